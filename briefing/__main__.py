@@ -1,0 +1,123 @@
+"""Command line: view (default), build, check, search."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefing import __version__, paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Offline port briefing viewer.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command")
+
+    view = commands.add_parser("view", help="open a briefing in the viewer (the default)")
+    add_view_arguments(view)
+
+    build = commands.add_parser("build", help="compile a curated source folder into a briefing database")
+    build.add_argument("source_dir", type=Path)
+    build.add_argument("-o", "--output", type=Path, required=True)
+
+    check = commands.add_parser("check", help="check a briefing database and summarise it")
+    check.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
+
+    search = commands.add_parser("search", help="search a briefing")
+    search.add_argument("query")
+    search.add_argument("--db", type=Path, help="default: the bundled briefing")
+    search.add_argument("--json", action="store_true", help="print JSON lines")
+    search.add_argument("--limit", type=int, default=20)
+    return parser
+
+
+def add_view_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every tab to PNG and exit")
+    parser.add_argument("--self-test", action="store_true", help="open every tab and port, then exit")
+    parser.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in {"view", "build", "check", "search", "-h", "--help", "--version"}:
+        argv.insert(0, "view")
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "search":
+        return _search(args)
+    from briefing.app import run  # Qt loads only for the viewer
+
+    return run(args)
+
+
+def _build(args) -> int:
+    import tomllib
+
+    from briefing.store.build import build
+    from briefing.store.errors import BuildError
+
+    try:
+        meta_file = args.source_dir / "briefing.toml"
+        outlines = None
+        if meta_file.is_file():
+            relative = tomllib.loads(meta_file.read_text(encoding="utf-8")).get("outlines")
+            outlines = (args.source_dir / relative).resolve() if relative else None
+        counts = build(args.source_dir, args.output, outlines)
+    except (BuildError, tomllib.TOMLDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {args.output}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def _open(path: Path | None):
+    from briefing.store import open_briefing
+
+    return open_briefing(path or paths.bundled_database())
+
+
+def _check(args) -> int:
+    from briefing.store.errors import BriefingError
+
+    try:
+        briefing = _open(args.db)
+        summary = briefing.summary()
+        digest = briefing.sha256()
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {briefing.path}: {summary.ports} ports, {summary.observations} observations, "
+        f"{summary.proposals} proposals, {summary.delegates} speakers, {summary.passages} passages; "
+        f"schema {summary.schema_version}, built {summary.built_at}; sha256 {digest}"
+    )
+    return 0
+
+
+def _search(args) -> int:
+    from briefing.store.errors import BriefingError
+
+    try:
+        hits = _open(args.db).search(args.query, limit=args.limit)
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for hit in hits:
+        if args.json:
+            print(json.dumps({"kind": hit.kind, "id": hit.ref_id, "title": hit.title,
+                              "snippet": hit.snippet, "score": round(hit.score, 4)}, ensure_ascii=False))
+        else:
+            print(f"{hit.kind:<12} {hit.ref_id:<36} {hit.title}\n    {hit.snippet}")
+    if not hits and not args.json:
+        print("no matches")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

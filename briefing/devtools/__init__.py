@@ -1,0 +1,1 @@
+"""Developer tools that regenerate the app's bundled resources (fonts, map outlines)."""

@@ -1,0 +1,111 @@
+"""Open a briefing database read-only and check it, turning every way a file can be wrong into one line."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from briefing.store.errors import BriefingError
+from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TYPES = {str: ("text",), int: ("integer",), float: ("real", "integer")}
+
+
+def connect_readonly(path: Path | str) -> sqlite3.Connection:
+    """Connect and run every check; the file is never written, and nothing in it runs as code."""
+    path = Path(path)
+    _check_file(path)
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise BriefingError(path, f"cannot be opened ({exc})") from None
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        if hasattr(conn, "enable_load_extension"):
+            conn.enable_load_extension(False)
+        conn.execute("PRAGMA query_only=ON")
+        _check_database(conn, path)
+    except BriefingError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise BriefingError(path, _describe(exc)) from None
+    return conn
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise BriefingError(path, "no such file")
+    if path.is_dir():
+        raise BriefingError(path, "is a folder, not a briefing database")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise BriefingError(path, f"cannot be read ({exc.strerror})") from None
+    if not header:
+        raise BriefingError(path, "is empty")
+    if header != _SQLITE_HEADER:
+        raise BriefingError(path, "is not an SQLite database")
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "malformed" in text or "corrupt" in text:
+        return f"is damaged or truncated ({text})"
+    if "not a database" in text:
+        return "is not an SQLite database"
+    return f"cannot be read ({text})"
+
+
+def _check_database(conn: sqlite3.Connection, path: Path) -> None:
+    status = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if status != "ok":
+        raise BriefingError(path, f"is damaged or truncated (integrity check: {status})")
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise BriefingError(path, "is an SQLite database but not a briefing (another application's file)")
+    if version > SCHEMA_VERSION:
+        raise BriefingError(
+            path, f"was made for a newer viewer (schema version {version}; this viewer reads {SCHEMA_VERSION})"
+        )
+    if version < SCHEMA_VERSION:
+        raise BriefingError(path, f"has an old schema version {version}; rebuild it with `briefing build`")
+    _check_contract(conn, path)
+
+
+def _check_contract(conn: sqlite3.Connection, path: Path) -> None:
+    strict = {row[1]: bool(row[5]) for row in conn.execute("PRAGMA table_list") if row[0] == "main"}
+    for table in TABLES:
+        if table.name not in strict:
+            raise BriefingError(path, f"is missing the table {table.name!r}")
+        info = {row[1]: row for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        for column in table.columns:
+            if column not in info and not (column == "rowid" and table.name == "search_docs"):
+                raise BriefingError(path, f"table {table.name!r} is missing the column {column!r}")
+        _check_rows(conn, path, table, info, strict[table.name])
+
+
+def _check_rows(conn, path: Path, table, info: dict, is_strict: bool) -> None:
+    """Scan only what the file's own schema does not already enforce (a foreign-built file)."""
+    conditions = []
+    for column, kind in table.columns.items():
+        if column not in info:
+            continue
+        declared_not_null = bool(info[column][3]) or bool(info[column][5])
+        if column in table.not_null and not declared_not_null:
+            conditions.append((column, f'"{column}" IS NULL', "is empty"))
+        declared = (info[column][2] or "").upper()
+        enforced = is_strict and declared in {"TEXT", "INTEGER", "REAL"}
+        if not enforced:
+            allowed = ", ".join(f"'{t}'" for t in (*_TYPES[kind], "null"))
+            expected = {str: "text", int: "a whole number", float: "a number"}[kind]
+            conditions.append((column, f'typeof("{column}") NOT IN ({allowed})', f"is not {expected}"))
+    for column, condition, problem in conditions:
+        row = conn.execute(f'SELECT rowid FROM "{table.name}" WHERE {condition} LIMIT 1').fetchone()
+        if row is not None:
+            raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {column} {problem}")

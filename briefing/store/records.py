@@ -1,0 +1,172 @@
+"""Frozen records the store hands out; the viewer never sees a database row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of observation, in the order the viewer lists them.
+KINDS = (
+    "reported",
+    "cumulative",
+    "target",
+    "lower_bound",
+    "approximate",
+    "growth_rate",
+    "share",
+    "derived",
+)
+MODES = ("rail", "road", "air")
+PRECISIONS = ("exact", "nearby_town", "approximate")
+BODIES = ("npc_deputy", "cppcc_member", "official")
+PLACE_LEVELS = ("region", "league_city", "port_group")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    source_id: str
+    section: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Port:
+    id: str
+    name_zh: str
+    name_en: str
+    mode: str
+    country: str
+    counterpart: str
+    league_city: str
+    county: str
+    lat: float | None
+    lon: float | None
+    coord_precision: str
+    coord_basis: str
+    status: str
+
+    @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A subject that is not a single port: the region, a city, or ports counted together."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    level: str
+    port_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Anything an observation can be about: a port or a place."""
+
+    id: str
+    kind: str  # "port" or a place level
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Observation:
+    id: str
+    subject_id: str
+    indicator_id: str
+    period: str
+    period_zh: str
+    value: float
+    unit: str
+    kind: str
+    as_written: str
+    passage_id: str | None
+    source_id: str
+    confidence: str
+    formula: str
+    note: str
+    inputs: tuple[str, ...] = field(default=())
+
+    @property
+    def is_derived(self) -> bool:
+        return self.kind == "derived"
+
+
+@dataclass(frozen=True)
+class Delegate:
+    """A speaker: a deputy, a CPPCC member, or an official quoted without a seat."""
+
+    id: str
+    name_zh: str
+    body: str
+    titles: str
+    passage_id: str | None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    delegate_id: str
+    title_zh: str
+    text_zh: str
+    passage_id: str
+    passage_ids: tuple[str, ...]
+    topics: tuple[str, ...]
+    port_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A league or city outline for the map: rings of (lon, lat) points, and a label point."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    label_lon: float
+    label_lat: float
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # port, indicator, observation, proposal, delegate, passage
+    ref_id: str
+    title: str
+    snippet: str
+    score: float
+    spans: tuple[tuple[int, int], ...] = ()  # matched character ranges within snippet
+
+
+@dataclass(frozen=True)
+class Summary:
+    title_zh: str
+    title_en: str
+    as_of: str
+    schema_version: int
+    built_at: str
+    ports: int
+    observations: int
+    proposals: int
+    delegates: int
+    passages: int
