@@ -1,0 +1,58 @@
+"""Shared fixtures: headless Qt, settings kept away from the user's, and the bundled briefing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from briefing import paths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = paths.bundled_sources()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings(tmp_path_factory):
+    """Tests never read or write the developer's own settings file."""
+    folder = tmp_path_factory.mktemp("settings")
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # the store tests run without Qt as well
+        yield folder
+        return
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    from briefing.store import open_briefing
+
+    briefing = open_briefing(paths.bundled_database())
+    yield briefing
+    briefing.close()
+
+
+@pytest.fixture
+def source_copy(tmp_path) -> Path:
+    """A writable copy of the curated sources, for tests that break a row."""
+    target = tmp_path / "briefings" / "copy"
+    shutil.copytree(SOURCES, target)
+    # the same layout as resources/, so briefing.toml's relative outlines path still resolves
+    shutil.copytree(paths.resource("geo"), tmp_path / "geo")
+    return target
+
+
+@pytest.fixture(scope="session")
+def qt_fonts(qapp):
+    from briefing.ui import fonts
+
+    family = fonts.load_bundled_fonts()
+    fonts.apply_font(qapp, family, 1.0)
+    return family

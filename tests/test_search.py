@@ -1,0 +1,66 @@
+"""Search finds what a user means: Chinese by two-character pieces, pinyin, initials and English names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.__main__ import main
+
+
+def ids(hits, kind=None):
+    return [h.ref_id for h in hits if kind is None or h.kind == kind]
+
+
+@pytest.mark.parametrize("query", ["manzhouli", "mzl", "Manzhouli", "满洲里"])
+def test_manzhouli_finds_its_ports(bundled, query):
+    found = ids(bundled.search(query), "port")
+    assert {"manzhouli-rail", "manzhouli-road", "manzhouli-air"} <= set(found)
+
+
+@pytest.mark.parametrize("query", ["erlianhaote", "Erenhot", "二连浩特"])
+def test_erenhot_finds_its_ports(bundled, query):
+    assert {"erenhot-rail", "erenhot-road"} <= set(ids(bundled.search(query), "port"))
+
+
+def test_two_character_chinese(bundled):
+    hits = bundled.search("羊绒")
+    assert "su-he-arxan-port-economy" in ids(hits, "proposal")
+    proposal = next(h for h in hits if h.ref_id == "su-he-arxan-port-economy")
+    start, end = proposal.spans[0]
+    assert proposal.snippet[start:end] == "羊绒"
+
+
+def test_kouan_ranks_ports_and_proposals(bundled):
+    hits = bundled.search("口岸", limit=100)
+    assert len(ids(hits, "port")) == 20
+    assert len(ids(hits, "proposal")) >= 5
+
+
+def test_phrase_query(bundled):
+    hits = bundled.search("中欧班列")
+    assert "p16" in ids(hits, "passage") and "zhuang-he-erenhot-rail" in ids(hits, "proposal")
+
+
+def test_indicator_search_finds_its_observation(bundled):
+    hits = bundled.search("二手车")
+    assert any(h.kind == "observation" and "8357" in h.snippet for h in hits)
+
+
+def test_one_character_falls_back_to_a_scan(bundled):
+    hits = bundled.search("绒")
+    assert "su-he-arxan-port-economy" in ids(hits, "proposal")
+
+
+def test_nothing_and_odd_input(bundled):
+    assert bundled.search("") == []
+    assert bundled.search("zzzzqqq") == []
+    assert isinstance(bundled.search('"口岸 OR'), list)
+
+
+def test_search_command_prints_json(capsys):
+    assert main(["search", "羊绒", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines and {"kind", "id", "title", "snippet"} <= set(lines[0])
+    assert any(line["id"] == "su-he-arxan-port-economy" for line in lines)
