@@ -1,0 +1,91 @@
+"""Start-up: the application, fonts, error hook, the briefing to open, the main window, and batch modes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing import __version__, paths
+from briefing.store import BriefingError, open_briefing
+from briefing.ui import fonts
+from briefing.ui.settings import APPLICATION, ORGANISATION, Settings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def _install_error_hook() -> None:
+    """An unexpected error shows a dialog and is printed; the viewer keeps running."""
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        print(text, file=sys.stderr)
+        if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, _tr("意外错误"), _tr("发生了意外错误,当前操作未完成:") + f"\n{value}")
+
+    sys.excepthook = hook
+
+
+class _FirstPaint(QObject):
+    """Quits (or runs a callback) once the main window has painted for the first time."""
+
+    def __init__(self, window, callback) -> None:
+        super().__init__(window)
+        self._callback = callback
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run(args) -> int:
+    app = create_application()
+    _install_error_hook()
+    family = fonts.load_bundled_fonts()
+    settings = Settings()
+    fonts.apply_font(app, family, settings.font_scale)
+
+    path = Path(args.db) if args.db else paths.bundled_database()
+    try:
+        briefing = open_briefing(path)
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if args.screenshot or args.self_test or args.quit_after_paint:
+            return 1
+        QMessageBox.critical(None, _tr("无法打开简报"), str(exc))
+        return 1
+
+    from briefing.ui.main_window import MainWindow
+
+    window = MainWindow(briefing, settings, family)
+    if args.screenshot:
+        from briefing.ui.batch import save_screenshots
+
+        return save_screenshots(window, Path(args.screenshot))
+    if args.self_test:
+        from briefing.ui.batch import self_test
+
+        return self_test(window)
+    window.show()
+    if args.quit_after_paint:
+        _FirstPaint(window, app.quit)
+    return app.exec()
