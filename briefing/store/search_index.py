@@ -45,22 +45,28 @@ class Indexer:
         initials = "".join(self._lazy_pinyin(word, style=self._initials))
         return full, initials
 
-    @functools.lru_cache(maxsize=200_000)
     def pinyin_text(self, text: str) -> str:
         tokens: list[str] = []
         for run in cjk_runs(text):
-            words = {run} | set(self._jieba.cut_for_search(run)) if len(run) <= 12 else set(
-                self._jieba.cut_for_search(run)
-            )
-            for word in sorted(words):
-                if not word.strip():
-                    continue
-                full, initials = self._word_pinyin(word)
-                self.words.setdefault(word, (full, initials))
-                tokens.append(full)
-                if len(word) > 1:
-                    tokens.append(initials)
+            tokens.extend(self._run_pinyin(run))
         return " ".join(dict.fromkeys(tokens))
+
+    @functools.lru_cache(maxsize=500_000)
+    def _run_pinyin(self, run: str) -> tuple[str, ...]:
+        """Pinyin and initials of a CJK run's words (and of a short run as a whole); runs repeat a lot."""
+        words = set(self._jieba.cut_for_search(run))
+        if len(run) <= 12:
+            words.add(run)
+        tokens: list[str] = []
+        for word in sorted(words):
+            if not word.strip():
+                continue
+            full, initials = self._word_pinyin(word)
+            self.words.setdefault(word, (full, initials))
+            tokens.append(full)
+            if len(word) > 1:
+                tokens.append(initials)
+        return tuple(tokens)
 
     def columns(self, doc: Doc) -> tuple[str, str, str]:
         text = f"{doc.title}\n{doc.body}"
