@@ -84,3 +84,17 @@ def test_derived_formula_may_not_run_code(source_copy, tmp_path, capsys):
     edit(source_copy, "observations.csv", "nmg-trade-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
     assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
+
+
+def test_a_list_naming_a_port_twice(source_copy, tmp_path, capsys):
+    edit(source_copy, "proposals.csv", "su-he-arxan-port-economy", port_ids="arxan;arxan")
+    assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
+    assert "port_ids lists 'arxan' twice" in capsys.readouterr().err
+
+
+def test_an_unwritable_output_is_a_message_not_a_traceback(source_copy, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["build", str(source_copy), "-o", str(blocker / "out.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert "error:" in err and "Traceback" not in err

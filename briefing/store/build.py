@@ -25,13 +25,21 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
     cur = curated_files.load(Path(source_dir))
     outline_rows = _read_outlines(outlines) if outlines else []
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=output.parent)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=output.parent)
+    except OSError as exc:
+        raise BuildError(output, 0, f"could not be written ({exc.strerror})") from None
     os.close(handle)
     temp = Path(temp_name)
     try:
         counts = _write(cur, temp, outline_rows)
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a briefing is meant to be shared
         os.replace(temp, output)
+    except sqlite3.Error as exc:  # validation should have caught it; still no traceback, no file
+        raise BuildError(output, 0, f"could not be written ({exc})") from None
+    except OSError as exc:
+        raise BuildError(output, 0, f"could not be written ({exc.strerror})") from None
     finally:
         temp.unlink(missing_ok=True)
     return counts

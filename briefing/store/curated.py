@@ -36,7 +36,11 @@ class Row:
         return BuildError(self.file, self.line, problem)
 
     def list(self, key: str) -> list[str]:
-        return [part.strip() for part in self[key].split(";") if part.strip()]
+        items = [part.strip() for part in self[key].split(";") if part.strip()]
+        for item in items:
+            if items.count(item) > 1:
+                raise self.fail(f"{key} lists {item!r} twice")
+        return items
 
 
 @dataclass
