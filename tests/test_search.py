@@ -45,7 +45,8 @@ def test_phrase_query(bundled):
 
 def test_indicator_search_finds_its_observation(bundled):
     hits = bundled.search("二手车")
-    assert any(h.kind == "observation" and "8357" in h.snippet for h in hits)
+    series = next(h for h in hits if h.kind == "series" and "8357" in h.snippet)
+    assert series.ref_id == "nmg/used-car-exports" and "二手车" in series.title
 
 
 def test_one_character_falls_back_to_a_scan(bundled):

@@ -211,12 +211,18 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
             yield Doc("place", r["id"], r["name_zh"], r["name_zh"], r["name_en"])
         for r in cur.indicators:
             yield Doc("indicator", r["id"], r["name_zh"], f"{r['name_zh']} {r['unit']}", r["name_en"])
+        # One document per series (a subject's figures for one indicator), not per figure: a
+        # scaled briefing has a million figures, and a series is what a presenter looks for.
+        series: dict[tuple[str, str], list] = {}
         for r in cur.observations:
-            ind = indicators[r["indicator_id"]]
-            value = r["as_written"] or f"{r['value']}{r['unit']}"
-            title = f"{names[r['subject_id']]}{SUBJECT_NAME_SEPARATOR}{ind['name_zh']}"
-            body = f"{r['period_zh']} {ind['name_zh']} {value} {r['note']}".strip()
-            yield Doc("observation", r["id"], title, body, f"{english[r['subject_id']]} {ind['name_en']}")
+            series.setdefault((r["subject_id"], r["indicator_id"]), []).append(r)
+        for (subject_id, indicator_id), rows in series.items():
+            ind = indicators[indicator_id]
+            figures = " ".join(f"{r['period_zh'] or r['period']} {r['as_written'] or r['value'] + r['unit']}" for r in rows)
+            notes = " ".join(r["note"] for r in rows if r["note"])
+            title = f"{names[subject_id]}{SUBJECT_NAME_SEPARATOR}{ind['name_zh']}"
+            yield Doc("series", f"{subject_id}/{indicator_id}", title, f"{ind['name_zh']} {figures} {notes}".strip(),
+                      f"{english[subject_id]} {ind['name_en']}")
         for r in cur.speakers:
             yield Doc("delegate", r["id"], r["name_zh"], f"{r['name_zh']} {r.raw('titles')}")
         for r in cur.proposals:

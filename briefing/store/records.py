@@ -150,7 +150,7 @@ class Outline:
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # port, indicator, observation, proposal, delegate, passage
+    kind: str  # port, place, indicator, series, proposal, delegate, passage
     ref_id: str
     title: str
     snippet: str

@@ -10,7 +10,7 @@ from briefing.store.text import bigrams, cjk_runs, latin_words
 
 SNIPPET_CHARS = 72
 # Ports and proposals first when scores tie: that is what a presenter usually looks for.
-_KIND_ORDER = {"port": 0, "place": 1, "proposal": 2, "delegate": 3, "indicator": 4, "observation": 5, "passage": 6}
+_KIND_ORDER = {"port": 0, "place": 1, "proposal": 2, "delegate": 3, "indicator": 4, "series": 5, "passage": 6}
 
 
 def _quote(term: str) -> str:
