@@ -1,0 +1,352 @@
+"""The proposals tab: who spoke (filterable by body), what they proposed, and the full text with the
+search matches highlighted, linking to the ports it concerns and to the article's passages."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTextBrowser,
+    QVBoxLayout, QWidget,
+)
+
+from briefing.store.records import BODIES, Proposal
+from briefing.store.search import find_spans
+from briefing.ui.formatting import body_label
+from briefing.ui.proposal_models import (
+    HIGHLIGHT_STYLE, MUTED, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, card_list,
+    highlight_terms, highlighted_markup, rank_proposals, short_titles,
+)
+from briefing.ui.selection import Selection
+
+SEARCH_LIMIT = 500  # every proposal hit, even for a query as broad as 口岸
+_LINK_STYLE = (
+    "QPushButton#portLink, QPushButton#passageLink { color:#1f5fa8; background:#f3f7fc;"
+    " border:1px solid #c7d6ea; border-radius:5px; padding:5px 12px; }"
+    "QPushButton#portLink:hover, QPushButton#passageLink:hover { background:#e1ecf9; }"
+)
+
+
+class ProposalsTab(QWidget):
+    """Speakers | proposals | the selected proposal, under a search box and two filters."""
+
+    def __init__(self, briefing, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._briefing = briefing
+        self._selection = selection
+        self._proposals: tuple[Proposal, ...] = ()
+        self._query = ""
+        self._terms: list[str] = []
+        self._ranking: dict[str, int] | None = None
+        self._speaker_id = ""
+        self._current: Proposal | None = None
+        self._build()
+        self._apply_fonts()
+        selection.subject_selected.connect(self._on_subject_selected)
+        self.set_briefing(briefing)
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._search = QLineEdit()
+        self._search.setPlaceholderText(QCoreApplication.translate("ProposalsTab", "搜索建议:口岸、羊绒、manzhouli…"))
+        self._search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(lambda: self.set_query(self._search.text()))
+        self._search.textChanged.connect(self._search_timer.start)
+        self._body = QComboBox()
+        self._body.addItem(QCoreApplication.translate("ProposalsTab", "全部"), "")
+        for body in BODIES:
+            self._body.addItem(body_label(body), body)
+        self._body.currentIndexChanged.connect(self._on_body_changed)
+        self._port_only = QCheckBox(QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关"))
+        self._port_only.toggled.connect(self._refilter_proposals)
+        self._count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self._search, 1)
+        bar.addWidget(QLabel(QCoreApplication.translate("ProposalsTab", "身份:")))
+        for widget in (self._body, self._port_only, self._count):
+            bar.addWidget(widget)
+
+        self._speaker_model, self._speaker_proxy = SpeakerTableModel(self), RecordFilterProxy(self)
+        self._speakers = card_list(self._speaker_model, self._speaker_proxy, (
+            SpeakerTableModel.COL_NAME, SpeakerTableModel.COL_BODY, SpeakerTableModel.COL_TITLES),
+            SpeakerTableModel.COL_BODY)
+        self._speakers.selectionModel().currentChanged.connect(self._on_speaker_changed)
+        self._proposal_model, self._proposal_proxy = ProposalTableModel(self), RecordFilterProxy(self)
+        self._list = card_list(self._proposal_model, self._proposal_proxy, (
+            ProposalTableModel.COL_TITLE, ProposalTableModel.COL_SPEAKER, ProposalTableModel.COL_TOPICS),
+            ProposalTableModel.COL_SPEAKER)
+        self._list.selectionModel().currentChanged.connect(self._on_proposal_changed)
+
+        self._reader = QTextBrowser()
+        self._reader.setOpenLinks(False)
+        self._reader.setOpenExternalLinks(False)
+        self._speaker_line, self._topics = QLabel(), QLabel()
+        self._speaker_line.setTextFormat(Qt.TextFormat.PlainText)
+        self._topics.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        for label in (self._speaker_line, self._topics):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._ports_row, self._passages_row = QHBoxLayout(), QHBoxLayout()
+        self._meta = QWidget()
+        self._meta.setStyleSheet(_LINK_STYLE)
+        form = QFormLayout(self._meta)
+        form.setContentsMargins(4, 8, 4, 4)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._field_labels = [QLabel(text) for text in (
+            QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "主题"),
+            QCoreApplication.translate("ProposalsTab", "涉及口岸"), QCoreApplication.translate("ProposalsTab", "原文"))]
+        for label, field in zip(self._field_labels, (self._speaker_line, self._topics, self._ports_row,
+                                                     self._passages_row)):
+            form.addRow(label, field)
+
+        self._headings = [QLabel(text) for text in (
+            QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "建议"),
+            QCoreApplication.translate("ProposalsTab", "建议全文"))]
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for heading, body in zip(self._headings, (self._speakers, self._list, self._reader)):
+            pane = QWidget()
+            column = QVBoxLayout(pane)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(heading)
+            column.addWidget(body, 1)
+            if body is self._reader:
+                column.addWidget(self._meta)
+            splitter.addWidget(pane)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 5)
+        splitter.setSizes([380, 570, 950])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def _apply_fonts(self) -> None:
+        base = self.font()
+        bold = QFont(base)
+        bold.setBold(True)
+        for label in self._headings + self._field_labels:
+            label.setFont(bold)
+        reading = QFont(base)
+        reading.setPointSizeF(base.pointSizeF() * 1.15)
+        self._reader.setFont(reading)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()  # the presentation scale changed: keep the derived sizes in step
+
+    # -- public -----------------------------------------------------------------------------
+
+    def set_briefing(self, briefing) -> None:
+        self._briefing = briefing
+        self._proposals = briefing.proposals()
+        counts: dict[str, int] = {}
+        for proposal in self._proposals:
+            counts[proposal.delegate_id] = counts.get(proposal.delegate_id, 0) + 1
+        self._current = None
+        self._speaker_model.set_rows(briefing.delegates, counts)
+        self._proposal_model.set_rows(self._proposals, briefing.delegates)
+        self._speaker_id = ""
+        self._on_body_changed()
+        self._on_subject_selected(self._selection.subject_id)
+        self.set_query(self._search.text())
+
+    def focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def set_query(self, text: str) -> None:
+        """Search now (the search box calls this after a short pause in typing)."""
+        self._search_timer.stop()
+        if self._search.text() != text:
+            self._search.blockSignals(True)
+            self._search.setText(text)
+            self._search.blockSignals(False)
+        self._query = text.strip()
+        if self._query:
+            hits = self._briefing.search(self._query, SEARCH_LIMIT)
+            self._ranking = rank_proposals(hits, self._proposals)
+            self._terms = highlight_terms(self._query, hits)
+        else:
+            self._ranking, self._terms = None, []
+        for view in (self._list, self._speakers):
+            view.itemDelegate().terms = self._terms
+        self._current = None  # a new query shows its best hit first
+        self._refilter_proposals()
+
+    def visible_proposals(self) -> list[Proposal]:
+        return [self._proposal_proxy.index(row, 0).data(RecordRole) for row in range(self._proposal_proxy.rowCount())]
+
+    def select_proposal(self, proposal_id: str) -> bool:
+        for row in range(self._proposal_proxy.rowCount()):
+            index = self._proposal_proxy.index(row, 0)
+            if index.data(RecordRole).id == proposal_id:
+                self._list.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_proposal(self) -> Proposal | None:
+        return self._current
+
+    # -- filters ----------------------------------------------------------------------------
+
+    def _on_body_changed(self, *_args) -> None:
+        body = self._body.currentData() or ""
+        self._speaker_proxy.set_filter((lambda d: d.body == body) if body else None)
+        speaker = self._speakers.currentIndex().data(RecordRole)
+        if speaker is None or (body and speaker.body != body):
+            self._speakers.setCurrentIndex(self._speaker_proxy.index(0, 0))
+        self._refilter_proposals()
+
+    def _on_speaker_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        speaker = current.data(RecordRole) if current.isValid() else None
+        self._speaker_id = speaker.id if speaker is not None else ""
+        self._refilter_proposals()
+
+    def _on_subject_selected(self, subject_id: str) -> None:
+        subject = self._briefing.subject(subject_id) if subject_id else None
+        self._port_only.setEnabled(subject is not None)
+        label = QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关")
+        self._port_only.setText(label + (f"({subject.name_zh})" if subject else ""))
+        if self._port_only.isChecked():
+            self._refilter_proposals()
+
+    def _subject_ports(self) -> set[str] | None:
+        """The ports the selected subject stands for; None when it does not narrow anything."""
+        subject_id = self._selection.subject_id
+        if not self._port_only.isChecked() or not subject_id:
+            return None
+        if self._briefing.port(subject_id) is not None:
+            return {subject_id}
+        place = next((p for p in self._briefing.places if p.id == subject_id), None)
+        return set(place.port_ids) if place is not None and place.level != "region" else None
+
+    def _refilter_proposals(self, *_args) -> None:
+        body = self._body.currentData() or ""
+        bodies = {d.id: d.body for d in self._briefing.delegates}
+        ranking, speaker_id, ports = self._ranking, self._speaker_id, self._subject_ports()
+
+        def accepts(proposal: Proposal) -> bool:
+            return ((ranking is None or proposal.id in ranking)
+                    and (not body or bodies.get(proposal.delegate_id) == body)
+                    and (not speaker_id or proposal.delegate_id == speaker_id)
+                    and (ports is None or bool(ports & set(proposal.port_ids))))
+
+        self._proposal_proxy.set_filter(accepts, (lambda p: ranking[p.id]) if ranking is not None else None)
+        self._update_count()
+        kept = self._current is not None and self.select_proposal(self._current.id)
+        if not kept and self._proposal_proxy.rowCount():
+            self._list.setCurrentIndex(self._proposal_proxy.index(0, 0))
+        current = self._list.currentIndex()
+        # render even when the current row did not change: the highlighted terms may have
+        self._show_proposal(current.data(RecordRole) if current.isValid() else None)
+        self._list.viewport().update()
+        self._speakers.viewport().update()
+
+    def _update_count(self) -> None:
+        shown = self._proposal_proxy.rowCount()
+        if self._query:
+            text = QCoreApplication.translate("ProposalsTab", "“{0}”:{1} 条建议").format(self._query, shown)
+        else:
+            text = QCoreApplication.translate("ProposalsTab", "共 {0} 条建议").format(shown)
+        self._count.setText(text)
+
+    # -- the reader -------------------------------------------------------------------------
+
+    def _on_proposal_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_proposal(current.data(RecordRole) if current.isValid() else None)
+
+    def _show_proposal(self, proposal: Proposal | None) -> None:
+        self._current = proposal
+        self._meta.setVisible(proposal is not None)
+        if proposal is None:
+            hint = QCoreApplication.translate("ProposalsTab", "没有符合筛选条件的建议。")
+            if self._query:
+                hint = QCoreApplication.translate(
+                    "ProposalsTab", "没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。").format(self._query)
+            self._reader.setHtml(f"<p style='color:{MUTED}'>{html.escape(hint)}</p>")
+            return
+        paragraphs = [p.strip() for p in proposal.text_zh.split("\n") if p.strip()]
+        body = "".join(f"<p style='line-height:150%; margin-bottom:10px'>{highlighted_markup(p, self._terms)}</p>"
+                       for p in paragraphs)
+        self._reader.setHtml(f"<h2>{highlighted_markup(proposal.title_zh, self._terms)}</h2>{body}")
+        self._show_meta(proposal)
+
+    def _show_meta(self, proposal: Proposal) -> None:
+        speaker = self._briefing.delegate(proposal.delegate_id)
+        if speaker is None:
+            self._speaker_line.setText(proposal.delegate_id)
+        else:
+            extra = short_titles(speaker)
+            self._speaker_line.setText(" · ".join(filter(None, (speaker.name_zh, body_label(speaker.body), extra))))
+        chip = "background-color:#eef2f7; color:#2d3748;"
+        self._topics.setText("&nbsp; ".join(
+            f"<span style='{HIGHLIGHT_STYLE if self._terms and find_spans(t, self._terms) else chip}'>"
+            f"&nbsp;{html.escape(t)}&nbsp;</span>" for t in proposal.topics))
+        self._fill_row(self._ports_row, [
+            self._link(QCoreApplication.translate("ProposalsTab", "{0} ›").format(port.name_zh), "portLink",
+                       lambda _=False, pid=port.id: self._open_port(pid))
+            for port in filter(None, (self._briefing.port(pid) for pid in proposal.port_ids))
+        ] or [QLabel(QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"))])
+        links = []
+        for passage_id in proposal.passage_ids:
+            passage = self._briefing.passage(passage_id)
+            if passage is not None:
+                text = QCoreApplication.translate("ProposalsTab", "查看原文(第{0}段)").format(passage.position)
+                links.append(self._link(text, "passageLink",
+                                        lambda _=False, pid=passage_id: self._open_passage(pid)))
+        self._fill_row(self._passages_row, links)
+
+    def _link(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _fill_row(row: QHBoxLayout, widgets: list[QWidget]) -> None:
+        while row.count():
+            item = row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+
+    @staticmethod
+    def _buttons(row: QHBoxLayout) -> list[QPushButton]:
+        widgets = (row.itemAt(i).widget() for i in range(row.count()))
+        return [w for w in widgets if isinstance(w, QPushButton)]
+
+    def port_buttons(self) -> list[QPushButton]:
+        return self._buttons(self._ports_row)
+
+    def passage_buttons(self) -> list[QPushButton]:
+        return self._buttons(self._passages_row)
+
+    def reader_document(self) -> QTextDocument:
+        return self._reader.document()
+
+    def _open_port(self, port_id: str) -> None:
+        self._selection.select_subject(port_id)
+        self._selection.show_tab("ports")
+
+    def _open_passage(self, passage_id: str) -> None:
+        self._selection.show_passage(passage_id, self._passage_highlight(passage_id))
+
+    def _passage_highlight(self, passage_id: str) -> str:
+        """What to mark in the passage: the first search match in it, else its first sentence."""
+        passage = self._briefing.passage(passage_id)
+        if passage is None:
+            return ""
+        spans = find_spans(passage.text, self._terms) if self._terms else []
+        if spans:
+            return passage.text[spans[0][0]:spans[0][1]]
+        return re.split(r"[。!?;]", passage.text.lstrip("▲▼ "), maxsplit=1)[0][:40]

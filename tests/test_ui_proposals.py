@@ -1,0 +1,224 @@
+"""The proposals tab: speakers and bodies, search with highlighting, links to ports and passages."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+
+from briefing.store.records import Delegate, Proposal, SearchHit  # noqa: E402
+from briefing.ui.proposal_models import (  # noqa: E402
+    HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel,
+    escape_with_highlights, highlight_terms, highlighted_markup, rank_proposals, short_titles,
+)
+from briefing.ui.proposals_tab import ProposalsTab  # noqa: E402
+from briefing.ui.selection import Selection  # noqa: E402
+
+
+@pytest.fixture
+def selection():
+    return Selection()
+
+
+@pytest.fixture
+def tab(qtbot, qt_fonts, bundled, selection):
+    widget = ProposalsTab(bundled, selection)
+    qtbot.addWidget(widget)
+    widget.resize(1600, 900)  # never shown: the offscreen plugin warns on showing a top-level window
+    return widget
+
+
+def _speakers(tab: ProposalsTab) -> list[Delegate | None]:
+    proxy = tab._speaker_proxy
+    return [proxy.index(row, 0).data(RecordRole) for row in range(proxy.rowCount())]
+
+
+def _highlighted_text(document) -> list[str]:
+    """Every run of text in the document whose background is the highlight colour."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            brush = fmt.background()
+            if brush.style() != Qt.BrushStyle.NoBrush and brush.color() == QColor(HIGHLIGHT_COLOUR):
+                found.append(fragment.text())
+            iterator += 1
+        block = block.next()
+    return found
+
+
+# -- models and helpers ----------------------------------------------------------------------
+
+def test_models_pass_the_model_tester(qtmodeltester, bundled):
+    proposals = ProposalTableModel()
+    proposals.set_rows(bundled.proposals(), bundled.delegates)
+    qtmodeltester.check(proposals)
+    speakers = SpeakerTableModel()
+    speakers.set_rows(bundled.delegates, {"su-he": 1})
+    qtmodeltester.check(speakers)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(proposals)
+    proxy.set_filter(lambda p: "口岸" in p.title_zh, lambda p: -len(p.title_zh))
+    qtmodeltester.check(proxy)
+    assert proposals.headerData(ProposalTableModel.COL_TITLE, Qt.Orientation.Horizontal) == "标题"
+
+
+def test_escaping_helper_shows_markup_literally():
+    text = "<b>x</b> & 羊绒"
+    markup = escape_with_highlights(text, [(11, 13)])
+    assert "<b>" not in markup
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; " in markup
+    assert markup.endswith(">羊绒</span>") and "background-color:#ffe066" in markup
+    assert highlighted_markup("a & b", []) == "a &amp; b"
+    assert "<span" in highlighted_markup("<i>口岸</i>", ["口岸"]) and "<i>" not in highlighted_markup("<i>口岸</i>", ["口岸"])
+
+
+def test_database_text_is_never_interpreted(qtbot, qt_fonts, bundled, selection):
+    """A proposal whose text holds tags shows the tags, through the real display path."""
+    tab = ProposalsTab(bundled, selection)
+    qtbot.addWidget(tab)
+    fake = Proposal("fake", "su-he", "<b>标题</b> & co", "第一段 <script>x</script> &amp;\n\n羊绒", "p22",
+                    ("p22",), ("<i>主题</i>",), ())
+    tab._show_proposal(fake)
+    plain = tab.reader_document().toPlainText()
+    assert "<b>标题</b> & co" in plain
+    assert "<script>x</script> &amp;" in plain
+    assert "&lt;i&gt;" in tab._topics.text()
+
+
+def test_ranking_maps_speaker_hits_to_their_proposals(bundled):
+    proposals = bundled.proposals()
+    hits = [SearchHit("delegate", "ling-yun", "凌云", "凌云", 0.0),
+            SearchHit("proposal", "su-he-arxan-port-economy", "", "", 0.0)]
+    ranking = rank_proposals(hits, proposals)
+    assert list(ranking) == ["ling-yun-manzhouli-processing", "ling-yun-manzhouli-infrastructure",
+                             "su-he-arxan-port-economy"]
+    assert highlight_terms("manzhouli", bundled.search("manzhouli", 500))[-1] == "满洲里"
+
+
+def test_short_titles_drop_the_body_label(bundled):
+    assert short_titles(bundled.delegate("su-he")) == "兴安盟委书记"
+    assert short_titles(bundled.delegate("ordos-customs-official")) == ""
+
+
+# -- the tab ---------------------------------------------------------------------------------
+
+def test_speakers_show_all_nine_with_their_bodies(tab, bundled):
+    speakers = _speakers(tab)
+    assert speakers[0] is None  # "all speakers" comes first
+    assert len(speakers[1:]) == 9
+    bodies = {d.body for d in speakers[1:]}
+    assert bodies == {"npc_deputy", "cppcc_member", "official"}
+    proxy = tab._speaker_proxy
+    labels = {proxy.index(r, SpeakerTableModel.COL_BODY).data() for r in range(1, proxy.rowCount())}
+    assert labels == {"全国人大代表", "全国政协委员", "官员"}
+    assert len(tab.visible_proposals()) == len(bundled.proposals())
+
+
+def test_body_filter_officials_leaves_the_two_officials(tab):
+    tab._body.setCurrentIndex(tab._body.findData("official"))
+    officials = [d for d in _speakers(tab) if d is not None]
+    assert [d.name_zh for d in officials] == ["鄂尔多斯海关相关负责人", "内蒙古自治区商务厅相关负责人"]
+    assert {p.delegate_id for p in tab.visible_proposals()} == {d.id for d in officials}
+
+
+def test_selecting_a_speaker_filters_and_all_row_restores(tab, bundled):
+    proxy = tab._speaker_proxy
+    row = next(r for r, d in enumerate(_speakers(tab)) if d is not None and d.id == "ling-yun")
+    tab._speakers.setCurrentIndex(proxy.index(row, 0))
+    assert {p.delegate_id for p in tab.visible_proposals()} == {"ling-yun"}
+    tab._speakers.setCurrentIndex(proxy.index(0, 0))
+    assert len(tab.visible_proposals()) == len(bundled.proposals())
+
+
+def test_search_yangrong_finds_su_he_and_highlights(tab):
+    tab.set_query("羊绒")
+    visible = tab.visible_proposals()
+    assert [p.id for p in visible] == ["su-he-arxan-port-economy"]
+    assert tab.current_proposal().id == "su-he-arxan-port-economy"
+    assert "羊绒" in _highlighted_text(tab.reader_document())
+    assert '<span style="background-color:#ffe066' in highlighted_markup(visible[0].text_zh, ["羊绒"])
+    fmt = tab.reader_document().find("羊绒").charFormat()
+    assert fmt.fontWeight() >= 700
+
+
+def test_search_pinyin_finds_ling_yun_and_marks_the_chinese(tab):
+    tab.set_query("manzhouli")
+    ids = [p.id for p in tab.visible_proposals()]
+    assert set(ids) == {"ling-yun-manzhouli-processing", "ling-yun-manzhouli-infrastructure"}
+    assert "满洲里" in _highlighted_text(tab.reader_document())
+    assert tab._search.text() == "manzhouli"
+
+
+def test_search_kouan_returns_several_in_hit_order(tab, bundled):
+    tab.set_query("口岸")
+    visible = tab.visible_proposals()
+    assert len(visible) >= 3
+    ranking = rank_proposals(bundled.search("口岸", 500), bundled.proposals())
+    assert [p.id for p in visible] == sorted(ranking, key=ranking.get)
+    tab.set_query("")
+    assert len(tab.visible_proposals()) == len(bundled.proposals())
+
+
+def test_no_match_says_so(tab):
+    tab.set_query("不存在的词语")
+    assert tab.visible_proposals() == []
+    assert "没有找到" in tab.reader_document().toPlainText()
+
+
+def test_typing_searches_after_a_pause(tab, qtbot):
+    qtbot.keyClicks(tab._search, "manzhouli")
+    qtbot.waitUntil(lambda: len(tab.visible_proposals()) == 2, timeout=2000)
+
+
+def test_port_link_selects_the_port_and_asks_for_the_ports_tab(tab, qtbot, selection):
+    assert tab.select_proposal("su-he-arxan-port-economy")
+    buttons = tab.port_buttons()
+    assert [b.text() for b in buttons] == ["阿尔山口岸 ›"]
+    with qtbot.waitSignal(selection.tab_requested) as blocker:
+        qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["ports"]
+    assert selection.subject_id == "arxan"
+
+
+def test_proposal_without_port_says_it_concerns_all_ports(tab):
+    assert tab.select_proposal("chen-aixue-talent-regional-cooperation")
+    assert tab.port_buttons() == []
+    texts = [tab._ports_row.itemAt(i).widget().text() for i in range(tab._ports_row.count())
+             if tab._ports_row.itemAt(i).widget() is not None]
+    assert texts == ["涉及全区口岸,未指明具体口岸"]
+
+
+def test_passage_link_requests_the_passage_with_the_match(tab, qtbot, selection):
+    tab.set_query("羊绒")
+    buttons = tab.passage_buttons()
+    assert len(buttons) == 2
+    with qtbot.waitSignal(selection.passage_requested) as blocker:
+        qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["p23", "羊绒"]
+
+
+def test_port_filter_follows_the_selected_subject(tab, selection):
+    tab._port_only.setChecked(True)
+    selection.select_subject("manzhouli-rail")
+    assert {p.id for p in tab.visible_proposals()} == {"ling-yun-manzhouli-processing",
+                                                       "ling-yun-manzhouli-infrastructure"}
+    assert "满洲里铁路口岸" in tab._port_only.text()
+    selection.select_subject("erenhot-ports")  # a group of ports stands for its members
+    assert [p.id for p in tab.visible_proposals()] == ["zhuang-he-erenhot-rail"]
+    tab._port_only.setChecked(False)
+    assert len(tab.visible_proposals()) == 10
+
+
+def test_focus_search_and_reload(tab, qtbot, bundled):
+    tab.set_query("口岸")
+    tab.focus_search()
+    assert tab._search.selectedText() == "口岸"
+    tab.set_briefing(bundled)
+    assert len(tab.visible_proposals()) >= 3  # the query survives a reload
