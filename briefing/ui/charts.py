@@ -1,0 +1,415 @@
+"""Charts for the indicators tab: one subject's figures over the years, and subjects side by side.
+
+Imported lazily by the tab (pyqtgraph and numpy load only when a chart is first needed). Plot
+widgets are created once and kept in a pool; a new subject only updates their data.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
+import pyqtgraph as pg  # noqa: E402
+
+from briefing.store.records import Indicator, Observation, Subject
+from briefing.ui.coverage import plain_tooltip
+from briefing.ui.fact_cards import ACCENTS
+from briefing.ui.formatting import kind_label, value_text
+
+_FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
+_YEAR = re.compile(r"\d{4}")
+# Kinds that state a level for the period itself; comparisons use only these.
+LEVEL_KINDS = ("reported", "lower_bound", "approximate")
+TEXT = "#1b1f24"
+HIGHLIGHT = "#e8590c"
+OTHERS = "#8ea5c0"
+
+
+def is_annual(obs: Observation) -> bool:
+    return bool(_YEAR.fullmatch(obs.period))
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    """One indicator of one subject, in one unit, over at least two years."""
+
+    indicator: Indicator
+    unit: str
+    points: tuple[Observation, ...]  # sorted by year
+
+
+@dataclass(frozen=True)
+class ComparisonSpec:
+    """One indicator across subjects that do not overlap: each subject's latest full-year level."""
+
+    indicator: Indicator
+    unit: str
+    bars: tuple[tuple[Subject, Observation], ...]
+    selected_id: str
+
+
+def _indicator(briefing, indicator_id: str) -> Indicator:
+    return briefing.indicator(indicator_id) or Indicator(indicator_id, indicator_id, "", "")
+
+
+def series_specs(briefing, observations: tuple[Observation, ...]) -> list[SeriesSpec]:
+    groups: dict[tuple[str, str], dict[tuple[str, str], Observation]] = {}
+    for obs in observations:
+        if is_annual(obs) and obs.kind not in ("growth_rate", "share"):
+            groups.setdefault((obs.indicator_id, obs.unit), {}).setdefault((obs.period, obs.kind), obs)
+    specs = []
+    for (indicator_id, unit), by_year_kind in groups.items():
+        if len({period for period, _ in by_year_kind}) >= 2:
+            points = tuple(sorted(by_year_kind.values(), key=lambda o: (o.period, o.kind == "target")))
+            specs.append(SeriesSpec(_indicator(briefing, indicator_id), unit, points))
+    return specs
+
+
+def _members(briefing, subject_id: str) -> set[str]:
+    """The ports a subject stands for: itself, a group's members, or every port for the region."""
+    place = next((p for p in briefing.places if p.id == subject_id), None)
+    if place is None:
+        return {subject_id}
+    if place.level == "region":
+        return {p.id for p in briefing.ports} | {subject_id}
+    return set(place.port_ids) | {subject_id}
+
+
+def comparison_specs(briefing, subject_id: str, observations: tuple[Observation, ...]) -> list[ComparisonSpec]:
+    """Where others report the same indicator, unit and kind of level for a full year.
+
+    Subjects that overlap the selected one (a port and the group that contains it) are left out:
+    a part beside its whole is not a comparison.
+    """
+    mine = _members(briefing, subject_id)
+    specs = []
+    seen: set[tuple[str, str]] = set()
+    for own in observations:
+        key = (own.indicator_id, own.unit)
+        if own.kind not in LEVEL_KINDS or not is_annual(own) or key in seen:
+            continue
+        seen.add(key)
+        latest: dict[str, Observation] = {}
+        for obs in briefing.observations_of(own.indicator_id):
+            if obs.unit != own.unit or obs.kind not in LEVEL_KINDS or not is_annual(obs):
+                continue
+            if obs.subject_id != subject_id and _members(briefing, obs.subject_id) & mine:
+                continue
+            best = latest.get(obs.subject_id)
+            if best is None or obs.period > best.period:
+                latest[obs.subject_id] = obs
+        if len(latest) >= 2 and subject_id in latest:
+            bars = tuple((briefing.subject(sid) or Subject(sid, "", sid, ""), obs) for sid, obs in latest.items())
+            specs.append(ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit,
+                                        tuple(sorted(bars, key=lambda b: b[1].value)), subject_id))
+    return specs
+
+
+# -- drawing ----------------------------------------------------------------------------------
+
+
+def _chart_font(base: QFont, factor: float) -> QFont:
+    """Chart text is at least 14 pt at scale 1.0 (the base is 11 pt) and grows with the base."""
+    font = QFont(base)
+    font.setPointSizeF(max(base.pointSizeF(), 1.0) * factor)
+    return font
+
+
+def _style(kind: str) -> tuple[QColor, QPen]:
+    """Targets hollow and dashed (a plan); derived pale and dotted (computed here); the rest solid."""
+    accent = QColor(ACCENTS.get(kind, ACCENTS["reported"]))
+    line = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}.get(kind)
+    pen = QPen(accent if line else accent.darker(120), 3 if line else 1, line or Qt.PenStyle.SolidLine)
+    pen.setCosmetic(True)
+    fill = QColor(accent)
+    fill.setAlpha({"target": 0, "derived": 60}.get(kind, 255))
+    return fill, pen
+
+
+class _Chart(QWidget):
+    """A titled, still, white plot with large dark text; hovering a bar shows its exact figure.
+
+    The title is a word-wrapped QLabel above the plot (plain text, never HTML), so a long
+    indicator name wraps instead of forcing the plot wider than the panel.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("chartTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("chartSubtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
+        palette = self.subtitle.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#4a5058"))
+        self.subtitle.setPalette(palette)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMenuEnabled(False)  # its SVG export is broken on this Qt; nothing to pan on a slide
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.plotItem.setContentsMargins(4, 16, 16, 4)  # room for the top tick label
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(TEXT))
+            axis.setTextPen(pg.mkPen(TEXT))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.plot, 1)
+        self.bars = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])  # pens=[] trips a pyqtgraph 0.14 bug
+        self.plot.addItem(self.bars)
+        self.markers = pg.ScatterPlotItem(symbol="t1", pen=pg.mkPen("w", width=2),
+                                          brush=pg.mkBrush(ACCENTS["lower_bound"]))
+        self.plot.addItem(self.markers)
+        self._labels: list[pg.TextItem] = []
+        self._boxes: list[tuple[float, float, float, float, str]] = []
+        self._base = QFont()
+        self.spec = None
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.installEventFilter(self)
+
+    def _label_pool(self, count: int) -> list[pg.TextItem]:
+        while len(self._labels) < count:
+            item = pg.TextItem(color=TEXT)
+            item.setFont(self._value_font())
+            self.plot.addItem(item)
+            self._labels.append(item)
+        for item in self._labels[count:]:
+            item.setVisible(False)
+        return self._labels[:count]
+
+    def _set_bars(self, x0, x1, y0, y1, kinds: list[str], brushes=None) -> None:
+        styles = [_style(kind) for kind in kinds]
+        self.bars.setOpts(x0=np.asarray(x0, float), x1=np.asarray(x1, float), y0=np.asarray(y0, float),
+                          y1=np.asarray(y1, float), brushes=brushes or [s[0] for s in styles],
+                          pens=[s[1] for s in styles])
+
+    def _set_titles(self, title: str, subtitle: str) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+
+    def _value_font(self) -> QFont:
+        font = _chart_font(self._base, 1.3)
+        font.setBold(True)
+        return font
+
+    def apply_fonts(self, base: QFont) -> None:
+        self._base = QFont(base)
+        tick = _chart_font(base, 1.3)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTickFont(tick)
+        title = _chart_font(base, 1.55)
+        title.setBold(True)
+        self.title.setFont(title)
+        self.subtitle.setFont(_chart_font(base, 1.15))
+        for item in self._labels:
+            item.setFont(self._value_font())
+        self.markers.setSize(QFontMetrics(tick).height() * 0.8)
+        if self.spec is not None:
+            self.set_spec(self.spec)
+        self.plot.setMinimumHeight(self.plot_height())
+
+    def plot_height(self) -> int:
+        return QFontMetrics(_chart_font(self._base, 1.3)).height() * 15
+
+    def set_spec(self, spec) -> None:
+        raise NotImplementedError
+
+    def _on_mouse_moved(self, position) -> None:
+        view = self.plot.plotItem.vb
+        if view.sceneBoundingRect().contains(position):
+            point = view.mapSceneToView(position)
+            text = self.hover_text_at(point.x(), point.y())
+            view.setToolTip(plain_tooltip(text) if text else "")
+
+    def hover_text_at(self, x: float, y: float) -> str:
+        return next((tip for x0, x1, y0, y1, tip in self._boxes if x0 <= x <= x1 and y0 <= y <= y1), "")
+
+
+def _tip(obs: Observation, subject_name: str = "") -> str:
+    head = f"{subject_name}\n" if subject_name else ""
+    return f"{head}{obs.period_zh or obs.period}\n{kind_label(obs.kind)}:{value_text(obs)}"
+
+
+class SeriesChart(_Chart):
+    """Vertical bars over the years: actuals solid, estimates pale and dotted, targets hollow."""
+
+    def set_spec(self, spec: SeriesSpec) -> None:
+        self.spec = spec
+        years = sorted({obs.period for obs in spec.points})
+        slots: dict[str, list[Observation]] = {year: [] for year in years}
+        for obs in spec.points:
+            slots[obs.period].append(obs)
+        x0, x1, heights, kinds, centres = [], [], [], [], []
+        for index, year in enumerate(years):
+            width = 0.7 / len(slots[year])
+            for slot, obs in enumerate(slots[year]):
+                left = index - 0.35 + slot * width
+                x0.append(left + 0.03)
+                x1.append(left + width - 0.03)
+                heights.append(obs.value)
+                kinds.append(obs.kind)
+                centres.append(left + width / 2)
+        self._set_bars(x0, x1, [0.0] * len(heights), heights, kinds)
+        top = max(heights)
+        self._boxes = [(a, b, 0.0, max(h, top * 0.08), _tip(o)) for a, b, h, o in zip(x0, x1, heights, spec.points)]
+        for item, obs, centre, height in zip(self._label_pool(len(spec.points)), spec.points, centres, heights):
+            prefix = QCoreApplication.translate("SeriesChart", "目标 ") if obs.kind == "target" else ""
+            item.setText(prefix + value_text(obs))
+            item.setAnchor((0.5, 1.0))
+            item.setPos(centre, height)
+            item.setVisible(True)
+        bounds = [(c, h * 0.92) for c, h, o in zip(centres, heights, spec.points) if o.kind == "lower_bound"]
+        self.markers.setData(pos=np.asarray(bounds, float).reshape(-1, 2))
+        self.plot.getAxis("bottom").setTicks(
+            [[(i, QCoreApplication.translate("SeriesChart", "{year}年").format(year=y)) for i, y in enumerate(years)]])
+        self.plot.getAxis("left").setTicks(None)
+        self.plot.setXRange(-0.6, len(years) - 0.4, padding=0)
+        self.plot.setYRange(0, top * 1.2, padding=0)
+        self._set_titles(
+            QCoreApplication.translate("SeriesChart", "{name}:历年").format(name=spec.indicator.name_zh),
+            QCoreApplication.translate("SeriesChart", "单位:{unit}    全年数据").format(unit=spec.unit))
+
+
+class ComparisonChart(_Chart):
+    """Horizontal bars, one per subject, the selected one in orange and starred."""
+
+    def set_spec(self, spec: ComparisonSpec) -> None:
+        self.spec = spec
+        count = len(spec.bars)
+        values = [obs.value for _, obs in spec.bars]
+        selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
+        brushes = [QColor(HIGHLIGHT if chosen else OTHERS) for chosen in selected]
+        ys = list(range(count))
+        self._set_bars([0.0] * count, values, [y - 0.32 for y in ys], [y + 0.32 for y in ys],
+                       ["reported"] * count, brushes=brushes)
+        right = max(values)
+        self._boxes = [(0.0, max(v, right * 0.05), y - 0.32, y + 0.32, _tip(obs, subject.name_zh))
+                       for v, y, (subject, obs) in zip(values, ys, spec.bars)]
+        texts = [QCoreApplication.translate("ComparisonChart", " {value}({year}年)").format(
+            value=value_text(obs), year=obs.period) for _, obs in spec.bars]
+        for item, text, value, y in zip(self._label_pool(count), texts, values, ys):
+            item.setText(text)
+            item.setAnchor((0.0, 0.5))
+            item.setPos(value, y)
+            item.setVisible(True)
+        self.markers.setData(pos=np.empty((0, 2)))
+        tick_metrics = QFontMetrics(_chart_font(self._base, 1.3))
+        value_metrics = QFontMetrics(self._value_font())
+        label_room = max(value_metrics.horizontalAdvance(text) for text in texts)
+        # Names get what the value labels and a readable bar leave; longer ones are elided (tooltip has all).
+        room = max(self.plot.width() - label_room - tick_metrics.height() * 8, tick_metrics.horizontalAdvance("口") * 6)
+        ticks = []
+        for y, (subject, _), chosen in zip(ys, spec.bars, selected):
+            name = ("★ " if chosen else "") + subject.name_zh
+            ticks.append((y, tick_metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)))
+        left = self.plot.getAxis("left")
+        left.setTicks([ticks])
+        left.setWidth(max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height())
+        self.plot.getAxis("bottom").setTicks(None)
+        self.plot.getAxis("bottom").setLabel(html.escape(spec.unit), **{
+            "color": TEXT, "font-size": f"{_chart_font(self._base, 1.3).pointSizeF():.1f}pt"})
+        self.plot.setYRange(-0.6, count - 0.4, padding=0)
+        plot_width = max(self.plot.width() - left.width() - 40, 150)
+        self.plot.setXRange(0, right * plot_width / max(plot_width - label_room - 10, plot_width * 0.3), padding=0)
+        self._set_titles(
+            QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=spec.indicator.name_zh),
+            QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
+                                       "★ = 当前选中").format(unit=spec.unit))
+        self.plot.setMinimumHeight(self.plot_height())
+
+    def plot_height(self) -> int:
+        line = QFontMetrics(_chart_font(self._base, 1.3)).height()
+        count = len(self.spec.bars) if self.spec is not None else 3
+        return line * (4 + 2 * count)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        # Names are elided and the value labels given room by the plot's width: redo on resize.
+        if watched is self.plot and event.type() == QEvent.Type.Resize and self.spec is not None:
+            self.set_spec(self.spec)
+        return super().eventFilter(watched, event)
+
+
+class ChartsPanel(QScrollArea):
+    """The charts for one subject, stacked; says so in words when there is nothing to draw."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sheet = QWidget()
+        sheet.setObjectName("chartSheet")
+        sheet.setStyleSheet("QWidget#chartSheet { background: #ffffff; } QLabel { color: #1b1f24; }")
+        self._layout = QVBoxLayout(sheet)
+        self._layout.setContentsMargins(12, 8, 12, 12)
+        self._layout.setSpacing(18)
+        self.legend = QLabel(QCoreApplication.translate(
+            "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
+        self.legend.setObjectName("chartLegend")
+        self.legend.setWordWrap(True)
+        self.empty = QLabel()
+        self.empty.setObjectName("chartEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self.legend)
+        self._layout.addWidget(self.empty)
+        self._charts_at = self._layout.count()
+        self._layout.addStretch(1)
+        self.setWidget(sheet)
+        self.series: list[SeriesChart] = []
+        self.comparisons: list[ComparisonChart] = []
+        self._apply_fonts()
+
+    def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...]) -> None:
+        series = series_specs(briefing, observations)
+        comparisons = comparison_specs(briefing, subject_id, observations)
+        self._fill(self.series, SeriesChart, series)
+        self._fill(self.comparisons, ComparisonChart, comparisons)
+        has_charts = bool(series or comparisons)
+        self.legend.setVisible(bool(series))
+        self.empty.setVisible(not has_charts)
+        if not has_charts:
+            self.empty.setText(QCoreApplication.translate(
+                "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
+        self.verticalScrollBar().setValue(0)
+
+    def visible_charts(self) -> list[_Chart]:
+        return [chart for chart in (*self.series, *self.comparisons) if not chart.isHidden()]
+
+    def _fill(self, pool: list, kind: type, specs: list) -> None:
+        while len(pool) < len(specs):
+            chart = kind()
+            chart.apply_fonts(self.font())
+            offset = len(self.series) if pool is self.series else len(self.series) + len(self.comparisons)
+            self._layout.insertWidget(self._charts_at + offset, chart)
+            pool.append(chart)
+        for chart, spec in zip(pool, specs):
+            chart.set_spec(spec)
+            chart.show()
+        for chart in pool[len(specs):]:
+            chart.hide()
+
+    def _apply_fonts(self) -> None:
+        base = self.font()
+        self.legend.setFont(_chart_font(base, 1.0))
+        empty = _chart_font(base, 1.4)
+        empty.setBold(True)
+        self.empty.setFont(empty)
+        for chart in (*self.series, *self.comparisons):
+            chart.apply_fonts(base)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _FONT_EVENTS:
+            self._apply_fonts()
+        super().changeEvent(event)
