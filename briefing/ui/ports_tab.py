@@ -1,0 +1,372 @@
+"""The ports tab: the map beside a filterable roster table and the selected port's details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from briefing.store.records import MODES, Port
+from briefing.ui.formatting import country_label, mode_label, precision_label
+from briefing.ui.map_view import PortMap
+from briefing.ui.port_models import PortFilterProxy, PortTableModel
+
+WIDE_COLUMNS = (PortTableModel.COL_ENGLISH, PortTableModel.COL_COUNTERPART)  # capped; the tooltip has the rest
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PortsTab", text)
+
+
+def _plain_label(selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # database text is never read as markup
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class PortDetails(QScrollArea):
+    """Everything the briefing knows about one port, as plain selectable text."""
+
+    FIELDS = ("mode", "counterpart", "league", "county", "coordinate", "basis", "status", "sources")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title, self.subtitle, self.hint = _plain_label(), _plain_label(), _plain_label(False)
+        self.subtitle.setStyleSheet("color: #5f6d7a;")
+        self.hint.setStyleSheet("color: #5f6d7a;")
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.names = {key: QLabel() for key in self.FIELDS}
+        self.values = {key: _plain_label() for key in self.FIELDS}
+        self.sources = QWidget()  # a title per source, and its address as read-only text to copy
+        QVBoxLayout(self.sources).setContentsMargins(0, 0, 0, 0)
+        self.values["sources"] = self.sources
+        for key in self.FIELDS:
+            self.names[key].setStyleSheet("color: #5f6d7a;")
+            self.form.addRow(self.names[key], self.values[key])
+        for widget in (self.hint, self.title, self.subtitle):
+            layout.addWidget(widget)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._port: Port | None = None
+        self._sources: tuple = ()
+        self.retranslate()
+
+    def show_port(self, port: Port | None, sources=()) -> None:
+        self._port, self._sources = port, tuple(sources)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {"mode": _tr("方式"), "counterpart": _tr("对方口岸"), "league": _tr("盟市"),
+                 "county": _tr("旗县"), "coordinate": _tr("坐标"), "basis": _tr("坐标依据"),
+                 "status": _tr("状态"), "sources": _tr("来源")}
+        for key, text in names.items():
+            self.names[key].setText(text)
+        port = self._port
+        self.hint.setText(_tr("在地图或表格中选择一个口岸,即可查看详情。"))
+        self.hint.setVisible(port is None)
+        for widget in (self.title, self.subtitle, *self.names.values(), *self.values.values()):
+            widget.setVisible(port is not None)
+        if port is None:
+            return
+        self.title.setText(port.name_zh)
+        self.subtitle.setText(port.name_en)
+        counterpart = f"{port.counterpart} ({country_label(port.country)})" if port.counterpart else "—"
+        if port.has_position:
+            where = _tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
+            coordinate = f"{where} · {precision_label(port.coord_precision)}"
+        else:
+            coordinate = _tr("无可靠坐标(地图上不标注)")
+        texts = {"mode": mode_label(port.mode), "counterpart": counterpart, "league": port.league_city or "—",
+                 "county": port.county or "—", "coordinate": coordinate, "basis": port.coord_basis or "—",
+                 "status": port.status or "—"}
+        for key, text in texts.items():
+            self.values[key].setText(text)
+        self._fill_sources()
+
+    def _fill_sources(self) -> None:
+        layout = self.sources.layout()
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            widget.setParent(None)
+            widget.deleteLater()
+        roles = {"roster": _tr("名录"), "coordinate": _tr("坐标")}
+        for role, source in self._sources or ((None, None),):
+            title = _plain_label()
+            title.setText(f"[{roles.get(role, role)}] {source.title}" if source else "—")
+            layout.addWidget(title)
+            if source and source.url:
+                # Shown, selectable and copyable, never opened: the presenter decides to go online.
+                url = QLineEdit(source.url)
+                url.setReadOnly(True)
+                url.setFrame(False)
+                url.setCursorPosition(0)
+                url.setStyleSheet("QLineEdit { background: transparent; color: #3d4b57; }")
+                layout.addWidget(url)
+
+    def source_texts(self) -> list[str]:
+        """What the sources row shows, line by line (titles and addresses)."""
+        layout = self.sources.layout()
+        return [w.text() for w in (layout.itemAt(i).widget() for i in range(layout.count()))]
+
+    def apply_fonts(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+
+
+class PortsTab(QWidget):
+    """Map and roster kept in step: a port picked in one is picked in the other and in every tab."""
+
+    def __init__(self, briefing, selection, parent=None) -> None:
+        super().__init__(parent)
+        self._briefing, self._selection = briefing, selection
+        self._current, self._syncing = "", False
+        self.model = PortTableModel(self)
+        self.proxy = PortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.map = PortMap()
+        self.details = PortDetails()
+        self._build()
+        self.map.port_clicked.connect(self._on_port_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        selection.subject_selected.connect(self._on_subject_selected)
+        self.set_briefing(briefing)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.map_title, self.map_hint = QLabel(), QLabel()
+        self.map_hint.setStyleSheet("color: #5f6d7a;")
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(self.reset_view)
+        header = QHBoxLayout()
+        for widget in (self.map_title, self.map_hint):
+            header.addWidget(widget)
+        header.addStretch(1)
+        header.addWidget(self.reset_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(header)
+        left_layout.addWidget(self.map, 1)
+
+        self.text_filter = QLineEdit()
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(lambda text: self._filter(self.proxy.set_text, text))
+        self.mode_label, self.country_label = QLabel(), QLabel()
+        self.mode_combo, self.country_combo = QComboBox(), QComboBox()
+        self.mode_combo.currentIndexChanged.connect(
+            lambda _: self._filter(self.proxy.set_mode, self.mode_combo.currentData()))
+        self.country_combo.currentIndexChanged.connect(
+            lambda _: self._filter(self.proxy.set_country, self.country_combo.currentData()))
+        self.mode_label.setBuddy(self.mode_combo)
+        self.country_label.setBuddy(self.country_combo)
+        filters = QHBoxLayout()
+        filters.addWidget(self.text_filter, 1)
+        for widget in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
+            filters.addWidget(widget)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #5f6d7a;")
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header_view = self.table.horizontalHeader()
+        header_view.setStretchLastSection(True)
+        header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # roster order until a header is clicked
+        self.table.setSortingEnabled(True)
+
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        right_split.addWidget(self.table)
+        right_split.addWidget(self.details)
+        right_split.setStretchFactor(0, 3)
+        right_split.setStretchFactor(1, 2)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addLayout(filters)
+        right_layout.addWidget(self.count_label)
+        right_layout.addWidget(right_split, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.map_title.setText(_tr("口岸分布图"))
+        self.map_hint.setText(_tr("滚轮缩放 · 拖动平移 · 点击选择"))
+        self.reset_button.setText(_tr("重置视图"))
+        self.text_filter.setPlaceholderText(_tr("筛选:中文名、英文名或对方口岸"))
+        self.mode_label.setText(_tr("方式"))
+        self.country_label.setText(_tr("邻国"))
+        self._fill_combo(self.mode_combo, [("", _tr("全部"))] + [(mode, mode_label(mode)) for mode in MODES])
+        countries = list(dict.fromkeys(p.country for p in self._briefing.ports if p.country)) if self._briefing else []
+        entries = [("", _tr("全部"))] + [(c, country_label(c)) for c in countries]
+        if self._briefing and any(not p.country for p in self._briefing.ports):
+            entries.append((PortFilterProxy.NO_COUNTRY, _tr("无(航空)")))
+        self._fill_combo(self.country_combo, entries)
+        self.model.retranslate()
+        self.details.retranslate()
+        self._update_count()
+        font = QFont(self.font())
+        font.setBold(True)
+        self.map_title.setFont(font)
+        self.details.apply_fonts()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
+        """Refill keeping the chosen value (a language change or a new briefing keeps the filter)."""
+        chosen = combo.currentData() or ""
+        combo.blockSignals(True)
+        combo.clear()
+        for value, text in entries:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+        combo.currentIndexChanged.emit(combo.currentIndex())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._retranslate()
+            self._fit_columns()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def set_briefing(self, briefing) -> None:
+        """Show another briefing: table, map, filters and details all start again."""
+        self._briefing = briefing
+        self._current = ""
+        self.model.set_ports(briefing.ports)
+        self.map.set_briefing(briefing)
+        self.details.show_port(None)
+        self._retranslate()
+        self._fit_columns()
+        self._on_filter_changed()
+        if briefing.port(self._selection.subject_id):
+            self._show(self._selection.subject_id)
+
+    def reset_view(self) -> None:
+        self.map.reset_view()
+
+    def focus_search(self) -> None:
+        self.text_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text_filter.selectAll()
+
+    def step(self, delta: int) -> None:
+        """Select the port `delta` rows away in the table's current order (stops at either end)."""
+        rows = self.proxy.rowCount()
+        if not rows or not delta:
+            return
+        row = self.proxy.row_of(self._current)
+        target = (0 if delta > 0 else rows - 1) if row < 0 else min(max(row + delta, 0), rows - 1)
+        if target != row:
+            self._select(self.proxy.port_id_at(target))
+
+    def current_port(self) -> str:
+        return self._current
+
+    # -- selection --------------------------------------------------------------------------
+
+    def _select(self, port_id: str) -> None:
+        self._show(port_id)
+        self._selection.select_subject(port_id)
+
+    def _show(self, port_id: str) -> None:
+        """Show a port in the map, the table and the details without telling anyone."""
+        port = self._briefing.port(port_id) if self._briefing else None
+        if port is None:
+            return
+        self._current = port_id
+        self._syncing = True
+        try:
+            self._select_row(port_id)
+            self.map.set_selected(port_id)
+            self.details.show_port(port, self._briefing.port_sources(port_id))
+        finally:
+            self._syncing = False
+
+    def _select_row(self, port_id: str) -> None:
+        row = self.proxy.row_of(port_id)
+        selection = self.table.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.proxy.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        selection.setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _on_port_clicked(self, port_id: str) -> None:
+        self._select(port_id)
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            port_id = rows[0].data(PortTableModel.PortIdRole)
+            if port_id and port_id != self._current:
+                self._select(port_id)
+
+    def _on_subject_selected(self, subject_id: str) -> None:
+        if self._syncing or subject_id == self._current or not self._briefing:
+            return
+        if self._briefing.port(subject_id) is not None:
+            self._show(subject_id)
+
+    def _filter(self, setter, value) -> None:
+        """Narrow the table; the port being shown stays shown (the view would move the selection)."""
+        self._syncing = True
+        try:
+            setter(value or "")
+            self._select_row(self._current)  # marks it again if it is listed, clears the mark if not
+        finally:
+            self._syncing = False
+        self._on_filter_changed()
+
+    def _on_filter_changed(self) -> None:
+        if self.proxy.mode or self.proxy.country or self.proxy.text:
+            self.map.set_visible_ports(self.proxy.visible_port_ids())
+        else:
+            self.map.set_visible_ports(None)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(_tr("显示 {shown} / {total} 个口岸").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        cap = self.fontMetrics().horizontalAdvance("M") * 10
+        for column in WIDE_COLUMNS:
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
