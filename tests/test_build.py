@@ -34,7 +34,7 @@ def test_build_holds_the_article(fresh):
     briefing = open_briefing(fresh)
     summary = briefing.summary()
     assert summary.ports == 20
-    assert summary.passages == 44
+    assert summary.passages == 43
     assert summary.proposals >= 9
     modes = [p.mode for p in briefing.ports]
     assert (modes.count("rail"), modes.count("road"), modes.count("air")) == (2, 12, 6)
@@ -106,3 +106,18 @@ def test_speakers_keep_officials_apart(bundled):
 def test_manzhouli_proposal_links_both_land_ports(bundled):
     linked = {p.id for p in bundled.proposals_for_port("manzhouli-rail")}
     assert linked and linked == {p.id for p in bundled.proposals_for_port("manzhouli-road")}
+
+
+@pytest.mark.parametrize("joined", ["“入区即退”约2.4亿元", "涵盖了蒙古国、俄罗斯、白俄罗斯", "实现进出口增长", "出境班列可通达"])
+def test_column_breaks_are_rejoined(bundled, joined):
+    """The newspaper's column breaks cut four paragraphs mid-sentence; a passage is the whole paragraph."""
+    assert sum(joined in p.text for p in bundled.passages()) == 1
+
+
+def test_passages_are_the_article_verbatim(bundled):
+    """Every passage stands in the source text as received (source.txt), whitespace aside."""
+    source = "".join((SOURCES / "source.txt").read_text(encoding="utf-8").split())
+    passages = bundled.passages()
+    for passage in passages:
+        assert "".join(passage.text.split()) in source, passage.id
+    assert [p.position for p in passages] == list(range(1, len(passages) + 1))
