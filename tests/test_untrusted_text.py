@@ -1,0 +1,49 @@
+"""Text from a briefing is shown as text: markup in a foreign file is never interpreted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QTextEdit
+
+from briefing.__main__ import main
+from briefing.store import open_briefing
+from briefing.ui.main_window import MainWindow
+from briefing.ui.settings import Settings
+
+from test_bad_sources import edit
+
+MARKUP = "<b>粗体</b>"
+
+
+@pytest.fixture
+def marked_up_briefing(source_copy, tmp_path):
+    edit(source_copy, "ports.csv", "ceke", name_zh=f"策克{MARKUP}口岸", status=f"状态{MARKUP}")
+    edit(source_copy, "indicators.csv", "freight-volume", name_zh=f"货运量{MARKUP}")
+    edit(source_copy, "speakers.csv", "su-he", titles=f"兴安盟委书记{MARKUP}")
+    out = tmp_path / "marked.sqlite"
+    assert main(["build", str(source_copy), "-o", str(out)]) == 0
+    return out
+
+
+def test_markup_in_the_database_is_shown_literally(marked_up_briefing, qtbot, qt_fonts, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_briefing(marked_up_briefing), settings, qt_fonts)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    window.selection.select_subject("ceke")
+    shown = 0
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        for label in window.findChildren(QLabel):
+            if MARKUP in label.text():
+                assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+                shown += 1
+            assert "粗体</b>" not in label.text() or label.textFormat() == Qt.TextFormat.PlainText
+        for view in window.findChildren(QTextEdit):
+            if "粗体" in view.toPlainText():
+                assert MARKUP in view.toPlainText()
+                shown += 1
+    assert shown >= 2  # the port's name and status, at least, were on screen somewhere
