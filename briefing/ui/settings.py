@@ -8,6 +8,8 @@ ORGANISATION = "PortBriefing"
 APPLICATION = "briefing-viewer"
 
 FONT_SCALE_MIN, FONT_SCALE_MAX = 0.8, 2.5
+LANGUAGES = ("zh", "en")  # the first is the default
+THEMES = ("light", "dark")  # the first is the default
 
 
 class Settings:
@@ -47,6 +49,26 @@ class Settings:
         self._s.setValue("view/last_subject", value)
 
     @property
+    def language(self) -> str:
+        """The interface language, "zh" (the default) or "en"; anything else reads as the default."""
+        value = self._get("view/language", LANGUAGES[0], str)
+        return value if value in LANGUAGES else LANGUAGES[0]
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("view/language", value if value in LANGUAGES else LANGUAGES[0])
+
+    @property
+    def theme(self) -> str:
+        """The colour theme, "light" (the default) or "dark"; anything else reads as the default."""
+        value = self._get("view/theme", THEMES[0], str)
+        return value if value in THEMES else THEMES[0]
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._s.setValue("view/theme", value if value in THEMES else THEMES[0])
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -54,6 +76,60 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._s.setValue("window/geometry", value)
+
+    # -- recovery: where the presenter was, written as it changes (see ui/recovery.py) -------
+
+    @property
+    def last_briefing(self) -> str:
+        """The briefing file the recovery values below belong to."""
+        return self._get("recovery/briefing", "", str)
+
+    @last_briefing.setter
+    def last_briefing(self, value: str) -> None:
+        self._s.setValue("recovery/briefing", str(value))
+
+    @property
+    def last_view(self) -> str:
+        """The last view as agenda-stop JSON text ("" for none)."""
+        return self._get("recovery/view", "", str)
+
+    @last_view.setter
+    def last_view(self, value: str) -> None:
+        self._s.setValue("recovery/view", str(value))
+
+    @property
+    def last_agenda(self) -> str:
+        """The agenda as its file's JSON text, unsaved edits included ("" for none)."""
+        return self._get("recovery/agenda", "", str)
+
+    @last_agenda.setter
+    def last_agenda(self, value: str) -> None:
+        self._s.setValue("recovery/agenda", str(value))
+
+    @property
+    def last_agenda_path(self) -> str:
+        return self._get("recovery/agenda_path", "", str)
+
+    @last_agenda_path.setter
+    def last_agenda_path(self, value: str) -> None:
+        self._s.setValue("recovery/agenda_path", str(value))
+
+    @property
+    def last_stop(self) -> int:
+        """The agenda row last shown; -1 for none."""
+        return max(-1, self._get("recovery/stop", -1, int))
+
+    @last_stop.setter
+    def last_stop(self, value: int) -> None:
+        self._s.setValue("recovery/stop", int(value))
+
+    @property
+    def last_presenting(self) -> bool:
+        return self._get("recovery/presenting", 0, int) == 1
+
+    @last_presenting.setter
+    def last_presenting(self, value: bool) -> None:
+        self._s.setValue("recovery/presenting", 1 if value else 0)
 
     def sync(self) -> None:
         self._s.sync()
