@@ -1,4 +1,4 @@
-"""Command line: view (default), build, check, search."""
+"""Command line: view (default), build, check, search, diff, export."""
 
 from __future__ import annotations
 
@@ -30,19 +30,33 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--db", type=Path, help="default: the bundled briefing")
     search.add_argument("--json", action="store_true", help="print JSON lines")
     search.add_argument("--limit", type=int, default=20)
+
+    diff = commands.add_parser("diff", help="list ports, observations and proposals added, removed or changed")
+    diff.add_argument("old", type=Path)
+    diff.add_argument("new", type=Path)
+
+    export = commands.add_parser("export", help="write a PDF handout and/or a CSV of the figures")
+    export.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
+    export.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the A4 handout")
+    export.add_argument("--csv", type=Path, metavar="OUT.csv", help="every figure with its citation (UTF-8 with BOM)")
+    export.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="language of the handout and of names in the CSV (default: zh)")
     return parser
 
 
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
+    parser.add_argument("--lang", choices=("zh", "en"),
+                        help="interface language for this run (default: the last chosen)")
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every tab to PNG and exit")
     parser.add_argument("--self-test", action="store_true", help="open every tab and port, then exit")
     parser.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
+    parser.add_argument("--agenda", type=Path, metavar="FILE", help="open an agenda of stops and start on the first")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"view", "build", "check", "search", "-h", "--help", "--version"}:
+    if not argv or argv[0] not in {"view", "build", "check", "search", "diff", "export", "-h", "--help", "--version"}:
         argv.insert(0, "view")
     args = _parser().parse_args(argv)
     if args.command == "build":
@@ -51,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "search":
         return _search(args)
+    if args.command == "diff":
+        return _diff(args)
+    if args.command == "export":
+        from briefing.export.cli import run_export  # Qt (offscreen) loads only here
+
+        return run_export(args)
     from briefing.app import run  # Qt loads only for the viewer
 
     return run(args)
@@ -76,17 +96,17 @@ def _build(args) -> int:
     return 0
 
 
-def _open(path: Path | None):
+def _open(path: Path | None, full_check: bool | None = None):
     from briefing.store import open_briefing
 
-    return open_briefing(path or paths.bundled_database())
+    return open_briefing(path or paths.bundled_database(), full_check)
 
 
 def _check(args) -> int:
     from briefing.store.errors import BriefingError
 
     try:
-        briefing = _open(args.db)
+        briefing = _open(args.db, full_check=True)  # every page, however large the file
         summary = briefing.summary()
         digest = briefing.sha256()
     except BriefingError as exc:
@@ -116,6 +136,21 @@ def _search(args) -> int:
             print(f"{hit.kind:<12} {hit.ref_id:<36} {hit.title}\n    {hit.snippet}")
     if not hits and not args.json:
         print("no matches")
+    return 0
+
+
+def _diff(args) -> int:
+    from briefing.store import open_briefing
+    from briefing.store.diff import describe, diff_briefings
+    from briefing.store.errors import BriefingError
+
+    try:
+        old, new = open_briefing(args.old), open_briefing(args.new)
+        lines = describe(diff_briefings(old, new))
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
     return 0
 
 

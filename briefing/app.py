@@ -1,4 +1,4 @@
-"""Start-up: the application, fonts, error hook, the briefing to open, the main window, and batch modes."""
+"""Start-up: the application, fonts, language and theme, error hook, the briefing, main window, batch modes."""
 
 from __future__ import annotations
 
@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing import __version__, paths
 from briefing.store import BriefingError, open_briefing
-from briefing.ui import fonts
+from briefing.ui import fonts, i18n, themes
 from briefing.ui.settings import APPLICATION, ORGANISATION, Settings
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def _install_error_hook() -> None:
@@ -27,7 +23,8 @@ def _install_error_hook() -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, _tr("意外错误"), _tr("发生了意外错误,当前操作未完成:") + f"\n{value}")
+            QMessageBox.critical(None, QCoreApplication.translate("App", "意外错误"),
+                                 QCoreApplication.translate("App", "发生了意外错误,当前操作未完成:") + f"\n{value}")
 
     sys.excepthook = hook
 
@@ -63,6 +60,8 @@ def run(args) -> int:
     family = fonts.load_bundled_fonts()
     settings = Settings()
     fonts.apply_font(app, family, settings.font_scale)
+    i18n.set_language(getattr(args, "lang", None) or settings.language, app)  # --lang wins, unsaved
+    themes.apply_theme(settings.theme, app)
 
     path = Path(args.db) if args.db else paths.bundled_database()
     try:
@@ -71,12 +70,19 @@ def run(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         if args.screenshot or args.self_test or args.quit_after_paint:
             return 1
-        QMessageBox.critical(None, _tr("无法打开简报"), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开简报"), str(exc))
         return 1
 
     from briefing.ui.main_window import MainWindow
 
     window = MainWindow(briefing, settings, family)
+    batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
+    agenda = getattr(args, "agenda", None)  # its first stop; without one, where the last session was
+    problem = window.presenter_tools.start(Path(agenda) if agenda else None, recover=not batch)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        if batch:
+            return 1
     if args.screenshot:
         from briefing.ui.batch import save_screenshots
 

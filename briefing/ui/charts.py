@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
@@ -19,16 +19,14 @@ import pyqtgraph as pg  # noqa: E402
 
 from briefing.store.records import Indicator, Observation, Subject
 from briefing.ui.coverage import plain_tooltip
-from briefing.ui.fact_cards import ACCENTS
+from briefing.ui import themes
+from briefing.ui.i18n import local_name
 from briefing.ui.formatting import kind_label, value_text
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 _YEAR = re.compile(r"\d{4}")
 # Kinds that state a level for the period itself; comparisons use only these.
 LEVEL_KINDS = ("reported", "lower_bound", "approximate")
-TEXT = "#1b1f24"
-HIGHLIGHT = "#e8590c"
-OTHERS = "#8ea5c0"
 
 
 def is_annual(obs: Observation) -> bool:
@@ -123,9 +121,11 @@ def _chart_font(base: QFont, factor: float) -> QFont:
 
 def _style(kind: str) -> tuple[QColor, QPen]:
     """Targets hollow and dashed (a plan); derived pale and dotted (computed here); the rest solid."""
-    accent = QColor(ACCENTS.get(kind, ACCENTS["reported"]))
+    accents = themes.current().accents
+    accent = QColor(accents.get(kind, accents["reported"]))
     line = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}.get(kind)
-    pen = QPen(accent if line else accent.darker(120), 3 if line else 1, line or Qt.PenStyle.SolidLine)
+    edge = accent.lighter(130) if themes.current().dark else accent.darker(120)
+    pen = QPen(accent if line else edge, 3 if line else 1, line or Qt.PenStyle.SolidLine)
     pen.setCosmetic(True)
     fill = QColor(accent)
     fill.setAlpha({"target": 0, "derived": 60}.get(kind, 255))
@@ -149,18 +149,11 @@ class _Chart(QWidget):
         self.subtitle.setObjectName("chartSubtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setWordWrap(True)
-        palette = self.subtitle.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#4a5058"))
-        self.subtitle.setPalette(palette)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background=themes.current().chart_background)
         self.plot.setMenuEnabled(False)  # its SVG export is broken on this Qt; nothing to pan on a slide
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.plotItem.setContentsMargins(4, 16, 16, 4)  # room for the top tick label
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(TEXT))
-            axis.setTextPen(pg.mkPen(TEXT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -169,19 +162,19 @@ class _Chart(QWidget):
         layout.addWidget(self.plot, 1)
         self.bars = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])  # pens=[] trips a pyqtgraph 0.14 bug
         self.plot.addItem(self.bars)
-        self.markers = pg.ScatterPlotItem(symbol="t1", pen=pg.mkPen("w", width=2),
-                                          brush=pg.mkBrush(ACCENTS["lower_bound"]))
+        self.markers = pg.ScatterPlotItem(symbol="t1")
         self.plot.addItem(self.markers)
         self._labels: list[pg.TextItem] = []
         self._boxes: list[tuple[float, float, float, float, str]] = []
         self._base = QFont()
         self.spec = None
+        self.apply_theme()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.installEventFilter(self)
 
     def _label_pool(self, count: int) -> list[pg.TextItem]:
         while len(self._labels) < count:
-            item = pg.TextItem(color=TEXT)
+            item = pg.TextItem(color=themes.current().chart_text)
             item.setFont(self._value_font())
             self.plot.addItem(item)
             self._labels.append(item)
@@ -194,6 +187,21 @@ class _Chart(QWidget):
         self.bars.setOpts(x0=np.asarray(x0, float), x1=np.asarray(x1, float), y0=np.asarray(y0, float),
                           y1=np.asarray(y1, float), brushes=brushes or [s[0] for s in styles],
                           pens=[s[1] for s in styles])
+
+    def apply_theme(self) -> None:
+        """Background, axes, value labels and bars in the current theme (pyqtgraph has no palette)."""
+        theme = themes.current()
+        self.plot.setBackground(theme.chart_background)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(theme.chart_text))
+            axis.setTextPen(pg.mkPen(theme.chart_text))
+        self.markers.setPen(pg.mkPen(theme.chart_background, width=2))
+        self.markers.setBrush(pg.mkBrush(theme.accents["lower_bound"]))
+        for item in self._labels:
+            item.setColor(theme.chart_text)
+        if self.spec is not None:
+            self.set_spec(self.spec)
 
     def _set_titles(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
@@ -278,7 +286,7 @@ class SeriesChart(_Chart):
         self.plot.setXRange(-0.6, len(years) - 0.4, padding=0)
         self.plot.setYRange(0, top * 1.2, padding=0)
         self._set_titles(
-            QCoreApplication.translate("SeriesChart", "{name}:历年").format(name=spec.indicator.name_zh),
+            QCoreApplication.translate("SeriesChart", "{name}:历年").format(name=local_name(spec.indicator)),
             QCoreApplication.translate("SeriesChart", "单位:{unit}    全年数据").format(unit=spec.unit))
 
 
@@ -290,12 +298,13 @@ class ComparisonChart(_Chart):
         count = len(spec.bars)
         values = [obs.value for _, obs in spec.bars]
         selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
-        brushes = [QColor(HIGHLIGHT if chosen else OTHERS) for chosen in selected]
+        theme = themes.current()
+        brushes = [QColor(theme.chart_selected if chosen else theme.chart_others) for chosen in selected]
         ys = list(range(count))
         self._set_bars([0.0] * count, values, [y - 0.32 for y in ys], [y + 0.32 for y in ys],
                        ["reported"] * count, brushes=brushes)
         right = max(values)
-        self._boxes = [(0.0, max(v, right * 0.05), y - 0.32, y + 0.32, _tip(obs, subject.name_zh))
+        self._boxes = [(0.0, max(v, right * 0.05), y - 0.32, y + 0.32, _tip(obs, local_name(subject)))
                        for v, y, (subject, obs) in zip(values, ys, spec.bars)]
         texts = [QCoreApplication.translate("ComparisonChart", " {value}({year}年)").format(
             value=value_text(obs), year=obs.period) for _, obs in spec.bars]
@@ -307,24 +316,27 @@ class ComparisonChart(_Chart):
         self.markers.setData(pos=np.empty((0, 2)))
         tick_metrics = QFontMetrics(_chart_font(self._base, 1.3))
         value_metrics = QFontMetrics(self._value_font())
-        label_room = max(value_metrics.horizontalAdvance(text) for text in texts)
+        label_room = max(value_metrics.horizontalAdvance(text) for text in texts) + 14  # + the label's margins
         # Names get what the value labels and a readable bar leave; longer ones are elided (tooltip has all).
         room = max(self.plot.width() - label_room - tick_metrics.height() * 8, tick_metrics.horizontalAdvance("口") * 6)
         ticks = []
         for y, (subject, _), chosen in zip(ys, spec.bars, selected):
-            name = ("★ " if chosen else "") + subject.name_zh
+            name = ("★ " if chosen else "") + local_name(subject)
             ticks.append((y, tick_metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)))
         left = self.plot.getAxis("left")
         left.setTicks([ticks])
-        left.setWidth(max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height())
+        left_width = max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height()
+        left.setWidth(left_width)
         self.plot.getAxis("bottom").setTicks(None)
         self.plot.getAxis("bottom").setLabel(html.escape(spec.unit), **{
-            "color": TEXT, "font-size": f"{_chart_font(self._base, 1.3).pointSizeF():.1f}pt"})
+            "color": theme.chart_text, "font-size": f"{_chart_font(self._base, 1.3).pointSizeF():.1f}pt"})
         self.plot.setYRange(-0.6, count - 0.4, padding=0)
-        plot_width = max(self.plot.width() - left.width() - 40, 150)
-        self.plot.setXRange(0, right * plot_width / max(plot_width - label_room - 10, plot_width * 0.3), padding=0)
+        # The bars' scale leaves the longest value label room at the right. The view is the widget less
+        # the new left axis (left.width() still says the old one until the next layout) and the margins.
+        view_width = max(self.plot.width() - left_width - 24, 150)
+        self.plot.setXRange(0, right * view_width / max(view_width - label_room, view_width * 0.3), padding=0)
         self._set_titles(
-            QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=spec.indicator.name_zh),
+            QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=local_name(spec.indicator)),
             QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
                                        "★ = 当前选中").format(unit=spec.unit))
         self.plot.setMinimumHeight(self.plot_height())
@@ -350,12 +362,11 @@ class ChartsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sheet = QWidget()
         sheet.setObjectName("chartSheet")
-        sheet.setStyleSheet("QWidget#chartSheet { background: #ffffff; } QLabel { color: #1b1f24; }")
+        self._sheet = sheet
         self._layout = QVBoxLayout(sheet)
         self._layout.setContentsMargins(12, 8, 12, 12)
         self._layout.setSpacing(18)
-        self.legend = QLabel(QCoreApplication.translate(
-            "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
+        self.legend = QLabel()
         self.legend.setObjectName("chartLegend")
         self.legend.setWordWrap(True)
         self.empty = QLabel()
@@ -370,6 +381,27 @@ class ChartsPanel(QScrollArea):
         self.series: list[SeriesChart] = []
         self.comparisons: list[ComparisonChart] = []
         self._apply_fonts()
+        self._apply_theme()
+        self.retranslate()
+        themes.signals().theme_changed.connect(self._apply_theme)
+
+    def retranslate(self) -> None:
+        """The legend, the message and every chart's titles and axes in the current language
+        (pyqtgraph's items are not widgets and never receive LanguageChange)."""
+        self.legend.setText(QCoreApplication.translate(
+            "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
+        self.empty.setText(QCoreApplication.translate(
+            "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
+        for chart in self.visible_charts():
+            chart.set_spec(chart.spec)
+
+    def _apply_theme(self, *_args) -> None:
+        theme = themes.current()
+        self._sheet.setStyleSheet(
+            f"QWidget#chartSheet {{ background: {theme.chart_background}; }} QLabel {{ color: {theme.chart_text}; }}"
+            f" QLabel#chartSubtitle, QLabel#chartLegend {{ color: {theme.chart_subtitle}; }}")
+        for chart in (*self.series, *self.comparisons):
+            chart.apply_theme()
 
     def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...]) -> None:
         series = series_specs(briefing, observations)
@@ -379,9 +411,6 @@ class ChartsPanel(QScrollArea):
         has_charts = bool(series or comparisons)
         self.legend.setVisible(bool(series))
         self.empty.setVisible(not has_charts)
-        if not has_charts:
-            self.empty.setText(QCoreApplication.translate(
-                "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
         self.verticalScrollBar().setValue(0)
 
     def visible_charts(self) -> list[_Chart]:
@@ -412,4 +441,6 @@ class ChartsPanel(QScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in _FONT_EVENTS:
             self._apply_fonts()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)

@@ -10,18 +10,23 @@ import html
 import re
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader
 
 from briefing.store.records import Indicator, Subject
+from briefing.ui import i18n, themes
+from briefing.ui.i18n import local_name
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OBSERVATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_MUTED = QColor("#8a8f98")
-_REPORTED_BACKGROUND = QColor("#dcebf9")
-_REPORTED_FOREGROUND = QColor("#163f6b")
+
+def _muted() -> QBrush:
+    """Where the briefing is silent: greyed, in the current theme."""
+    return QBrush(QColor(themes.current().disabled_text))
+
 
 # Column headers are read from the back of a room, so each indicator gets a short name.
 # Unknown indicators (another briefing) fall back to their full name, shortened by rule.
@@ -74,8 +79,16 @@ def short_name(indicator: Indicator) -> str:
     known = _SHORT_NAMES.get(indicator.id)
     if known:
         return QCoreApplication.translate("CoverageModel", known)
+    if i18n.is_english() and indicator.name_en:
+        name = re.sub(r"\s*\([^)]*\)", "", indicator.name_en).removeprefix("Number of ").strip()
+        return name if len(name) <= 22 else name[:21].rstrip() + "…"
     name = re.sub(r"[(（][^)）]*[)）]", "", indicator.name_zh)
     return name.removesuffix("数量")[:6] or indicator.id
+
+
+def column_head(indicator: Indicator) -> str:
+    """Chinese one character per line; English as one line (the header view turns it upright)."""
+    return short_name(indicator) if i18n.is_english() else vertical(short_name(indicator))
 
 
 def plain_tooltip(text: str) -> str:
@@ -86,6 +99,40 @@ def plain_tooltip(text: str) -> str:
 def vertical(text: str) -> str:
     """Chinese set one character per line, the way narrow column heads are set in print."""
     return "\n".join(text)
+
+
+class ColumnHeader(QHeaderView):
+    """Column heads for narrow columns: Chinese as the model sets it (one character per line),
+    English turned a quarter to read bottom-up, since a word cannot be stacked letter by letter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+
+    def _text(self, logical: int) -> str:
+        return str(self.model().headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:  # noqa: N802 (Qt override)
+        if not i18n.is_english() or self.model() is None:
+            return super().sectionSizeFromContents(logical)
+        metrics = self.fontMetrics()
+        return QSize(metrics.height() + 10, metrics.horizontalAdvance(self._text(logical)) + 18)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802 (Qt override)
+        if not i18n.is_english():
+            super().paintSection(painter, rect, logical)
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect, option.section, option.text = rect, logical, ""
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.translate(rect.left(), rect.bottom())
+        painter.rotate(-90)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(QRect(9, 0, rect.height() - 12, rect.width()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._text(logical))
+        painter.restore()
 
 
 # -- the grouped subject list ---------------------------------------------------------------
@@ -130,17 +177,18 @@ class SubjectTreeModel(QStandardItemModel):
                 self.appendRow(group)
 
     def _subject_item(self, subject: Subject, count: int) -> QStandardItem:
-        item = QStandardItem(subject.name_zh)
+        name = local_name(subject)
+        item = QStandardItem(name)
         item.setEditable(False)
         item.setData(subject.id, SUBJECT_ID_ROLE)
         item.setData(count, OBSERVATION_COUNT_ROLE)
         if count:
             tip = QCoreApplication.translate("SubjectTreeModel", "{name}:本简报中有 {n} 条数据")
         else:
-            item.setText(subject.name_zh + QCoreApplication.translate("SubjectTreeModel", "(本简报无数据)"))
-            item.setForeground(QBrush(_MUTED))
+            item.setText(name + QCoreApplication.translate("SubjectTreeModel", "(本简报无数据)"))
+            item.setForeground(_muted())
             tip = QCoreApplication.translate("SubjectTreeModel", "{name}:本简报没有关于该口岸的数据")
-        item.setToolTip(plain_tooltip(tip.format(name=subject.name_zh, n=count)))
+        item.setToolTip(plain_tooltip(tip.format(name=name, n=count)))
         self._items[subject.id] = item
         return item
 
@@ -193,13 +241,13 @@ class CoverageModel(QAbstractTableModel):
             if not count:
                 return QCoreApplication.translate("CoverageModel", "未报告")
             text = QCoreApplication.translate("CoverageModel", "{subject} · {indicator}:{n} 条数据")
-            return plain_tooltip(text.format(subject=subject.name_zh, indicator=indicator.name_zh, n=count))
+            return plain_tooltip(text.format(subject=local_name(subject), indicator=local_name(indicator), n=count))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and count:
-            return QBrush(_REPORTED_BACKGROUND)
+            return QBrush(QColor(themes.current().coverage_reported_background))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_REPORTED_FOREGROUND if count else _MUTED)
+            return QBrush(QColor(themes.current().coverage_reported_text)) if count else _muted()
         if role == SUBJECT_ID_ROLE:
             return subject.id
         if role == OBSERVATION_COUNT_ROLE:
@@ -212,9 +260,10 @@ class CoverageModel(QAbstractTableModel):
                 return None
             indicator = self._indicators[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return vertical(short_name(indicator))
+                return column_head(indicator)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(f"{indicator.name_zh}({indicator.unit})" if indicator.unit else indicator.name_zh)
+                name = local_name(indicator)
+                return plain_tooltip(f"{name}({indicator.unit})" if indicator.unit else name)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
             return None
@@ -222,10 +271,11 @@ class CoverageModel(QAbstractTableModel):
             return None
         subject = self._subjects[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return subject.name_zh
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(subject.name_en or subject.name_zh)
+            return local_name(subject)
+        if role == Qt.ItemDataRole.ToolTipRole:  # both names (the head may be elided)
+            return plain_tooltip("\n".join(dict.fromkeys(filter(None, (local_name(subject), subject.name_zh,
+                                                                         subject.name_en)))))
         if role == Qt.ItemDataRole.ForegroundRole:
             reported = any(self._counts.get((subject.id, i.id)) for i in self._indicators)
-            return None if reported else QBrush(_MUTED)
+            return None if reported else _muted()
         return None

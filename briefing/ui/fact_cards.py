@@ -10,41 +10,57 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from briefing.store.records import Indicator, Observation, Source, Subject
+from briefing.ui import themes
 from briefing.ui.formatting import kind_label, number_text, value_text
+from briefing.ui.i18n import local_name
 
 MAX_COLUMNS = 3
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
-ACCENTS = {
-    "reported": "#1f5fa8", "cumulative": "#0f7b6c", "lower_bound": "#2e7d32", "approximate": "#7b4fa0",
-    "growth_rate": "#b4441a", "share": "#8a6d00", "target": "#c46a12", "derived": "#6b7079",
-}
 
-_STYLE = """
-QWidget#factCardSheet { background: #eef0f3; }
-QFrame#factCard { background: #ffffff; border: 1px solid #cfd4db; border-radius: 8px; }
-QLabel#kindBadge { color: #ffffff; border-radius: 5px; padding: 2px 10px; }
-QLabel#factPeriod { color: #3c4148; }
-QLabel#factNote, QLabel#factSource { color: #5b616b; }
-QLabel#factFormula { color: #24292f; background: #f4f5f7; border-radius: 4px; padding: 4px 6px; }
-QLabel#indicatorHeading { color: #1b1f24; padding-top: 10px; }
-QLabel#noDataMessage { color: #5b616b; background: #ffffff; border: 1px solid #cfd4db; border-radius: 8px;
-                       padding: 40px; }
-QFrame#factCard[kind="target"] { border: 3px dashed #c46a12; background: #fffaf2; }
-QFrame#factCard[kind="derived"] { border: 3px dotted #6b7079; background: #f7f8fa; }
-QLabel#kindBadge[kind="target"] { background: #ffffff; color: #9a4f06; border: 2px dashed #c46a12; }
-QLabel#kindBadge[kind="derived"] { background: #ffffff; color: #44484f; border: 2px dotted #6b7079; }
-""" + "".join(
-    f'QFrame#factCard[kind="{kind}"] {{ border-left: 8px solid {colour}; }}\n'
-    f'QLabel#kindBadge[kind="{kind}"] {{ background: {colour}; }}\n'
-    for kind, colour in ACCENTS.items() if kind not in ("target", "derived")
-)
+def _tint(accent: str, background: str, amount: float) -> str:
+    """`amount` of the accent over the background: a card's faint wash in its kind's colour."""
+    a, b = QColor(accent), QColor(background)
+    mix = [round(b.red() + (a.red() - b.red()) * amount), round(b.green() + (a.green() - b.green()) * amount),
+           round(b.blue() + (a.blue() - b.blue()) * amount)]
+    return QColor(*mix).name()
+
+
+def style_sheet(theme: themes.Theme) -> str:
+    """The cards' look in a theme: a border and badge per kind, so the kind reads without colour too."""
+    accents, card = theme.accents, theme.card_background
+    target, derived = accents["target"], accents["derived"]
+
+    def ink(kind: str) -> str:  # text in a hollow badge: the accent, darkened on a light card
+        return accents[kind] if theme.dark else QColor(accents[kind]).darker(127).name()
+
+    sheet = f"""
+QWidget#factCardSheet {{ background: {theme.card_sheet}; }}
+QFrame#factCard {{ background: {card}; border: 1px solid {theme.card_border}; border-radius: 8px; }}
+QLabel#kindBadge {{ color: {theme.base}; border-radius: 5px; padding: 2px 10px; }}
+QLabel#factPeriod {{ color: {theme.chart_subtitle}; }}
+QLabel#factNote, QLabel#factSource {{ color: {theme.muted}; }}
+QLabel#factFormula {{ color: {theme.text}; background: {theme.formula_background}; border-radius: 4px;
+                     padding: 4px 6px; }}
+QLabel#indicatorHeading {{ color: {theme.card_heading}; padding-top: 10px; }}
+QLabel#noDataMessage {{ color: {theme.muted}; background: {card}; border: 1px solid {theme.card_border};
+                       border-radius: 8px; padding: 40px; }}
+QFrame#factCard[kind="target"] {{ border: 3px dashed {target}; background: {_tint(target, card, 0.05)}; }}
+QFrame#factCard[kind="derived"] {{ border: 3px dotted {derived}; background: {_tint(derived, card, 0.05)}; }}
+QLabel#kindBadge[kind="target"] {{ background: {card}; color: {ink("target")}; border: 2px dashed {target}; }}
+QLabel#kindBadge[kind="derived"] {{ background: {card}; color: {ink("derived")}; border: 2px dotted {derived}; }}
+"""
+    return sheet + "".join(
+        f'QFrame#factCard[kind="{kind}"] {{ border-left: 8px solid {colour}; }}\n'
+        f'QLabel#kindBadge[kind="{kind}"] {{ background: {colour}; }}\n'
+        for kind, colour in accents.items() if kind not in ("target", "derived")
+    )
 
 
 def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
@@ -153,7 +169,8 @@ class FactCard(QFrame):
         for input_id in obs.inputs:
             source = context.inputs.get(input_id)
             if source is not None:
-                lines.append(f"  {number_text(source.value)}{source.unit}:{context.input_names.get(input_id, '')}")
+                lines.append("  " + QCoreApplication.translate("FactCard", "{value}:{name}").format(
+                    value=f"{number_text(source.value)}{source.unit}", name=context.input_names.get(input_id, "")))
         return _label("\n".join(lines), "factFormula")
 
     def _footer(self, obs: Observation, context: CardContext) -> QWidget:
@@ -212,7 +229,8 @@ class FactCardPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._sheet = QWidget()
         self._sheet.setObjectName("factCardSheet")
-        self._sheet.setStyleSheet(_STYLE)
+        self._sheet.setStyleSheet(style_sheet(themes.current()))
+        themes.signals().theme_changed.connect(self._apply_theme)
         self._grid = QGridLayout(self._sheet)
         self._grid.setContentsMargins(16, 8, 16, 16)
         self._grid.setSpacing(14)
@@ -227,7 +245,7 @@ class FactCardPanel(QScrollArea):
                           indicators: dict[str, Indicator], contexts: dict[str, CardContext]) -> None:
         self._clear()
         if not observations:
-            name = subject.name_zh if subject else ""
+            name = local_name(subject) if subject else ""
             self._message.setText(QCoreApplication.translate(
                 "FactCardPanel", "本简报没有关于该口岸的数据\n\n{name}:文章与参考资料都没有给出数字。").format(name=name))
             self._message.show()
@@ -240,7 +258,7 @@ class FactCardPanel(QScrollArea):
         order = list(indicators)
         for indicator_id in sorted(by_indicator, key=lambda i: order.index(i) if i in order else len(order)):
             indicator = indicators.get(indicator_id)
-            heading = _label(indicator.name_zh if indicator else indicator_id, "indicatorHeading")
+            heading = _label(local_name(indicator) if indicator else indicator_id, "indicatorHeading")
             cards = []
             for obs in by_indicator[indicator_id]:
                 card = FactCard(obs, contexts[obs.id])
@@ -251,6 +269,9 @@ class FactCardPanel(QScrollArea):
         self._apply_fonts()
         self._relayout(force=True)
         self.verticalScrollBar().setValue(0)
+
+    def _apply_theme(self, *_args) -> None:
+        self._sheet.setStyleSheet(style_sheet(themes.current()))
 
     def headings(self) -> list[str]:
         return [heading.text() for heading, _ in self._groups]

@@ -2,48 +2,59 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefing.store.records import Observation
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+# Marked for lupdate here, translated when shown (so a language switch shows at once).
+_KINDS = {
+    "reported": QT_TRANSLATE_NOOP("Formatting", "实际值"),
+    "cumulative": QT_TRANSLATE_NOOP("Formatting", "累计"),
+    "target": QT_TRANSLATE_NOOP("Formatting", "目标"),
+    "lower_bound": QT_TRANSLATE_NOOP("Formatting", "下限(超/至少)"),
+    "approximate": QT_TRANSLATE_NOOP("Formatting", "约数"),
+    "growth_rate": QT_TRANSLATE_NOOP("Formatting", "增速"),
+    "share": QT_TRANSLATE_NOOP("Formatting", "占比"),
+    "derived": QT_TRANSLATE_NOOP("Formatting", "推算值"),
+}
+_MODES = {"rail": QT_TRANSLATE_NOOP("Formatting", "铁路"), "road": QT_TRANSLATE_NOOP("Formatting", "公路"),
+          "air": QT_TRANSLATE_NOOP("Formatting", "航空")}
+_PRECISIONS = {
+    "exact": QT_TRANSLATE_NOOP("Formatting", "确切位置"),
+    "nearby_town": QT_TRANSLATE_NOOP("Formatting", "邻近城镇(10公里内)"),
+    "approximate": QT_TRANSLATE_NOOP("Formatting", "大致位置(50公里内)"),
+    "": QT_TRANSLATE_NOOP("Formatting", "无可靠坐标"),
+}
+_COUNTRIES = {"Russia": QT_TRANSLATE_NOOP("Formatting", "俄罗斯"), "Mongolia": QT_TRANSLATE_NOOP("Formatting", "蒙古国")}
+_BODIES = {"npc_deputy": QT_TRANSLATE_NOOP("Formatting", "全国人大代表"),
+           "cppcc_member": QT_TRANSLATE_NOOP("Formatting", "全国政协委员"),
+           "official": QT_TRANSLATE_NOOP("Formatting", "官员")}
+_PREFIXES = {"lower_bound": QT_TRANSLATE_NOOP("Formatting", "超"), "approximate": QT_TRANSLATE_NOOP("Formatting", "约")}
+
+
+def _label(table: dict[str, str], key: str) -> str:
+    return QCoreApplication.translate("Formatting", table[key]) if key in table else key
 
 
 def kind_label(kind: str) -> str:
-    labels = {
-        "reported": _tr("实际值"),
-        "cumulative": _tr("累计"),
-        "target": _tr("目标"),
-        "lower_bound": _tr("下限(超/至少)"),
-        "approximate": _tr("约数"),
-        "growth_rate": _tr("增速"),
-        "share": _tr("占比"),
-        "derived": _tr("推算值"),
-    }
-    return labels.get(kind, kind)
+    return _label(_KINDS, kind)
 
 
 def mode_label(mode: str) -> str:
-    return {"rail": _tr("铁路"), "road": _tr("公路"), "air": _tr("航空")}.get(mode, mode)
+    return _label(_MODES, mode)
 
 
 def precision_label(precision: str) -> str:
-    return {
-        "exact": _tr("确切位置"),
-        "nearby_town": _tr("邻近城镇(10公里内)"),
-        "approximate": _tr("大致位置(50公里内)"),
-        "": _tr("无可靠坐标"),
-    }.get(precision, precision)
+    return _label(_PRECISIONS, precision)
 
 
 def country_label(country: str) -> str:
-    return {"Russia": _tr("俄罗斯"), "Mongolia": _tr("蒙古国"), "": "—"}.get(country, country)
+    return _label(_COUNTRIES, country) if country else "—"
 
 
 def body_label(body: str) -> str:
-    return {"npc_deputy": _tr("全国人大代表"), "cppcc_member": _tr("全国政协委员"), "official": _tr("官员")}.get(body, body)
+    return _label(_BODIES, body)
 
 
 def number_text(value: float) -> str:
@@ -65,5 +76,5 @@ def value_text(obs: Observation) -> str:
     if obs.as_written:
         return obs.as_written  # the article's own words: 超2400万吨, 95%以上, 突破18000列
     number = number_text(obs.value)
-    prefix = {"lower_bound": _tr("超"), "approximate": _tr("约")}.get(obs.kind, "")
+    prefix = _label(_PREFIXES, obs.kind) if obs.kind in _PREFIXES else ""
     return f"{prefix}{number}{obs.unit}"

@@ -7,15 +7,17 @@ shown, so the main window can paint its first tab before they load.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTreeView,
     QVBoxLayout, QWidget,
 )
 
 from briefing.store.records import Subject
-from briefing.ui.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
+from briefing.ui.coverage import SUBJECT_ID_ROLE, ColumnHeader, CoverageModel, SubjectTreeModel
+from briefing.ui import i18n, themes
 from briefing.ui.fact_cards import CardContext, FactCardPanel
+from briefing.ui.i18n import local_name
 from briefing.ui.formatting import mode_label
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
@@ -41,6 +43,8 @@ class IndicatorsTab(QWidget):
         self._syncing = False
         self._charts = None  # created on first show: see _ensure_charts
         self._charts_stale = True
+        self._coverage: dict[tuple[str, str], int] = {}
+        self._counts: dict[str, int] = {}
 
         self.subject_model = SubjectTreeModel(self)
         self.subject_view = QTreeView()
@@ -59,17 +63,15 @@ class IndicatorsTab(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("subjectSubtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        palette = self.subtitle.palette()  # a palette, not a style sheet: style sheets stop font changes
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#5b616b"))
-        self.subtitle.setPalette(palette)
+        themes.muted(self.subtitle)  # a palette, not a style sheet: style sheets stop font changes
 
         self.coverage_model = CoverageModel(self)
         self.coverage_view = self._coverage_view()
 
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
-        self.pages.addTab(self._cards_page(), QCoreApplication.translate("IndicatorsTab", "指标卡片"))
-        self.pages.addTab(self._coverage_page(), QCoreApplication.translate("IndicatorsTab", "覆盖情况"))
+        self.pages.addTab(self._cards_page(), "")
+        self.pages.addTab(self._coverage_page(), "")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.subject_view)
@@ -84,6 +86,7 @@ class IndicatorsTab(QWidget):
 
         selection.subject_selected.connect(self._on_subject_selected)
         self._apply_fonts()
+        self._set_texts()
         self.set_briefing(briefing)
 
     # -- building ---------------------------------------------------------------------------
@@ -110,22 +113,23 @@ class IndicatorsTab(QWidget):
     def _coverage_view(self) -> QTableView:
         view = QTableView()
         view.setObjectName("coverageTable")
+        view.setHorizontalHeader(ColumnHeader(view))  # English heads turned upright
         view.setModel(self.coverage_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per subject, sized in _fit_coverage: sizing each row to its contents asked for every
+        # cell of the matrix (4 s for 1,000 subjects by 50 indicators)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.clicked.connect(self._on_coverage_clicked)
         view.doubleClicked.connect(self._on_coverage_double_clicked)
         return view
 
     def _coverage_page(self) -> QWidget:
         page = QWidget()
-        legend = QLabel(QCoreApplication.translate(
-            "IndicatorsTab", "数字 = 本简报中该项的数据条数;— = 未报告(不是零)。"
-            "单击一行选中该主体,双击打开它的指标卡片。"))
+        legend = self._coverage_legend = QLabel()
         legend.setObjectName("coverageLegend")
         legend.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -142,21 +146,43 @@ class IndicatorsTab(QWidget):
         counts: dict[str, int] = {}
         for (subject_id, _), n in coverage.items():
             counts[subject_id] = counts.get(subject_id, 0) + n
-        self._syncing = True
-        try:
-            self.subject_model.set_subjects(briefing.subjects, counts)
-            self.coverage_model.set_rows(briefing.subjects, briefing.indicators, coverage)
-        finally:
-            self._syncing = False
-        self.subject_view.expandAll()
-        self._fit_subject_list()
-        self._fit_coverage()
+        self._coverage, self._counts = coverage, counts
+        self._fill_models()
         wanted = self._selection.subject_id
         if not briefing.subject(wanted):
             wanted = next((s.id for s in briefing.subjects if counts.get(s.id)), "")
         self._subject_id = ""
         if wanted:
             self._display(wanted)
+
+    def _fill_models(self) -> None:
+        """The subject list and the coverage matrix, with names in the current language."""
+        self._syncing = True
+        try:
+            self.subject_model.set_subjects(self._briefing.subjects, self._counts)
+            self.coverage_model.set_rows(self._briefing.subjects, self._briefing.indicators, self._coverage)
+        finally:
+            self._syncing = False
+        self.subject_view.expandAll()
+        self._fit_subject_list()
+        self._fit_coverage()
+
+    def _set_texts(self) -> None:
+        self.pages.setTabText(0, QCoreApplication.translate("IndicatorsTab", "指标卡片"))
+        self.pages.setTabText(1, QCoreApplication.translate("IndicatorsTab", "覆盖情况"))
+        self._coverage_legend.setText(QCoreApplication.translate(
+            "IndicatorsTab", "数字 = 本简报中该项的数据条数;— = 未报告(不是零)。"
+            "单击一行选中该主体,双击打开它的指标卡片。"))
+
+    def retranslate(self) -> None:
+        """Every visible string in the current language: page titles, lists, headers, cards and charts."""
+        self._set_texts()
+        self._fill_models()
+        shown, self._subject_id = self._subject_id, ""
+        if shown:
+            self._display(shown)  # cards, header and (when visible) charts again
+        elif self._charts is not None:
+            self._charts.retranslate()
 
     def show_subject(self, subject_id: str) -> None:
         """Show a subject here and make it the shared selection."""
@@ -191,16 +217,17 @@ class IndicatorsTab(QWidget):
                 continue
             inputs[input_id] = found
             indicator = self._briefing.indicator(found.indicator_id)
-            name = indicator.name_zh if indicator else found.indicator_id
+            name = local_name(indicator) if indicator else found.indicator_id
             if found.subject_id != subject.id:
                 other = self._briefing.subject(found.subject_id)
-                name = f"{other.name_zh if other else found.subject_id} {name}"
-            names[input_id] = f"{name}({found.period_zh or found.period})"
+                name = f"{local_name(other) if other else found.subject_id} {name}"
+            names[input_id] = QCoreApplication.translate("IndicatorsTab", "{name}({period})").format(
+                name=name, period=found.period_zh or found.period)
         source = None if obs.passage_id else self._briefing.source(obs.source_id)
         return CardContext(subject, inputs, names, source)
 
     def _show_header(self, subject: Subject, observations) -> None:
-        self.title.setText(subject.name_zh)
+        self.title.setText(local_name(subject))
         parts = [_kind_text(subject)]
         port = self._briefing.port(subject.id) if subject.kind == "port" else None
         if port is not None:
@@ -234,6 +261,27 @@ class IndicatorsTab(QWidget):
         """The charts panel, created if needed (tests and the export code use it)."""
         self._update_charts()
         return self._charts
+
+    def current_chart(self) -> str:
+        """The indicator whose chart is at the top of the charts ("coverage" for the matrix; "" if none)."""
+        if self.pages.currentIndex() == 1:
+            return "coverage"
+        shown = self._charts.visible_charts() if self._charts is not None and not self._charts_stale else []
+        top = self._charts.verticalScrollBar().value() if shown else 0
+        best = min(shown, key=lambda chart: abs(chart.y() - top), default=None)
+        return best.spec.indicator.id if best is not None and best.spec is not None else ""
+
+    def show_chart(self, chart: str) -> bool:
+        """Bring a chart (an indicator id, or "coverage") into view; False when the subject has no such chart."""
+        self.pages.setCurrentIndex(1 if chart == "coverage" else 0)
+        if chart in ("", "coverage"):
+            return True
+        panel = self.charts
+        found = next((c for c in panel.visible_charts() if c.spec is not None and c.spec.indicator.id == chart), None)
+        if found is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the charts' final places
+            panel.verticalScrollBar().setValue(found.y())
+        return found is not None
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -286,6 +334,12 @@ class IndicatorsTab(QWidget):
         width = self.coverage_view.fontMetrics().horizontalAdvance("口") * 2
         header.setMinimumSectionSize(width)
         header.setDefaultSectionSize(width)
+        # English names run long (airports): cap the row heads, elided; their tooltips have them in full.
+        cap = self.coverage_view.fontMetrics().horizontalAdvance("口") * 18 if i18n.is_english() else 16777215
+        self.coverage_view.verticalHeader().setMaximumWidth(cap)
+        rows = self.coverage_view.verticalHeader()
+        if self.coverage_model.rowCount():  # every row head is one (elided) line: the first one's height
+            rows.setDefaultSectionSize(rows.sectionSizeHint(0))
 
     def _fit_subject_list(self) -> None:
         self.subject_view.resizeColumnToContents(0)
@@ -303,6 +357,8 @@ class IndicatorsTab(QWidget):
         self.subtitle.setFont(subtitle)
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() in _FONT_EVENTS:
             self._apply_fonts()
             self._fit_subject_list()

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from briefing.store import Briefing, BriefingError, open_briefing
-from briefing.ui import fonts
+from briefing.ui import fonts, i18n, themes
+from briefing.ui.export_dialogs import ExportActions
 from briefing.ui.indicators_tab import IndicatorsTab
+from briefing.ui.presentation import PresenterTools
 from briefing.ui.ports_tab import PortsTab
 from briefing.ui.proposals_tab import ProposalsTab
 from briefing.ui.selection import Selection
-from briefing.ui.settings import Settings
+from briefing.ui.settings import THEMES, Settings
 from briefing.ui.sources_tab import SourcesTab
 
 TAB_NAMES = ("ports", "indicators", "proposals", "sources")
 FONT_STEP = 0.1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +39,8 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("asOfBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet("#asOfBanner { color: #555; padding: 4px 10px; background: #f3f3f0; }")
+        self.banner.setContentsMargins(10, 4, 10, 4)
+        self.banner.setAutoFillBackground(True)  # coloured by the theme's palette (a style sheet stops font changes)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.ports_tab = PortsTab(briefing, self.selection, self)
@@ -60,7 +59,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.export_actions = ExportActions(self)  # File > export handout, figures, chart images
         self._build_shortcuts()
+        # agenda, presentation mode, presenter view, Compare with…, crash recovery
+        self.presenter_tools = PresenterTools(self)
         self.selection.tab_requested.connect(self._on_tab_requested)
         self.selection.subject_selected.connect(self._on_subject_selected)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -86,8 +88,28 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addActions([self.full_screen_action, self.larger_action, self.smaller_action,
                                    self.reset_font_action])
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = self._choices(self.language_menu, i18n.LANGUAGE_NAMES, i18n.current_language(),
+                                              self.set_language)
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_actions = self._choices(self.theme_menu, dict.fromkeys(THEMES, ""), themes.current().name,
+                                           self.set_theme)
+        themes.signals().theme_changed.connect(self._apply_theme)
+        self._apply_theme()
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
+
+    def _choices(self, menu, texts: dict[str, str], chosen: str, slot) -> dict[str, QAction]:
+        """Checkable actions of which exactly one is checked (a language, a theme)."""
+        group = QActionGroup(self)
+        actions = {}
+        for key, text in texts.items():
+            action = QAction(text, group, checkable=True, checked=key == chosen)
+            action.triggered.connect(lambda _=False, k=key: slot(k))
+            menu.addAction(action)
+            actions[key] = action
+        return actions
 
     def _build_shortcuts(self) -> None:
         for index in range(len(TAB_NAMES)):
@@ -99,30 +121,42 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.set_full_screen(False))
 
     def _retranslate(self) -> None:
-        self.tabs.setTabText(0, _tr("口岸"))
-        self.tabs.setTabText(1, _tr("指标"))
-        self.tabs.setTabText(2, _tr("代表建议"))
-        self.tabs.setTabText(3, _tr("原文"))
-        self.file_menu.setTitle(_tr("文件(&F)"))
-        self.view_menu.setTitle(_tr("视图(&V)"))
-        self.help_menu.setTitle(_tr("帮助(&H)"))
-        self.open_action.setText(_tr("打开简报…"))
-        self.quit_action.setText(_tr("退出"))
-        self.full_screen_action.setText(_tr("全屏"))
-        self.larger_action.setText(_tr("放大字体"))
-        self.smaller_action.setText(_tr("缩小字体"))
-        self.reset_font_action.setText(_tr("默认字体大小"))
-        self.about_action.setText(_tr("关于"))
+        self.tabs.setTabText(0, self.tr("口岸"))
+        self.tabs.setTabText(1, self.tr("指标"))
+        self.tabs.setTabText(2, self.tr("代表建议"))
+        self.tabs.setTabText(3, self.tr("原文"))
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.view_menu.setTitle(self.tr("视图(&V)"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.open_action.setText(self.tr("打开简报…"))
+        self.quit_action.setText(self.tr("退出"))
+        self.full_screen_action.setText(self.tr("全屏"))
+        self.larger_action.setText(self.tr("放大字体"))
+        self.smaller_action.setText(self.tr("缩小字体"))
+        self.reset_font_action.setText(self.tr("默认字体大小"))
+        self.about_action.setText(self.tr("关于"))
+        self.language_menu.setTitle(self.tr("语言 / Language"))
+        self.theme_menu.setTitle(self.tr("主题"))
+        self.theme_actions["light"].setText(self.tr("浅色"))
+        self.theme_actions["dark"].setText(self.tr("深色高对比"))
+        self.presenter_tools.retranslate()
         self._update_banner()
+
+    def _apply_theme(self, *_args) -> None:
+        theme = themes.current()
+        palette = self.banner.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(theme.banner_background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.banner_text))
+        self.banner.setPalette(palette)
 
     def _update_banner(self) -> None:
         meta = self.briefing.meta
         source = self.briefing.source(meta.get("source_id", ""))
         source_text = f"{source.publisher}《{source.title}》" if source else ""
-        self.banner.setText(
-            f"{meta.get('title_zh', '')}  ·  {_tr('截至')} {meta.get('as_of', '')}  ·  {_tr('来源:')}{source_text}"
-        )
-        self.setWindowTitle(f"{meta.get('title_zh', '')} — {self.briefing.path.name}")
+        title = (i18n.is_english() and meta.get("title_en")) or meta.get("title_zh", "")
+        as_of = self.tr("截至") + f" {meta.get('as_of', '')}"
+        self.banner.setText(f"{title}  ·  {as_of}  ·  " + self.tr("来源:") + source_text)
+        self.setWindowTitle(f"{title} — {self.briefing.path.name}")
 
     def _restore(self) -> None:
         geometry = self.settings.geometry
@@ -136,7 +170,22 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now (every tab retitles itself) and remember it."""
+        code = i18n.set_language(language)
+        self.settings.language = code
+        self.language_actions[code].setChecked(True)
+
+    def set_theme(self, name: str) -> None:
+        """Switch the colour theme now (charts and the map repaint) and remember it."""
+        theme = themes.apply_theme(name)
+        self.settings.theme = theme.name
+        self.theme_actions[theme.name].setChecked(True)
+
     def step_port(self, delta: int) -> None:
+        if self.presenter_tools.presenting:  # presentation mode: the clicker steps through the agenda
+            self.presenter_tools.step(delta)
+            return
         self.ports_tab.step(delta)
 
     def focus_search(self) -> None:
@@ -169,7 +218,8 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, _tr("打开简报"), str(self.briefing.path.parent), _tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"))
+            self, self.tr("打开简报"), str(self.briefing.path.parent),
+            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"))
         if name:
             self.open_file(Path(name))
 
@@ -178,7 +228,8 @@ class MainWindow(QMainWindow):
         try:
             briefing = open_briefing(path)
         except BriefingError as exc:
-            self._warn(_tr("无法打开简报"), _tr("文件:") + f"{exc.path}\n" + _tr("问题:") + exc.problem)
+            self._warn(self.tr("无法打开简报"),
+                       self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem)
             return False
         old = self.briefing
         self.briefing = briefing
@@ -203,17 +254,19 @@ class MainWindow(QMainWindow):
         sources = "\n".join(f"· {s.title}" for s in self.briefing.sources[:1])
         text = (
             f"{summary.title_zh}\n{summary.title_en}\n\n"
-            + _tr("截至:") + f"{summary.as_of}\n"
-            + _tr("数据库:") + f"{self.briefing.path}\n"
+            + self.tr("截至:") + f"{summary.as_of}\n"
+            + self.tr("数据库:") + f"{self.briefing.path}\n"
             + "SHA-256: " + self.briefing.sha256() + "\n"
-            + _tr("构建时间:") + f"{summary.built_at}\n"
-            + _tr("数据结构版本:") + f"{summary.schema_version}\n"
-            + _tr("内容:") + f"{summary.ports} / {summary.observations} / {summary.proposals}"
-            + _tr("(口岸 / 数据 / 建议)") + "\n\n" + _tr("来源:") + f"\n{sources}\n"
-            + _tr("另有 {n} 条公开来源(见“原文”页)").format(n=max(0, len(self.briefing.sources) - 1))
+            + self.tr("构建时间:") + f"{summary.built_at}\n"
+            + self.tr("数据结构版本:") + f"{summary.schema_version}\n"
+            + self.tr("内容:") + f"{summary.ports} / {summary.observations} / {summary.proposals}"
+            + self.tr("(口岸 / 数据 / 建议)") + "\n\n" + self.tr("来源:") + f"\n{sources}\n"
+            + self.tr("另有 {n} 条公开来源(见“原文”页)").format(n=max(0, len(self.briefing.sources) - 1))
         )
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("关于"), text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDetailedText("\n".join(  # every source, behind "Show Details…"
+            " · ".join(p for p in (s.title, s.publisher, s.published, s.url) if p) for s in self.briefing.sources))
         box.open()
 
     # -- signals ------------------------------------------------------------------------------
@@ -227,6 +280,11 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         self.settings.last_tab = index
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.settings.geometry = self.saveGeometry()

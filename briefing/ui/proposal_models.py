@@ -22,17 +22,29 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from briefing.store.records import Delegate, Proposal, SearchHit
 from briefing.store.search import find_spans
 from briefing.store.text import cjk_runs, latin_words
+from briefing.ui import themes
 from briefing.ui.formatting import body_label
 
 SortRole = Qt.ItemDataRole.UserRole
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
 # One colour per body, so deputies, CPPCC members and officials never blur together on screen.
-BODY_COLOURS = {"npc_deputy": "#c0392b", "cppcc_member": "#1f5fa8", "official": "#6b7280"}
-HIGHLIGHT_STYLE = "background-color:#ffe066; color:#1a1a1a; font-weight:bold;"
-HIGHLIGHT_COLOUR = "#ffe066"
-MUTED = "#5b6472"
-_SELECTED, _RULE = QColor("#dce9fb"), QColor("#e3e6eb")
+HIGHLIGHT_COLOUR = themes.LIGHT.search_highlight  # search matches in the light theme (the tests check it)
+
+
+def body_colour(body: str) -> QColor:
+    bodies = themes.current().bodies
+    return QColor(bodies.get(body, bodies["official"]))
+
+
+def highlight_style() -> str:
+    """A search match in markup: dark text on yellow in either theme."""
+    theme = themes.current()
+    return f"background-color:{theme.search_highlight}; color:{theme.search_highlight_text}; font-weight:bold;"
+
+
+def muted() -> str:
+    return themes.current().muted
 
 _BODY_ZH = {"npc_deputy": "全国人大代表", "cppcc_member": "全国政协委员"}
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +59,7 @@ def escape_with_highlights(text: str, spans: Iterable[tuple[int, int]]) -> str:
         if start >= end:
             continue
         parts.append(html.escape(text[cursor:start]))
-        parts.append(f'<span style="{HIGHLIGHT_STYLE}">{html.escape(text[start:end])}</span>')
+        parts.append(f'<span style="{highlight_style()}">{html.escape(text[start:end])}</span>')
         cursor = end
     parts.append(html.escape(text[cursor:]))
     return "".join(parts)
@@ -125,7 +137,7 @@ class ProposalTableModel(_RecordTableModel):
             if column == self.COL_TOPICS:
                 return " · ".join(proposal.topics)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SPEAKER and speaker is not None:
-            return QColor(BODY_COLOURS.get(speaker.body, "#6b7280"))
+            return body_colour(speaker.body)
         return None
 
 
@@ -158,7 +170,7 @@ class SpeakerTableModel(_RecordTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(speaker, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_BODY and speaker is not None:
-            return QColor(BODY_COLOURS.get(speaker.body, "#6b7280"))
+            return body_colour(speaker.body)
         return None
 
     def _text(self, speaker: Delegate | None, column: int, full: bool) -> str:
@@ -267,12 +279,12 @@ class CardDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         title, subtitle, detail = (index.siblingAtColumn(c).data() or "" for c in self._columns)
         colour = index.siblingAtColumn(self._colour_column).data(Qt.ItemDataRole.DecorationRole)
-        tint = colour.name() if isinstance(colour, QColor) else MUTED
+        tint = colour.name() if isinstance(colour, QColor) else muted()
         markup = f"<div style='font-weight:bold'>{highlighted_markup(title, self.terms)}</div>"
         if subtitle:
             markup += f"<div style='color:{tint}'>{html.escape(subtitle)}</div>"
         if detail:
-            markup += f"<div style='color:{MUTED}'>{highlighted_markup(detail, self.terms)}</div>"
+            markup += f"<div style='color:{muted()}'>{highlighted_markup(detail, self.terms)}</div>"
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(10)
@@ -288,11 +300,12 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, _SELECTED)
+            painter.fillRect(rect, QColor(themes.current().list_selected))
         colour = index.siblingAtColumn(self._colour_column).data(Qt.ItemDataRole.DecorationRole)
-        bar = colour if isinstance(colour, QColor) else _RULE
+        rule = QColor(themes.current().list_rule)
+        bar = colour if isinstance(colour, QColor) else rule
         painter.fillRect(rect.x(), rect.y() + 6, 5, rect.height() - 12, bar)
-        painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, _RULE)
+        painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, rule)
         document = self._document(option, index, rect.width())
         painter.translate(rect.x() + 8, rect.y())
         document.drawContents(painter, QRectF(0, 0, rect.width() - 8, rect.height()))

@@ -15,19 +15,27 @@ from PySide6.QtWidgets import (
 
 from briefing.store.records import BODIES, Proposal
 from briefing.store.search import find_spans
+from briefing.ui import themes
 from briefing.ui.formatting import body_label
+from briefing.ui.i18n import local_name
 from briefing.ui.proposal_models import (
-    HIGHLIGHT_STYLE, MUTED, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, card_list,
-    highlight_terms, highlighted_markup, rank_proposals, short_titles,
+    ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, card_list, highlight_style,
+    highlight_terms, highlighted_markup, muted, rank_proposals, short_titles,
 )
 from briefing.ui.selection import Selection
 
 SEARCH_LIMIT = 500  # every proposal hit, even for a query as broad as 口岸
-_LINK_STYLE = (
-    "QPushButton#portLink, QPushButton#passageLink { color:#1f5fa8; background:#f3f7fc;"
-    " border:1px solid #c7d6ea; border-radius:5px; padding:5px 12px; }"
-    "QPushButton#portLink:hover, QPushButton#passageLink:hover { background:#e1ecf9; }"
-)
+# What this tab uses: proposals and speakers, and ports and places (an English name found there
+# tells which Chinese name to highlight). Passages and series would only crowd them out.
+SEARCH_KINDS = ("port", "place", "proposal", "delegate")
+
+
+def _link_style() -> str:
+    theme = themes.current()
+    return (f"QPushButton#portLink, QPushButton#passageLink {{ color:{theme.chip_text};"
+            f" background:{theme.chip_background}; border:1px solid {theme.chip_border}; border-radius:5px;"
+            " padding:5px 12px; }"
+            f"QPushButton#portLink:hover, QPushButton#passageLink:hover {{ background:{theme.list_selected}; }}")
 
 
 class ProposalsTab(QWidget):
@@ -52,22 +60,22 @@ class ProposalsTab(QWidget):
 
     def _build(self) -> None:
         self._search = QLineEdit()
-        self._search.setPlaceholderText(QCoreApplication.translate("ProposalsTab", "搜索建议:口岸、羊绒、manzhouli…"))
         self._search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(lambda: self.set_query(self._search.text()))
         self._search.textChanged.connect(self._search_timer.start)
         self._body = QComboBox()
-        self._body.addItem(QCoreApplication.translate("ProposalsTab", "全部"), "")
+        self._body.addItem("", "")
         for body in BODIES:
             self._body.addItem(body_label(body), body)
         self._body.currentIndexChanged.connect(self._on_body_changed)
-        self._port_only = QCheckBox(QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关"))
+        self._port_only = QCheckBox()
         self._port_only.toggled.connect(self._refilter_proposals)
         self._count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self._search, 1)
-        bar.addWidget(QLabel(QCoreApplication.translate("ProposalsTab", "身份:")))
+        self._body_label = QLabel()
+        bar.addWidget(self._body_label)
         for widget in (self._body, self._port_only, self._count):
             bar.addWidget(widget)
 
@@ -93,20 +101,16 @@ class ProposalsTab(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._ports_row, self._passages_row = QHBoxLayout(), QHBoxLayout()
         self._meta = QWidget()
-        self._meta.setStyleSheet(_LINK_STYLE)
+        self._meta.setStyleSheet(_link_style())
         form = QFormLayout(self._meta)
         form.setContentsMargins(4, 8, 4, 4)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._field_labels = [QLabel(text) for text in (
-            QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "主题"),
-            QCoreApplication.translate("ProposalsTab", "涉及口岸"), QCoreApplication.translate("ProposalsTab", "原文"))]
+        self._field_labels = [QLabel() for _ in range(4)]
         for label, field in zip(self._field_labels, (self._speaker_line, self._topics, self._ports_row,
                                                      self._passages_row)):
             form.addRow(label, field)
 
-        self._headings = [QLabel(text) for text in (
-            QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "建议"),
-            QCoreApplication.translate("ProposalsTab", "建议全文"))]
+        self._headings = [QLabel() for _ in range(3)]
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for heading, body in zip(self._headings, (self._speakers, self._list, self._reader)):
             pane = QWidget()
@@ -124,6 +128,41 @@ class ProposalsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        self._set_texts()
+        themes.signals().theme_changed.connect(self._apply_theme)
+
+    def _set_texts(self) -> None:
+        self._search.setPlaceholderText(QCoreApplication.translate("ProposalsTab", "搜索建议:口岸、羊绒、manzhouli…"))
+        self._body.setItemText(0, QCoreApplication.translate("ProposalsTab", "全部"))
+        for index, body in enumerate(BODIES, start=1):
+            self._body.setItemText(index, body_label(body))
+        self._body_label.setText(QCoreApplication.translate("ProposalsTab", "身份:"))
+        for label, text in zip(self._field_labels, (
+                QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "主题"),
+                QCoreApplication.translate("ProposalsTab", "涉及口岸"), QCoreApplication.translate("ProposalsTab", "原文"))):
+            label.setText(text)
+        for label, text in zip(self._headings, (
+                QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "建议"),
+                QCoreApplication.translate("ProposalsTab", "建议全文"))):
+            label.setText(text)
+
+    def retranslate(self) -> None:
+        """Every visible string in the current language; the proposals themselves stay in Chinese."""
+        self._set_texts()
+        self._on_subject_selected(self._selection.subject_id)
+        self._update_count()
+        self._refresh_lists()
+
+    def _apply_theme(self, *_args) -> None:
+        self._meta.setStyleSheet(_link_style())
+        self._refresh_lists()
+
+    def _refresh_lists(self) -> None:
+        """Cards and the reader drawn again: their labels and colours are read when drawn."""
+        for view in (self._speakers, self._list):
+            view.doItemsLayout()  # cards may change height with the new labels
+            view.viewport().update()
+        self._show_proposal(self._current)
 
     def _apply_fonts(self) -> None:
         base = self.font()
@@ -139,6 +178,8 @@ class ProposalsTab(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()  # the presentation scale changed: keep the derived sizes in step
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- public -----------------------------------------------------------------------------
 
@@ -169,7 +210,7 @@ class ProposalsTab(QWidget):
             self._search.blockSignals(False)
         self._query = text.strip()
         if self._query:
-            hits = self._briefing.search(self._query, SEARCH_LIMIT)
+            hits = self._briefing.search(self._query, SEARCH_LIMIT, SEARCH_KINDS)
             self._ranking = rank_proposals(hits, self._proposals)
             self._terms = highlight_terms(self._query, hits)
         else:
@@ -193,6 +234,16 @@ class ProposalsTab(QWidget):
     def current_proposal(self) -> Proposal | None:
         return self._current
 
+    def open_proposal(self, proposal_id: str) -> bool:
+        """Show a proposal, clearing the search, filters and speaker if they hide it (an agenda stop asks)."""
+        if self.select_proposal(proposal_id):
+            return True
+        self._port_only.setChecked(False)
+        self._body.setCurrentIndex(0)
+        self._speakers.setCurrentIndex(self._speaker_proxy.index(0, 0))  # the "all speakers" row
+        self.set_query("")
+        return self.select_proposal(proposal_id)
+
     # -- filters ----------------------------------------------------------------------------
 
     def _on_body_changed(self, *_args) -> None:
@@ -211,8 +262,9 @@ class ProposalsTab(QWidget):
     def _on_subject_selected(self, subject_id: str) -> None:
         subject = self._briefing.subject(subject_id) if subject_id else None
         self._port_only.setEnabled(subject is not None)
-        label = QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关")
-        self._port_only.setText(label + (f"({subject.name_zh})" if subject else ""))
+        self._port_only.setText(
+            QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关({0})").format(local_name(subject))
+            if subject else QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关"))
         if self._port_only.isChecked():
             self._refilter_proposals()
 
@@ -269,7 +321,7 @@ class ProposalsTab(QWidget):
             if self._query:
                 hint = QCoreApplication.translate(
                     "ProposalsTab", "没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。").format(self._query)
-            self._reader.setHtml(f"<p style='color:{MUTED}'>{html.escape(hint)}</p>")
+            self._reader.setHtml(f"<p style='color:{muted()}'>{html.escape(hint)}</p>")
             return
         paragraphs = [p.strip() for p in proposal.text_zh.split("\n") if p.strip()]
         body = "".join(f"<p style='line-height:150%; margin-bottom:10px'>{highlighted_markup(p, self._terms)}</p>"
@@ -284,12 +336,12 @@ class ProposalsTab(QWidget):
         else:
             extra = short_titles(speaker)
             self._speaker_line.setText(" · ".join(filter(None, (speaker.name_zh, body_label(speaker.body), extra))))
-        chip = "background-color:#eef2f7; color:#2d3748;"
+        chip = f"background-color:{themes.current().chip_background}; color:{themes.current().text};"
         self._topics.setText("&nbsp; ".join(
-            f"<span style='{HIGHLIGHT_STYLE if self._terms and find_spans(t, self._terms) else chip}'>"
+            f"<span style='{highlight_style() if self._terms and find_spans(t, self._terms) else chip}'>"
             f"&nbsp;{html.escape(t)}&nbsp;</span>" for t in proposal.topics))
         self._fill_row(self._ports_row, [
-            self._link(QCoreApplication.translate("ProposalsTab", "{0} ›").format(port.name_zh), "portLink",
+            self._link(QCoreApplication.translate("ProposalsTab", "{0} ›").format(local_name(port)), "portLink",
                        lambda _=False, pid=port.id: self._open_port(pid))
             for port in filter(None, (self._briefing.port(pid) for pid in proposal.port_ids))
         ] or [QLabel(QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"))])

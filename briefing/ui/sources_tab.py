@@ -15,11 +15,16 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from briefing.store.records import Passage, Source
 from briefing.store.search import find_spans
+from briefing.ui import themes
 from briefing.ui.formatting import value_text
-from briefing.ui.proposal_models import HIGHLIGHT_COLOUR
+from briefing.ui.i18n import local_name
 from briefing.ui.selection import Selection
 
-_MARK_TINT, _HEADING, _MUTED = QColor("#fff4d6"), QColor("#1f3a5f"), QColor("#5b6472")
+
+
+def _colour(name: str) -> QColor:
+    """A colour of the current theme; the reader's text is rebuilt when the theme changes."""
+    return QColor(getattr(themes.current(), name))
 
 
 
@@ -50,8 +55,8 @@ def _block_format(top: float = 0, bottom: float = 0, left: float = 0, line_heigh
 
 def highlight_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(HIGHLIGHT_COLOUR))
-    fmt.setForeground(QColor("#1a1a1a"))
+    fmt.setBackground(_colour("search_highlight"))
+    fmt.setForeground(_colour("search_highlight_text"))
     fmt.setFontWeight(QFont.Weight.Bold)
     return fmt
 
@@ -81,6 +86,19 @@ class SourcesTab(QWidget):
         self._apply_fonts()
         selection.passage_requested.connect(self._on_passage_requested)
         self.set_briefing(briefing)
+        themes.signals().theme_changed.connect(self._refill)
+
+    def retranslate(self) -> None:
+        """Headings, notes and the figures cited under each passage in the current language; the
+        article itself stays as written."""
+        self._refill()
+
+    def _refill(self, *_args) -> None:
+        scroll = self._reader.verticalScrollBar().value()
+        section = self._sections.currentRow()
+        self._fill()  # keeps the marked passage marked
+        self._sections.setCurrentRow(section)
+        self._reader.verticalScrollBar().setValue(scroll)
 
     def _build(self) -> None:
         self._title, self._byline, self._note = QLabel(), QLabel(), QLabel()
@@ -88,15 +106,14 @@ class SourcesTab(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._note.setStyleSheet(f"color:{_MUTED.name()}")
+        themes.muted(self._note)
         self._sections = QListWidget()
         self._sections.setWordWrap(True)
         self._sections.setSpacing(2)
         self._sections.itemClicked.connect(self._on_section_clicked)
         self._reader = _read_only_browser()
         self._others = _read_only_browser()
-        self._headings = [QLabel(QCoreApplication.translate("SourcesTab", "版面")),
-                          QLabel(QCoreApplication.translate("SourcesTab", "原文")), QLabel()]
+        self._headings = [QLabel(), QLabel(), QLabel()]
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for heading, body in zip(self._headings, (self._sections, self._reader, self._others)):
             pane = QWidget()
@@ -130,6 +147,8 @@ class SourcesTab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if event.type() == QEvent.Type.FontChange:
             self._apply_fonts()
             if self._marked[0]:  # the text reflowed: bring the marked passage back
@@ -145,6 +164,13 @@ class SourcesTab(QWidget):
     def set_briefing(self, briefing) -> None:
         self._briefing = briefing
         self._marked = ("", "")
+        self._fill()
+
+    def _fill(self) -> None:
+        """Headings, metadata, other sources, the article and its section list, from the briefing."""
+        briefing = self._briefing
+        self._headings[0].setText(QCoreApplication.translate("SourcesTab", "版面"))
+        self._headings[1].setText(QCoreApplication.translate("SourcesTab", "原文"))
         passages = briefing.passages()
         article = self._main_source(briefing, passages)
         self._passages = tuple(p for p in passages if article is None or p.source_id == article.id)
@@ -222,7 +248,7 @@ class SourcesTab(QWidget):
             cursor.insertText(source.title, _char_format())
             details = " · ".join(p for p in (source.publisher, source.published) if p)
             for line in filter(None, (details, source.url or QCoreApplication.translate("SourcesTab", "(无网址)"))):
-                cursor.insertBlock(_block_format(left=14), _char_format(_MUTED, size_step=-1))
+                cursor.insertBlock(_block_format(left=14), _char_format(_colour("muted"), size_step=-1))
                 cursor.insertText(line)
         self._others.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -236,16 +262,16 @@ class SourcesTab(QWidget):
         marked_id, highlight = self._marked
         section = None
         for passage in self._passages:
-            tint = _MARK_TINT if passage.id == marked_id else None
+            tint = _colour("reader_mark") if passage.id == marked_id else None
             if passage.section != section:
                 section = passage.section
                 self._insert_block(cursor, _block_format(top=22 if self._section_blocks else 4, bottom=6))
                 self._section_blocks.append(cursor.blockNumber())
                 heading = section or QCoreApplication.translate("SourcesTab", "(无标题)")
-                cursor.insertText(heading, _char_format(_HEADING, bold=True, size_step=1))
+                cursor.insertText(heading, _char_format(_colour("reader_heading"), bold=True, size_step=1))
             self._insert_block(cursor, _block_format(top=8, bottom=2, line_height=150, tint=tint))
             self._passage_blocks[passage.id] = cursor.blockNumber()
-            cursor.insertText(f"§{passage.position}  ", _char_format(_MUTED, size_step=-1))
+            cursor.insertText(f"§{passage.position}  ", _char_format(_colour("muted"), size_step=-1))
             start = cursor.position()
             cursor.insertText(passage.text, _char_format())
             self._passage_spans[passage.id] = (start, cursor.position())
@@ -265,9 +291,10 @@ class SourcesTab(QWidget):
         for obs in self._briefing.observations_citing(passage.id):
             subject = self._briefing.subject(obs.subject_id)
             indicator = self._briefing.indicator(obs.indicator_id)
-            parts = (subject.name_zh if subject else obs.subject_id,
-                     indicator.name_zh if indicator else obs.indicator_id, obs.period_zh or obs.period, value_text(obs))
-            cursor.insertBlock(_block_format(left=28, tint=tint), _char_format(_MUTED, size_step=-1))
+            parts = (local_name(subject) if subject else obs.subject_id,
+                     local_name(indicator) if indicator else obs.indicator_id, obs.period_zh or obs.period,
+                     value_text(obs))
+            cursor.insertBlock(_block_format(left=28, tint=tint), _char_format(_colour("muted"), size_step=-1))
             prefix = QCoreApplication.translate("SourcesTab", "引用本段的数据:")
             cursor.insertText(prefix + " · ".join(p for p in parts if p))
 

@@ -1,0 +1,1878 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Agenda</name>
+    <message>
+        <location filename="../../briefing/ui/agenda.py" line="+47"/>
+        <source>不是一个对象</source>
+        <translation>not an object</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>name 或 notes 不是文字</source>
+        <translation>name or notes is not text</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>文件太大,不是议程文件</source>
+        <translation>too large to be an agenda file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>找不到文件</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>是文件夹,不是议程文件</source>
+        <translation>a folder, not an agenda file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不是议程文件(不是 UTF-8 文本)</source>
+        <translation>not an agenda file (not UTF-8 text)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法读取({0})</source>
+        <translation>cannot be read ({0})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不是议程文件(第 {0} 行不是有效的 JSON)</source>
+        <translation>not an agenda file (line {0} is not valid JSON)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不是议程文件(缺少 version 或 stops)</source>
+        <translation>not an agenda file (no version or stops)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不是议程文件(version 不是正整数)</source>
+        <translation>not an agenda file (version is not a positive whole number)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
+        <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>第 {0} 站:{1}</source>
+        <translation>stop {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>无法保存({0})</source>
+        <translation>cannot be saved ({0})</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>(未命名)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../briefing/ui/agenda_panel.py" line="+71"/>
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加当前视图</source>
+        <translation>Add current view</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>用当前视图更新</source>
+        <translation>Update from current view</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>前往</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本站备注(只在演讲者视图中显示)</source>
+        <translation>Notes for this stop (shown only in the presenter view)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>要讲的要点…</source>
+        <translation>Points to make…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>未保存的议程</source>
+        <translation>Unsaved agenda</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../briefing/app.py" line="+26"/>
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发生了意外错误,当前操作未完成:</source>
+        <translation>An unexpected error occurred; the operation was not completed:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>无法打开简报</source>
+        <translation>Cannot open the briefing</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../briefing/ui/charts.py" line="+391"/>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
+        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有可作图的数据
+
+该主体没有两个以上年份的全年数据,
+也没有可与其他口岸对比的全年数据。</source>
+        <translation>Nothing to chart
+
+There are no full-year figures for two or more years,
+and no full-year figures to compare with other ports.</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonChart</name>
+    <message>
+        <location line="-84"/>
+        <source> {value}({year}年)</source>
+        <translation> {value} ({year})</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{name}:各地对比</source>
+        <translation>{name}: comparison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
+        <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../briefing/ui/coverage.py" line="+34"/>
+        <source>开放口岸数</source>
+        <translation>Open ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新三样出口额</source>
+        <translation>New-three exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新三样增速</source>
+        <translation>New-three growth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新三样占比</source>
+        <translation>New-three share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保税仓储价值</source>
+        <translation>Bonded storage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出口退税</source>
+        <translation>Tax rebates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二手车基地</source>
+        <translation>Used-car bases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二手车出口</source>
+        <translation>Used-car exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二手车增速</source>
+        <translation>Used-car growth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加工产业数</source>
+        <translation>Processing industries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>互市贸易额</source>
+        <translation>Border trade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>落地加工额</source>
+        <translation>Processing trade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加工占比</source>
+        <translation>Processing share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加工企业数</source>
+        <translation>Processing firms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>边民互助组</source>
+        <translation>Mutual-aid groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>边民合作社</source>
+        <translation>Cooperatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备案边民</source>
+        <translation>Registered residents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>货运量</source>
+        <translation>Freight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>铁路货运量</source>
+        <translation>Rail freight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公路货运量</source>
+        <translation>Road freight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中欧班列</source>
+        <translation>China–Europe trains</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>班列累计</source>
+        <translation>Trains, cumulative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>班列线路</source>
+        <translation>Train routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通达国家</source>
+        <translation>Countries reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通达地区</source>
+        <translation>Regions reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>货源省份</source>
+        <translation>Cargo provinces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>班列标箱</source>
+        <translation>Train TEU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>班列货运量</source>
+        <translation>Train freight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重大项目</source>
+        <translation>Major projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目开工率</source>
+        <translation>Project start rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目竣工数</source>
+        <translation>Projects completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外贸总值</source>
+        <translation>Foreign trade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外贸增速</source>
+        <translation>Trade growth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>高于全国</source>
+        <translation>Above national</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>贸易国家</source>
+        <translation>Trading countries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>增长伙伴</source>
+        <translation>Growing partners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建议项目</source>
+        <translation>Proposed projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出入境人员</source>
+        <translation>Person crossings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出入境车辆</source>
+        <translation>Vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>国际航班</source>
+        <translation>Intl flights</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>国际旅客</source>
+        <translation>Intl passengers</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>未报告</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{subject} · {indicator}:{n} 条数据</source>
+        <translation>{subject} · {indicator}: figures: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../briefing/ui/diff_dialog.py" line="+17"/>
+        <source>对比简报</source>
+        <translation>Compare briefings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>口岸</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数据</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>建议</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期(原文)</source>
+        <translation>Period (as written)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原文写法</source>
+        <translation>As written</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原文段落</source>
+        <translation>Source passage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中文名</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>英文名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>涉及口岸</source>
+        <translation>Ports concerned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>原:{0}({1},截至 {2})</source>
+        <translation>Old: {0} ({1}, as of {2})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新:{0}({1},截至 {2})</source>
+        <translation>New: {0} ({1}, as of {2})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>口岸、数据和建议都没有变化。</source>
+        <translation>No change to ports, figures or proposals.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../briefing/ui/export_dialogs.py" line="+162"/>
+        <source>导出讲义(PDF)…</source>
+        <translation>Export handout (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出数据(CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出图表图片(PNG)…</source>
+        <translation>Export chart image (PNG)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出此图表为图片…</source>
+        <translation>Export this chart as an image…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>文件:</source>
+        <translation>File: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>问题:</source>
+        <translation>Problem: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>导出讲义(PDF)</source>
+        <translation>Export handout (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讲义语言:</source>
+        <translation>Handout language: </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在生成讲义…</source>
+        <translation>Creating the handout…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出讲义</source>
+        <translation>Export handout</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>讲义已导出</source>
+        <translation>Handout exported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已写入 {path}(共 {n} 页)</source>
+        <translation>Saved {path} ({n} pages)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已取消,未写入任何文件</source>
+        <translation>Cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在生成讲义:第 {done} / {total} 页</source>
+        <translation>Creating the handout: page {done} of {total}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>导出数据(CSV)</source>
+        <translation>Export data (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部数据</source>
+        <translation>All figures</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>当前主体:{name}</source>
+        <translation>Current subject: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>范围:</source>
+        <translation>Scope: </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>数据已导出</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已写入 {path}({n} 条数据)</source>
+        <translation>Saved {path} ({n} figures)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>没有图表</source>
+        <translation>No chart</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>当前主体没有图表。请在“指标”页选择有图表的主体。</source>
+        <translation>The current subject has no chart. Choose one with a chart on the Indicators tab.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出图表图片(PNG)</source>
+        <translation>Export chart image (PNG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>图表:</source>
+        <translation>Chart: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>屏幕分辨率(与屏幕所见相同)</source>
+        <translation>Screen resolution (as seen on screen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尺寸:</source>
+        <translation>Size: </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>自定义尺寸(宽 × 高,像素):</source>
+        <translation>Custom size (width × height, pixels):</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>图表已导出</source>
+        <translation>Chart exported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已写入 {path}({w}×{h} 像素)</source>
+        <translation>Saved {path} ({w}×{h} pixels)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location line="-224"/>
+        <source>保存到:</source>
+        <translation>Save to: </translation>
+    </message>
+</context>
+<context>
+    <name>FactCard</name>
+    <message>
+        <location filename="../../briefing/ui/fact_cards.py" line="+150"/>
+        <source>单位:{unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>推算:{formula}</source>
+        <translation>Derived: {formula}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value}:{name}</source>
+        <translation>{value}: {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>查看原文</source>
+        <translation>Show source text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>在“原文”页打开这句话所在的段落</source>
+        <translation>Open the paragraph with this sentence on the Source text tab</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>高</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来源:{title}</source>
+        <translation>Source: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可信度:{confidence}</source>
+        <translation>Confidence: {confidence}</translation>
+    </message>
+</context>
+<context>
+    <name>FactCardPanel</name>
+    <message>
+        <location line="+56"/>
+        <source>本简报没有关于该口岸的数据
+
+{name}:文章与参考资料都没有给出数字。</source>
+        <translation>This briefing has no figures for this port
+
+{name}: neither the article nor the references give a number.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../briefing/ui/formatting.py" line="+12"/>
+        <source>实际值</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>累计</source>
+        <translation>Cumulative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下限(超/至少)</source>
+        <translation>Lower bound (at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约数</source>
+        <translation>Approximate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>增速</source>
+        <translation>Growth rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>推算值</source>
+        <translation>Derived</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>铁路</source>
+        <translation>Rail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>公路</source>
+        <translation>Road</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>航空</source>
+        <translation>Air</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>确切位置</source>
+        <translation>Exact site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>邻近城镇(10公里内)</source>
+        <translation>Nearby town (within 10 km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大致位置(50公里内)</source>
+        <translation>Approximate (within 50 km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无可靠坐标</source>
+        <translation>No reliable location</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>俄罗斯</source>
+        <translation>Russia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>蒙古国</source>
+        <translation>Mongolia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全国人大代表</source>
+        <translation>NPC deputy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全国政协委员</source>
+        <translation>CPPCC member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>官员</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超</source>
+        <translation>over </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>约</source>
+        <translation>about </translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../briefing/ui/indicators_tab.py" line="+28"/>
+        <source>全区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盟市</source>
+        <translation>League/city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸组合</source>
+        <translation>Port group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>指标卡片</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>覆盖情况</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
+        <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{name}({period})</source>
+        <translation>{name} ({period})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} 条数据 · {k} 项指标</source>
+        <translation>Figures: {n} · Indicators: {k}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本简报无数据</source>
+        <translation>No figures in this briefing</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../briefing/ui/main_window.py" line="+124"/>
+        <source>口岸</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表建议</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开简报…</source>
+        <translation>Open briefing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放大字体</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缩小字体</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认字体大小</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+129"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>深色高对比</source>
+        <translation>Dark, high contrast</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+105"/>
+        <source>来源:</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>打开简报</source>
+        <translation>Open briefing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简报数据库 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>Briefing databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法打开简报</source>
+        <translation>Cannot open the briefing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件:</source>
+        <translation>File: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>问题:</source>
+        <translation>Problem: </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>截至:</source>
+        <translation>As of: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库:</source>
+        <translation>Database: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>构建时间:</source>
+        <translation>Built: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据结构版本:</source>
+        <translation>Schema version: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容:</source>
+        <translation>Contents: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(口岸 / 数据 / 建议)</source>
+        <translation> (ports / figures / proposals)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {n} 条公开来源(见“原文”页)</source>
+        <translation>and {n} more public sources (see the Source text tab)</translation>
+    </message>
+</context>
+<context>
+    <name>PortDetails</name>
+    <message>
+        <location filename="../../briefing/ui/ports_tab.py" line="+72"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对方口岸</source>
+        <translation>Counterpart port</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>盟市</source>
+        <translation>League/city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>旗县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+32"/>
+        <source>坐标</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>坐标依据</source>
+        <translation>Location basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>在地图或表格中选择一个口岸,即可查看详情。</source>
+        <translation>Select a port on the map or in the table to see its details.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
+        <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无可靠坐标(地图上不标注)</source>
+        <translation>No reliable location (not shown on the map)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>名录</source>
+        <translation>Roster</translation>
+    </message>
+</context>
+<context>
+    <name>PortMap</name>
+    <message>
+        <location filename="../../briefing/ui/map_view.py" line="+36"/>
+        <source>俄罗斯</source>
+        <translation>Russia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>蒙古国</source>
+        <translation>Mongolia</translation>
+    </message>
+    <message>
+        <location filename="../../briefing/ui/map_items.py" line="+45"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>对方口岸</source>
+        <translation>Counterpart port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>坐标</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../briefing/ui/map_layout.py" line="+219"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>确切位置</source>
+        <translation>Exact site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>邻近城镇或大致位置</source>
+        <translation>Nearby town or approximate</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>无可靠坐标的口岸:</source>
+        <translation>Ports without a reliable location: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>、</source>
+        <translation>,</translation>
+    </message>
+</context>
+<context>
+    <name>PortTableModel</name>
+    <message>
+        <location filename="../../briefing/ui/port_models.py" line="+91"/>
+        <source>中文名</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>英文名</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>邻国</source>
+        <translation>Neighbour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方口岸</source>
+        <translation>Counterpart port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盟市</source>
+        <translation>League/city</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>坐标</source>
+        <translation>Location</translation>
+    </message>
+</context>
+<context>
+    <name>PortsTab</name>
+    <message>
+        <location filename="../../briefing/ui/ports_tab.py" line="+120"/>
+        <source>口岸分布图</source>
+        <translation>Port map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>滚轮缩放 · 拖动平移 · 点击选择</source>
+        <translation>Wheel to zoom · drag to pan · click to select</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重置视图</source>
+        <translation>Reset view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>筛选:中文名、英文名或对方口岸</source>
+        <translation>Filter: Chinese or English name, or counterpart port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>邻国</source>
+        <translation>Neighbour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无(航空)</source>
+        <translation>None (airports)</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>显示 {shown} / {total} 个口岸</source>
+        <translation>Showing {shown} of {total} ports</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterTools</name>
+    <message>
+        <location filename="../../briefing/ui/presentation.py" line="+114"/>
+        <source>议程(&amp;A)</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加当前视图为一站</source>
+        <translation>Add current view as a stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>议程面板</source>
+        <translation>Agenda panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开议程…</source>
+        <translation>Open agenda…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+145"/>
+        <source>保存议程</source>
+        <translation>Save agenda</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>议程另存为…</source>
+        <translation>Save agenda as…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>演示模式(翻页键逐站切换)</source>
+        <translation>Presentation mode (page keys step through stops)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>演讲者视图</source>
+        <translation>Presenter view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对比另一份简报…</source>
+        <translation>Compare with another briefing…</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
+        <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>打开议程</source>
+        <translation>Open agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>无法打开议程</source>
+        <translation>Cannot open the agenda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>文件:</source>
+        <translation>File: </translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+46"/>
+        <source>问题:</source>
+        <translation>Problem: </translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>无法保存议程</source>
+        <translation>Cannot save the agenda</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>选择要对比的简报(较新的一份)</source>
+        <translation>Choose the briefing to compare with (the newer one)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简报数据库 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>Briefing databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>无法打开简报</source>
+        <translation>Cannot open the briefing</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <location filename="../../briefing/ui/presenter.py" line="+83"/>
+        <location line="+79"/>
+        <source>重新计时</source>
+        <translation>Restart timer</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>演讲者视图</source>
+        <translation>Presenter view</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前一站</source>
+        <translation>Current stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一站</source>
+        <translation>Next stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ 上一站</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一站 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>第 {0} / {1} 站</source>
+        <translation>Stop {0} of {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共 {0} 站</source>
+        <translation>Stops: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>没有议程</source>
+        <translation>No agenda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>口岸</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>代表建议</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+21"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>投影画面:{0}</source>
+        <translation>On screen: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(未进入议程)</source>
+        <translation>(agenda not started)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(本站没有备注)</source>
+        <translation>(no notes for this stop)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(最后一站)</source>
+        <translation>(last stop)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>画面上没有引自原文的数据。</source>
+        <translation>No figures quoted from the source text on screen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>原文 第{0}段</source>
+        <translation>Source text, paragraph {0}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>已用 {0}</source>
+        <translation>Elapsed {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../briefing/ui/proposal_models.py" line="+111"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发言人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主题</source>
+        <translation>Topics</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../briefing/ui/proposals_tab.py" line="+135"/>
+        <source>搜索建议:口岸、羊绒、manzhouli…</source>
+        <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>仅显示与所选口岸相关</source>
+        <translation>Only those about the selected port</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>身份:</source>
+        <translation>Role: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>发言人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>主题</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸</source>
+        <translation>Ports concerned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>建议</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建议全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>仅显示与所选口岸相关({0})</source>
+        <translation>Only those about {0}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>“{0}”:{1} 条建议</source>
+        <translation>Proposals matching “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>共 {0} 条建议</source>
+        <translation>Proposals: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>没有符合筛选条件的建议。</source>
+        <translation>No proposals match the filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。</source>
+        <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} ›</source>
+        <translation>{0} ›</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>涉及全区口岸,未指明具体口岸</source>
+        <translation>All the region&apos;s ports; none named</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>查看原文(第{0}段)</source>
+        <translation>Source text (paragraph {0})</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../briefing/ui/recovery.py" line="+79"/>
+        <source>恢复的议程</source>
+        <translation>Recovered agenda</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChart</name>
+    <message>
+        <location filename="../../briefing/ui/charts.py" line="-64"/>
+        <source>目标 </source>
+        <translation>Target </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}:历年</source>
+        <translation>{name}: by year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    全年数据</source>
+        <translation>Unit: {unit}    Full-year figures</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <location filename="../../briefing/ui/sources_tab.py" line="+172"/>
+        <source>版面</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+88"/>
+        <source>(无标题)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>此简报没有收录原文</source>
+        <translation>This briefing holds no source text</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>说明:</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其他来源({0})</source>
+        <translation>Other sources ({0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(无网址)</source>
+        <translation>(no web address)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>引用本段的数据:</source>
+        <translation>Figures citing this paragraph: </translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerTableModel</name>
+    <message>
+        <location filename="../../briefing/ui/proposal_models.py" line="+36"/>
+        <source>发言人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职务</source>
+        <translation>Titles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>建议数</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>全部发言人</source>
+        <translation>All speakers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不限发言人</source>
+        <translation>Any speaker</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectTreeModel</name>
+    <message>
+        <location filename="../../briefing/ui/coverage.py" line="-82"/>
+        <source>全区与城市</source>
+        <translation>Region and cities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸组合</source>
+        <translation>Port groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{name}:本简报中有 {n} 条数据</source>
+        <translation>{name}: figures in this briefing: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(本简报无数据)</source>
+        <translation> (no figures)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}:本简报没有关于该口岸的数据</source>
+        <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>ViewState</name>
+    <message>
+        <location filename="../../briefing/ui/view_state.py" line="+39"/>
+        <source>不是一个对象</source>
+        <translation>not an object</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} 不是文字</source>
+        <translation>{0} is not text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tab “{0}” 不是 {1} 之一</source>
+        <translation>tab “{0}” is not one of {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>map 不是含 zoom 和 center 的对象</source>
+        <translation>map is not an object with zoom and center</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>map 的 zoom 不是正数</source>
+        <translation>map zoom is not a positive number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>map 的 center 不是 [经度, 纬度]</source>
+        <translation>map center is not [longitude, latitude]</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>找不到口岸 {0}</source>
+        <translation>port {0} not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到指标 {0}</source>
+        <translation>indicator {0} not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到建议 {0}</source>
+        <translation>proposal {0} not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到原文段落 {0}</source>
+        <translation>source paragraph {0} not found</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>此处没有 {0} 的图表</source>
+        <translation>no chart of {0} here</translation>
+    </message>
+</context>
+<context>
+    <name>_TargetRow</name>
+    <message>
+        <location filename="../../briefing/ui/export_dialogs.py" line="-29"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,232 @@
+"""The interface in Chinese and English: a complete, current catalogue and a live switch that retitles
+everything on screen, with database names in the language the database has them."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from briefing import paths
+from briefing.devtools import update_translations
+from briefing.store import open_briefing
+from briefing.ui import i18n
+from briefing.ui.main_window import MainWindow
+from briefing.ui.settings import Settings
+
+TAB_TITLES = {"zh": ["口岸", "指标", "代表建议", "原文"], "en": ["Ports", "Indicators", "Proposals", "Source text"]}
+
+
+@pytest.fixture(autouse=True)
+def chinese_afterwards(qapp):
+    """Every other test expects the default language (and locale); put them back even when a test fails."""
+    locale = QLocale()
+    yield
+    if i18n.current_language() != "zh":
+        i18n.set_language("zh", qapp)
+        QApplication.processEvents()
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, qt_fonts, settings):
+    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def switch(window, language: str) -> None:
+    window.set_language(language)
+    QApplication.processEvents()  # Qt posts LanguageChange to each window
+
+
+def tab_titles(window) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())][:4]
+
+
+# -- the catalogue ------------------------------------------------------------------------------
+
+
+def test_english_catalogue_is_complete_and_current_with_the_code():
+    """lupdate over the code into a scratch copy finds exactly the catalogue's messages, every one
+    translated, and the compiled .qm files match a fresh lrelease."""
+    problems = update_translations.check()
+    assert problems == [], "run python -m briefing.devtools.update_translations:\n" + "\n".join(problems)
+
+
+def test_the_check_reports_an_untranslated_message(tmp_path):
+    ts = tmp_path / "briefing_en.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en">\n'
+        "<context><name>MainWindow</name>"
+        "<message><source>口岸</source><translation>Ports</translation></message>"
+        '<message><source>指标</source><translation type="unfinished"></translation></message>'
+        "</context></TS>\n", encoding="utf-8")
+    assert update_translations.unfinished(ts) == [("MainWindow", "指标")]
+
+
+def test_catalogues_ship_compiled_and_qt_strings_follow_the_language(qapp):
+    assert i18n.catalogue_path("en").is_file()
+    i18n.set_language("en", qapp)
+    assert QCoreApplication.translate("MainWindow", "原文") == "Source text"
+    i18n.set_language("zh", qapp)
+    assert QCoreApplication.translate("MainWindow", "原文") == "原文"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own, from qtbase_zh_CN
+
+
+@pytest.mark.parametrize(("given", "code"), [("en", "en"), ("EN_us", "en"), ("zh-Hans", "zh"), ("fr", "zh"),
+                                              ("", "zh"), (None, "zh")])
+def test_language_codes_are_normalised(given, code):
+    assert i18n.normalise(given) == code
+
+
+# -- switching live ---------------------------------------------------------------------------------
+
+
+def test_switching_language_retitles_tabs_menus_headers_and_charts(window, settings):
+    window.selection.select_subject("erenhot-rail")
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    charts = window.indicators_tab.charts
+    assert tab_titles(window) == TAB_TITLES["zh"]
+    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
+
+    switch(window, "en")
+    assert tab_titles(window) == TAB_TITLES["en"]
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&View"]
+    assert window.language_menu.title().startswith("Language")
+    header = window.ports_tab.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Port"
+    assert window.indicators_tab.pages.tabText(0) == "Figures"
+    comparison = charts.comparisons[0]
+    assert comparison.title.text() == "China–Europe freight trains handled: comparison"
+    assert comparison.subtitle.text().startswith("Unit: 列")
+    ticks = [text for _, text in comparison.plot.getAxis("left")._tickLevels[0]]
+    assert any(text.startswith("★ Erenhot") for text in ticks) and "Manzhouli (railway)" in ticks
+    values = [label.textItem.toPlainText() for label in comparison._labels if label.isVisible()]
+    assert any(text.endswith(" (2022)") for text in values) and not any("年" in text for text in values)
+    assert window.indicators_tab.cards.headings()[0] == "China–Europe freight trains handled"
+    assert window.indicators_tab.title.text() == "Erenhot / Erlian / Ereen (railway)"
+
+    switch(window, "zh")
+    assert tab_titles(window) == TAB_TITLES["zh"]
+    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
+    assert window.indicators_tab.cards.headings()[0] == "中欧班列数量"
+
+
+def test_series_chart_axes_follow_the_language(window):
+    window.selection.select_subject("nmg")
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    series = window.indicators_tab.charts.series[0]
+    years = [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]]
+    assert years and all(text.endswith("年") for text in years)
+    switch(window, "en")
+    assert [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]] == [y.removesuffix("年") for y in years]
+    assert series.title.text().endswith(": by year")
+    assert window.indicators_tab.charts.legend.text().startswith("Solid = reported")
+
+
+def test_the_choice_is_remembered_and_checked_in_the_menu(window, settings):
+    switch(window, "en")
+    assert settings.language == "en"
+    assert window.language_actions["en"].isChecked() and not window.language_actions["zh"].isChecked()
+    switch(window, "zh")
+    assert settings.language == "zh"
+
+
+def test_database_names_in_english_where_the_database_has_them(window, bundled):
+    switch(window, "en")
+    tab = window.ports_tab
+    names = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]
+    assert "Manzhouli (railway)" in names and "满洲里铁路口岸" not in names
+    second = [tab.proxy.index(row, 1).data() for row in range(tab.proxy.rowCount())]
+    assert "满洲里铁路口岸" in second  # the other language beside it
+    assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "Chinese name"
+    erenhot = tab.model.row_of("erenhot-rail")
+    assert tab.model.index(erenhot, tab.model.COL_LEAGUE).data() == "Xilingol League"
+    assert set(tab.map.unplaced_names()) == {"Mandula (Mandal)", "Uliji (Wuliji)"}
+    assert any(label.text == "Erenhot" or label.text.startswith("Erenhot") for label in tab.map.labels())
+
+
+def test_proposals_stay_in_chinese_and_link_to_ports_by_their_english_names(window):
+    tab = window.proposals_tab
+    assert tab.select_proposal("zhuang-he-erenhot-rail")
+    switch(window, "en")
+    proposal = tab.current_proposal()
+    assert proposal.id == "zhuang-he-erenhot-rail"
+    assert proposal.title_zh in tab.reader_document().toPlainText()
+    assert [button.text() for button in tab.port_buttons()] == ["Erenhot / Erlian / Ereen (railway) ›"]
+
+
+def test_short_english_names_for_map_labels():
+    assert i18n.short_english_name("Erenhot / Erlian / Ereen (railway)") == "Erenhot"
+    assert i18n.short_english_name("Hohhot Baita International Airport") == "Hohhot"
+    assert i18n.short_english_name("Hailar (Hulunbuir Dongshan International Airport)") == "Hailar"
+    assert i18n.short_english_name("Heishantou") == "Heishantou"
+
+
+# -- the command line --------------------------------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore("setHighDpiScaleFactorRoundingPolicy")  # run() sets it for a fresh app; ours exists
+def test_lang_option_overrides_for_the_run_without_being_saved(qapp, qt_fonts, tmp_path, monkeypatch):
+    from briefing.__main__ import _parser
+    from briefing.app import run
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its error hook; undo it after
+    palette = qapp.palette()
+    before = set(QApplication.topLevelWidgets())
+    try:
+        args = _parser().parse_args(["view", "--lang", "en", "--screenshot", str(tmp_path / "shots")])
+        assert run(args) == 0
+        assert i18n.current_language() == "en"
+        assert Settings().language == "zh"  # an override for this run only
+        assert len(list((tmp_path / "shots").glob("*.png"))) == 4
+    finally:
+        for widget in set(QApplication.topLevelWidgets()) - before:
+            widget.close()
+            widget.deleteLater()
+        qapp.setPalette(palette)
+
+
+def test_an_unknown_language_is_refused_in_one_line(capsys):
+    from briefing.__main__ import _parser
+
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["view", "--lang", "fr"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_no_home_made_translation_wrappers():
+    """lupdate only sees literal strings: a helper that passes its own parameter to translate() or tr()
+    hides every string it is called with (mark such strings with QT_TRANSLATE_NOOP instead)."""
+    import ast
+
+    wrappers = []
+    for path in update_translations.source_files():
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            parameters = {a.arg for a in function.args.args + function.args.kwonlyargs}
+            for call in ast.walk(function):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+                    continue
+                owner = call.func.value.id if isinstance(call.func.value, ast.Name) else ""
+                if (call.func.attr == "translate" and owner in ("QCoreApplication", "QApplication")
+                        or call.func.attr == "tr"):
+                    text = call.args[1] if call.func.attr == "translate" and len(call.args) > 1 else (
+                        call.args[0] if call.func.attr == "tr" and call.args else None)
+                    if isinstance(text, ast.Name) and text.id in parameters:
+                        wrappers.append(f"{path.name}:{call.lineno} {function.name}()")
+    assert wrappers == []
