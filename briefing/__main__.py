@@ -79,7 +79,12 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     import tomllib
 
-    from briefing.store.build import build
+    try:
+        from briefing.store.build import build
+    except ModuleNotFoundError:  # the frozen app leaves the build-time packages out
+        print("error: this app only views briefings; build one with the Python install "
+              "(pip install port-briefing, then briefing build)", file=sys.stderr)
+        return 1
     from briefing.store.errors import BuildError
 
     try:

@@ -31,5 +31,10 @@ def test_wheel_carries_database_and_resources(tmp_path):
         "briefing/resources/briefings/nmg-ports-2025/observations.csv",
         "briefing/store/queries.py",
         "briefing/ui/main_window.py",
+        "briefing/export/handout.py",
+        "briefing/resources/i18n/briefing_en.qm",
     }
     assert expected <= names, expected - names
+    packages = {str(init.parent.relative_to(ROOT)) for init in (ROOT / "briefing").rglob("__init__.py")}
+    missing = {pkg for pkg in packages if f"{pkg}/__init__.py" not in names}
+    assert not missing, f"list these in pyproject.toml [tool.setuptools] packages: {missing}"

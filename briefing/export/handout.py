@@ -1,0 +1,359 @@
+"""The PDF handout: cover, port map, one section per subject with figures, the proposals, the sources.
+
+Text is real text in the bundled font (embedded by QPdfWriter, selectable and searchable), the map
+and charts are vectors, and every figure carries a numbered reference to the paragraph or source
+it came from. `write_handout` lays the document out, then paints it page by page, reporting
+progress and stopping cleanly when cancelled; the file appears only when complete.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from briefing import __version__
+from briefing.export import chart_image, wording
+from briefing.export.handout_font import handout_family
+from briefing.export.layout import INK, MUTED, RULE, Column, Flow
+from briefing.export.map_figure import MapFigure, map_aspect
+from briefing.export.save import check_target, write_bytes
+from briefing.ui.formatting import value_text
+
+Progress = Callable[[int, int], bool]
+EXCERPT = 180  # characters of a long paragraph quoted on the sources page
+SUBJECT_ORDER = ("region", "league_city")  # these lead; port groups go just before their first port
+
+
+def prepare() -> str:
+    """What must happen on the GUI thread before a handout is written in another: fonts and imports."""
+    import briefing.ui.charts  # noqa: F401  (pyqtgraph binds to PySide6 here, not in a worker)
+
+    return handout_family()
+
+
+class Citations:
+    """Reference numbers in order of first use: one per paragraph or per outside source."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str]] = []
+        self.highlights: dict[tuple[str, str], list[str]] = {}
+
+    def number(self, obs=None, passage_id: str | None = None) -> int:
+        key = ("passage", passage_id or obs.passage_id) if (passage_id or obs.passage_id) else ("source", obs.source_id)
+        if key not in self.keys:
+            self.keys.append(key)
+        if obs is not None and obs.as_written:
+            self.highlights.setdefault(key, []).append(obs.as_written)
+        return self.keys.index(key) + 1
+
+
+def ordered_subjects(briefing) -> list:
+    """Subjects with figures: the region and cities first, then ports in roster order, each port
+    group just before its first member."""
+    having = set(briefing.subjects_with_observations())
+    subjects = [s for s in briefing.subjects if s.id in having]
+    lead = [s for level in SUBJECT_ORDER for s in subjects if s.kind == level]
+    groups = {p.id: p for p in briefing.places if p.level == "port_group" and p.id in having}
+    ordered = list(lead)
+    for port in briefing.ports:
+        for group_id, group in list(groups.items()):
+            if port.id in group.port_ids:
+                ordered.append(briefing.subject(group_id))
+                del groups[group_id]
+        if port.id in having:
+            ordered.append(briefing.subject(port.id))
+    ordered += [briefing.subject(g) for g in groups] + [s for s in subjects if s not in ordered]
+    return ordered
+
+
+class Handout:
+    """Builds the pages of one handout on a Flow."""
+
+    def __init__(self, briefing, flow: Flow, lang: str) -> None:
+        self.b, self.flow, self.lang = briefing, flow, lang
+        self.cite = Citations()
+        self.w = lambda key, **values: wording.word(lang, key, **values)
+        self.title = wording.title_of(briefing.meta, lang)
+
+    def build(self) -> None:
+        self.cover()
+        self.port_map()
+        self.figures()
+        self.proposals()
+        self.sources()
+
+    # -- cover ----------------------------------------------------------------------------------
+
+    def cover(self) -> None:
+        f, meta = self.flow, self.b.meta
+        f.space(90)
+        f.text(self.w("kicker"), size=12, colour=MUTED, after=8)
+        f.text(self.title, size=24, bold=True, after=6)
+        other = meta.get("title_en" if self.lang == "zh" else "title_zh", "")
+        if other and other != self.title:
+            f.text(other, size=13, colour=MUTED, after=14)
+        if meta.get("description"):
+            f.text(meta["description"], size=10.5, after=16)
+        source = self.b.source(meta.get("source_id", ""))
+        if source is not None:
+            f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
+        as_of = meta.get("as_of", "")
+        if meta.get("as_of_note"):
+            as_of += f" ({meta['as_of_note']})"
+        f.text(f"{self.w('as_of')}: {as_of}", size=10)
+        f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
+               f"{self.w('generated')}: {datetime.date.today().isoformat()}", size=10, after=24)
+        self.contents()
+
+    def contents(self) -> None:
+        f = self.flow
+        f.heading(self.w("contents"), 13, keep_with=f.pt(60), rule=True)
+        entries = [("map", self.w("map"), 0), ("figures", self.w("figures"), 0)]
+        entries += [(s.id, wording.name_of(s, self.lang), 1) for s in ordered_subjects(self.b)]
+        entries += [("proposals", self.w("proposals"), 0), ("sources", self.w("sources"), 0)]
+        for key, name, depth in entries:
+            font = f.font(9.5 if depth else 10.5, bold=not depth)
+            step = f.line_height(font)
+            f.ensure(step)
+            y = f.y + f.metrics(font).ascent()
+            f.add(_contents_row(f, font, key, name, f.left + f.pt(14 * depth), y))
+            f.y += step
+
+    # -- map ------------------------------------------------------------------------------------
+
+    def port_map(self) -> None:
+        f = self.flow
+        f.new_page()
+        f.heading(self.w("map"), 16, mark="map", keep_with=f.pt(200), rule=True)
+        outlines, ports = self.b.outlines(), self.b.ports
+        height = min(f.text_width * map_aspect(outlines, ports), f.room() - f.pt(60))
+        figure = MapFigure(outlines, ports, self.lang, f.family, f.unit)
+        f.figure(height, figure.draw, after=4)
+        f.text(self.w("map_note"), size=8.5, colour=MUTED)
+        unplaced = [wording.name_of(p, self.lang) for p in ports if not p.has_position]
+        if unplaced:
+            f.text(self.w("unplaced") + ("、" if self.lang == "zh" else ", ").join(unplaced), size=8.5, colour=MUTED)
+        columns = (Column(self.w("col_port"), 0.34, bold=True), Column(self.w("col_mode"), 0.1),
+                   Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
+        rows = [[wording.name_of(p, self.lang), wording.mode_word(self.lang, p.mode),
+                 " · ".join(x for x in (wording.country_word(self.lang, p.country), p.counterpart) if x) or "—",
+                 p.league_city] for p in ports]
+        table = f.measure_table(columns, rows, size=8.3)
+        f.heading(self.w("roster"), 12, keep_with=table.opening_height(2))
+        f.table(table, size=8.3, continued=self.w("roster") + self.w("continued"))
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def figures(self) -> None:
+        f = self.flow
+        f.new_page()
+        f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
+        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=6)
+        from briefing.ui.charts import comparison_specs, series_specs
+
+        order = {i.id: n for n, i in enumerate(self.b.indicators)}
+        for subject in ordered_subjects(self.b):
+            observations = sorted(self.b.observations_for(subject.id),
+                                  key=lambda o: (order.get(o.indicator_id, 999), o.period))
+            self.subject_section(subject, observations)
+            charts = series_specs(self.b, observations) + comparison_specs(self.b, subject.id, observations)
+            for spec in charts:
+                draw = (lambda painter, rect, s=spec:
+                        chart_image.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
+                f.figure(f.pt(chart_image.chart_height(spec)), draw, after=10)
+            if any(not hasattr(spec, "bars") for spec in charts):
+                f.text(self.w("chart_legend"), size=7.5, colour=MUTED, after=6)
+
+    def subject_section(self, subject, observations) -> None:
+        f = self.flow
+        rows = []
+        for obs in observations:
+            indicator = self.b.indicator(obs.indicator_id)
+            rows.append([wording.name_of(indicator, self.lang) if indicator else obs.indicator_id,
+                         value_text(obs), obs.unit, wording.period_of(obs, self.lang),
+                         wording.kind_word(self.lang, obs.kind), f"[{self.cite.number(obs)}]"])
+        columns = (Column(self.w("col_indicator"), 0.30), Column(self.w("col_value"), 0.2, bold=True),
+                   Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
+                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), 0.07))
+        table = f.measure_table(columns, rows)
+        name = wording.name_of(subject, self.lang)
+        details = self.subject_details(subject)
+        f.heading(name, 13.5, keep_with=f.line_height(f.font(8.5)) * 2 + table.opening_height(2), before=16,
+                  mark=subject.id)
+        f.text(details, size=8.5, colour=MUTED, after=4, keep_with=table.opening_height(2))
+        f.table(table, continued=name + self.w("continued"))
+        self.formulas(observations)
+
+    def subject_details(self, subject) -> str:
+        other = subject.name_zh if self.lang == "en" else subject.name_en
+        parts = [other] if other and other != wording.name_of(subject, self.lang) else []
+        parts.append(self.w(f"kind_{subject.kind}") if subject.kind in SUBJECT_KINDS else subject.kind)
+        port = self.b.port(subject.id)
+        if port is not None:
+            parts.append(wording.mode_word(self.lang, port.mode))
+            if port.country:
+                parts.append(wording.country_word(self.lang, port.country))
+        return "  ·  ".join(parts)
+
+    def formulas(self, observations) -> None:
+        from briefing.ui.fact_cards import readable_formula
+
+        for obs in observations:
+            if not obs.is_derived or not obs.formula:
+                continue
+            inputs = {i: found for i in obs.inputs if (found := self.b.observation(i)) is not None}
+            indicator = self.b.indicator(obs.indicator_id)
+            label = f"{wording.name_of(indicator, self.lang) if indicator else obs.indicator_id} " \
+                    f"{wording.period_of(obs, self.lang)}"
+            self.flow.text(self.w("formula", label=label, formula=readable_formula(obs, inputs)), size=8,
+                           colour=MUTED, after=3)
+
+    # -- proposals ------------------------------------------------------------------------------
+
+    def proposals(self) -> None:
+        f = self.flow
+        f.new_page()
+        f.heading(self.w("proposals"), 16, mark="proposals", keep_with=f.pt(100), rule=True)
+        joiner = "、" if self.lang == "zh" else ", "
+        for proposal in self.b.proposals():
+            speaker = self.b.delegate(proposal.delegate_id)
+            f.heading(proposal.title_zh, 11, keep_with=f.pt(70), before=12, after=3)
+            if speaker is not None:
+                f.text(self.speaker_line(speaker), size=8.8, colour=MUTED, after=2)
+            ports = [self.b.port(pid) for pid in proposal.port_ids]
+            names = [wording.name_of(p, self.lang) for p in ports if p is not None]
+            f.text(self.w("ports_concerned") + joiner.join(names) if names else self.w("no_port"),
+                   size=8.8, colour=MUTED, after=3)
+            refs = "".join(f"[{self.cite.number(passage_id=pid)}]" for pid in proposal.passage_ids)
+            f.text(f"{proposal.text_zh} {refs}", size=9.5, after=4)
+
+    def speaker_line(self, speaker) -> str:
+        """凌云 · 全国政协委员,… (the titles name the seat); in English the seat is named first."""
+        titles = speaker.titles if speaker.titles != speaker.name_zh else ""
+        parts = [speaker.name_zh]
+        if self.lang == "en" or not titles:
+            parts.append(wording.body_word(self.lang, speaker.body))
+        return "  ·  ".join(parts + ([titles] if titles else []))
+
+    # -- sources --------------------------------------------------------------------------------
+
+    def sources(self) -> None:
+        f = self.flow
+        f.new_page()
+        f.heading(self.w("sources"), 16, mark="sources", keep_with=f.pt(100), rule=True)
+        f.text(self.w("sources_note"), size=8.5, colour=MUTED, after=6)
+        article = self.b.source(self.b.meta.get("source_id", ""))
+        if article is not None:
+            f.text(_source_line(article), size=9, bold=True, after=8)
+        for number, key in enumerate(self.cite.keys, start=1):
+            kind, ref = key
+            if kind == "passage":
+                passage = self.b.passage(ref)
+                if passage is None:
+                    continue
+                head = self.w("paragraph", n=passage.position) + (f"  ·  {passage.section}" if passage.section else "")
+                if article is None or passage.source_id != article.id:
+                    other = self.b.source(passage.source_id)
+                    head += f"  ·  {_source_line(other)}" if other else ""
+                body = f"“{excerpt(passage.text, self.cite.highlights.get(key, []))}”"
+            else:
+                source = self.b.source(ref)
+                head, body = (_source_line(source), source.url) if source else (ref, "")
+            text = head + (f"\n{body}" if body else "")
+            f.text(text, size=8.5, indent=26, hang=f"[{number}]", after=5)
+
+
+SUBJECT_KINDS = ("port", "region", "league_city", "port_group")
+
+
+def _source_line(source) -> str:
+    parts = [f"{source.publisher}《{source.title}》" if source.publisher else source.title]
+    if source.published:
+        parts.append(source.published)
+    return "  ".join(parts)
+
+
+def excerpt(text: str, highlights: list[str], length: int = EXCERPT) -> str:
+    """The paragraph, or `length` characters of it around the first figure cited, marked with …."""
+    if len(text) <= length:
+        return text
+    at = next((text.find(h) for h in highlights if h and text.find(h) >= 0), 0)
+    start = max(0, min(at - length // 3, len(text) - length))
+    piece = text[start:start + length]
+    return ("…" if start > 0 else "") + piece + ("…" if start + length < len(text) else "")
+
+
+def _contents_row(flow: Flow, font, key: str, name: str, x: float, baseline: float):
+    right = flow.right
+
+    def draw(painter: QPainter) -> None:
+        page = flow.sections.get(key)
+        metrics = flow.metrics(font)
+        painter.setFont(font)
+        painter.setPen(INK)
+        room = right - x - metrics.horizontalAdvance("0000")
+        painter.drawText(QPointF(x, baseline), metrics.elidedText(name, Qt.TextElideMode.ElideRight, room))
+        if page:
+            number = str(page)
+            painter.drawText(QPointF(right - metrics.horizontalAdvance(number), baseline), number)
+    return draw
+
+
+def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int], None]:
+    def draw(painter: QPainter, number: int, total: int) -> None:
+        small = flow.font(7.5)
+        metrics = flow.metrics(small)
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        footer = wording.word(lang, "page_of", n=number, total=total)
+        baseline = flow.height - flow.pt(30)
+        painter.drawText(QPointF((flow.width - metrics.horizontalAdvance(footer)) / 2, baseline), footer)
+        if number == 1:
+            return
+        top = flow.pt(34)
+        painter.drawText(QPointF(flow.left, top), metrics.elidedText(title, Qt.TextElideMode.ElideRight,
+                                                                      flow.text_width * 0.6))
+        section = flow.running[number - 1]
+        section = metrics.elidedText(section, Qt.TextElideMode.ElideRight, flow.text_width * 0.38)
+        painter.drawText(QPointF(flow.right - metrics.horizontalAdvance(section), top), section)
+        painter.setPen(QPen(RULE, flow.pt(0.5)))
+        painter.drawLine(QPointF(flow.left, top + flow.pt(5)), QPointF(flow.right, top + flow.pt(5)))
+    return draw
+
+
+def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | None = None) -> int:
+    """Write the handout as PDF into an open device; returns the number of pages."""
+    lang = wording.checked(lang)
+    writer = QPdfWriter(device)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    title = wording.title_of(briefing.meta, lang)
+    writer.setTitle(title)
+    writer.setCreator(f"briefing {__version__}")
+    flow = Flow(writer, handout_family())
+    Handout(briefing, flow, lang).build()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF could not be started")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        return flow.paint(painter, writer.newPage, _decorate(flow, title, lang), progress)
+    finally:
+        painter.end()
+
+
+def write_handout(briefing, path: Path, lang: str = "zh", progress: Progress | None = None) -> int:
+    """The handout as `path`; returns its page count. It is made in memory and written only when
+    complete, so ExportError or ExportCancelled leave no file behind."""
+    path = Path(path)
+    check_target(path, (briefing.path,))  # before the work: a missing folder fails at once
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages = render_handout(briefing, buffer, lang, progress)
+    buffer.close()
+    write_bytes(path, bytes(buffer.data()), protected=(briefing.path,))
+    return pages
