@@ -3,6 +3,8 @@ everything on screen, with database names in the language the database has them.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 import pytest
@@ -179,25 +181,21 @@ def test_short_english_names_for_map_labels():
 # -- the command line --------------------------------------------------------------------------------
 
 
-@pytest.mark.qt_log_ignore("setHighDpiScaleFactorRoundingPolicy")  # run() sets it for a fresh app; ours exists
-def test_lang_option_overrides_for_the_run_without_being_saved(qapp, qt_fonts, tmp_path, monkeypatch):
-    from briefing.__main__ import _parser
-    from briefing.app import run
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its error hook; undo it after
-    palette = qapp.palette()
-    before = set(QApplication.topLevelWidgets())
-    try:
-        args = _parser().parse_args(["view", "--lang", "en", "--screenshot", str(tmp_path / "shots")])
-        assert run(args) == 0
-        assert i18n.current_language() == "en"
-        assert Settings().language == "zh"  # an override for this run only
-        assert len(list((tmp_path / "shots").glob("*.png"))) == 4
-    finally:
-        for widget in set(QApplication.topLevelWidgets()) - before:
-            widget.close()
-            widget.deleteLater()
-        qapp.setPalette(palette)
+def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
+    # In a child process: a whole run() leaves a destroyed main window behind, and pyqtgraph's
+    # scene items must not be torn down under the rest of this test session.
+    code = (
+        "import sys; from briefing.__main__ import _parser; from briefing.app import run;"
+        "from briefing.ui import i18n; from briefing.ui.settings import Settings;"
+        f"args = _parser().parse_args(['view', '--lang', 'en', '--screenshot', {str(tmp_path / 'shots')!r}]);"
+        "rc = run(args); print('RESULT', rc, i18n.current_language(), Settings().language); sys.stdout.flush();"
+        "import os; os._exit(0)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("RESULT"))
+    assert line.split()[1:] == ["0", "en", "zh"], result.stderr[-2000:]  # English for this run only
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 4
 
 
 def test_an_unknown_language_is_refused_in_one_line(capsys):
