@@ -238,10 +238,11 @@ class ExportActions(QObject):
         worker.start()
 
     def _on_progressed(self, done: int, total: int) -> None:
-        if self.progress is not None and not self.progress.wasCanceled():
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(self.tr("正在生成讲义:第 {done} / {total} 页").format(done=done, total=total))
+        progress = self.progress  # setValue() on a modal dialog runs the event loop: the worker
+        if progress is not None and not progress.wasCanceled():  # may finish inside it
+            progress.setLabelText(self.tr("正在生成讲义:第 {done} / {total} 页").format(done=done, total=total))
+            progress.setMaximum(total)
+            progress.setValue(done)
 
     def _on_worker_finished(self) -> None:
         if self.progress is not None:
