@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "resources" / "briefings" / "nmg-ports-2025"
+GEO = ROOT / "resources" / "geo"  # the real league outlines: the map is drawn as the bundled one is
 MODES = ("rail", "road", "air")
 COUNTRIES = {"rail": ("Russia", "Mongolia"), "road": ("Russia", "Mongolia"), "air": ("",)}
 UNITS = ("万吨", "亿元", "列", "辆", "万人次", "%")
@@ -49,9 +51,10 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    outlines = Path(os.path.relpath(GEO / "nmg_leagues.geojson", out.resolve())).as_posix()
     (out / "briefing.toml").write_text(
         'id = "scaled"\ntitle_zh = "规模测试简报"\ntitle_en = "Scaled benchmark briefing"\n'
-        'as_of = "2025-03"\nsource_id = "article"\n', encoding="utf-8")
+        f'as_of = "2025-03"\nsource_id = "article"\noutlines = "{outlines}"\n', encoding="utf-8")
     shutil.copy(ARTICLE / "sources.csv", out / "sources.csv")
     with (out / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(["article", "规模测试文章", "基准测试", "2025-03", "", "generated"])

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from briefing.store import search as search_module
 from briefing.store.errors import BriefingError
-from briefing.store.opening import connect_readonly
+from briefing.store.opening import connect_readonly, verify_pages
 from briefing.store.records import (
     Delegate, Indicator, Observation, Outline, Passage, Place, Port, Proposal, SearchHit, Source,
     Subject, Summary,
 )
 
 
-def open_briefing(path: Path | str) -> "Briefing":
-    return Briefing(Path(path))
+def open_briefing(path: Path | str, full_check: bool | None = None) -> "Briefing":
+    """Open read-only. `full_check`: read every page now (True), or only for small files (None)."""
+    return Briefing(Path(path), full_check)
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -28,16 +29,23 @@ def _split(text: str | None) -> tuple[str, ...]:
 class Briefing:
     """A briefing database opened read-only. Lists are read once and kept; the file never changes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, full_check: bool | None = None) -> None:
         self.path = Path(path)
-        self._conn = connect_readonly(self.path)
+        self._conn = connect_readonly(self.path, full_check)
 
     def close(self) -> None:
         self._conn.close()
 
     def reopen(self) -> "Briefing":
         """A second connection for another thread (sqlite3 connections stay in their thread)."""
-        return Briefing(self.path)
+        return Briefing(self.path, full_check=False)
+
+    def verify(self) -> None:
+        """Read and check every page (what opening skips for a large file); BriefingError if damaged."""
+        try:
+            verify_pages(self._conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise BriefingError(self.path, f"is damaged or truncated ({exc})") from None
 
     def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
@@ -81,7 +89,17 @@ class Briefing:
             "coalesce(note,'') FROM sources ORDER BY id = ? DESC, id", (self.meta.get("source_id", ""),)))
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._by_id("sources").get(source_id)
+
+    def _by_id(self, name: str) -> dict:
+        """A cached id -> record map of one of the lists above, so lookups do not scan the list."""
+        cache = self.__dict__.setdefault("_id_maps", {})
+        if name not in cache:
+            found: dict = {}
+            for record in getattr(self, name):
+                found.setdefault(record.id, record)  # the first, as a scan of the list would find
+            cache[name] = found
+        return cache[name]
 
     def passages(self) -> tuple[Passage, ...]:
         return tuple(Passage(*r) for r in self._rows(
@@ -109,7 +127,7 @@ class Briefing:
             "coalesce(coord_basis,''), coalesce(status,'') FROM ports ORDER BY rowid"))
 
     def port(self, port_id: str) -> Port | None:
-        return next((p for p in self.ports if p.id == port_id), None)
+        return self._by_id("ports").get(port_id)
 
     @cached_property
     def places(self) -> tuple[Place, ...]:
@@ -126,7 +144,10 @@ class Briefing:
             Subject(p.id, p.level, p.name_zh, p.name_en) for p in self.places)
 
     def subject(self, subject_id: str) -> Subject | None:
-        return next((s for s in self.subjects if s.id == subject_id), None)
+        return self._by_id("subjects").get(subject_id)
+
+    def place(self, place_id: str) -> Place | None:
+        return self._by_id("places").get(place_id)
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -134,7 +155,7 @@ class Briefing:
                      self._rows("SELECT id, name_zh, name_en, unit FROM indicators ORDER BY rowid"))
 
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == indicator_id), None)
+        return self._by_id("indicators").get(indicator_id)
 
     # -- observations -----------------------------------------------------------------------
 
@@ -149,12 +170,35 @@ class Briefing:
         return tuple(Observation(*r[:14], inputs=_split(r[14])) for r in rows)
 
     def observations_for(self, subject_id: str) -> tuple[Observation, ...]:
-        return self._observations("WHERE o.subject_id = ? ORDER BY o.indicator_id, o.period, o.position",
-                                  (subject_id,))
+        """A subject's figures; the last few subjects' are kept (cards and charts both ask, per click)."""
+        recent = self.__dict__.setdefault("_recent_observations", {})
+        found = recent.pop(subject_id, None)
+        if found is None:
+            found = self._observations("WHERE o.subject_id = ? ORDER BY o.indicator_id, o.period, o.position",
+                                       (subject_id,))
+            if len(recent) >= 4:
+                del recent[next(iter(recent))]
+        recent[subject_id] = found
+        return found
 
     def observations_of(self, indicator_id: str) -> tuple[Observation, ...]:
         return self._observations("WHERE o.indicator_id = ? ORDER BY o.subject_id, o.period, o.position",
                                   (indicator_id,))
+
+    def latest_annual(self, indicator_id: str, kinds: tuple[str, ...]) -> tuple[Observation, ...]:
+        """Each subject's latest full-year figure (period `YYYY`) of one indicator among `kinds`, one per
+        unit (the first by position when a year has several). Ranked by SQLite, kept once read: the
+        scaled briefing's 20,000 figures per indicator would otherwise all become records."""
+        key = (indicator_id, tuple(kinds))
+        cache = self.__dict__.setdefault("_latest_annual", {})
+        if key not in cache:
+            marks = ",".join("?" * len(kinds))
+            cache[key] = self._observations(
+                "JOIN (SELECT rowid AS row, row_number() OVER (PARTITION BY subject_id, coalesce(unit, '') "
+                "ORDER BY period DESC, position) AS rank FROM observations WHERE indicator_id = ? "
+                f"AND kind IN ({marks}) AND period GLOB '[0-9][0-9][0-9][0-9]') latest "
+                "ON o.rowid = latest.row AND latest.rank = 1 ORDER BY o.subject_id, o.position", (indicator_id, *kinds))
+        return cache[key]
 
     def observation(self, observation_id: str) -> Observation | None:
         found = self._observations("WHERE o.id = ?", (observation_id,))
@@ -179,7 +223,7 @@ class Briefing:
             "SELECT id, name_zh, body, coalesce(titles,''), passage_id FROM delegates ORDER BY rowid"))
 
     def delegate(self, delegate_id: str) -> Delegate | None:
-        return next((d for d in self.delegates if d.id == delegate_id), None)
+        return self._by_id("delegates").get(delegate_id)
 
     _PROPOSALS = (
         "SELECT p.id, p.delegate_id, p.title_zh, p.text_zh, p.passage_id, "
@@ -216,8 +260,11 @@ class Briefing:
                 "SELECT id, name_zh, name_en, label_lon, label_lat, rings FROM outlines ORDER BY id")
         )
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+        """Best hits first; `kinds` ("port", "proposal" …) narrows the search to those documents."""
         try:
-            return search_module.search(self._conn, query, limit)
+            if "_search_ranges" not in self.__dict__:
+                self._search_ranges = search_module.kind_ranges(self._conn)
+            return search_module.search(self._conn, query, limit, kinds, self._search_ranges)
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"cannot be searched ({exc})") from None

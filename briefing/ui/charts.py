@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
 import pyqtgraph as pg  # noqa: E402
@@ -27,6 +27,11 @@ _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 _YEAR = re.compile(r"\d{4}")
 # Kinds that state a level for the period itself; comparisons use only these.
 LEVEL_KINDS = ("reported", "lower_bound", "approximate")
+# A briefing of a thousand ports must stay readable and quick: a comparison shows the largest
+# subjects and the selected one (and says how many report it), and the panel shows a few charts
+# of each kind with a button for more.
+MAX_BARS = 15
+CHARTS_AT_ONCE = 2
 
 
 def is_annual(obs: Observation) -> bool:
@@ -50,6 +55,7 @@ class ComparisonSpec:
     unit: str
     bars: tuple[tuple[Subject, Observation], ...]
     selected_id: str
+    total: int = 0  # how many subjects report it (the bars may show fewer: the largest, and the selected)
 
 
 def _indicator(briefing, indicator_id: str) -> Indicator:
@@ -71,7 +77,7 @@ def series_specs(briefing, observations: tuple[Observation, ...]) -> list[Series
 
 def _members(briefing, subject_id: str) -> set[str]:
     """The ports a subject stands for: itself, a group's members, or every port for the region."""
-    place = next((p for p in briefing.places if p.id == subject_id), None)
+    place = briefing.place(subject_id)
     if place is None:
         return {subject_id}
     if place.level == "region":
@@ -79,8 +85,10 @@ def _members(briefing, subject_id: str) -> set[str]:
     return set(place.port_ids) | {subject_id}
 
 
-def comparison_specs(briefing, subject_id: str, observations: tuple[Observation, ...]) -> list[ComparisonSpec]:
-    """Where others report the same indicator, unit and kind of level for a full year.
+def comparison_specs(briefing, subject_id: str, observations: tuple[Observation, ...],
+                     limit: int | None = None) -> list[ComparisonSpec]:
+    """Where others report the same indicator, unit and kind of level for a full year (at most
+    `limit` of them).
 
     Subjects that overlap the selected one (a port and the group that contains it) are left out:
     a part beside its whole is not a comparison.
@@ -92,20 +100,24 @@ def comparison_specs(briefing, subject_id: str, observations: tuple[Observation,
         key = (own.indicator_id, own.unit)
         if own.kind not in LEVEL_KINDS or not is_annual(own) or key in seen:
             continue
+        if limit is not None and len(specs) >= limit:
+            break
         seen.add(key)
         latest: dict[str, Observation] = {}
-        for obs in briefing.observations_of(own.indicator_id):
-            if obs.unit != own.unit or obs.kind not in LEVEL_KINDS or not is_annual(obs):
+        for obs in briefing.latest_annual(own.indicator_id, LEVEL_KINDS):  # each subject's latest year
+            if obs.unit != own.unit:
                 continue
             if obs.subject_id != subject_id and _members(briefing, obs.subject_id) & mine:
                 continue
-            best = latest.get(obs.subject_id)
-            if best is None or obs.period > best.period:
-                latest[obs.subject_id] = obs
+            latest[obs.subject_id] = obs
         if len(latest) >= 2 and subject_id in latest:
-            bars = tuple((briefing.subject(sid) or Subject(sid, "", sid, ""), obs) for sid, obs in latest.items())
-            specs.append(ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit,
-                                        tuple(sorted(bars, key=lambda b: b[1].value)), subject_id))
+            ranked = sorted(latest.items(), key=lambda item: item[1].value)
+            shown = ranked[-MAX_BARS:]
+            if subject_id not in dict(shown):  # the selected one always, in place of the smallest shown
+                shown = sorted(shown[1:] + [(subject_id, latest[subject_id])], key=lambda item: item[1].value)
+            bars = tuple((briefing.subject(sid) or Subject(sid, "", sid, ""), obs) for sid, obs in shown)
+            specs.append(ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit, bars, subject_id,
+                                        total=len(latest)))
     return specs
 
 
@@ -335,10 +347,15 @@ class ComparisonChart(_Chart):
         # the new left axis (left.width() still says the old one until the next layout) and the margins.
         view_width = max(self.plot.width() - left_width - 24, 150)
         self.plot.setXRange(0, right * view_width / max(view_width - label_room, view_width * 0.3), padding=0)
+        subtitle = QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
+                                              "★ = 当前选中").format(unit=spec.unit)
+        if spec.total > count:
+            subtitle += "\n" + QCoreApplication.translate(
+                "ComparisonChart", "共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者").format(
+                total=spec.total, shown=count)
         self._set_titles(
             QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=local_name(spec.indicator)),
-            QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
-                                       "★ = 当前选中").format(unit=spec.unit))
+            subtitle)
         self.plot.setMinimumHeight(self.plot_height())
 
     def plot_height(self) -> int:
@@ -376,10 +393,20 @@ class ChartsPanel(QScrollArea):
         self._layout.addWidget(self.legend)
         self._layout.addWidget(self.empty)
         self._charts_at = self._layout.count()
+        self.more = QPushButton()  # after the charts: a few of each kind at a time
+        self.more.setObjectName("moreCharts")
+        self.more.clicked.connect(self._on_more_clicked)
+        self.more.hide()
+        self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
         self.setWidget(sheet)
         self.series: list[SeriesChart] = []
         self.comparisons: list[ComparisonChart] = []
+        self._at_once, self._subject = CHARTS_AT_ONCE, None
+        # The charts a subject shows at once are made now, with the panel: making one (a pyqtgraph plot)
+        # took 50 ms, paid by the first click on a subject that needed another.
+        self._grow(self.series, SeriesChart, CHARTS_AT_ONCE)
+        self._grow(self.comparisons, ComparisonChart, CHARTS_AT_ONCE)
         self._apply_fonts()
         self._apply_theme()
         self.retranslate()
@@ -392,6 +419,7 @@ class ChartsPanel(QScrollArea):
             "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
         self.empty.setText(QCoreApplication.translate(
             "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
+        self.more.setText(QCoreApplication.translate("ChartsPanel", "显示更多图表"))
         for chart in self.visible_charts():
             chart.set_spec(chart.spec)
 
@@ -403,26 +431,40 @@ class ChartsPanel(QScrollArea):
         for chart in (*self.series, *self.comparisons):
             chart.apply_theme()
 
-    def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...]) -> None:
+    def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...],
+                     more: bool = False) -> None:
+        """A subject's charts, a few of each kind (`more`: the next few as well, keeping the scroll)."""
+        self._at_once = self._at_once + CHARTS_AT_ONCE if more else CHARTS_AT_ONCE
+        self._subject = (briefing, subject_id, observations)
         series = series_specs(briefing, observations)
-        comparisons = comparison_specs(briefing, subject_id, observations)
-        self._fill(self.series, SeriesChart, series)
-        self._fill(self.comparisons, ComparisonChart, comparisons)
+        comparisons = comparison_specs(briefing, subject_id, observations, self._at_once + 1)
+        self._fill(self.series, SeriesChart, series[:self._at_once])
+        self._fill(self.comparisons, ComparisonChart, comparisons[:self._at_once])
+        self.more.setVisible(len(series) > self._at_once or len(comparisons) > self._at_once)
         has_charts = bool(series or comparisons)
         self.legend.setVisible(bool(series))
         self.empty.setVisible(not has_charts)
-        self.verticalScrollBar().setValue(0)
+        if not more:
+            self.verticalScrollBar().setValue(0)
+
+    def _on_more_clicked(self) -> None:
+        if self._subject is not None:
+            self.show_subject(*self._subject, more=True)
 
     def visible_charts(self) -> list[_Chart]:
         return [chart for chart in (*self.series, *self.comparisons) if not chart.isHidden()]
 
-    def _fill(self, pool: list, kind: type, specs: list) -> None:
-        while len(pool) < len(specs):
+    def _grow(self, pool: list, kind: type, count: int) -> None:
+        while len(pool) < count:
             chart = kind()
             chart.apply_fonts(self.font())
             offset = len(self.series) if pool is self.series else len(self.series) + len(self.comparisons)
             self._layout.insertWidget(self._charts_at + offset, chart)
+            chart.hide()
             pool.append(chart)
+
+    def _fill(self, pool: list, kind: type, specs: list) -> None:
+        self._grow(pool, kind, len(specs))
         for chart, spec in zip(pool, specs):
             chart.set_spec(spec)
             chart.show()

@@ -21,6 +21,7 @@ from briefing.ui.formatting import kind_label, number_text, value_text
 from briefing.ui.i18n import local_name
 
 MAX_COLUMNS = 3
+CARDS_AT_ONCE = 24  # more than a screenful; a subject with more figures gets a button for the next ones
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
 
@@ -240,6 +241,12 @@ class FactCardPanel(QScrollArea):
         self._groups: list[tuple[QLabel, list[FactCard]]] = []
         self._columns = 0
         self.cards: list[FactCard] = []
+        self._waiting: list[Observation] = []  # in order, not yet made into cards
+        self._made_for: tuple = ({}, {})  # the indicators and contexts of the figures shown
+        self.more = QPushButton(self._sheet)
+        self.more.setObjectName("moreCards")
+        self.more.clicked.connect(lambda: self._add_cards(CARDS_AT_ONCE))
+        self.more.hide()
 
     def show_observations(self, subject: Subject | None, observations: tuple[Observation, ...],
                           indicators: dict[str, Indicator], contexts: dict[str, CardContext]) -> None:
@@ -255,20 +262,30 @@ class FactCardPanel(QScrollArea):
         by_indicator: dict[str, list[Observation]] = {}
         for obs in observations:
             by_indicator.setdefault(obs.indicator_id, []).append(obs)
-        order = list(indicators)
-        for indicator_id in sorted(by_indicator, key=lambda i: order.index(i) if i in order else len(order)):
-            indicator = indicators.get(indicator_id)
-            heading = _label(local_name(indicator) if indicator else indicator_id, "indicatorHeading")
-            cards = []
-            for obs in by_indicator[indicator_id]:
-                card = FactCard(obs, contexts[obs.id])
-                card.source_requested.connect(self.source_requested)
-                cards.append(card)
-            self._groups.append((heading, cards))
-            self.cards.extend(cards)
+        order = {indicator_id: position for position, indicator_id in enumerate(indicators)}
+        self._waiting = [obs for indicator_id in sorted(by_indicator, key=lambda i: order.get(i, len(order)))
+                         for obs in by_indicator[indicator_id]]
+        self._made_for = (indicators, contexts)
+        self._add_cards(CARDS_AT_ONCE)
+        self.verticalScrollBar().setValue(0)
+
+    def _add_cards(self, count: int) -> None:
+        """Make the next `count` figures into cards (a card is a dozen widgets: a thousand take seconds)."""
+        indicators, contexts = self._made_for
+        batch, self._waiting = self._waiting[:count], self._waiting[count:]
+        for obs in batch:
+            if not self._groups or self._groups[-1][1][0].observation.indicator_id != obs.indicator_id:
+                indicator = indicators.get(obs.indicator_id)
+                heading = _label(local_name(indicator) if indicator else obs.indicator_id, "indicatorHeading")
+                self._groups.append((heading, []))
+            card = FactCard(obs, contexts[obs.id])
+            card.source_requested.connect(self.source_requested)
+            self._groups[-1][1].append(card)
+            self.cards.append(card)
+        self.more.setText(QCoreApplication.translate("FactCardPanel", "显示更多数据(还有 {n} 条)").format(
+            n=len(self._waiting)))
         self._apply_fonts()
         self._relayout(force=True)
-        self.verticalScrollBar().setValue(0)
 
     def _apply_theme(self, *_args) -> None:
         self._sheet.setStyleSheet(style_sheet(themes.current()))
@@ -288,6 +305,7 @@ class FactCardPanel(QScrollArea):
                 widget.deleteLater()
         self._groups = []
         self.cards = []
+        self._waiting = []
 
     def _column_count(self) -> int:
         width = self.viewport().width() - 32
@@ -313,6 +331,10 @@ class FactCardPanel(QScrollArea):
             for position, card in enumerate(cards):
                 self._grid.addWidget(card, row + position // columns, position % columns)
             row += (len(cards) + columns - 1) // columns
+        self.more.setVisible(bool(self._waiting))
+        if self._waiting:
+            self._grid.addWidget(self.more, row, 0, 1, columns, Qt.AlignmentFlag.AlignLeft)
+            row += 1
         for stretch_row in range(self._grid.rowCount()):
             self._grid.setRowStretch(stretch_row, 0)
         self._grid.setRowStretch(row, 1)

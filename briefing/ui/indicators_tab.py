@@ -40,6 +40,7 @@ class IndicatorsTab(QWidget):
         self._briefing = briefing
         self._selection = selection
         self._subject_id = ""
+        self._pending = ""  # chosen while another tab is in front: shown when this tab is
         self._syncing = False
         self._charts = None  # created on first show: see _ensure_charts
         self._charts_stale = True
@@ -192,12 +193,17 @@ class IndicatorsTab(QWidget):
 
     @property
     def subject_id(self) -> str:
-        return self._subject_id
+        return self._pending or self._subject_id
 
-    def _display(self, subject_id: str) -> None:
+    def _display(self, subject_id: str, now: bool = False) -> None:
         subject = self._briefing.subject(subject_id)
         if subject is None or subject_id == self._subject_id:
+            self._pending = "" if subject is not None else self._pending
             return
+        if not now and self.window().isVisible() and not self.isVisible():
+            self._pending = subject_id  # cards are built when the tab comes to the front, not per click
+            return
+        self._pending = ""
         self._subject_id = subject_id
         self._sync_views(subject_id)
         observations = self._briefing.observations_for(subject_id)
@@ -250,7 +256,12 @@ class IndicatorsTab(QWidget):
             self._charts_stale = True
         return self._charts
 
+    def _show_pending(self) -> None:
+        if self._pending:
+            self._display(self._pending, now=True)
+
     def _update_charts(self) -> None:
+        self._show_pending()
         charts = self._ensure_charts()
         if self._charts_stale and self._subject_id:
             charts.show_subject(self._briefing, self._subject_id, self._briefing.observations_for(self._subject_id))

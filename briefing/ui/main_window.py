@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         # agenda, presentation mode, presenter view, Compare with…, crash recovery
         self.presenter_tools = PresenterTools(self)
         self.selection.tab_requested.connect(self._on_tab_requested)
-        self.selection.subject_selected.connect(self._on_subject_selected)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._retranslate()
         self._restore()
@@ -275,9 +274,6 @@ class MainWindow(QMainWindow):
         if name in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(name))
 
-    def _on_subject_selected(self, subject_id: str) -> None:
-        self.settings.last_subject = subject_id
-
     def _on_tab_changed(self, index: int) -> None:
         self.settings.last_tab = index
 
@@ -287,6 +283,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # The subject is remembered here, not at every click: each write made Qt save the settings
+        # file (with a disk sync) in the middle of stepping through ports. (Crash recovery keeps its own.)
+        if self.selection.subject_id:
+            self.settings.last_subject = self.selection.subject_id
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

@@ -1,289 +1,30 @@
-"""The offline port map: league outlines and port markers drawn in a QGraphicsScene, no tiles, no numpy."""
+"""The offline port map: league outlines and port markers drawn in a QGraphicsScene, no tiles, no numpy.
+
+Markers and names keep their on-screen size (map_items draws them once, as pictures Qt copies) and
+the outlines are cached per zoom level, so panning a map of a thousand ports only copies pixels.
+Where names go is worked out in map_layout: at every change for a small map; for a crowd, once per
+view, then only around the chosen port; after a zoom, once the wheel rests.
+"""
 
 from __future__ import annotations
 
-import html
-import math
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QPushButton
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QGridLayout, QHBoxLayout, QLabel,
-    QPushButton,
+from briefing.store.records import Port
+from briefing.ui import themes
+from briefing.ui.i18n import local_name
+from briefing.ui.map_items import (  # noqa: F401  (the export draws with marker_path and project too)
+    COS_LAT, DEGREE, PortMarker, TextBadge, _colour, marker_path, neighbours, port_tooltip, project,
+)
+from briefing.ui.map_layout import (  # noqa: F401  (the export places its names with plan_labels)
+    Planner, _area, corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, nudge_names,
+    place_corner_boxes, plan_labels,
 )
 
-from briefing.store.records import MODES, Port
-from briefing.ui.formatting import country_label, mode_label, precision_label
-
-DEGREE = 100.0  # scene units per degree of latitude
-COS_LAT = math.cos(math.radians(44.0))  # equirectangular, true to scale at the region's middle latitude
-MODE_COLOURS = {"rail": QColor("#c4461b"), "road": QColor("#1763b0"), "air": QColor("#0b7d55")}
-INK, MUTED, COUNTRY_INK = QColor("#1c2630"), QColor("#5f6d7a"), QColor("#a2adb8")
-LAND, BORDER, SEA = QColor("#f6f1e3"), QColor("#8f9aa6"), QColor("#e6ebf0")
 FULL_NAME_ZOOM = 2.2  # from this much closer than the fitted view, labels give full names
-OVERLAY_STYLE = ("QFrame#mapOverlay { background: rgba(255,255,255,238); border: 1px solid #b6c0ca;"
-                 " border-radius: 6px; } QPushButton { border: none; color: #1763b0; text-decoration: underline;"
-                 " padding: 0 2px; text-align: left; }")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortMap", text)
-
-
-def neighbours() -> tuple[tuple[str, float, float], ...]:
-    """Neighbouring countries, named where their land is (no foreign outline is drawn)."""
-    return ((_tr("俄罗斯"), 114.6, 51.9), (_tr("蒙古国"), 106.5, 45.2))
-
-
-def project(lon: float, lat: float) -> QPointF:
-    return QPointF(lon * COS_LAT * DEGREE, -lat * DEGREE)
-
-
-def short_name(name: str) -> str:
-    for suffix in ("铁路口岸", "公路口岸", "航空口岸", "口岸"):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def port_tooltip(port: Port) -> str:
-    """Rich text built only from escaped database text, so nothing in the data is read as markup."""
-    rows = [f"<b>{html.escape(port.name_zh)}</b>", html.escape(port.name_en),
-            html.escape(f"{_tr('方式')}: {mode_label(port.mode)}")]
-    if port.counterpart:
-        rows.append(html.escape(f"{_tr('对方口岸')}: {port.counterpart} ({country_label(port.country)})"))
-    rows.append(html.escape(f"{_tr('坐标')}: {precision_label(port.coord_precision)}"))
-    return "<br>".join(rows)
-
-
-def marker_path(mode: str, radius: float) -> QPainterPath:
-    """The mode as a shape centred on (0, 0): rail a square, road a circle, air a triangle."""
-    path = QPainterPath()
-    if mode == "rail":
-        side = radius * 1.75
-        path.addRect(QRectF(-side / 2, -side / 2, side, side))
-    elif mode == "air":
-        r = radius * 1.35
-        path.moveTo(0, -r)
-        path.lineTo(r * 0.866, r * 0.5)
-        path.lineTo(-r * 0.866, r * 0.5)
-        path.closeSubpath()
-        path.translate(0, r * 0.12)
-    else:
-        path.addEllipse(QPointF(0, 0), radius, radius)
-    return path
-
-
-def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
-    colour = MODE_COLOURS.get(mode, INK)
-    if hollow:  # an approximate position: white inside, a thick coloured rim
-        painter.setPen(QPen(colour, max(2.5, radius * 0.42), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        painter.setBrush(QBrush(QColor("white")))
-    else:
-        painter.setPen(QPen(QColor("white"), max(1.5, radius * 0.22)))
-        painter.setBrush(QBrush(colour))
-    painter.drawPath(marker_path(mode, radius).translated(centre))
-
-
-class PortMarker(QGraphicsItem):
-    """A port at its true position, painted in pixels; `offset` moves it aside within a crowded cluster."""
-
-    def __init__(self, port: Port, radius: float) -> None:
-        super().__init__()
-        self.port, self.radius, self.offset, self.selected = port, radius, QPointF(), False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setPos(project(port.lon, port.lat))
-        self.setZValue(10)
-        self.setToolTip(port_tooltip(port))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    @property
-    def hollow(self) -> bool:
-        return self.port.coord_precision != "exact"
-
-    @property
-    def fill_colour(self) -> QColor:
-        return QColor("white") if self.hollow else MODE_COLOURS.get(self.port.mode, INK)
-
-    def set_geometry(self, offset: QPointF, radius: float, selected: bool) -> None:
-        self.prepareGeometryChange()
-        self.offset, self.radius, self.selected = offset, radius, selected
-        self.setZValue(20 if selected else 10)
-        self.update()
-
-    def _size(self) -> float:
-        return self.radius * (1.3 if self.selected else 1.0)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        reach = self._size() * 2.2 + 4
-        box = QRectF(self.offset.x() - reach, self.offset.y() - reach, 2 * reach, 2 * reach)
-        return box.united(QRectF(-4, -4, 8, 8))
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(self.offset, self._size() * 1.5, self._size() * 1.5)
-        return path
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if abs(self.offset.x()) + abs(self.offset.y()) > 1:  # moved aside: a leader to the true spot
-            painter.setPen(QPen(MUTED, 1.2))
-            painter.drawLine(QPointF(), self.offset)
-            painter.setBrush(QBrush(INK))
-            painter.drawEllipse(QPointF(), 2.2, 2.2)
-        size = self._size()
-        if self.selected:
-            painter.setPen(QPen(QColor("white"), 6))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(self.offset, size * 1.75, size * 1.75)
-            painter.setPen(QPen(INK, 3))
-            painter.drawEllipse(self.offset, size * 1.75, size * 1.75)
-        draw_marker(painter, self.port.mode, self.hollow, self.offset, size)
-
-
-class TextBadge(QGraphicsItem):
-    """Text of constant on-screen size at a scene point; `rect` (pixels) says where, relative to it."""
-
-    def __init__(self, text: str, font: QFont, colour: QColor, halo: bool, port_id: str = "") -> None:
-        super().__init__()
-        self.text, self.font, self.colour, self.halo, self.port_id = text, font, colour, halo, port_id
-        self.rect, self.pitch, self.home = QRectF(), 0.0, QRectF()
-        self.factor, self.area = 1.0, 0.0  # for league and country names: size, and the league's extent
-        self.emphasis = -1  # the line drawn bold: the selected port's
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-
-    def centre_on_anchor(self) -> None:
-        metrics = QFontMetricsF(self.font)
-        width = max(metrics.horizontalAdvance(line) for line in self.text.split("\n"))
-        height = metrics.lineSpacing() * len(self.text.split("\n"))
-        self.home = QRectF(-width / 2, -height / 2, width, height)  # centred; _make_room_for may shift it
-        self.place(self.home)
-
-    def place(self, rect: QRectF, pitch: float = 0.0) -> None:
-        self.prepareGeometryChange()
-        self.rect, self.pitch = QRectF(rect), pitch
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self.rect.adjusted(-1, -1, 1, 1)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.halo:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
-            painter.drawRoundedRect(self.rect, 4, 4)
-        painter.setFont(self.font)
-        painter.setPen(self.colour)
-        metrics = QFontMetricsF(self.font)
-        pitch = self.pitch or metrics.lineSpacing()
-        inner = self.rect.adjusted(5, 2, -5, -2) if self.halo else self.rect
-        align = Qt.AlignmentFlag.AlignLeft if self.halo else Qt.AlignmentFlag.AlignHCenter
-        bold = QFont(self.font)
-        bold.setBold(True)
-        for i, line in enumerate(self.text.split("\n")):
-            painter.setFont(bold if i == self.emphasis else self.font)
-            row = QRectF(inner.left(), inner.top() + i * pitch, inner.width(), metrics.lineSpacing())
-            painter.drawText(row, int(align | Qt.AlignmentFlag.AlignVCenter), line)
-
-
-class LabelPlan:
-    """Where markers move aside and where each label goes, in viewport pixels."""
-
-    def __init__(self) -> None:
-        self.offsets: dict[str, QPointF] = {}
-        self.labels: list[tuple[tuple[str, ...], str, QPointF, QRectF, float]] = []  # ids, text, anchor, rect, pitch
-        self.occupied: list[QRectF] = []  # markers and port labels, which league names must give way to
-
-
-def _clusters(ports: dict[str, Port], at: dict[str, QPointF], radius: float) -> list[list[str]]:
-    """Ports whose markers would touch, or same-named ports close by (the Manzhouli and Erenhot trios)."""
-    parent = {pid: pid for pid in at}
-
-    def root(pid: str) -> str:
-        while parent[pid] != pid:
-            pid = parent[pid]
-        return pid
-
-    ids = sorted(at)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            d = math.dist((at[a].x(), at[a].y()), (at[b].x(), at[b].y()))
-            if d < radius * 2.8 or (short_name(ports[a].name_zh) == short_name(ports[b].name_zh) and d < radius * 7):
-                parent[root(b)] = root(a)
-    clusters: dict[str, list[str]] = {}
-    for pid in ids:
-        clusters.setdefault(root(pid), []).append(pid)
-    order = lambda pid: (MODES.index(ports[pid].mode) if ports[pid].mode in MODES else 9, ports[pid].name_zh)
-    return [sorted(c, key=order) for c in clusters.values()]
-
-
-def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, full: bool, radius: float,
-                metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF) -> LabelPlan:
-    """Spread each crowded group's markers in a row (a column, with full names), then put its label
-    on the side where it covers the least: other markers, other labels, the overlays, the edge."""
-    groups = sorted(_clusters(ports, at, radius), key=lambda c: (selected not in c, -len(c), at[c[0]].y()))
-    plan, extents = LabelPlan(), []
-    for members in groups:
-        roomy = selected in members and len(members) > 1  # the highlight ring needs room in a group
-        pitch, gap = max(metrics.lineSpacing(), radius * (3.8 if roomy else 2.6)), radius * (3.4 if roomy else 2.7)
-        n, stacked = len(members), full and len(members) > 1
-        anchor = QPointF(sum(at[p].x() for p in members) / n, sum(at[p].y() for p in members) / n)
-        for i, pid in enumerate(members):
-            step = i - (n - 1) / 2
-            plan.offsets[pid] = anchor + (QPointF(0, step * pitch) if stacked else QPointF(step * gap, 0)) - at[pid]
-        reach = radius * (2.9 if selected in members else 1.7)
-        half_w, half_h = (0, (n - 1) / 2 * pitch) if stacked else ((n - 1) / 2 * gap, 0)
-        extents.append(QRectF(anchor.x() - half_w - reach, anchor.y() - half_h - reach,
-                              2 * (half_w + reach), 2 * (half_h + reach)))
-    plan.occupied = list(extents)
-    keep_off = radius * 0.8  # a label hugging another port's marker reads as that port's name
-    placed = list(obstacles) + [(e.adjusted(-keep_off, -keep_off, keep_off, keep_off), 1.0) for e in extents]
-    labels: list[QRectF] = []
-    for index, (members, ext) in enumerate(zip(groups, extents)):
-        pitch = max(metrics.lineSpacing(), radius * (3.8 if selected in members and len(members) > 1 else 2.6))
-        names = [ports[p].name_zh if full else short_name(ports[p].name_zh) for p in members]
-        text = "\n".join(names) if full and len(members) > 1 else "/".join(dict.fromkeys(names))
-        lines = text.split("\n")
-        w = max(metrics.horizontalAdvance(line) for line in lines) + 10
-        h = pitch * (len(lines) - 1) + metrics.lineSpacing() + 4
-        left, right = ext.left() - 2 - w, ext.right() + 2
-        mid_x, mid_y = ext.center().x() - w / 2, ext.center().y() - h / 2
-        nudge = h * 0.6
-        spots = [(right, mid_y), (left, mid_y), (right, mid_y - nudge), (right, mid_y + nudge),
-                 (left, mid_y - nudge), (left, mid_y + nudge)]
-        if len(lines) == 1:
-            top, bottom = ext.top() - h, ext.bottom()
-            spots += [(mid_x, top), (mid_x, bottom), (right - 4, top + 4), (right - 4, bottom - 4),
-                      (left + 4, top + 4), (left + 4, bottom - 4)]
-        own = len(obstacles) + index
-
-        def cost(rect: QRectF) -> float:
-            overlap = sum(_area(rect.intersected(o)) * weight for i, (o, weight) in enumerate(placed) if i != own)
-            return overlap + 4 * (_area(rect) - _area(rect.intersected(bounds)))
-
-        # a few square pixels of halo are a tie; ties keep the earlier, more natural spot
-        best = min((QRectF(x, y, w, h) for x, y in spots), key=lambda rect: round(cost(rect) / 30))
-        text_box = best.adjusted(3, 3, -3, -3)  # halos may touch at the corners; the names may not
-        if selected not in members and any(_area(text_box.intersected(r.adjusted(3, 3, -3, -3))) > 0 for r in labels):
-            continue  # no free side: better no name (the tooltip still has it) than two names in a pile
-        placed.append((best, 10.0))  # covering a name is far worse than crowding a marker
-        labels.append(best)
-        plan.occupied.append(best)
-        plan.labels.append((tuple(members), text, ext.center(), best.translated(-ext.center()), pitch))
-    return plan
-
-
-def _empty(layout) -> None:
-    while layout.count():
-        widget = layout.takeAt(0).widget()
-        widget.setParent(None)  # gone from findChildren() at once, not at the next event loop pass
-        widget.deleteLater()
-
-
-def _area(rect: QRectF) -> float:
-    return max(0.0, rect.width()) * max(0.0, rect.height()) if rect.isValid() else 0.0
+RELABEL_AFTER_ZOOM_MS = 120  # names are placed anew once the wheel rests, not at every notch
 
 
 class PortMap(QGraphicsView):
@@ -294,14 +35,17 @@ class PortMap(QGraphicsView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # Names are re-placed on every selection and zoom: a spatial index would be rebuilt each time,
+        # while a walk over a thousand items to paint an exposed area costs next to nothing.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(SEA)
         self.setMinimumSize(320, 240)
+        self._outline_items: list[QGraphicsPathItem] = []
         self._markers: dict[str, PortMarker] = {}
         self._labels: list[TextBadge] = []
         self._fixed_labels: list[TextBadge] = []  # league and neighbour names
@@ -309,10 +53,34 @@ class PortMap(QGraphicsView):
         self._selected = ""
         self._visible: set[str] | None = None
         self._fit_scale, self._user_zoomed, self._pressed = 1.0, False, ""
+        self._layout_pending = False  # names are placed when the map is on screen (or asked about)
+        self._layout_at_paint = False  # ... at the next paint (after a resize)
+        self._planner = Planner()
+        self._relabel_timer = QTimer(self, singleShot=True, interval=RELABEL_AFTER_ZOOM_MS)
+        self._relabel_timer.timeout.connect(self._flush_layout)
         self.legend = self._overlay()
         self.unplaced_box = self._overlay()
         self._unplaced: tuple[Port, ...] = ()
+        self._apply_theme()
+        themes.signals().theme_changed.connect(self._apply_theme)
+
+    def _apply_theme(self, *_args) -> None:
+        """Sea, land, borders, names and overlays in the current theme's colours."""
+        self.setBackgroundBrush(_colour("map_sea"))
+        for item in self._outline_items:
+            pen = QPen(_colour("map_border"), 1.3)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+            item.setBrush(_colour("map_land"))
+        for badge in self._fixed_labels:
+            badge.restyle(badge.text, badge.font, _colour("map_country" if badge.factor > 1 else "map_muted"))
+        for frame in (self.legend, self.unplaced_box):
+            frame.setStyleSheet(corner_box_style())
         self._build_legend()
+        self._set_unplaced(self._unplaced)
+        for item in (*self._markers.values(), *self._labels):
+            item.redraw()  # their pictures in the new colours
+        self._relayout()  # port names in the theme's ink
 
     # -- content ----------------------------------------------------------------------------
 
@@ -323,6 +91,7 @@ class PortMap(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self._markers, self._labels, self._fixed_labels, self._selected = {}, [], [], ""
+        self._outline_items = []
         region = QPainterPath()
         for outline in outlines:
             path = QPainterPath()
@@ -333,17 +102,22 @@ class PortMap(QGraphicsView):
                     path.lineTo(project(lon, lat))
                 path.closeSubpath()
             item = QGraphicsPathItem(path)
-            pen = QPen(BORDER, 1.3)
+            pen = QPen(_colour("map_border"), 1.3)
             pen.setCosmetic(True)
             item.setPen(pen)
-            item.setBrush(LAND)
+            item.setBrush(_colour("map_land"))
+            # Drawn once per zoom level, then copied: filling the outlines again under every changed
+            # name or marker took most of a repaint.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             scene.addItem(item)
+            self._outline_items.append(item)
             region.addPath(path)
-            self._add_fixed(outline.name_zh, 0.9, MUTED, outline.label_lon, outline.label_lat,
-                            _area(path.boundingRect()))
+            badge = self._add_fixed(local_name(outline), 0.9, _colour("map_muted"), outline.label_lon,
+                                    outline.label_lat, _area(path.boundingRect()))
+            badge.record = outline
         if outlines:
             for name, lon, lat in neighbours():
-                self._add_fixed(name, 2.3, COUNTRY_INK, lon, lat)
+                self._add_fixed(name, 2.3, _colour("map_country"), lon, lat)
         for port in ports:
             if port.has_position:
                 marker = PortMarker(port, self._radius())
@@ -357,7 +131,7 @@ class PortMap(QGraphicsView):
         self._visible = None
         self.reset_view()
 
-    def _add_fixed(self, text: str, factor: float, colour: QColor, lon: float, lat: float, area=0.0) -> None:
+    def _add_fixed(self, text: str, factor: float, colour: QColor, lon: float, lat: float, area=0.0) -> TextBadge:
         badge = TextBadge(text, self._fixed_font(factor), colour, halo=False)
         badge.factor, badge.area = factor, area
         badge.centre_on_anchor()
@@ -365,15 +139,19 @@ class PortMap(QGraphicsView):
         badge.setZValue(5)
         self.scene().addItem(badge)
         self._fixed_labels.append(badge)
+        return badge
 
     def markers(self) -> dict[str, PortMarker]:
+        self._flush_layout()
         return dict(self._markers)
 
     def marker(self, port_id: str) -> PortMarker | None:
+        self._flush_layout()
         return self._markers.get(port_id)
 
     def labels(self) -> list[TextBadge]:
-        return list(self._labels)
+        self._flush_layout()
+        return [badge for badge in self._labels if badge.isVisible()]
 
     # -- selection and filtering --------------------------------------------------------------
 
@@ -395,12 +173,14 @@ class PortMap(QGraphicsView):
 
     def set_visible_ports(self, port_ids: set[str] | None) -> None:
         """Fade the ports the table's filter hides; None shows them all at full strength."""
-        self._visible = None if port_ids is None else set(port_ids)
-        self._relayout()
+        visible = None if port_ids is None else set(port_ids)
+        if visible != self._visible:
+            self._visible = visible
+            self._relayout()
 
     # -- view -------------------------------------------------------------------------------
 
-    def reset_view(self) -> None:
+    def reset_view(self, relayout: bool = True) -> None:
         self.resetTransform()
         if not self._region.isEmpty():
             margin = self._region.width() * 0.02
@@ -408,7 +188,8 @@ class PortMap(QGraphicsView):
                            Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.transform().m11() or 1.0
         self._user_zoomed = False
-        self._relayout()
+        if relayout:
+            self._relayout()
 
     def zoom_by(self, factor: float, at=None) -> None:
         """Zoom keeping the scene point under `at` (viewport pixels; the centre by default) still."""
@@ -421,6 +202,32 @@ class PortMap(QGraphicsView):
         self.scale(target / current, target / current)
         after = self.mapToScene(at)
         self.centerOn(self.mapToScene(self.viewport().rect().center()) - (after - before))
+        self._user_zoomed = True
+        # The frame shows the zoom at once (markers and names keep their cached drawings, anchored to
+        # their places); the names are placed anew when the zooming rests.
+        self._layout_pending = True
+        self._relabel_timer.start()
+
+    def view_zoom(self) -> float:
+        """How far in the view is, relative to the whole region fitted (1.0); an agenda stop keeps it."""
+        return self.transform().m11() / self._fit_scale if self._fit_scale else 1.0
+
+    def view_centre(self) -> tuple[float, float]:
+        """The (lon, lat) at the middle of the view."""
+        size = self.viewport().size()  # the exact middle: QRect.center() is half a pixel off
+        centre = self.viewportTransform().inverted()[0].map(QPointF(size.width() / 2, size.height() / 2))
+        return centre.x() / (COS_LAT * DEGREE), -centre.y() / DEGREE
+
+    def set_view(self, zoom: float, lon: float, lat: float) -> None:
+        """Show the map `zoom` times closer than the fitted region, centred on (lon, lat)."""
+        self.reset_view()
+        fitted = self.mapToScene(self.viewport().rect().center())
+        wanted = project(lon, lat)
+        if abs(zoom - 1.0) < 1e-3 and (fitted - wanted).manhattanLength() < 1.0:
+            return  # the fitted view: stays fitted when the window is resized
+        target = min(max(self._fit_scale * zoom, self._fit_scale * 0.7), self._fit_scale * 30)
+        self.scale(target / self._fit_scale, target / self._fit_scale)
+        self.centerOn(wanted)
         self._user_zoomed = True
         self._relayout()
 
@@ -454,13 +261,20 @@ class PortMap(QGraphicsView):
                 return item.port_id
         return ""
 
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._layout_at_paint:  # after a resize (not a zoom, whose names wait for the wheel to rest)
+            self._flush_layout()
+        super().paintEvent(event)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._place_overlays()
-        if self._user_zoomed:
-            self._relayout()
-        else:
-            self.reset_view()
+        if not self._user_zoomed:
+            self.reset_view(relayout=False)
+        # Names are placed at the next paint, not at each size a window passes through as it opens
+        # (at start the map was laid out at two sizes, a fifth of a second each on a thousand ports).
+        self._layout_pending = self._layout_at_paint = True
+        self.viewport().update()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
@@ -468,8 +282,12 @@ class PortMap(QGraphicsView):
             return
         countries = iter(name for name, _, _ in neighbours())
         for badge in self._fixed_labels:  # league and country names follow the presentation scale
-            badge.font = self._fixed_font(badge.factor)
-            badge.text = next(countries) if badge.factor > 1 else badge.text
+            text = badge.text
+            if badge.record is not None:  # a league: its name in the interface language
+                text = local_name(badge.record)
+            elif badge.factor > 1:
+                text = next(countries)
+            badge.restyle(text, self._fixed_font(badge.factor), badge.colour)
             badge.centre_on_anchor()
         for marker in self._markers.values():
             marker.setToolTip(port_tooltip(marker.port))
@@ -494,131 +312,100 @@ class PortMap(QGraphicsView):
         return max(6.0, QFontMetricsF(self.font()).height() * 0.36)
 
     def _relayout(self) -> None:
-        for badge in self._labels:
-            self.scene().removeItem(badge)
-        self._labels = []
+        """Place markers and names now if the map is on screen; else when it is shown or asked about."""
+        self._layout_pending = True
+        if self.isVisible():
+            self._flush_layout()
+
+    def _flush_layout(self) -> None:
+        self._relabel_timer.stop()
+        self._layout_at_paint = False
+        if not self._layout_pending:
+            return
+        self._layout_pending = False
         if not self._markers:
+            for badge in self._labels:
+                badge.hide()
             return
         full = self.transform().m11() >= self._fit_scale * FULL_NAME_ZOOM
         at = {pid: QPointF(self.mapFromScene(m.pos())) for pid, m in self._markers.items()}
         overlays = [(QRectF(w.geometry()), 3.0) for w in (self.legend, self.unplaced_box) if not w.isHidden()]
         # Country names are fixed obstacles; league names give way to the ports afterwards.
         fixed = [(self._fixed_rect(b), 1.0) for b in self._fixed_labels if b.factor > 1]
-        plan = plan_labels({pid: m.port for pid, m in self._markers.items()}, at, self._selected, full,
-                           self._radius(), QFontMetricsF(self._scaled_font(1.0, bold=True)), overlays + fixed,
-                           QRectF(self.viewport().rect()))
+        ports = {pid: m.port for pid, m in self._markers.items()}
+        args = (full, self._radius(), QFontMetricsF(self._scaled_font(1.0, bold=True)), overlays + fixed,
+                QRectF(self.viewport().rect()))
+        view = (self.transform().m11(), self.mapFromScene(QPointF()).toTuple(), self.viewport().size().toTuple())
+        plan = self._planner.plan(ports, at, self._selected, *args, view=view)
         self._make_room_for(plan.occupied + [rect for rect, _ in overlays])
+        radius = self._radius()
         for pid, offset in plan.offsets.items():
             marker = self._markers[pid]
-            marker.set_geometry(offset, self._radius(), pid == self._selected)
+            marker.set_geometry(offset, radius, pid == self._selected)
             marker.setOpacity(1.0 if self._visible is None or pid in self._visible else 0.25)
-        for port_ids, text, anchor, rect, pitch in plan.labels:
+        fonts = {bold: self._scaled_font(1.0, bold=bold) for bold in (False, True)}
+        # The same name keeps its item (and its cached drawing); spare items take the new names.
+        kept = {(badge.port_ids, badge.text): badge for badge in self._labels}
+        wanted = [(kept.pop((entry[0], entry[1]), None), entry) for entry in plan.labels]
+        spare = list(kept.values())
+        for badge, (port_ids, text, anchor, rect, pitch) in wanted:
+            if badge is None:
+                badge = spare.pop() if spare else self._new_label(fonts[False])
             bold = self._selected in port_ids
-            stacked = text.count("\n") > 0
-            badge = TextBadge(text, self._scaled_font(1.0, bold=bold and not stacked), INK, halo=True,
-                              port_id=port_ids[0] if len(port_ids) == 1 else "")
-            badge.emphasis = port_ids.index(self._selected) if bold and stacked else -1
+            stacked = "\n" in text
+            badge.restyle(text, fonts[bold and not stacked], _colour("map_ink"),
+                          port_ids.index(self._selected) if bold and stacked else -1)
+            badge.port_ids = port_ids
+            badge.port_id = port_ids[0] if len(port_ids) == 1 else ""
+            badge.setToolTip(self._markers[port_ids[0]].toolTip() if len(port_ids) == 1 else "")
             badge.place(rect, pitch)
             badge.setPos(self.mapToScene(anchor.toPoint()))
             badge.setZValue(25 if bold else 15)
             faded = self._visible is not None and not set(port_ids) & self._visible
             badge.setOpacity(0.35 if faded else 1.0)
-            if len(port_ids) == 1:
-                badge.setToolTip(self._markers[port_ids[0]].toolTip())
-            self.scene().addItem(badge)
-            self._labels.append(badge)
+            badge.show()
+        for badge in spare:
+            badge.port_ids, badge.text = (), ""
+            badge.hide()
+
+    def _new_label(self, font: QFont) -> TextBadge:
+        badge = TextBadge("", font, _colour("map_ink"), halo=True)
+        badge.port_ids = ()
+        self.scene().addItem(badge)
+        self._labels.append(badge)
+        return badge
 
     def _fixed_rect(self, badge: TextBadge) -> QRectF:
         return badge.home.translated(QPointF(self.mapFromScene(badge.pos())))
 
     def _make_room_for(self, occupied: list[QRectF]) -> None:
         """Nudge each league name off the ports' markers and labels, bigger leagues first; else hide it."""
-        pad = self._radius() * 0.8
-        taken = [rect.adjusted(-pad, -pad, pad, pad) for rect in occupied]
-        for badge in sorted(self._fixed_labels, key=lambda b: -b.area):
-            home = self._fixed_rect(badge)
-            if badge.factor > 1:  # a country name stays put; the port labels kept clear of it
-                continue
-            w, h = home.width(), home.height()
-            shifts = [(0, 0), (0, -h), (0, h), (-w * 0.6, 0), (w * 0.6, 0), (0, -2 * h), (0, 2 * h)]
-            free = next((QPointF(dx, dy) for dx, dy in shifts
-                         if not any(home.translated(dx, dy).intersects(t) for t in taken)), None)
-            badge.setVisible(free is not None)
-            if free is not None:
-                badge.place(badge.home.translated(free))
-                taken.append(home.translated(free))
+        leagues = [badge for badge in self._fixed_labels if badge.factor <= 1]  # country names stay put
+        shifts = nudge_names([(badge.area, self._fixed_rect(badge)) for badge in leagues], occupied,
+                             self._radius() * 0.8)
+        for badge, shift in zip(leagues, shifts):
+            badge.setVisible(shift is not None)
+            if shift is not None:
+                badge.place(badge.home.translated(shift))
 
-    # -- overlays ---------------------------------------------------------------------------
+    # -- the corner boxes (filled by map_layout) ---------------------------------------------
 
     def _overlay(self) -> QFrame:
-        frame = QFrame(self)
-        frame.setObjectName("mapOverlay")
-        frame.setStyleSheet(OVERLAY_STYLE)
-        return frame
+        return corner_box(self)
 
     def _place_overlays(self) -> None:
-        margin = 12
-        for frame in (self.legend, self.unplaced_box):
-            frame.adjustSize()
-        self.legend.move(margin, margin)
-        self.unplaced_box.move(margin, self.height() - self.unplaced_box.height() - margin)
+        place_corner_boxes(self.legend, self.unplaced_box, self.height())
 
     def _build_legend(self) -> None:
-        layout = self.legend.layout() or QGridLayout(self.legend)
-        _empty(layout)
-        layout.setContentsMargins(10, 8, 12, 8)
-        layout.setHorizontalSpacing(8)
-        layout.setVerticalSpacing(3)
-        title = QLabel(_tr("图例"))
-        title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(title, 0, 0, 1, 2)
-        entries = [(mode, False, mode_label(mode)) for mode in MODES]
-        entries += [("", False, _tr("确切位置")), ("", True, _tr("邻近城镇或大致位置"))]
-        for row, (mode, hollow, text) in enumerate(entries, start=1):
-            icon = QLabel()
-            icon.setPixmap(self._legend_icon(mode, hollow))
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(icon, row, 0)
-            layout.addWidget(label, row, 1)
+        radius, ratio = self._radius(), self.devicePixelRatioF()
+        fill_legend(self.legend, lambda mode, hollow: legend_icon(mode, hollow, radius, ratio))
         self._place_overlays()
-
-    def _legend_icon(self, mode: str, hollow: bool) -> QPixmap:
-        radius = self._radius()
-        size = int(radius * 3.2)
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(int(size * ratio), int(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if mode:
-            draw_marker(painter, mode, False, QPointF(size / 2, size / 2), radius)
-        else:  # the fill legend uses a neutral circle, so it reads apart from the mode colours
-            painter.setPen(QPen(MUTED, max(2.5, radius * 0.42)) if hollow else QPen(QColor("white"), 1.5))
-            painter.setBrush(QColor("white") if hollow else MUTED)
-            painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
-        painter.end()
-        return pixmap
 
     def _set_unplaced(self, ports: tuple[Port, ...]) -> None:
         self._unplaced = ports
-        layout = self.unplaced_box.layout() or QHBoxLayout(self.unplaced_box)
-        _empty(layout)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(2)
-        layout.addWidget(QLabel(_tr("无可靠坐标的口岸:")))
-        for index, port in enumerate(ports):
-            if index:
-                layout.addWidget(QLabel(_tr("、")))
-            button = QPushButton(port.name_zh)
-            button.setProperty("port_id", port.id)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(port_tooltip(port))
-            button.clicked.connect(lambda _=False, pid=port.id: self.port_clicked.emit(pid))
-            layout.addWidget(button)
-        self.unplaced_box.setVisible(bool(ports))
+        fill_unplaced(self.unplaced_box, ports, port_tooltip, self.port_clicked.emit)
         self._place_overlays()
 
     def unplaced_names(self) -> list[str]:
-        return [b.text() for b in self.unplaced_box.findChildren(QPushButton)]
+        """The names in the corner box (the first few of the ports without a coordinate)."""
+        return [b.text() for b in self.unplaced_box.findChildren(QPushButton) if b.property("port_id")]

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
 )
 
 from briefing.store.records import MODES, PRECISIONS, Port
+from briefing.ui import i18n
 from briefing.ui.formatting import country_label, mode_label, precision_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,10 +27,13 @@ class PortTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._ports: tuple[Port, ...] = ()
+        self._league_names: dict[str, str] = {}
 
-    def set_ports(self, ports) -> None:
+    def set_ports(self, ports, league_names: dict[str, str] | None = None) -> None:
+        """`league_names`: a league's Chinese name -> its English name (from the map outlines)."""
         self.beginResetModel()
         self._ports = tuple(ports)
+        self._league_names = dict(league_names or {})
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -83,19 +87,27 @@ class PortTableModel(QAbstractTableModel):
 
     @staticmethod
     def _headers() -> tuple[str, ...]:
-        tr = QCoreApplication.translate
-        return (tr("PortTableModel", "口岸"), tr("PortTableModel", "英文名"), tr("PortTableModel", "方式"),
-                tr("PortTableModel", "邻国"), tr("PortTableModel", "对方口岸"), tr("PortTableModel", "盟市"),
-                tr("PortTableModel", "坐标"))
+        # The second column holds the name in the other language: English beside Chinese, and back.
+        other = (QCoreApplication.translate("PortTableModel", "中文名") if i18n.is_english()
+                 else QCoreApplication.translate("PortTableModel", "英文名"))
+        return (QCoreApplication.translate("PortTableModel", "口岸"), other,
+                QCoreApplication.translate("PortTableModel", "方式"), QCoreApplication.translate("PortTableModel", "邻国"),
+                QCoreApplication.translate("PortTableModel", "对方口岸"),
+                QCoreApplication.translate("PortTableModel", "盟市"), QCoreApplication.translate("PortTableModel", "坐标"))
+
+    def league_name(self, port: Port) -> str:
+        """The port's league or city; in English where the map's outline of it has an English name."""
+        return (self._league_names.get(port.league_city, "") if i18n.is_english() else "") or port.league_city
 
     def _display(self, port: Port, column: int) -> str:
+        name = i18n.local_name(port)
         return {
-            self.COL_NAME: port.name_zh,
-            self.COL_ENGLISH: port.name_en,
+            self.COL_NAME: name,
+            self.COL_ENGLISH: port.name_zh if name != port.name_zh else port.name_en,
             self.COL_MODE: mode_label(port.mode),
             self.COL_COUNTRY: country_label(port.country),
             self.COL_COUNTERPART: port.counterpart or "—",
-            self.COL_LEAGUE: port.league_city,
+            self.COL_LEAGUE: self.league_name(port),
             self.COL_PRECISION: precision_label(port.coord_precision),
         }.get(column, "")
 

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from briefing.store.records import MODES, Port
+from briefing.ui import themes
 from briefing.ui.formatting import country_label, mode_label, precision_label
+from briefing.ui.i18n import local_name
 from briefing.ui.map_view import PortMap
 from briefing.ui.port_models import PortFilterProxy, PortTableModel
 
 WIDE_COLUMNS = (PortTableModel.COL_ENGLISH, PortTableModel.COL_COUNTERPART)  # capped; the tooltip has the rest
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortsTab", text)
+FIT_ROWS = 100  # rows a column's width is fitted to
 
 
 def _plain_label(selectable: bool = True) -> QLabel:
@@ -28,6 +27,12 @@ def _plain_label(selectable: bool = True) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide, touching the widget only if that changes anything (each call costs a relayout)."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
 
 
 class PortDetails(QScrollArea):
@@ -43,8 +48,8 @@ class PortDetails(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.title, self.subtitle, self.hint = _plain_label(), _plain_label(), _plain_label(False)
-        self.subtitle.setStyleSheet("color: #5f6d7a;")
-        self.hint.setStyleSheet("color: #5f6d7a;")
+        themes.muted(self.subtitle)
+        themes.muted(self.hint)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -54,7 +59,7 @@ class PortDetails(QScrollArea):
         QVBoxLayout(self.sources).setContentsMargins(0, 0, 0, 0)
         self.values["sources"] = self.sources
         for key in self.FIELDS:
-            self.names[key].setStyleSheet("color: #5f6d7a;")
+            themes.muted(self.names[key])
             self.form.addRow(self.names[key], self.values[key])
         for widget in (self.hint, self.title, self.subtitle):
             layout.addWidget(widget)
@@ -63,34 +68,39 @@ class PortDetails(QScrollArea):
         self.setWidget(body)
         self._port: Port | None = None
         self._sources: tuple = ()
+        self._source_rows: list[tuple[QLabel, QLineEdit]] = []  # reused from port to port
+        self.league_name = lambda port: port.league_city  # the tab hands in the model's, which knows English
         self.retranslate()
 
     def show_port(self, port: Port | None, sources=()) -> None:
         self._port, self._sources = port, tuple(sources)
-        self.retranslate()
+        self._show_values()
 
     def retranslate(self) -> None:
-        names = {"mode": _tr("方式"), "counterpart": _tr("对方口岸"), "league": _tr("盟市"),
-                 "county": _tr("旗县"), "coordinate": _tr("坐标"), "basis": _tr("坐标依据"),
-                 "status": _tr("状态"), "sources": _tr("来源")}
+        names = {"mode": self.tr("方式"), "counterpart": self.tr("对方口岸"), "league": self.tr("盟市"),
+                 "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("坐标依据"),
+                 "status": self.tr("状态"), "sources": self.tr("来源")}
         for key, text in names.items():
             self.names[key].setText(text)
+        self.hint.setText(self.tr("在地图或表格中选择一个口岸,即可查看详情。"))
+        self._show_values()
+
+    def _show_values(self) -> None:
         port = self._port
-        self.hint.setText(_tr("在地图或表格中选择一个口岸,即可查看详情。"))
-        self.hint.setVisible(port is None)
+        _set_shown(self.hint, port is None)
         for widget in (self.title, self.subtitle, *self.names.values(), *self.values.values()):
-            widget.setVisible(port is not None)
+            _set_shown(widget, port is not None)
         if port is None:
             return
-        self.title.setText(port.name_zh)
-        self.subtitle.setText(port.name_en)
+        self.title.setText(local_name(port))
+        self.subtitle.setText(port.name_zh if local_name(port) != port.name_zh else port.name_en)
         counterpart = f"{port.counterpart} ({country_label(port.country)})" if port.counterpart else "—"
         if port.has_position:
-            where = _tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
+            where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
             coordinate = f"{where} · {precision_label(port.coord_precision)}"
         else:
-            coordinate = _tr("无可靠坐标(地图上不标注)")
-        texts = {"mode": mode_label(port.mode), "counterpart": counterpart, "league": port.league_city or "—",
+            coordinate = self.tr("无可靠坐标(地图上不标注)")
+        texts = {"mode": mode_label(port.mode), "counterpart": counterpart, "league": self.league_name(port) or "—",
                  "county": port.county or "—", "coordinate": coordinate, "basis": port.coord_basis or "—",
                  "status": port.status or "—"}
         for key, text in texts.items():
@@ -98,29 +108,38 @@ class PortDetails(QScrollArea):
         self._fill_sources()
 
     def _fill_sources(self) -> None:
-        layout = self.sources.layout()
-        while layout.count():
-            widget = layout.takeAt(0).widget()
-            widget.setParent(None)
-            widget.deleteLater()
-        roles = {"roster": _tr("名录"), "coordinate": _tr("坐标")}
-        for role, source in self._sources or ((None, None),):
+        """A title per source and its address; the widgets are kept and refilled, since making and
+        styling new ones for every port was most of the time a click took."""
+        roles = {"roster": self.tr("名录"), "coordinate": self.tr("坐标")}
+        wanted = self._sources or ((None, None),)
+        while len(self._source_rows) < len(wanted):
             title = _plain_label()
+            # Shown, selectable and copyable, never opened: the presenter decides to go online.
+            url = QLineEdit()
+            url.setReadOnly(True)
+            url.setFrame(False)
+            url.setAutoFillBackground(False)
+            palette = url.palette()  # a palette, not a style sheet: showing a styled widget costs a restyle
+            palette.setColor(QPalette.ColorRole.Base, QColor(Qt.GlobalColor.transparent))
+            url.setPalette(palette)
+            themes.muted(url)
+            self.sources.layout().addWidget(title)
+            self.sources.layout().addWidget(url)
+            self._source_rows.append((title, url))
+        for index, (title, url) in enumerate(self._source_rows):
+            role, source = wanted[index] if index < len(wanted) else (None, None)
+            _set_shown(title, index < len(wanted))
             title.setText(f"[{roles.get(role, role)}] {source.title}" if source else "—")
-            layout.addWidget(title)
-            if source and source.url:
-                # Shown, selectable and copyable, never opened: the presenter decides to go online.
-                url = QLineEdit(source.url)
-                url.setReadOnly(True)
-                url.setFrame(False)
+            _set_shown(url, bool(source and source.url))
+            if source and source.url and url.text() != source.url:
+                url.setText(source.url)
                 url.setCursorPosition(0)
-                url.setStyleSheet("QLineEdit { background: transparent; color: #3d4b57; }")
-                layout.addWidget(url)
 
     def source_texts(self) -> list[str]:
         """What the sources row shows, line by line (titles and addresses)."""
         layout = self.sources.layout()
-        return [w.text() for w in (layout.itemAt(i).widget() for i in range(layout.count()))]
+        widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
+        return [w.text() for w in widgets if not w.isHidden()]
 
     def apply_fonts(self) -> None:
         font = QFont(self.font())
@@ -141,6 +160,7 @@ class PortsTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.map = PortMap()
         self.details = PortDetails()
+        self.details.league_name = self.model.league_name
         self._build()
         self.map.port_clicked.connect(self._on_port_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -151,7 +171,7 @@ class PortsTab(QWidget):
 
     def _build(self) -> None:
         self.map_title, self.map_hint = QLabel(), QLabel()
-        self.map_hint.setStyleSheet("color: #5f6d7a;")
+        themes.muted(self.map_hint)
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_view)
         header = QHBoxLayout()
@@ -181,7 +201,7 @@ class PortsTab(QWidget):
         for widget in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
             filters.addWidget(widget)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #5f6d7a;")
+        themes.muted(self.count_label)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -191,6 +211,9 @@ class PortsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        # Columns fit the first rows' texts, not all of them: a thousand ports took half a second at
+        # start. A longer name further down is elided, and its tooltip has it in full.
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         header_view = self.table.horizontalHeader()
         header_view.setStretchLastSection(True)
         header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # roster order until a header is clicked
@@ -217,20 +240,21 @@ class PortsTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self._retranslate()
+        self.retranslate()
 
-    def _retranslate(self) -> None:
-        self.map_title.setText(_tr("口岸分布图"))
-        self.map_hint.setText(_tr("滚轮缩放 · 拖动平移 · 点击选择"))
-        self.reset_button.setText(_tr("重置视图"))
-        self.text_filter.setPlaceholderText(_tr("筛选:中文名、英文名或对方口岸"))
-        self.mode_label.setText(_tr("方式"))
-        self.country_label.setText(_tr("邻国"))
-        self._fill_combo(self.mode_combo, [("", _tr("全部"))] + [(mode, mode_label(mode)) for mode in MODES])
+    def retranslate(self) -> None:
+        """Every visible string again, in the current language (also after a font change)."""
+        self.map_title.setText(self.tr("口岸分布图"))
+        self.map_hint.setText(self.tr("滚轮缩放 · 拖动平移 · 点击选择"))
+        self.reset_button.setText(self.tr("重置视图"))
+        self.text_filter.setPlaceholderText(self.tr("筛选:中文名、英文名或对方口岸"))
+        self.mode_label.setText(self.tr("方式"))
+        self.country_label.setText(self.tr("邻国"))
+        self._fill_combo(self.mode_combo, [("", self.tr("全部"))] + [(mode, mode_label(mode)) for mode in MODES])
         countries = list(dict.fromkeys(p.country for p in self._briefing.ports if p.country)) if self._briefing else []
-        entries = [("", _tr("全部"))] + [(c, country_label(c)) for c in countries]
+        entries = [("", self.tr("全部"))] + [(c, country_label(c)) for c in countries]
         if self._briefing and any(not p.country for p in self._briefing.ports):
-            entries.append((PortFilterProxy.NO_COUNTRY, _tr("无(航空)")))
+            entries.append((PortFilterProxy.NO_COUNTRY, self.tr("无(航空)")))
         self._fill_combo(self.country_combo, entries)
         self.model.retranslate()
         self.details.retranslate()
@@ -255,9 +279,10 @@ class PortsTab(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            self.retranslate()
+            self._fit_columns()  # names and labels in the other language have other widths
         elif event.type() == QEvent.Type.FontChange:
-            self._retranslate()
+            self.retranslate()
             self._fit_columns()
 
     # -- public API -------------------------------------------------------------------------
@@ -266,10 +291,10 @@ class PortsTab(QWidget):
         """Show another briefing: table, map, filters and details all start again."""
         self._briefing = briefing
         self._current = ""
-        self.model.set_ports(briefing.ports)
+        self.model.set_ports(briefing.ports, {o.name_zh: o.name_en for o in briefing.outlines() if o.name_en})
         self.map.set_briefing(briefing)
         self.details.show_port(None)
-        self._retranslate()
+        self.retranslate()
         self._fit_columns()
         self._on_filter_changed()
         if briefing.port(self._selection.subject_id):
@@ -362,7 +387,7 @@ class PortsTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(_tr("显示 {shown} / {total} 个口岸").format(
+        self.count_label.setText(self.tr("显示 {shown} / {total} 个口岸").format(
             shown=self.proxy.rowCount(), total=self.model.rowCount()))
 
     def _fit_columns(self) -> None:

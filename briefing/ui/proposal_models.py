@@ -13,10 +13,10 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize,
-    QSortFilterProxyModel, Qt,
+    QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QRect, QRectF, QSize, Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing.store.records import Delegate, Proposal, SearchHit
@@ -97,6 +97,10 @@ class _RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)
 
+    def records(self) -> list:
+        """Each row's record (RecordRole), in row order."""
+        return list(self._rows)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._HEADERS)):
@@ -117,6 +121,9 @@ class ProposalTableModel(_RecordTableModel):
         self._rows = [(position, proposal, by_id.get(proposal.delegate_id))
                       for position, proposal in enumerate(proposals)]
         self.endResetModel()
+
+    def records(self) -> list:
+        return [proposal for _, proposal, _ in self._rows]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -190,37 +197,103 @@ class SpeakerTableModel(_RecordTableModel):
         return ""
 
 
-class RecordFilterProxy(QSortFilterProxyModel):
-    """Filter rows by a predicate on their record, and order them by a rank (else by SortRole).
+class RecordFilterProxy(QAbstractProxyModel):
+    """Filter rows by a predicate on their record, and order them by a rank (else in the model's order,
+    which is SortRole order).
 
-    A row whose record is None (the "all speakers" row) always passes and always comes first.
+    A row whose record is None (the "all speakers" row) always passes and always comes first. The
+    rows kept are worked out in one pass over the records, in Python, and Qt asks only about the
+    rows it shows: a QSortFilterProxyModel called back into Python for every row and every
+    comparison, which took seconds for 10,000 proposals.
     """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._accepts: Callable[[object], bool] | None = None
         self._rank: Callable[[object], float] | None = None
-        self.setSortRole(SortRole)
-        self.sort(0, Qt.SortOrder.AscendingOrder)
+        self._records: list = []  # the model's records, in its row order
+        self._rows: list[int] = []  # the model rows shown, in order
+        self._where: dict[int, int] = {}  # model row -> row here
+
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._on_source_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
+        model.headerDataChanged.connect(self.headerDataChanged)
+        self._refilter()
+        self.endResetModel()
 
     def set_filter(self, accepts: Callable[[object], bool] | None,
                    rank: Callable[[object], float] | None = None) -> None:
+        self.beginResetModel()
         self._accepts, self._rank = accepts, rank
-        self.invalidate()
+        self._refilter()
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
-        return record is None or self._accepts is None or bool(self._accepts(record))
+    def record_row(self, wanted: Callable[[object], bool]) -> int:
+        """The first row here whose record `wanted` accepts, or -1 (no Qt call per row)."""
+        return next((row for row, source in enumerate(self._rows)
+                     if self._records[source] is not None and wanted(self._records[source])), -1)
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        left_record, right_record = left.data(RecordRole), right.data(RecordRole)
-        if left_record is None or right_record is None:
-            return left_record is None and right_record is not None
-        if self._rank is not None:
-            left_rank, right_rank = self._rank(left_record), self._rank(right_record)
-            if left_rank != right_rank:
-                return left_rank < right_rank
-        return left.data(SortRole) < right.data(SortRole)
+    def _on_source_reset(self) -> None:
+        self._refilter()
+        self.endResetModel()
+
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        shown = [self._where[row] for row in range(top_left.row(), bottom_right.row() + 1) if row in self._where]
+        if shown:
+            self.dataChanged.emit(self.index(min(shown), top_left.column()),
+                                  self.index(max(shown), bottom_right.column()), roles)
+
+    def _refilter(self) -> None:
+        model = self.sourceModel()
+        if model is None:
+            self._records, self._rows, self._where = [], [], {}
+            return
+        self._records = model.records() if hasattr(model, "records") else [
+            model.index(row, 0).data(RecordRole) for row in range(model.rowCount())]
+        accepts, rank, records = self._accepts, self._rank, self._records
+        rows = [row for row, record in enumerate(records) if record is None or accepts is None or accepts(record)]
+        if rank is not None:
+            rows.sort(key=lambda row: (records[row] is not None, rank(records[row]) if records[row] is not None else 0))
+        else:
+            rows.sort(key=lambda row: records[row] is not None)  # stable: None first, then the model's order
+        self._rows = rows
+        self._where = {source: row for row, source in enumerate(rows)}
+
+    # -- Qt overrides -----------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: _Index | None = None):
+        return super().parent() if index is None else QModelIndex()  # no argument: the QObject parent
+
+    def sibling(self, row: int, column: int, index: _Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 (Qt override)
+        return not parent.isValid() and bool(self._rows)
+
+    def mapToSource(self, index: _Index) -> QModelIndex:  # noqa: N802 (Qt override)
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return QModelIndex()
+        return self.sourceModel().index(self._rows[index.row()], index.column())
+
+    def mapFromSource(self, index: _Index) -> QModelIndex:  # noqa: N802 (Qt override)
+        row = self._where.get(index.row()) if index.isValid() else None
+        return QModelIndex() if row is None else self.createIndex(row, index.column())
 
 
 def rank_proposals(hits: Iterable[SearchHit], proposals: Sequence[Proposal]) -> dict[str, int]:
@@ -271,15 +344,30 @@ def _common_stems(words: set[str]) -> set[str]:
 class CardDelegate(QStyledItemDelegate):
     """Paints a row as a card: bold title, a coloured line (body), a grey line, a body-colour bar."""
 
+    CACHED = 512  # laid-out cards kept: sizing and painting one used to lay it out again each time
+
     def __init__(self, view: QListView, columns: tuple[int, int, int], colour_column: int) -> None:
         super().__init__(view)
         self._view, self._columns, self._colour_column = view, columns, colour_column
         self.terms: list[str] = []
+        self._documents: dict[tuple, QTextDocument] = {}
+        self._heights: dict[tuple, int] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         title, subtitle, detail = (index.siblingAtColumn(c).data() or "" for c in self._columns)
         colour = index.siblingAtColumn(self._colour_column).data(Qt.ItemDataRole.DecorationRole)
         tint = colour.name() if isinstance(colour, QColor) else muted()
+        key = (title, subtitle, detail, tint, muted(), tuple(self.terms), option.font.key(), round(width))
+        document = self._documents.pop(key, None)
+        if document is None:
+            document = self._lay_out(option, title, subtitle, detail, tint, width)
+            if len(self._documents) >= self.CACHED:
+                del self._documents[next(iter(self._documents))]  # the least recently used
+        self._documents[key] = document
+        return document
+
+    def _lay_out(self, option: QStyleOptionViewItem, title: str, subtitle: str, detail: str, tint: str,
+                 width: float) -> QTextDocument:
         markup = f"<div style='font-weight:bold'>{highlighted_markup(title, self.terms)}</div>"
         if subtitle:
             markup += f"<div style='color:{tint}'>{html.escape(subtitle)}</div>"
@@ -293,8 +381,25 @@ class CardDelegate(QStyledItemDelegate):
         return document
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        document = self._document(option, index, self._view.viewport().width())
-        return QSize(self._view.viewport().width(), int(document.size().height()) + 2)
+        """The card's height from font metrics, as the laid-out card will have it: a list asks this of
+        every row (10,000 in a large briefing), so no text document is made for it."""
+        width = self._view.viewport().width()
+        texts = tuple(index.siblingAtColumn(c).data() or "" for c in self._columns)
+        key = (texts, option.font.key(), width, bool(self.terms))
+        height = self._heights.get(key)
+        if height is None:
+            inner = int(max(width - 8, 40) - 2 * 10)  # the document's margins
+            bold = QFont(option.font)
+            bold.setBold(True)
+            wrap = int(Qt.TextFlag.TextWordWrap)
+            # a highlighted word is bold, and may wrap the detail line sooner: measure it bold then
+            fonts = (bold, option.font, bold if self.terms else option.font)
+            height = 20 + sum(QFontMetrics(font).boundingRect(QRect(0, 0, inner, 1 << 20), wrap, text).height()
+                              for font, text in zip(fonts, texts) if text)
+            if len(self._heights) > 20000:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = option.rect

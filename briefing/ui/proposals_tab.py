@@ -51,6 +51,8 @@ class ProposalsTab(QWidget):
         self._ranking: dict[str, int] | None = None
         self._speaker_id = ""
         self._current: Proposal | None = None
+        self._filter_stale = False  # the port filter waits while another tab is in front
+        self._rendered: tuple = ()  # what the reader shows: (proposal, terms, query)
         self._build()
         self._apply_fonts()
         selection.subject_selected.connect(self._on_subject_selected)
@@ -221,17 +223,19 @@ class ProposalsTab(QWidget):
         self._refilter_proposals()
 
     def visible_proposals(self) -> list[Proposal]:
+        if self._filter_stale:
+            self._refilter_proposals()
         return [self._proposal_proxy.index(row, 0).data(RecordRole) for row in range(self._proposal_proxy.rowCount())]
 
     def select_proposal(self, proposal_id: str) -> bool:
-        for row in range(self._proposal_proxy.rowCount()):
-            index = self._proposal_proxy.index(row, 0)
-            if index.data(RecordRole).id == proposal_id:
-                self._list.setCurrentIndex(index)
-                return True
-        return False
+        row = self._proposal_proxy.record_row(lambda proposal: proposal.id == proposal_id)
+        if row >= 0:
+            self._list.setCurrentIndex(self._proposal_proxy.index(row, 0))
+        return row >= 0
 
     def current_proposal(self) -> Proposal | None:
+        if self._filter_stale:
+            self._refilter_proposals()
         return self._current
 
     def open_proposal(self, proposal_id: str) -> bool:
@@ -266,6 +270,14 @@ class ProposalsTab(QWidget):
             QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关({0})").format(local_name(subject))
             if subject else QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关"))
         if self._port_only.isChecked():
+            if self.window().isVisible() and not self.isVisible():
+                self._filter_stale = True  # filtered when this tab comes to the front, not at every click
+            else:
+                self._refilter_proposals()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._filter_stale:
             self._refilter_proposals()
 
     def _subject_ports(self) -> set[str] | None:
@@ -279,6 +291,7 @@ class ProposalsTab(QWidget):
         return set(place.port_ids) if place is not None and place.level != "region" else None
 
     def _refilter_proposals(self, *_args) -> None:
+        self._filter_stale = False
         body = self._body.currentData() or ""
         bodies = {d.id: d.body for d in self._briefing.delegates}
         ranking, speaker_id, ports = self._ranking, self._speaker_id, self._subject_ports()
@@ -287,7 +300,7 @@ class ProposalsTab(QWidget):
             return ((ranking is None or proposal.id in ranking)
                     and (not body or bodies.get(proposal.delegate_id) == body)
                     and (not speaker_id or proposal.delegate_id == speaker_id)
-                    and (ports is None or bool(ports & set(proposal.port_ids))))
+                    and (ports is None or not ports.isdisjoint(proposal.port_ids)))
 
         self._proposal_proxy.set_filter(accepts, (lambda p: ranking[p.id]) if ranking is not None else None)
         self._update_count()
@@ -295,8 +308,11 @@ class ProposalsTab(QWidget):
         if not kept and self._proposal_proxy.rowCount():
             self._list.setCurrentIndex(self._proposal_proxy.index(0, 0))
         current = self._list.currentIndex()
-        # render even when the current row did not change: the highlighted terms may have
-        self._show_proposal(current.data(RecordRole) if current.isValid() else None)
+        # render even when the current row did not change: the highlighted terms may have (but not
+        # twice: a new current row has just been rendered by _on_proposal_changed)
+        shown = current.data(RecordRole) if current.isValid() else None
+        if self._rendered != (shown, tuple(self._terms), self._query):
+            self._show_proposal(shown)
         self._list.viewport().update()
         self._speakers.viewport().update()
 
@@ -315,6 +331,7 @@ class ProposalsTab(QWidget):
 
     def _show_proposal(self, proposal: Proposal | None) -> None:
         self._current = proposal
+        self._rendered = (proposal, tuple(self._terms), self._query)
         self._meta.setVisible(proposal is not None)
         if proposal is None:
             hint = QCoreApplication.translate("ProposalsTab", "没有符合筛选条件的建议。")

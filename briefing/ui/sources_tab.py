@@ -82,6 +82,7 @@ class SourcesTab(QWidget):
         self._section_blocks: list[int] = []
         self._marked: tuple[str, str] = ("", "")
         self._scroll_pending = False
+        self._stale = True  # the article is laid out when first needed (see set_briefing)
         self._build()
         self._apply_fonts()
         selection.passage_requested.connect(self._on_passage_requested)
@@ -94,6 +95,8 @@ class SourcesTab(QWidget):
         self._refill()
 
     def _refill(self, *_args) -> None:
+        if self._stale:
+            return  # filled in the current language and theme when first shown
         scroll = self._reader.verticalScrollBar().value()
         section = self._sections.currentRow()
         self._fill()  # keeps the marked passage marked
@@ -156,15 +159,25 @@ class SourcesTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._ensure_filled()
         if self._scroll_pending:
             QTimer.singleShot(0, self, self._scroll_to_marked)  # after the layout has its final width
 
     # -- public -----------------------------------------------------------------------------
 
     def set_briefing(self, briefing) -> None:
+        """Show another briefing. In a window the article is laid out when this tab is first shown
+        (or asked about): a large briefing's takes seconds, and the presenter may never look."""
         self._briefing = briefing
         self._marked = ("", "")
-        self._fill()
+        self._stale = True
+        if self.parentWidget() is None or self.isVisible():
+            self._ensure_filled()
+
+    def _ensure_filled(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._fill()
 
     def _fill(self) -> None:
         """Headings, metadata, other sources, the article and its section list, from the briefing."""
@@ -185,6 +198,7 @@ class SourcesTab(QWidget):
 
     def show_passage(self, passage_id: str, highlight: str = "") -> None:
         """Mark a passage, highlight `highlight` inside it, and bring it into view."""
+        self._ensure_filled()
         if passage_id not in self._passage_spans:
             return
         self._marked = (passage_id, highlight)
@@ -207,12 +221,15 @@ class SourcesTab(QWidget):
 
     def passage_range(self, passage_id: str) -> tuple[int, int] | None:
         """Where a passage's text sits in the reader's document (start, end positions)."""
+        self._ensure_filled()
         return self._passage_spans.get(passage_id)
 
     def reader_document(self) -> QTextDocument:
+        self._ensure_filled()
         return self._reader.document()
 
     def reader_scroll_value(self) -> int:
+        self._ensure_filled()
         return self._reader.verticalScrollBar().value()
 
     # -- building ---------------------------------------------------------------------------

@@ -1,0 +1,253 @@
+"""What the map draws: port markers and names that keep their on-screen size, their shapes and
+colours, and the projection from longitude and latitude to the scene.
+
+Markers and names are pictures drawn once and copied by Qt: a marker is one of a few sprites (per
+shape, fill, size and theme), a name a picture of its own. Painting a map of a thousand ports
+so runs no Python at all: a pan or a zoom only copies pixels. (Python-drawn items cost a call
+each per paint; Qt's own item cache redrew every item nudged by a fraction of a pixel.)
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsPixmapItem
+
+from briefing.store.records import Port
+from briefing.ui import themes
+from briefing.ui.formatting import country_label, mode_label, precision_label
+from briefing.ui.i18n import local_name
+
+DEGREE = 100.0  # scene units per degree of latitude
+COS_LAT = math.cos(math.radians(44.0))  # equirectangular, true to scale at the region's middle latitude
+def _colour(name: str) -> QColor:
+    return QColor(getattr(themes.current(), name))
+
+
+def mode_colour(mode: str) -> QColor:
+    theme = themes.current()
+    return QColor(theme.modes.get(mode, theme.map_ink))
+
+
+def neighbours() -> tuple[tuple[str, float, float], ...]:
+    """Neighbouring countries, named where their land is (no foreign outline is drawn)."""
+    return ((QCoreApplication.translate("PortMap", "俄罗斯"), 114.6, 51.9),
+            (QCoreApplication.translate("PortMap", "蒙古国"), 106.5, 45.2))
+
+
+def project(lon: float, lat: float) -> QPointF:
+    return QPointF(lon * COS_LAT * DEGREE, -lat * DEGREE)
+
+
+def port_tooltip(port: Port) -> str:
+    """Rich text built only from escaped database text, so nothing in the data is read as markup."""
+    other = port.name_zh if local_name(port) != port.name_zh else port.name_en  # the other language
+    rows = [f"<b>{html.escape(local_name(port))}</b>", html.escape(other),
+            html.escape(QCoreApplication.translate("PortMap", "方式") + f": {mode_label(port.mode)}")]
+    if port.counterpart:
+        rows.append(html.escape(QCoreApplication.translate("PortMap", "对方口岸")
+                                + f": {port.counterpart} ({country_label(port.country)})"))
+    rows.append(html.escape(QCoreApplication.translate("PortMap", "坐标") + f": {precision_label(port.coord_precision)}"))
+    return "<br>".join(rows)
+
+
+def marker_path(mode: str, radius: float) -> QPainterPath:
+    """The mode as a shape centred on (0, 0): rail a square, road a circle, air a triangle."""
+    path = QPainterPath()
+    if mode == "rail":
+        side = radius * 1.75
+        path.addRect(QRectF(-side / 2, -side / 2, side, side))
+    elif mode == "air":
+        r = radius * 1.35
+        path.moveTo(0, -r)
+        path.lineTo(r * 0.866, r * 0.5)
+        path.lineTo(-r * 0.866, r * 0.5)
+        path.closeSubpath()
+        path.translate(0, r * 0.12)
+    else:
+        path.addEllipse(QPointF(0, 0), radius, radius)
+    return path
+
+
+def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
+    colour, paper = mode_colour(mode), _colour("base")  # paper: white, or black in the dark theme
+    if hollow:  # an approximate position: empty inside, a thick coloured rim
+        painter.setPen(QPen(colour, max(2.5, radius * 0.42), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        painter.setBrush(QBrush(paper))
+    else:
+        painter.setPen(QPen(paper, max(1.5, radius * 0.22)))
+        painter.setBrush(QBrush(colour))
+    painter.drawPath(marker_path(mode, radius).translated(centre))
+
+
+_SPRITES: dict[tuple, tuple[QPixmap, float]] = {}  # (mode, hollow, size, ratio, colours) -> (sprite, half width)
+
+
+def _pixel_ratio() -> float:
+    screen = QGuiApplication.primaryScreen()
+    return screen.devicePixelRatio() if screen is not None else 1.0
+
+
+def marker_sprite(mode: str, hollow: bool, size: float, ratio: float) -> tuple[QPixmap, float]:
+    """A marker drawn once (per shape, fill, size, pixel ratio and theme) and its half width."""
+    key = (mode, hollow, round(size, 3), ratio, mode_colour(mode).rgba(), _colour("base").rgba())
+    found = _SPRITES.get(key)
+    if found is None:
+        half = math.ceil(size * 1.8 + 2)
+        sprite = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(sprite)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_marker(painter, mode, hollow, QPointF(half, half), size)
+        painter.end()
+        found = _SPRITES[key] = (sprite, float(half))
+    return found
+
+
+class PortMarker(QGraphicsPixmapItem):
+    """A port at its true position, in pixels; `offset` moves it aside within a crowded cluster.
+
+    Qt draws it (a sprite, with a leader line and a ring as child items when needed): no Python
+    runs when the map is painted."""
+
+    def __init__(self, port: Port, radius: float) -> None:
+        super().__init__()
+        self.port, self.radius, self.offset, self.selected = port, radius, QPointF(), False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
+        self.setPos(project(port.lon, port.lat))
+        self.setZValue(10)
+        self.setToolTip(port_tooltip(port))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._leader: tuple[QGraphicsLineItem, QGraphicsEllipseItem] | None = None
+        self._ring: tuple[QGraphicsEllipseItem, QGraphicsEllipseItem] | None = None
+        self.redraw()
+
+    @property
+    def hollow(self) -> bool:
+        return self.port.coord_precision != "exact"
+
+    @property
+    def fill_colour(self) -> QColor:
+        return _colour("base") if self.hollow else mode_colour(self.port.mode)
+
+    def set_geometry(self, offset: QPointF, radius: float, selected: bool) -> None:
+        if (offset - self.offset).manhattanLength() < 0.01 and radius == self.radius and selected == self.selected:
+            return  # unchanged: nothing to redraw
+        self.offset, self.radius, self.selected = QPointF(offset), radius, selected
+        self.setZValue(20 if selected else 10)
+        self.redraw()
+
+    def _size(self) -> float:
+        return self.radius * (1.3 if self.selected else 1.0)
+
+    def redraw(self) -> None:
+        """The sprite, leader and ring for the current offset, size, selection and theme."""
+        size = self._size()
+        sprite, half = marker_sprite(self.port.mode, self.hollow, size, _pixel_ratio())
+        self.setPixmap(sprite)
+        self.setOffset(self.offset.x() - half, self.offset.y() - half)
+        moved = abs(self.offset.x()) + abs(self.offset.y()) > 1
+        if moved and self._leader is None:  # a leader from the true spot to the marker moved aside
+            self._leader = (QGraphicsLineItem(self), QGraphicsEllipseItem(-2.2, -2.2, 4.4, 4.4, self))
+            for item in self._leader:
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        if self._leader is not None:
+            line, dot = self._leader
+            line.setLine(0, 0, self.offset.x(), self.offset.y())
+            line.setPen(QPen(_colour("map_muted"), 1.2))
+            dot.setBrush(QBrush(_colour("map_ink")))
+            dot.setPen(QPen(Qt.PenStyle.NoPen))
+            line.setVisible(moved)
+            dot.setVisible(moved)
+        if self.selected and self._ring is None:
+            self._ring = (QGraphicsEllipseItem(self), QGraphicsEllipseItem(self))
+            for item in self._ring:
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        if self._ring is not None:
+            reach = size * 1.75
+            for item, colour, width in zip(self._ring, (_colour("base"), _colour("map_ink")), (6, 3)):
+                item.setRect(self.offset.x() - reach, self.offset.y() - reach, 2 * reach, 2 * reach)
+                item.setPen(QPen(colour, width))
+                item.setBrush(Qt.BrushStyle.NoBrush)
+                item.setVisible(self.selected)
+
+
+class TextBadge(QGraphicsPixmapItem):
+    """Text of constant on-screen size at a scene point; `rect` (pixels) says where, relative to it.
+
+    The text is drawn once into a picture that Qt copies at every paint; moving a name (as every
+    zoom does) keeps the picture, and only new words, font, colours or size draw it anew.
+    """
+
+    def __init__(self, text: str, font: QFont, colour: QColor, halo: bool, port_id: str = "") -> None:
+        super().__init__()
+        self.text, self.font, self.colour, self.halo, self.port_id = text, font, colour, halo, port_id
+        self.rect, self.pitch, self.home = QRectF(), 0.0, QRectF()
+        self.factor, self.area = 1.0, 0.0  # for league and country names: size, and the league's extent
+        self.emphasis = -1  # the line drawn bold: the selected port's
+        self.record = None  # the outline a league name belongs to (renamed on a language change)
+        self._drawn_for: tuple | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
+
+    def centre_on_anchor(self) -> None:
+        metrics = QFontMetricsF(self.font)
+        width = max(metrics.horizontalAdvance(line) for line in self.text.split("\n"))
+        height = metrics.lineSpacing() * len(self.text.split("\n"))
+        self.home = QRectF(-width / 2, -height / 2, width, height)  # centred; _make_room_for may shift it
+        self.place(self.home)
+
+    def place(self, rect: QRectF, pitch: float = 0.0) -> None:
+        resized = rect.size() != self.rect.size() or pitch != self.pitch
+        self.rect, self.pitch = QRectF(rect), pitch
+        self.setOffset(rect.topLeft())
+        if resized:
+            self.redraw()
+
+    def restyle(self, text: str, font: QFont, colour: QColor, emphasis: int = -1) -> None:
+        if (text, emphasis) != (self.text, self.emphasis) or font != self.font or colour != self.colour:
+            self.text, self.font, self.colour, self.emphasis = text, font, colour, emphasis
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the picture again if anything it shows has changed (words, looks, size, theme)."""
+        ratio = _pixel_ratio()
+        key = (self.text, self.font.key(), self.colour.rgba(), self.emphasis, self.rect.size().toTuple(),
+               self.pitch, self.halo, _colour("map_halo").rgba(), ratio)
+        if key == self._drawn_for:
+            return
+        self._drawn_for = key
+        picture = QPixmap(self.rect.size().toSize().grownBy(QMargins(0, 0, 1, 1)) * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        self._draw(painter)
+        painter.end()
+        self.setPixmap(picture)
+
+    def _draw(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        box = QRectF(0, 0, self.rect.width(), self.rect.height())
+        if self.halo:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_colour("map_halo"))
+            painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(self.font)
+        painter.setPen(self.colour)
+        metrics = QFontMetricsF(self.font)
+        pitch = self.pitch or metrics.lineSpacing()
+        inner = box.adjusted(5, 2, -5, -2) if self.halo else box
+        align = Qt.AlignmentFlag.AlignLeft if self.halo else Qt.AlignmentFlag.AlignHCenter
+        bold = QFont(self.font)
+        bold.setBold(True)
+        for i, line in enumerate(self.text.split("\n")):
+            painter.setFont(bold if i == self.emphasis else self.font)
+            row = QRectF(inner.left(), inner.top() + i * pitch, inner.width(), metrics.lineSpacing())
+            painter.drawText(row, int(align | Qt.AlignmentFlag.AlignVCenter), line)
