@@ -150,7 +150,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+26"/>
+        <location filename="../../briefing/app.py" line="+27"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="+391"/>
+        <location filename="../../briefing/ui/charts.py" line="+418"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -183,21 +183,31 @@
 There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>显示更多图表</source>
+        <translation>Show more charts</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location line="-84"/>
+        <location line="-101"/>
         <source> {value}({year}年)</source>
         <translation> {value} ({year})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
+        <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
+        <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name}:各地对比</source>
         <translation>{name}: comparison</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
         <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
     </message>
@@ -571,12 +581,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export chart image (PNG)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>导出此图表为图片…</source>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -636,12 +646,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Cancelled; no file was written</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>正在生成讲义:第 {done} / {total} 页</source>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>导出数据(CSV)</source>
         <translation>Export data (CSV)</translation>
     </message>
@@ -734,7 +744,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-224"/>
+        <location line="-225"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -742,7 +752,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/fact_cards.py" line="+150"/>
+        <location filename="../../briefing/ui/fact_cards.py" line="+151"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -795,13 +805,18 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
         <translation>This briefing has no figures for this port
 
 {name}: neither the article nor the references give a number.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>显示更多数据(还有 {n} 条)</source>
+        <translation>Show more figures ({n} more)</translation>
     </message>
 </context>
 <context>
@@ -940,7 +955,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -955,7 +970,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -973,7 +988,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/main_window.py" line="+124"/>
+        <location filename="../../briefing/ui/main_window.py" line="+123"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1138,7 +1153,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+72"/>
+        <location filename="../../briefing/ui/ports_tab.py" line="+80"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1179,12 +1194,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
@@ -1194,7 +1209,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1202,7 +1217,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/map_view.py" line="+36"/>
+        <location filename="../../briefing/ui/map_items.py" line="+37"/>
         <source>俄罗斯</source>
         <translation>Russia</translation>
     </message>
@@ -1212,7 +1227,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/map_items.py" line="+45"/>
+        <location line="+11"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1227,7 +1242,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/map_layout.py" line="+219"/>
+        <location filename="../../briefing/ui/map_layout.py" line="+362"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1242,7 +1257,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1250,6 +1265,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+3"/>
         <source>、</source>
         <translation>,</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>等 {n} 个</source>
+        <translation>and {n} more</translation>
     </message>
 </context>
 <context>
@@ -1298,7 +1318,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+120"/>
+        <location filename="../../briefing/ui/ports_tab.py" line="+134"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1554,7 +1574,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+111"/>
+        <location filename="../../briefing/ui/proposal_models.py" line="+115"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1572,7 +1592,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals_tab.py" line="+135"/>
+        <location filename="../../briefing/ui/proposals_tab.py" line="+137"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1582,12 +1602,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>仅显示与所选口岸相关</source>
         <translation>Only those about the selected port</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-130"/>
         <source>身份:</source>
         <translation>Role: </translation>
     </message>
@@ -1623,12 +1643,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>仅显示与所选口岸相关({0})</source>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>“{0}”:{1} 条建议</source>
         <translation>Proposals matching “{0}”: {1}</translation>
     </message>
@@ -1638,7 +1658,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1674,7 +1694,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="-64"/>
+        <location filename="../../briefing/ui/charts.py" line="-62"/>
         <source>目标 </source>
         <translation>Target </translation>
     </message>
@@ -1697,7 +1717,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../briefing/ui/sources_tab.py" line="+172"/>
+        <location filename="../../briefing/ui/sources_tab.py" line="+185"/>
         <source>版面</source>
         <translation>Sections</translation>
     </message>
@@ -1708,7 +1728,7 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
@@ -1741,7 +1761,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+36"/>
+        <location filename="../../briefing/ui/proposal_models.py" line="+39"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
