@@ -54,7 +54,8 @@ def child_environment(settings_dir: str | None = None) -> dict[str, str]:
     return env
 
 
-def timed_process(command: list[str], env: dict[str, str], timeout: float = 600) -> tuple[float, float | None, int, str]:
+def timed_process(command: list[str], env: dict[str, str],
+                  timeout: float = 600) -> tuple[float, float | None, int, str]:
     """Wall seconds from start to exit, peak resident MB of the child (None where the OS cannot
     say), its exit code and the end of what it wrote to stderr."""
     with tempfile.TemporaryFile() as errors:
@@ -102,7 +103,9 @@ def format_table(records: list[dict]) -> str:
     rows = [header]
     for r in records:
         ratio = r.get("ratio")
-        ratio_text = "" if ratio is None else f"{ratio:.2f}" + (f" / {r['ratio_floor']:.2f}" if "ratio_floor" in r else "")
+        ratio_text = "" if ratio is None else f"{ratio:.2f}"
+        if "ratio_floor" in r:
+            ratio_text += f" / {r['ratio_floor']:.2f}"
         met = "" if "met" not in r else ("yes" if r["met"] else "NO")
         rows.append((r["name"], r["briefing"], f"{r['median']:g}", f"{r['p95']:g}", r["unit"], str(r["n"]),
                      ratio_text, r.get("target", ""), met))

@@ -344,7 +344,7 @@ def _common_stems(words: set[str]) -> set[str]:
 class CardDelegate(QStyledItemDelegate):
     """Paints a row as a card: bold title, a coloured line (body), a grey line, a body-colour bar."""
 
-    CACHED = 512  # laid-out cards kept: sizing and painting one used to lay it out again each time
+    CACHED = 96  # laid-out cards kept (a screenful of both lists, and some): painting one laid it out again
 
     def __init__(self, view: QListView, columns: tuple[int, int, int], colour_column: int) -> None:
         super().__init__(view)
