@@ -56,3 +56,27 @@ def qt_fonts(qapp):
     family = fonts.load_bundled_fonts()
     fonts.apply_font(qapp, family, 1.0)
     return family
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A settings file of the test's own."""
+    from PySide6.QtCore import QSettings
+
+    from briefing.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, qt_fonts, settings):
+    """The main window on the bundled briefing, shown at a projector-like size."""
+    from briefing.store import open_briefing
+    from briefing.ui.main_window import MainWindow
+
+    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

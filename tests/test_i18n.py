@@ -8,15 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-from briefing import paths
 from briefing.devtools import update_translations
-from briefing.store import open_briefing
 from briefing.ui import i18n
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
 
 TAB_TITLES = {"zh": ["口岸", "指标", "代表建议", "原文"], "en": ["Ports", "Indicators", "Proposals", "Source text"]}
 
@@ -30,21 +26,6 @@ def chinese_afterwards(qapp):
         i18n.set_language("zh", qapp)
         QApplication.processEvents()
     QLocale.setDefault(locale)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def switch(window, language: str) -> None:

@@ -15,21 +15,6 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.settings import Settings
 
 
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def test_four_tabs_with_chinese_titles(window):
     assert [window.tabs.tabText(i) for i in range(4)] == ["口岸", "指标", "代表建议", "原文"]
     assert "内蒙古" in window.banner.text() and "2025-03" in window.banner.text() and "内蒙古日报" in window.banner.text()

@@ -8,10 +8,7 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing import paths
-from briefing.store import open_briefing
 from briefing.ui import themes
-from briefing.ui.main_window import MainWindow
 from briefing.ui.settings import Settings
 
 # Text on its background. The dark theme is for dim rooms: WCAG AAA (7:1) for every pair; the light one AA.
@@ -47,21 +44,6 @@ def light_afterwards(qapp):
     yield
     themes.apply_theme("light", qapp)
     qapp.setPalette(palette)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.mark.parametrize(("theme", "minimum"), [(themes.DARK, 7.0), (themes.LIGHT, 4.5)])
