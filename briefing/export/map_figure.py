@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 
 from briefing.export import wording
 from briefing.export.handout_font import export_font
 from briefing.store.records import MODES
-from briefing.ui.map_items import marker_path, project
+from briefing.ui.map_items import marker_path, outline_path, project
 from briefing.ui.map_layout import plan_labels
 
 MODE_COLOURS = {"rail": QColor("#c4461b"), "road": QColor("#1763b0"), "air": QColor("#0b7d55")}
@@ -85,13 +85,7 @@ class MapFigure:
         painter.setClipRect(rect)
         painter.fillRect(rect, SEA)
         for outline in self.outlines:
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.OddEvenFill)
-            for ring in outline.rings:
-                path.moveTo(project(*ring[0]))
-                for lon, lat in ring[1:]:
-                    path.lineTo(project(lon, lat))
-                path.closeSubpath()
+            path = outline_path(outline)
             painter.setPen(QPen(BORDER, 0.6 * unit))
             painter.setBrush(LAND)
             painter.drawPath(to_page.map(path))

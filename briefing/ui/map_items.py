@@ -42,6 +42,18 @@ def project(lon: float, lat: float) -> QPointF:
     return QPointF(lon * COS_LAT * DEGREE, -lat * DEGREE)
 
 
+def outline_path(outline) -> QPainterPath:
+    """A league's rings as one projected path; odd-even fill keeps its holes open."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in outline.rings:
+        path.moveTo(project(*ring[0]))
+        for lon, lat in ring[1:]:
+            path.lineTo(project(lon, lat))
+        path.closeSubpath()
+    return path
+
+
 def port_tooltip(port: Port) -> str:
     """Rich text built only from escaped database text, so nothing in the data is read as markup."""
     other = port.name_zh if local_name(port) != port.name_zh else port.name_en  # the other language

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsPathItem, QGraphic
 from briefing.store.records import Port
 from briefing.ui import themes
 from briefing.ui.i18n import local_name
-from briefing.ui.map_items import (  # noqa: F401  (the export draws with marker_path and project too)
-    COS_LAT, DEGREE, PortMarker, TextBadge, _colour, marker_path, neighbours, port_tooltip, project,
+from briefing.ui.map_items import (  # noqa: F401  (PortMarker and port_tooltip: tests reach them here)
+    COS_LAT, DEGREE, PortMarker, TextBadge, _colour, neighbours, outline_path, port_tooltip, project,
 )
-from briefing.ui.map_layout import (  # noqa: F401  (the export places its names with plan_labels)
+from briefing.ui.map_layout import (
     Planner, _area, corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, nudge_names,
-    place_corner_boxes, plan_labels,
+    place_corner_boxes,
 )
 
 FULL_NAME_ZOOM = 2.2  # from this much closer than the fitted view, labels give full names
@@ -94,13 +94,7 @@ class PortMap(QGraphicsView):
         self._outline_items = []
         region = QPainterPath()
         for outline in outlines:
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.OddEvenFill)
-            for ring in outline.rings:
-                path.moveTo(project(*ring[0]))
-                for lon, lat in ring[1:]:
-                    path.lineTo(project(lon, lat))
-                path.closeSubpath()
+            path = outline_path(outline)
             item = QGraphicsPathItem(path)
             pen = QPen(_colour("map_border"), 1.3)
             pen.setCosmetic(True)
