@@ -58,25 +58,35 @@ def qt_fonts(qapp):
     return family
 
 
-@pytest.fixture
-def settings(tmp_path):
-    """A settings file of the test's own."""
+
+def settings_at(path):
+    """A Settings wrapper over an INI file of the test's own."""
     from PySide6.QtCore import QSettings
 
     from briefing.ui.settings import Settings
 
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    return Settings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
+    """The main window on a briefing (the bundled one by default), shown and exposed."""
+    from briefing.store import open_briefing
+    from briefing.ui.main_window import MainWindow
+
+    win = MainWindow(open_briefing(db or paths.bundled_database()), settings, qt_fonts)
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return settings_at(tmp_path / "settings.ini")
 
 
 @pytest.fixture
 def window(qtbot, qt_fonts, settings):
     """The main window on the bundled briefing, shown at a projector-like size."""
-    from briefing.store import open_briefing
-    from briefing.ui.main_window import MainWindow
-
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return show_window(qtbot, qt_fonts, settings)

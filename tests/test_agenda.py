@@ -7,35 +7,20 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from briefing import paths
-from briefing.store import open_briefing
 from briefing.ui.agenda import (
     Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
 )
-from briefing.ui.main_window import TAB_NAMES, MainWindow
-from briefing.ui.settings import Settings
+from briefing.ui.main_window import TAB_NAMES
 from briefing.ui.view_state import TABS, ViewState, capture
 
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-def make_window(qtbot, qt_fonts, settings) -> MainWindow:
-    window = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from conftest import show_window, settings_at
 
 
 @pytest.fixture
 def window(qtbot, qt_fonts, settings):
-    return make_window(qtbot, qt_fonts, settings)
+    return show_window(qtbot, qt_fonts, settings, size=(1280, 800))
 
 
 def settle(qtbot) -> None:
@@ -121,7 +106,7 @@ def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtb
     path = tmp_path / "built.agenda.json"
     assert tools.write_agenda(path) and not tools.model.modified
 
-    again = make_window(qtbot, qt_fonts, Settings(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)))
+    again = show_window(qtbot, qt_fonts, settings_at(tmp_path / "other.ini"), size=(1280, 800))
     assert again.presenter_tools.open_agenda(path)
     for row, view in enumerate(wanted):
         again.presenter_tools.go_to(row)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSettings
+from PySide6.QtCore import QBuffer, QIODevice, QPoint
 from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +24,8 @@ from briefing.export.handout import ordered_subjects, prepare, write_handout
 from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
 from briefing.ui.formatting import value_text
+
+from conftest import show_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
@@ -250,17 +252,8 @@ def test_cli_failures_are_one_line(tmp_path, args):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, tmp_path):
-    from briefing.ui.main_window import MainWindow
-    from briefing.ui.settings import Settings
-
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(qtbot, qt_fonts, settings):
+    return show_window(qtbot, qt_fonts, settings, size=(1600, 900))
 
 
 def test_file_menu_offers_the_exports(window):

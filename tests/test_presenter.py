@@ -9,14 +9,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from briefing import paths
-from briefing.store import open_briefing
 from briefing.ui.agenda import Agenda, Stop, save_agenda
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
 from briefing.ui.view_state import ViewState, capture
+
+from conftest import show_window
 
 AGENDA = Agenda((
     Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
@@ -33,13 +31,8 @@ def agenda_file(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, tmp_path, agenda_file):
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+def window(qtbot, qt_fonts, settings, agenda_file):
+    win = show_window(qtbot, qt_fonts, settings, size=(1280, 800))
     assert win.presenter_tools.start(agenda_file) == ""
     return win
 
@@ -135,6 +128,7 @@ from briefing.app import create_application
 from briefing.store import open_briefing
 from briefing.ui.main_window import MainWindow
 from briefing.ui.settings import Settings
+
 app = create_application()
 window = MainWindow(open_briefing(paths.bundled_database()),
                     Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextEdit
 
 from briefing.__main__ import main
-from briefing.store import open_briefing
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
 
+from conftest import show_window
 from test_bad_sources import edit
 
 MARKUP = "<b>粗体</b>"
@@ -26,12 +24,8 @@ def marked_up_briefing(source_copy, tmp_path):
     return out
 
 
-def test_markup_in_the_database_is_shown_literally(marked_up_briefing, qtbot, qt_fonts, tmp_path):
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_briefing(marked_up_briefing), settings, qt_fonts)
-    qtbot.addWidget(window)
-    window.resize(1600, 900)
-    window.show()
+def test_markup_in_the_database_is_shown_literally(marked_up_briefing, qtbot, qt_fonts, settings):
+    window = show_window(qtbot, qt_fonts, settings, db=marked_up_briefing, size=(1600, 900))
     window.selection.select_subject("ceke")
     shown = 0
     for index in range(window.tabs.count()):
