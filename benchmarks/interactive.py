@@ -7,7 +7,7 @@ the widgets scheduled for deletion on the way: all the work a click costs before
 can be handled. (Work that waits on a timer, such as placing map names after a zoom rests, is
 timed as a figure of its own.)
 
-    python benchmarks/interactive.py DB [--label scaled] [--quick]
+    python benchmarks/interactive.py DB [--label scaled] [--quick] [--only next_port,search_tab]
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from common import emit, figure, judge  # noqa: E402
 
 QUERIES = (("2-char Chinese", "口岸"), ("pinyin", "manzhouli"), ("English", "Erenhot"))
 SCREEN = (1920, 1080)
+GROUPS = ("next_port", "search_store", "search_tab", "map", "scroll")
 
 
 def peak_memory_mb() -> float:
@@ -196,7 +197,12 @@ def main() -> int:
     parser.add_argument("db", type=Path)
     parser.add_argument("--label", default="bundled", help="what to call the briefing in the figures")
     parser.add_argument("--quick", action="store_true", help="few repetitions (seconds)")
+    parser.add_argument("--only", default=",".join(GROUPS),
+                        help="comma-separated groups to measure (default all): " + ", ".join(GROUPS))
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if only - set(GROUPS):
+        parser.error(f"unknown group(s): {', '.join(sorted(only - set(GROUPS)))}")
     scaled = args.label != "bundled"
     frame = 50.0 if scaled else 16.0
     steps, repeats = (3, 1) if args.quick else (40, 5)
@@ -205,17 +211,17 @@ def main() -> int:
     harness = Harness(args.db)
     emit(figure("open window in process", args.label, [(time.perf_counter() - started) * 1000], "ms",
                 note="briefing opened, main window built, shown and painted"))
-    for tab, samples in harness.next_port(steps).items():
+    for tab, samples in (harness.next_port(steps) if "next_port" in only else {}).items():
         emit(judge(figure(f"next port ({tab})", args.label, samples, "ms"), frame))
-    for query, samples in harness.search_store(repeats * 3).items():
+    for query, samples in (harness.search_store(repeats * 3) if "search_store" in only else {}).items():
         emit(judge(figure(f"search keystroke, store ({query})", args.label, samples, "ms"), frame))
-    for query, samples in harness.search_tab(repeats).items():
+    for query, samples in (harness.search_tab(repeats) if "search_tab" in only else {}).items():
         emit(judge(figure(f"search keystroke, proposals tab ({query})", args.label, samples, "ms"), frame))
-    for kind, samples in harness.map_redraw(steps).items():
+    for kind, samples in (harness.map_redraw(steps) if "map" in only else {}).items():
         record = figure(f"map {kind}, all ports" if "," not in kind else f"map {kind} all ports", args.label,
                         samples, "ms")
         emit(record if "names" in kind else judge(record, 16.0))
-    for view, samples in harness.table_scroll(steps).items():
+    for view, samples in (harness.table_scroll(steps) if "scroll" in only else {}).items():
         emit(judge(figure(f"scroll a page ({view})", args.label, samples, "ms"), frame))
     session = figure("peak memory, session", args.label, [peak_memory_mb()], "MB",
                      note="after every figure above in one process")
