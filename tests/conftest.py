@@ -30,6 +30,20 @@ def _isolated_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _widgets_deleted_after_each_test():
+    """pytest-qt closes a test's widgets with deleteLater(), which only an event loop carries out;
+    without one they would outlive the test and receive the next test's language or theme change
+    with their briefing already closed. Carry the deletions out when the test ends."""
+    yield
+    try:
+        from PySide6.QtCore import QCoreApplication, QEvent
+    except ImportError:
+        return
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session")
 def bundled():
     from briefing.store import open_briefing
