@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
         # agenda, presentation mode, presenter view, Compare with…, crash recovery
         self.presenter_tools = PresenterTools(self)
         self.selection.tab_requested.connect(self._on_tab_requested)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._retranslate()
         self._restore()
 
@@ -274,17 +273,16 @@ class MainWindow(QMainWindow):
         if name in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(name))
 
-    def _on_tab_changed(self, index: int) -> None:
-        self.settings.last_tab = index
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        # The subject is remembered here, not at every click: each write made Qt save the settings
-        # file (with a disk sync) in the middle of stepping through ports. (Crash recovery keeps its own.)
+        # The tab and subject are remembered here, not at every click: each write made Qt save the
+        # settings file (with a disk sync) in the middle of stepping through ports. (Crash recovery
+        # keeps its own record, written off the GUI thread.)
+        self.settings.last_tab = self.tabs.currentIndex()
         if self.selection.subject_id:
             self.settings.last_subject = self.selection.subject_id
         self.settings.geometry = self.saveGeometry()

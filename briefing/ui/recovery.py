@@ -4,6 +4,8 @@ so after a crash or a power cut the viewer reopens there."""
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -16,8 +18,50 @@ def _key(path: Path) -> str:
     return str(Path(path).resolve())
 
 
+class _Writer:
+    """Writes recovery records to the settings file on a thread of its own: the disk sync takes
+    10–20 ms, which on the GUI thread would delay a click that came during it. Only the newest
+    record is written; one that arrives while another is being written waits for it."""
+
+    def __init__(self, settings) -> None:
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._pending: dict | None = None
+        self._future: Future | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-recovery")
+
+    def write_soon(self, record: dict) -> None:
+        with self._lock:
+            self._pending = record
+            if self._future is None or self._future.done():
+                self._future = self._pool.submit(self._write_pending)
+
+    def _write_pending(self) -> None:
+        with self._lock:
+            record, self._pending = self._pending, None
+        if record is not None:
+            _write(self._settings.same_file(), record)
+
+    def write_now(self, record: dict) -> None:
+        """Wait for a write under way, then write this record on the calling thread."""
+        with self._lock:
+            self._pending, future = None, self._future
+        if future is not None:
+            future.result()
+        _write(self._settings, record)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _write(settings, record: dict) -> None:
+    for name, value in record.items():
+        setattr(settings, name, value)
+    settings.sync()  # on disk now: a power cut must not lose it
+
+
 class Recovery(QObject):
-    """Saves through the settings wrapper a moment after each change, and flushes them to disk."""
+    """Records where the presenter is a moment after each change, written to disk off the GUI thread."""
 
     def __init__(self, tools, delay_ms: int = 250) -> None:
         super().__init__(tools)
@@ -25,6 +69,8 @@ class Recovery(QObject):
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.save)
         self._restoring = False
+        self._writer = _Writer(self._window.settings)
+        self.destroyed.connect(self._writer.close)
         tools.watcher.changed.connect(self.save)
         tools.stop_changed.connect(self.schedule)
         tools.presenting_changed.connect(self.schedule)
@@ -37,23 +83,30 @@ class Recovery(QObject):
             self._timer.start()
 
     def flush(self) -> None:
-        """Write now whatever is pending (the window is closing; tests)."""
+        """Write now, on this thread, where the presenter is (the window is closing; tests)."""
         self._tools.watcher.flush()
-        self.save()
+        self._timer.stop()
+        if not self._restoring:
+            self._writer.write_now(self._record())
 
     def save(self) -> None:
         if self._restoring:
             return
         self._timer.stop()
-        settings, model = self._window.settings, self._tools.model
-        settings.last_briefing = _key(self._window.briefing.path)
-        settings.last_view = json.dumps(capture(self._window).to_json(), ensure_ascii=False)
+        self._writer.write_soon(self._record())
+
+    def _record(self) -> dict:
+        """The values to write, as the settings wrapper names them (read here, on the GUI thread)."""
+        model = self._tools.model
         has_agenda = model.rowCount() > 0 or model.path is not None
-        settings.last_agenda = agenda_json(model.agenda()) if has_agenda else ""
-        settings.last_agenda_path = str(model.path or "")
-        settings.last_stop = model.current
-        settings.last_presenting = self._tools.presenting
-        settings.sync()  # on disk now: a power cut must not lose it
+        return {
+            "last_briefing": _key(self._window.briefing.path),
+            "last_view": json.dumps(capture(self._window).to_json(), ensure_ascii=False),
+            "last_agenda": agenda_json(model.agenda()) if has_agenda else "",
+            "last_agenda_path": str(model.path or ""),
+            "last_stop": model.current,
+            "last_presenting": self._tools.presenting,
+        }
 
     def restore(self) -> bool:
         """Reopen on the last agenda stop and view, if they were for this briefing."""

@@ -134,6 +134,11 @@ class Settings:
     def sync(self) -> None:
         self._s.sync()
 
+    def same_file(self) -> Settings:
+        """Another wrapper over the same file, for a thread of its own: QSettings objects are not
+        shared between threads, but distinct ones may use one file at the same time."""
+        return Settings(QSettings(self._s.fileName(), self._s.format()))
+
     @property
     def file_name(self) -> str:
         return self._s.fileName()
