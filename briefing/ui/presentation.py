@@ -4,20 +4,22 @@ steps through stops, with a discreet stop number), the presenter view, Compare w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
 
 from briefing.store import BriefingError, open_briefing
-from briefing.store.diff import diff_briefings
 from briefing.ui.agenda import AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda
 from briefing.ui.agenda_panel import AgendaPanel
-from briefing.ui.diff_dialog import DiffDialog
 from briefing.ui.i18n import local_name
-from briefing.ui.presenter import PresenterWindow, place
 from briefing.ui.recovery import Recovery
 from briefing.ui.view_state import ViewWatcher, capture, restore
+
+if TYPE_CHECKING:  # loaded when first used: start-up does not wait for the presenter view or Compare with…
+    from briefing.ui.diff_dialog import DiffDialog
+    from briefing.ui.presenter import PresenterWindow
 
 AGENDA_FILTER = "*.agenda.json *.json"
 
@@ -203,6 +205,8 @@ class PresenterTools(QObject):
     def set_presenter_view(self, on: bool) -> None:
         self.presenter_action.setChecked(bool(on))
         if on:
+            from briefing.ui.presenter import PresenterWindow, place
+
             if self.presenter is None:
                 self.presenter = PresenterWindow()
                 self.presenter.step_requested.connect(self.step)
@@ -294,9 +298,13 @@ class PresenterTools(QObject):
             self._warn(self.tr("无法打开简报"), self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem)
             return None
         try:
+            from briefing.store.diff import diff_briefings
+
             diff = diff_briefings(self.window.briefing, other)
         finally:
             other.close()
+        from briefing.ui.diff_dialog import DiffDialog
+
         self.last_dialog = DiffDialog(diff, self.window.briefing.path.name, Path(path).name, self.window)
         self.last_dialog.open()
         return self.last_dialog
