@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QPushButton
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QPushButton
 
 from briefing.store.records import Port
 from briefing.ui import themes
 from briefing.ui.i18n import local_name
 from briefing.ui.map_items import (  # noqa: F401  (PortMarker and port_tooltip: tests reach them here)
-    COS_LAT, DEGREE, PortMarker, TextBadge, _colour, neighbours, outline_path, port_tooltip, project,
+    COS_LAT, DEGREE, OutlineItem, PortMarker, TextBadge, _colour, neighbours, outline_path, port_tooltip, project,
 )
 from briefing.ui.map_layout import (
     Planner, _area, corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, nudge_names,
@@ -45,7 +45,7 @@ class PortMap(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumSize(320, 240)
-        self._outline_items: list[QGraphicsPathItem] = []
+        self._outline_items: list[OutlineItem] = []
         self._markers: dict[str, PortMarker] = {}
         self._labels: list[TextBadge] = []
         self._fixed_labels: list[TextBadge] = []  # league and neighbour names
@@ -95,7 +95,7 @@ class PortMap(QGraphicsView):
         region = QPainterPath()
         for outline in outlines:
             path = outline_path(outline)
-            item = QGraphicsPathItem(path)
+            item = OutlineItem(path)
             pen = QPen(_colour("map_border"), 1.3)
             pen.setCosmetic(True)
             item.setPen(pen)
@@ -156,7 +156,9 @@ class PortMap(QGraphicsView):
         """Highlight a port (no signal) and bring it into view; an empty id clears the highlight."""
         self._selected = port_id if port_id in self._markers or port_id in {p.id for p in self._unplaced} else ""
         for button in self.unplaced_box.findChildren(QPushButton):
-            button.setStyleSheet("font-weight: bold;" if button.property("port_id") == self._selected else "")
+            style = "font-weight: bold;" if button.property("port_id") == self._selected else ""
+            if button.styleSheet() != style:  # each style sheet set restyles and lays the box out again
+                button.setStyleSheet(style)
         marker = self._markers.get(self._selected)
         if marker is not None:
             margin = self._radius() * 4
@@ -338,29 +340,38 @@ class PortMap(QGraphicsView):
             marker.set_geometry(offset, radius, pid == self._selected)
             marker.setOpacity(1.0 if self._visible is None or pid in self._visible else 0.25)
         fonts = {bold: self._scaled_font(1.0, bold=bold) for bold in (False, True)}
-        # The same name keeps its item (and its cached drawing); spare items take the new names.
-        kept = {(badge.port_ids, badge.text): badge for badge in self._labels}
+        # The same name keeps its item (and its drawing); the other items, hidden ones included, take
+        # the new names. (Looked up by name alone, the hidden items all shared one empty name and all
+        # but one were passed over: each placing made new ones, 1,700 after forty zooms of a crowded
+        # map, holding 35 MB of pictures and walked at every paint.)
+        kept: dict[tuple, TextBadge] = {}
+        spare: list[TextBadge] = []
+        for badge in self._labels:
+            key = (badge.port_ids, badge.text)
+            if badge.port_ids and key not in kept:
+                kept[key] = badge
+            else:
+                spare.append(badge)
         wanted = [(kept.pop((entry[0], entry[1]), None), entry) for entry in plan.labels]
-        spare = list(kept.values())
+        spare.extend(kept.values())
         for badge, (port_ids, text, anchor, rect, pitch) in wanted:
             if badge is None:
                 badge = spare.pop() if spare else self._new_label(fonts[False])
             bold = self._selected in port_ids
             stacked = "\n" in text
-            badge.restyle(text, fonts[bold and not stacked], _colour("map_ink"),
-                          port_ids.index(self._selected) if bold and stacked else -1)
+            badge.show_text(text, fonts[bold and not stacked], _colour("map_ink"),
+                            port_ids.index(self._selected) if bold and stacked else -1, rect, pitch)
             badge.port_ids = port_ids
             badge.port_id = port_ids[0] if len(port_ids) == 1 else ""
             badge.setToolTip(self._markers[port_ids[0]].toolTip() if len(port_ids) == 1 else "")
-            badge.place(rect, pitch)
             badge.setPos(self.mapToScene(anchor.toPoint()))
             badge.setZValue(25 if bold else 15)
             faded = self._visible is not None and not set(port_ids) & self._visible
             badge.setOpacity(0.35 if faded else 1.0)
             badge.show()
         for badge in spare:
-            badge.port_ids, badge.text = (), ""
-            badge.hide()
+            badge.port_ids, badge.port_id = (), ""
+            badge.clear()
 
     def _new_label(self, font: QFont) -> TextBadge:
         badge = TextBadge("", font, _colour("map_ink"), halo=True)
