@@ -65,3 +65,36 @@ def test_search_command_prints_json(capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines and {"kind", "id", "title", "snippet"} <= set(lines[0])
     assert any(line["id"] == "su-he-arxan-port-economy" for line in lines)
+
+
+KINDS = ("port", "place", "proposal", "delegate")
+
+
+@pytest.mark.parametrize("query", ["口岸", "羊绒", "manzhouli", "ma", "Erenhot", "中欧班列", "绒", "zzzz"])
+def test_matches_lists_every_match_in_the_order_search_ranks_them(bundled, query):
+    """The proposals tab lists every match (matches) where search gives the best few with snippets."""
+    from briefing.store.search import briefing_matches
+
+    found = briefing_matches(bundled, query, KINDS)
+    assert list(found.refs) == [(h.kind, h.ref_id) for h in bundled.search(query, 100_000, KINDS)]
+    assert [(h.kind, h.ref_id) for h in found.hits] == list(found.refs)  # few enough to all have snippets
+    assert {kind for kind, _ in found.refs} <= set(KINDS)
+
+
+def test_matches_of_one_character_scan_the_text(bundled):
+    from briefing.store.search import briefing_matches
+
+    found = briefing_matches(bundled, "绒", ("proposal",))
+    assert found.refs == (("proposal", "su-he-arxan-port-economy"),)
+    assert found.hits[0].snippet[slice(*found.hits[0].spans[0])] == "绒"
+
+
+def test_a_snippet_never_cuts_a_match_in_two():
+    """A match at the edge of a snippet is shown whole: half of 口岸 marked as 口 once told the viewer
+    to highlight every 口."""
+    from briefing.store.search import SNIPPET_CHARS, _snippet
+
+    text = "口岸" + "甲" * (SNIPPET_CHARS - 3) + "口岸" + "乙" * 10
+    snippet, spans = _snippet(text, ["口岸"])
+    assert [snippet[start:end] for start, end in spans] == ["口岸", "口岸"]
+    assert snippet.endswith("乙…") is False and snippet.endswith("口岸…")

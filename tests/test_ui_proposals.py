@@ -9,11 +9,12 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from briefing.store.records import Delegate, Proposal, SearchHit  # noqa: E402
+from briefing.store.records import Delegate, Proposal  # noqa: E402
+from briefing.ui.proposal_cards import escape_with_highlights, highlighted_markup  # noqa: E402
 from briefing.ui.proposal_models import (  # noqa: E402
-    HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel,
-    escape_with_highlights, highlight_terms, highlighted_markup, rank_proposals, short_titles,
+    HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, short_titles,
 )
+from briefing.ui.proposal_search import highlight_terms, rank_proposals  # noqa: E402
 from briefing.ui.proposals_tab import ProposalsTab  # noqa: E402
 from briefing.ui.selection import Selection  # noqa: E402
 
@@ -94,9 +95,7 @@ def test_database_text_is_never_interpreted(qtbot, qt_fonts, bundled, selection)
 
 def test_ranking_maps_speaker_hits_to_their_proposals(bundled):
     proposals = bundled.proposals()
-    hits = [SearchHit("delegate", "ling-yun", "凌云", "凌云", 0.0),
-            SearchHit("proposal", "su-he-arxan-port-economy", "", "", 0.0)]
-    ranking = rank_proposals(hits, proposals)
+    ranking = rank_proposals([("delegate", "ling-yun"), ("proposal", "su-he-arxan-port-economy")], proposals)
     assert list(ranking) == ["ling-yun-manzhouli-processing", "ling-yun-manzhouli-infrastructure",
                              "su-he-arxan-port-economy"]
     assert highlight_terms("manzhouli", bundled.search("manzhouli", 500))[-1] == "满洲里"
@@ -160,7 +159,7 @@ def test_search_kouan_returns_several_in_hit_order(tab, bundled):
     tab.set_query("口岸")
     visible = tab.visible_proposals()
     assert len(visible) >= 3
-    ranking = rank_proposals(bundled.search("口岸", 500), bundled.proposals())
+    ranking = rank_proposals([(h.kind, h.ref_id) for h in bundled.search("口岸", 500)], bundled.proposals())
     assert [p.id for p in visible] == sorted(ranking, key=ranking.get)
     tab.set_query("")
     assert len(tab.visible_proposals()) == len(bundled.proposals())
@@ -190,9 +189,7 @@ def test_port_link_selects_the_port_and_asks_for_the_ports_tab(tab, qtbot, selec
 def test_proposal_without_port_says_it_concerns_all_ports(tab):
     assert tab.select_proposal("chen-aixue-talent-regional-cooperation")
     assert tab.port_buttons() == []
-    texts = [tab._ports_row.itemAt(i).widget().text() for i in range(tab._ports_row.count())
-             if tab._ports_row.itemAt(i).widget() is not None]
-    assert texts == ["涉及全区口岸,未指明具体口岸"]
+    assert tab._ports_row.texts() == ["涉及全区口岸,未指明具体口岸"]
 
 
 def test_passage_link_requests_the_passage_with_the_match(tab, qtbot, selection):

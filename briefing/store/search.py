@@ -1,9 +1,16 @@
-"""Query the search index: Chinese by bigram phrase, pinyin and English by prefix, one character by scan."""
+"""Query the search index: Chinese by bigram phrase, pinyin and English by prefix, one character by scan.
+
+search() gives the best hits with snippets (the command line, a search box's suggestions); matches()
+gives every match of some kinds at once, as plain references, for a list that shows them all.
+"""
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
+from dataclasses import dataclass
 
+from briefing.store.errors import BriefingError
 from briefing.store.records import SearchHit
 from briefing.store.text import bigrams, cjk_runs, latin_words
 
@@ -101,6 +108,181 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50, kinds: tuple[s
     return hits
 
 
+DETAILED = 100  # hits of each kind that matches() gives snippets: enough to learn what a pinyin query stood for
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Every match of a query among some kinds of document, best first, and the first few as hits."""
+
+    refs: tuple[tuple[str, str], ...] = ()  # (kind, ref_id) of each match
+    hits: tuple[SearchHit, ...] = ()  # the first `detailed` matches of each kind, with snippets, in order
+
+
+def matches(conn: sqlite3.Connection, query: str, kinds: tuple[str, ...],
+            ranges: dict[str, tuple[int, int]] | None, detailed: int = DETAILED,
+            refs: dict[int, tuple[str, str]] | None = None) -> Matches:
+    """Every match of `kinds`, in search()'s order: ranked by bm25 when at most BROAD of them match, else
+    kind by kind in document order. Only the first `detailed` of each kind get a snippet: making one
+    for each of 10,000 proposals is what a limit was there to avoid. `refs` is document_refs() for
+    these kinds, kept by the caller: matches are told apart by rowid, without reading their rows."""
+    query = query.strip()
+    wanted = frozenset(kinds)
+    if not query or not wanted:
+        return Matches()
+    if refs is None:
+        refs = document_refs(conn, tuple(wanted))
+    expression = match_expression(query)
+    rowids: list[int] = []  # ascending
+    scores: dict[int, float] | None = None
+    if expression is not None:
+        try:
+            rowids, scores = _every_match(conn, expression, wanted, ranges, refs)
+        except sqlite3.OperationalError:
+            rowids, scores = [], None
+    if not rowids and cjk_runs(query):  # as search() falls back: Latin words are all in the index
+        rowids, scores = _every_substring(conn, query, wanted, ranges, refs), None
+    if scores is not None:
+        rowids.sort(key=scores.__getitem__)  # as search() ranks: by score, then by rounded score and kind
+        rowids.sort(key=lambda r: (round(scores[r], 3), _KIND_ORDER.get(refs[r][0], 9)))
+        runs = [rowids]
+    else:
+        runs = _kind_by_kind(rowids, refs, ranges)
+    chosen: list[int] = []
+    for run in runs:
+        taken: dict[str, int] = {}
+        for rowid in run:
+            kind = refs[rowid][0]
+            if taken.get(kind, 0) < detailed:
+                taken[kind] = taken.get(kind, 0) + 1
+                chosen.append(rowid)
+            elif len(runs) > 1:
+                break  # a run holds one kind
+    ordered = [rowid for run in runs for rowid in run]
+    return Matches(tuple(map(refs.__getitem__, ordered)), _detail(conn, query, chosen, scores))
+
+
+def document_refs(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> dict[int, tuple[str, str]]:
+    """rowid -> (kind, ref_id) of every document of these kinds, read from the (kind, ref_id) index alone."""
+    found: dict[int, tuple[str, str]] = {}
+    for kind in kinds:
+        found.update((rowid, (kind, ref_id)) for rowid, ref_id in conn.execute(
+            "SELECT rowid, ref_id FROM search_docs WHERE kind = ?", (kind,)))
+    return found
+
+
+def briefing_matches(briefing, query: str, kinds: tuple[str, ...], detailed: int = DETAILED) -> Matches:
+    """matches() over an open Briefing, failing as Briefing.search does. It belongs beside that method
+    in queries.py (as Briefing.matches); until it moves there it keeps what it learns once on the
+    briefing, as Briefing.search keeps the kinds' ranges: the file never changes while it is open."""
+    try:
+        ranges, refs = _prepared(briefing, tuple(kinds))
+        return matches(briefing._conn, query, kinds, ranges, detailed, refs)
+    except sqlite3.DatabaseError as exc:
+        raise BriefingError(briefing.path, f"cannot be searched ({exc})") from None
+
+
+def prepare_matches(briefing, kinds: tuple[str, ...]) -> None:
+    """Learn now what briefing_matches() learns once (a few tens of ms on a large briefing), so that
+    the first keystroke does not wait for it."""
+    try:
+        _prepared(briefing, tuple(kinds))
+    except sqlite3.DatabaseError as exc:
+        raise BriefingError(briefing.path, f"cannot be searched ({exc})") from None
+
+
+def _prepared(briefing, kinds: tuple[str, ...]):
+    known = vars(briefing)
+    if "_search_ranges" not in known:
+        briefing._search_ranges = kind_ranges(briefing._conn)
+    refs = known.setdefault("_search_refs", {})
+    if kinds not in refs:
+        refs[kinds] = document_refs(briefing._conn, kinds)
+    return briefing._search_ranges, refs[kinds]
+
+
+def _blocks(wanted: frozenset[str], ranges) -> list[tuple[int, int] | None]:
+    """Rowid ranges covering the wanted kinds, ascending, neighbours joined (one statement each);
+    [None] when the kinds interleave and every statement must read the whole index."""
+    if ranges is None:
+        return [None]
+    blocks: list[tuple[int, int]] = []
+    for low, high in sorted(ranges[k] for k in wanted if k in ranges):
+        if blocks and low == blocks[-1][1] + 1:
+            blocks[-1] = (blocks[-1][0], high)
+        else:
+            blocks.append((low, high))
+    return list(blocks)
+
+
+def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges,
+                 refs: dict[int, tuple[str, str]]) -> tuple[list[int], dict[int, float] | None]:
+    """Rowids of every match, ascending, and their bm25 scores when at most BROAD match (a second,
+    narrow statement; None when more do, and then the order is the documents')."""
+    rowids: list[int] = []
+    for block in _blocks(wanted, ranges):
+        within, params = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        rowids += [rowid for (rowid,) in conn.execute(
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH ?{within} ORDER BY rowid", (expression, *params))]
+    if ranges is None:
+        rowids = [rowid for rowid in rowids if rowid in refs]  # the whole index was read
+    if not rowids or len(rowids) > BROAD:
+        return rowids, None
+    scores: dict[int, float] = {}
+    for block in _blocks(wanted, ranges):
+        within, params = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        scores.update(conn.execute("SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts "
+                                   f"WHERE search_fts MATCH ?{within}", (expression, *params)))
+    return rowids, scores
+
+
+def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str], ranges,
+                     refs: dict[int, tuple[str, str]]) -> list[int]:
+    """Rowids, ascending, of every document of the wanted kinds holding `query` (what _scan finds)."""
+    if any(c.isascii() and c.isalpha() for c in query):  # LIKE: ASCII letters in either case
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        test, params = "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')", (pattern, pattern)
+    else:  # the same test, a third quicker over 10,000 proposals
+        test, params = "(instr(title, ?) > 0 OR instr(body, ?) > 0)", (query, query)
+    rowids: list[int] = []
+    for block in _blocks(wanted, ranges):
+        within, limits = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        rowids += [rowid for (rowid,) in conn.execute(
+            f"SELECT rowid FROM search_docs WHERE {test}{within} ORDER BY rowid", (*params, *limits)) if rowid in refs]
+    return rowids
+
+
+def _kind_by_kind(rowids: list[int], refs: dict[int, tuple[str, str]], ranges) -> list[list[int]]:
+    """Ascending rowids split into one run per kind, the kinds in presenting order (cut at the kinds'
+    rowid ranges: no Python work per match)."""
+    if ranges is None:
+        by_kind: dict[str, list[int]] = {}
+        for rowid in rowids:
+            by_kind.setdefault(refs[rowid][0], []).append(rowid)
+        return [by_kind[k] for k in sorted(by_kind, key=lambda k: _KIND_ORDER.get(k, 9))]
+    runs = []
+    for kind in sorted(ranges, key=lambda k: _KIND_ORDER.get(k, 9)):
+        low, high = ranges[kind]
+        run = rowids[bisect.bisect_left(rowids, low):bisect.bisect_right(rowids, high)]
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _detail(conn: sqlite3.Connection, query: str, chosen: list[int], scores: dict[int, float] | None
+            ) -> tuple[SearchHit, ...]:
+    """Hits with snippets for the chosen rowids, in their order."""
+    if not chosen:
+        return ()
+    terms = _highlight_terms(conn, query)
+    hits = []
+    candidates = [(rowid, scores[rowid] if scores is not None else 0.0) for rowid in chosen]
+    for kind, ref_id, title, body, score in _documents(conn, candidates, None):
+        snippet, spans = _snippet(body, terms)
+        hits.append(SearchHit(kind, ref_id, title, snippet, float(score), spans))
+    return tuple(hits)
+
+
 def _segments(wanted, ranges) -> list[tuple[int, int]]:
     """The wanted kinds' rowid ranges, the kind a presenter looks for first coming first."""
     ordered = sorted((k for k in ranges if wanted is None or k in wanted), key=lambda k: _KIND_ORDER.get(k, 9))
@@ -171,10 +353,12 @@ def _highlight_terms(conn: sqlite3.Connection, query: str) -> list[str]:
     for word in latin_words(query):
         terms.append(word)
         if word.isascii() and word.isalpha():
+            # the prefix as a range, so both columns' indexes answer it (LIKE read the whole table);
+            # ties go in table order, as they did when the table was read through
             rows = conn.execute(
-                "SELECT word FROM search_words WHERE pinyin LIKE ? OR initials = ? "
-                "ORDER BY length(word) DESC LIMIT 40",
-                (word + "%", word),
+                "SELECT word FROM search_words WHERE (pinyin >= ? AND pinyin < ?) OR initials = ? "
+                "ORDER BY length(word) DESC, rowid LIMIT 40",
+                (word, word[:-1] + chr(ord(word[-1]) + 1), word),
             ).fetchall()
             terms.extend(w for (w,) in rows if len(w) > 1)
     if not terms:
@@ -212,8 +396,11 @@ def _snippet(text: str, terms: list[str]) -> tuple[str, tuple[tuple[int, int], .
     first = spans[0][0]
     start = max(0, first - SNIPPET_CHARS // 3)
     end = min(len(text), start + SNIPPET_CHARS)
+    # a match the window would cut in two ends it instead: half of 口岸 marked as 口 told the viewer
+    # to highlight every 口
+    end = max([end] + [e for s, e in spans if s < end < e])
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
-    inside = tuple((s + shift, min(e, end) + shift) for s, e in spans if s >= start and s < end)
+    inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and s < end)
     return prefix + text[start:end] + suffix, inside

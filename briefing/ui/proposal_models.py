@@ -1,32 +1,28 @@
-"""Item models behind the proposals tab (speakers, proposals), their filter proxy, the card
-delegate that draws their rows, and the escaped highlight markup the two readers share.
+"""Item models behind the proposals tab (speakers, proposals) and their filter proxy.
 
 The models follow one pattern: ``COL_*`` constants in render order, ``set_rows()`` that resets
-the model, ``SortRole`` for a native sort value and ``RecordRole`` for the backing record.
-Filtering and ranking happen in :class:`RecordFilterProxy`, never in the models.
+the model, ``SortRole`` for a native sort value, ``RecordRole`` for the backing record and
+``CardRole`` for what a card shows. Filtering and ranking happen in :class:`RecordFilterProxy`
+(with ``proposal_search`` choosing the rows), never in the models; ``proposal_cards`` draws them.
 """
 
 from __future__ import annotations
 
-import html
-import os
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-    QRect, QRectF, QSize, Qt,
+    Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor
 
-from briefing.store.records import Delegate, Proposal, SearchHit
-from briefing.store.search import find_spans
-from briefing.store.text import cjk_runs, latin_words
+from briefing.store.records import Delegate, Proposal
 from briefing.ui import themes
 from briefing.ui.formatting import body_label
 
 SortRole = Qt.ItemDataRole.UserRole
 RecordRole = Qt.ItemDataRole.UserRole + 1
+CardRole = Qt.ItemDataRole.UserRole + 2  # (title, subtitle, detail, colour or None): one call per card
 
 # One colour per body, so deputies, CPPCC members and officials never blur together on screen.
 HIGHLIGHT_COLOUR = themes.LIGHT.search_highlight  # search matches in the light theme (the tests check it)
@@ -37,37 +33,8 @@ def body_colour(body: str) -> QColor:
     return QColor(bodies.get(body, bodies["official"]))
 
 
-def highlight_style() -> str:
-    """A search match in markup: dark text on yellow in either theme."""
-    theme = themes.current()
-    return f"background-color:{theme.search_highlight}; color:{theme.search_highlight_text}; font-weight:bold;"
-
-
-def muted() -> str:
-    return themes.current().muted
-
 _BODY_ZH = {"npc_deputy": "全国人大代表", "cppcc_member": "全国政协委员"}
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def escape_with_highlights(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Database text as safe markup: everything escaped, the given ranges wrapped in a highlight span."""
-    parts: list[str] = []
-    cursor = 0
-    for start, end in sorted(spans):
-        start, end = max(start, cursor), min(end, len(text))
-        if start >= end:
-            continue
-        parts.append(html.escape(text[cursor:start]))
-        parts.append(f'<span style="{highlight_style()}">{html.escape(text[start:end])}</span>')
-        cursor = end
-    parts.append(html.escape(text[cursor:]))
-    return "".join(parts)
-
-
-def highlighted_markup(text: str, terms: Sequence[str]) -> str:
-    """Escape `text` and highlight every occurrence of any term (case-insensitive)."""
-    return escape_with_highlights(text, find_spans(text, list(terms)) if terms else ())
 
 
 def short_titles(delegate: Delegate) -> str:
@@ -132,20 +99,25 @@ class ProposalTableModel(_RecordTableModel):
         column = index.column()
         if role == RecordRole:
             return proposal
+        if role == CardRole:
+            colour = body_colour(speaker.body) if speaker is not None else None
+            return (proposal.title_zh, self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
         if role == SortRole:
             return position  # the article's order
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.COL_TITLE:
                 return proposal.title_zh
             if column == self.COL_SPEAKER:
-                if speaker is None:
-                    return proposal.delegate_id
-                return f"{speaker.name_zh} · {body_label(speaker.body)}"
+                return self._speaker_text(proposal, speaker)
             if column == self.COL_TOPICS:
                 return " · ".join(proposal.topics)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SPEAKER and speaker is not None:
             return body_colour(speaker.body)
         return None
+
+    @staticmethod
+    def _speaker_text(proposal: Proposal, speaker: Delegate | None) -> str:
+        return proposal.delegate_id if speaker is None else f"{speaker.name_zh} · {body_label(speaker.body)}"
 
 
 class SpeakerTableModel(_RecordTableModel):
@@ -172,6 +144,9 @@ class SpeakerTableModel(_RecordTableModel):
         column = index.column()
         if role == RecordRole:
             return speaker
+        if role == CardRole:
+            return (self._text(speaker, self.COL_NAME, False), self._text(speaker, self.COL_BODY, False),
+                    self._text(speaker, self.COL_TITLES, False), body_colour(speaker.body) if speaker else None)
         if role == SortRole:
             return index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -198,22 +173,27 @@ class SpeakerTableModel(_RecordTableModel):
 
 
 class RecordFilterProxy(QAbstractProxyModel):
-    """Filter rows by a predicate on their record, and order them by a rank (else in the model's order,
-    which is SortRole order).
+    """Chosen rows of its model in a chosen order, handed to the view a page at a time.
 
-    A row whose record is None (the "all speakers" row) always passes and always comes first. The
-    rows kept are worked out in one pass over the records, in Python, and Qt asks only about the
-    rows it shows: a QSortFilterProxyModel called back into Python for every row and every
-    comparison, which took seconds for 10,000 proposals.
+    The rows come from `set_rows()` (model rows, in order) or `set_filter()` (a predicate on each
+    record and a rank; a row whose record is None, the "all speakers" row, always passes and comes
+    first). Either way they are worked out in Python in one pass, and Qt asks only about the rows
+    it shows: a QSortFilterProxyModel called back into Python for every row and every comparison.
+    A view lays out every row it is given, so it gets PAGE rows, and more (canFetchMore/fetchMore)
+    as it scrolls to the end of them: a search listing 10,000 proposals laid out 10,000 cards.
     """
+
+    PAGE = 60  # more than a tall screen shows at once: the view asks for more itself when it shows the last
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._accepts: Callable[[object], bool] | None = None
         self._rank: Callable[[object], float] | None = None
-        self._records: list = []  # the model's records, in its row order
-        self._rows: list[int] = []  # the model rows shown, in order
-        self._where: dict[int, int] = {}  # model row -> row here
+        self._rows: list[int] = []  # the model rows shown, in order, fetched or not
+        self._fetched = 0  # how many of them the view has been given
+        self._where: dict[int, int] | None = None  # model row -> row here, made when first asked
+        self._cards: dict[int, tuple] = {}  # model row -> its CardRole, kept until the model changes
+        self._fetching = False
 
     def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
         self.beginResetModel()
@@ -222,58 +202,123 @@ class RecordFilterProxy(QAbstractProxyModel):
         model.modelReset.connect(self._on_source_reset)
         model.dataChanged.connect(self._on_source_data_changed)
         model.headerDataChanged.connect(self.headerDataChanged)
-        self._refilter()
+        self._show(self._filtered())
         self.endResetModel()
 
     def set_filter(self, accepts: Callable[[object], bool] | None,
                    rank: Callable[[object], float] | None = None) -> None:
-        self.beginResetModel()
         self._accepts, self._rank = accepts, rank
-        self._refilter()
+        self.set_rows(self._filtered())
+
+    def set_rows(self, rows: Iterable[int], afresh: bool = False) -> bool:
+        """Show these model rows, in this order; False when they are the rows shown already (then the
+        view keeps its layout, and repaints only what else changed: typing on often finds the same),
+        unless `afresh`."""
+        rows = list(rows)
+        if rows == self._rows and not afresh:
+            return False
+        self.beginResetModel()
+        self._show(rows)
         self.endResetModel()
+        return True
 
-    def record_row(self, wanted: Callable[[object], bool]) -> int:
-        """The first row here whose record `wanted` accepts, or -1 (no Qt call per row)."""
-        return next((row for row, source in enumerate(self._rows)
-                     if self._records[source] is not None and wanted(self._records[source])), -1)
+    def total(self) -> int:
+        """How many rows are shown, fetched or not."""
+        return len(self._rows)
 
-    def _on_source_reset(self) -> None:
-        self._refilter()
-        self.endResetModel()
+    def records(self) -> list:
+        """The record of every row shown, fetched or not, in order."""
+        records = self._records()
+        return [records[row] for row in self._rows]
 
-    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        shown = [self._where[row] for row in range(top_left.row(), bottom_right.row() + 1) if row in self._where]
-        if shown:
-            self.dataChanged.emit(self.index(min(shown), top_left.column()),
-                                  self.index(max(shown), bottom_right.column()), roles)
+    def row_of(self, source_row: int) -> int:
+        """The row here of a model row, fetching the rows up to it; -1 if it is not shown."""
+        if self._where is None:
+            self._where = {source: row for row, source in enumerate(self._rows)}
+        row = self._where.get(source_row, -1)
+        self.fetch_through(row)
+        return row
 
-    def _refilter(self) -> None:
+    def card(self, row: int) -> tuple | None:
+        """What CardRole gives for a row here: asked at every layout and paint of every card shown, so
+        kept (until the model changes, or forget_cards() for a new theme or language)."""
+        if not 0 <= row < self._fetched:
+            return None
+        source = self._rows[row]
+        card = self._cards.get(source)
+        if card is None:
+            model = self.sourceModel()
+            card = self._cards[source] = model.data(model.index(source, 0), CardRole)
+        return card
+
+    def forget_cards(self) -> None:
+        self._cards.clear()
+
+    def fetch_through(self, row: int) -> None:
+        """Hand the view every row up to `row` now (to select it, or to go to the end)."""
+        end = min(row + 1, len(self._rows))
+        if end > self._fetched and not self._fetching:  # not again from a slot told of this insertion
+            self._fetching = True
+            try:
+                self.beginInsertRows(QModelIndex(), self._fetched, end - 1)
+                self._fetched = end
+                self.endInsertRows()
+            finally:
+                self._fetching = False
+
+    def _show(self, rows: list[int]) -> None:
+        self._rows, self._where = rows, None
+        self._fetched = min(self.PAGE, len(rows))
+
+    def _records(self) -> list:
         model = self.sourceModel()
         if model is None:
-            self._records, self._rows, self._where = [], [], {}
-            return
-        self._records = model.records() if hasattr(model, "records") else [
+            return []
+        return model.records() if hasattr(model, "records") else [
             model.index(row, 0).data(RecordRole) for row in range(model.rowCount())]
-        accepts, rank, records = self._accepts, self._rank, self._records
+
+    def _filtered(self) -> list[int]:
+        accepts, rank, records = self._accepts, self._rank, self._records()
         rows = [row for row, record in enumerate(records) if record is None or accepts is None or accepts(record)]
         if rank is not None:
             rows.sort(key=lambda row: (records[row] is not None, rank(records[row]) if records[row] is not None else 0))
         else:
             rows.sort(key=lambda row: records[row] is not None)  # stable: None first, then the model's order
-        self._rows = rows
-        self._where = {source: row for row, source in enumerate(rows)}
+        return rows
+
+    def _on_source_reset(self) -> None:
+        self._cards.clear()
+        self._show(self._filtered())  # rows set by number belonged to the old records: start from all
+        self.endResetModel()
+
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self._cards.clear()
+        if self._where is None:
+            self._where = {source: row for row, source in enumerate(self._rows)}
+        shown = [self._where[row] for row in range(top_left.row(), bottom_right.row() + 1)
+                 if self._where.get(row, self._fetched) < self._fetched]
+        if shown:
+            self.dataChanged.emit(self.index(min(shown), top_left.column()),
+                                  self.index(max(shown), bottom_right.column()), roles)
 
     # -- Qt overrides -----------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._fetched
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
         model = self.sourceModel()
         return 0 if parent.isValid() or model is None else model.columnCount()
 
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 (Qt override)
+        return not parent.isValid() and self._fetched < len(self._rows)
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 (Qt override)
+        if not parent.isValid():
+            self.fetch_through(self._fetched + self.PAGE - 1)
+
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
+        if parent.isValid() or not (0 <= row < self._fetched and 0 <= column < self.columnCount()):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -284,156 +329,26 @@ class RecordFilterProxy(QAbstractProxyModel):
         return self.index(row, column)
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802 (Qt override)
-        return not parent.isValid() and bool(self._rows)
+        return not parent.isValid() and self._fetched > 0
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        # asked for every card painted and measured: straight to the model, not through mapToSource
+        if not index.isValid() or not 0 <= index.row() < self._fetched:
+            return None
+        if role == CardRole:
+            return self.card(index.row())
+        model = self.sourceModel()
+        return model.data(model.index(self._rows[index.row()], index.column()), role)
 
     def mapToSource(self, index: _Index) -> QModelIndex:  # noqa: N802 (Qt override)
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._fetched:
             return QModelIndex()
         return self.sourceModel().index(self._rows[index.row()], index.column())
 
     def mapFromSource(self, index: _Index) -> QModelIndex:  # noqa: N802 (Qt override)
-        row = self._where.get(index.row()) if index.isValid() else None
-        return QModelIndex() if row is None else self.createIndex(row, index.column())
-
-
-def rank_proposals(hits: Iterable[SearchHit], proposals: Sequence[Proposal]) -> dict[str, int]:
-    """Proposal id -> rank, in hit order: a proposal hit ranks itself, a speaker hit all their proposals."""
-    by_speaker: dict[str, list[str]] = {}
-    for proposal in proposals:
-        by_speaker.setdefault(proposal.delegate_id, []).append(proposal.id)
-    known = {p.id for p in proposals}
-    ranking: dict[str, int] = {}
-    for hit in hits:
-        if hit.kind == "proposal" and hit.ref_id in known:
-            ranking.setdefault(hit.ref_id, len(ranking))
-        elif hit.kind == "delegate":
-            for proposal_id in by_speaker.get(hit.ref_id, ()):
-                ranking.setdefault(proposal_id, len(ranking))
-    return ranking
-
-
-def highlight_terms(query: str, hits: Iterable[SearchHit]) -> list[str]:
-    """What to mark in a proposal's full text: the query's Chinese as typed, its Latin words, and the
-    Chinese words the store matched for it (how 'manzhouli' comes to mark 满洲里)."""
-    terms = set(cjk_runs(query)) | set(latin_words(query))
-    found: set[str] = set()
-    for hit in hits:
-        found |= {hit.snippet[start:end].strip() for start, end in hit.spans}
-        if not hit.spans and hit.kind in ("port", "place"):
-            found |= set(cjk_runs(hit.title)[:1])  # matched by its English name: 'Erenhot' names 二连浩特
-    terms |= _common_stems({word for word in found if cjk_runs(word) and not latin_words(word)})
-    return sorted((t for t in terms if t), key=len, reverse=True)
-
-
-def _common_stems(words: set[str]) -> set[str]:
-    # A pinyin prefix matches long index words (满洲里市继续坚持, 满洲里地处中俄蒙三国交界); words that
-    # share a first character are cut to their common prefix when it is still a word (2+ characters),
-    # so the highlight marks 满洲里 rather than half a sentence.
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word)
-    stems: set[str] = set()
-    for group in groups.values():
-        stem = os.path.commonprefix(group)
-        stems |= {stem} if len(group) > 1 and len(stem) >= 2 else set(group)
-    return stems
-
-
-# -- drawing the rows ---------------------------------------------------------------------------
-
-class CardDelegate(QStyledItemDelegate):
-    """Paints a row as a card: bold title, a coloured line (body), a grey line, a body-colour bar."""
-
-    CACHED = 96  # laid-out cards kept (a screenful of both lists, and some): painting one laid it out again
-
-    def __init__(self, view: QListView, columns: tuple[int, int, int], colour_column: int) -> None:
-        super().__init__(view)
-        self._view, self._columns, self._colour_column = view, columns, colour_column
-        self.terms: list[str] = []
-        self._documents: dict[tuple, QTextDocument] = {}
-        self._heights: dict[tuple, int] = {}
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
-        title, subtitle, detail = (index.siblingAtColumn(c).data() or "" for c in self._columns)
-        colour = index.siblingAtColumn(self._colour_column).data(Qt.ItemDataRole.DecorationRole)
-        tint = colour.name() if isinstance(colour, QColor) else muted()
-        key = (title, subtitle, detail, tint, muted(), tuple(self.terms), option.font.key(), round(width))
-        document = self._documents.pop(key, None)
-        if document is None:
-            document = self._lay_out(option, title, subtitle, detail, tint, width)
-            if len(self._documents) >= self.CACHED:
-                del self._documents[next(iter(self._documents))]  # the least recently used
-        self._documents[key] = document
-        return document
-
-    def _lay_out(self, option: QStyleOptionViewItem, title: str, subtitle: str, detail: str, tint: str,
-                 width: float) -> QTextDocument:
-        markup = f"<div style='font-weight:bold'>{highlighted_markup(title, self.terms)}</div>"
-        if subtitle:
-            markup += f"<div style='color:{tint}'>{html.escape(subtitle)}</div>"
-        if detail:
-            markup += f"<div style='color:{muted()}'>{highlighted_markup(detail, self.terms)}</div>"
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(10)
-        document.setHtml(markup)
-        document.setTextWidth(max(width - 8, 40))
-        return document
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        """The card's height from font metrics, as the laid-out card will have it: a list asks this of
-        every row (10,000 in a large briefing), so no text document is made for it."""
-        width = self._view.viewport().width()
-        texts = tuple(index.siblingAtColumn(c).data() or "" for c in self._columns)
-        key = (texts, option.font.key(), width, bool(self.terms))
-        height = self._heights.get(key)
-        if height is None:
-            inner = int(max(width - 8, 40) - 2 * 10)  # the document's margins
-            bold = QFont(option.font)
-            bold.setBold(True)
-            wrap = int(Qt.TextFlag.TextWordWrap)
-            # a highlighted word is bold, and may wrap the detail line sooner: measure it bold then
-            fonts = (bold, option.font, bold if self.terms else option.font)
-            height = 20 + sum(QFontMetrics(font).boundingRect(QRect(0, 0, inner, 1 << 20), wrap, text).height()
-                              for font, text in zip(fonts, texts) if text)
-            if len(self._heights) > 20000:
-                self._heights.clear()
-            self._heights[key] = height
-        return QSize(width, height + 2)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        rect = option.rect
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, QColor(themes.current().list_selected))
-        colour = index.siblingAtColumn(self._colour_column).data(Qt.ItemDataRole.DecorationRole)
-        rule = QColor(themes.current().list_rule)
-        bar = colour if isinstance(colour, QColor) else rule
-        painter.fillRect(rect.x(), rect.y() + 6, 5, rect.height() - 12, bar)
-        painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, rule)
-        document = self._document(option, index, rect.width())
-        painter.translate(rect.x() + 8, rect.y())
-        document.drawContents(painter, QRectF(0, 0, rect.width() - 8, rect.height()))
-        painter.restore()
-
-
-class _CardList(QListView):
-    """A list whose cards re-wrap when it gets narrower or wider (Adjust mode only reacts to height)."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.scheduleDelayedItemsLayout()
-
-
-def card_list(model, proxy: RecordFilterProxy, columns: tuple[int, int, int], colour_column: int) -> QListView:
-    """A list view of `proxy` over `model`, drawing each row as a card from three of its columns."""
-    proxy.setSourceModel(model)
-    view = _CardList()
-    view.setModel(proxy)
-    view.setItemDelegate(CardDelegate(view, columns, colour_column))
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return view
+        if not index.isValid():
+            return QModelIndex()
+        if self._where is None:
+            self._where = {source: row for row, source in enumerate(self._rows)}
+        row = self._where.get(index.row(), self._fetched)
+        return self.createIndex(row, index.column()) if row < self._fetched else QModelIndex()

@@ -14,19 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store.records import BODIES, Proposal
-from briefing.store.search import find_spans
+from briefing.store.search import briefing_matches, find_spans, prepare_matches
 from briefing.ui import themes
 from briefing.ui.formatting import body_label
 from briefing.ui.i18n import local_name
+from briefing.ui.layout_fence import LayoutFence
+from briefing.ui.link_row import LinkRow
+from briefing.ui.proposal_cards import card_list, highlight_style, highlighted_markup, muted
 from briefing.ui.proposal_models import (
-    ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, card_list, highlight_style,
-    highlight_terms, highlighted_markup, muted, rank_proposals, short_titles,
+    ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, short_titles,
 )
+from briefing.ui.proposal_search import ProposalIndex, highlight_terms
 from briefing.ui.selection import Selection
 
-SEARCH_LIMIT = 500  # every proposal hit, even for a query as broad as 口岸
-# What this tab uses: proposals and speakers, and ports and places (an English name found there
-# tells which Chinese name to highlight). Passages and series would only crowd them out.
+# What this tab uses: proposals and speakers (every match: the list shows them all, a page at a
+# time), and ports and places (an English name found there tells which Chinese name to highlight).
+# Passages and series would only crowd them out.
 SEARCH_KINDS = ("port", "place", "proposal", "delegate")
 
 
@@ -46,13 +49,14 @@ class ProposalsTab(QWidget):
         self._briefing = briefing
         self._selection = selection
         self._proposals: tuple[Proposal, ...] = ()
+        self._index = ProposalIndex((), ())
         self._query = ""
         self._terms: list[str] = []
-        self._ranking: dict[str, int] | None = None
+        self._ranking: list[int] | None = None  # the proposals' rows a search found, best first
         self._speaker_id = ""
         self._current: Proposal | None = None
         self._filter_stale = False  # the port filter waits while another tab is in front
-        self._rendered: tuple = ()  # what the reader shows: (proposal, terms, query)
+        self._rendered: tuple = ()  # what the reader shows, as _look() puts it
         self._build()
         self._apply_fonts()
         selection.subject_selected.connect(self._on_subject_selected)
@@ -74,6 +78,7 @@ class ProposalsTab(QWidget):
         self._port_only = QCheckBox()
         self._port_only.toggled.connect(self._refilter_proposals)
         self._count = QLabel()
+        self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # it only widens
         bar = QHBoxLayout()
         bar.addWidget(self._search, 1)
         self._body_label = QLabel()
@@ -82,14 +87,10 @@ class ProposalsTab(QWidget):
             bar.addWidget(widget)
 
         self._speaker_model, self._speaker_proxy = SpeakerTableModel(self), RecordFilterProxy(self)
-        self._speakers = card_list(self._speaker_model, self._speaker_proxy, (
-            SpeakerTableModel.COL_NAME, SpeakerTableModel.COL_BODY, SpeakerTableModel.COL_TITLES),
-            SpeakerTableModel.COL_BODY)
+        self._speakers = card_list(self._speaker_model, self._speaker_proxy)
         self._speakers.selectionModel().currentChanged.connect(self._on_speaker_changed)
         self._proposal_model, self._proposal_proxy = ProposalTableModel(self), RecordFilterProxy(self)
-        self._list = card_list(self._proposal_model, self._proposal_proxy, (
-            ProposalTableModel.COL_TITLE, ProposalTableModel.COL_SPEAKER, ProposalTableModel.COL_TOPICS),
-            ProposalTableModel.COL_SPEAKER)
+        self._list = card_list(self._proposal_model, self._proposal_proxy)
         self._list.selectionModel().currentChanged.connect(self._on_proposal_changed)
 
         self._reader = QTextBrowser()
@@ -101,7 +102,8 @@ class ProposalsTab(QWidget):
         for label in (self._speaker_line, self._topics):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._ports_row, self._passages_row = QHBoxLayout(), QHBoxLayout()
+        self._ports_row = LinkRow("portLink", self._open_port)
+        self._passages_row = LinkRow("passageLink", self._open_passage)
         self._meta = QWidget()
         self._meta.setStyleSheet(_link_style())
         form = QFormLayout(self._meta)
@@ -127,9 +129,14 @@ class ProposalsTab(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 5)
         splitter.setSizes([380, 570, 950])
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addLayout(bar)
+        column.addWidget(splitter, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # see layout_fence: a new count, topic line or set of links repaints what changed, not the window
+        layout.addWidget(LayoutFence(content))
         self._set_texts()
         themes.signals().theme_changed.connect(self._apply_theme)
 
@@ -162,6 +169,7 @@ class ProposalsTab(QWidget):
     def _refresh_lists(self) -> None:
         """Cards and the reader drawn again: their labels and colours are read when drawn."""
         for view in (self._speakers, self._list):
+            view.model().forget_cards()  # their labels and colours are new
             view.doItemsLayout()  # cards may change height with the new labels
             view.viewport().update()
         self._show_proposal(self._current)
@@ -188,6 +196,7 @@ class ProposalsTab(QWidget):
     def set_briefing(self, briefing) -> None:
         self._briefing = briefing
         self._proposals = briefing.proposals()
+        self._index = ProposalIndex(self._proposals, briefing.delegates)
         counts: dict[str, int] = {}
         for proposal in self._proposals:
             counts[proposal.delegate_id] = counts.get(proposal.delegate_id, 0) + 1
@@ -211,24 +220,29 @@ class ProposalsTab(QWidget):
             self._search.setText(text)
             self._search.blockSignals(False)
         self._query = text.strip()
+        marked = bool(self._terms)
         if self._query:
-            hits = self._briefing.search(self._query, SEARCH_LIMIT, SEARCH_KINDS)
-            self._ranking = rank_proposals(hits, self._proposals)
-            self._terms = highlight_terms(self._query, hits)
+            found = briefing_matches(self._briefing, self._query, SEARCH_KINDS)  # every match, a few in detail
+            self._ranking = self._index.ranked(found.refs)
+            self._terms = highlight_terms(self._query, found.hits)
         else:
             self._ranking, self._terms = None, []
-        for view in (self._list, self._speakers):
-            view.itemDelegate().terms = self._terms
+        self._speakers.itemDelegate().set_terms(self._terms)  # repaints the cards whose marks change
         self._current = None  # a new query shows its best hit first
-        self._refilter_proposals()
+        # from no marks to some, or back, cards change height: start the list afresh (a page of rows to
+        # lay out again, not every row it had been given)
+        self._refilter_proposals(afresh=marked != bool(self._terms))
+        self._list.itemDelegate().set_terms(self._terms)
 
     def visible_proposals(self) -> list[Proposal]:
+        """Every proposal the list holds, in order, including those it has not laid out yet."""
         if self._filter_stale:
             self._refilter_proposals()
-        return [self._proposal_proxy.index(row, 0).data(RecordRole) for row in range(self._proposal_proxy.rowCount())]
+        return self._proposal_proxy.records()
 
     def select_proposal(self, proposal_id: str) -> bool:
-        row = self._proposal_proxy.record_row(lambda proposal: proposal.id == proposal_id)
+        source_row = self._index.row_of.get(proposal_id, -1)
+        row = self._proposal_proxy.row_of(source_row) if source_row >= 0 else -1
         if row >= 0:
             self._list.setCurrentIndex(self._proposal_proxy.index(row, 0))
         return row >= 0
@@ -279,6 +293,7 @@ class ProposalsTab(QWidget):
         super().showEvent(event)
         if self._filter_stale:
             self._refilter_proposals()
+        prepare_matches(self._briefing, SEARCH_KINDS)  # once per briefing: before the first keystroke
 
     def _subject_ports(self) -> set[str] | None:
         """The ports the selected subject stands for; None when it does not narrow anything."""
@@ -290,19 +305,10 @@ class ProposalsTab(QWidget):
         place = next((p for p in self._briefing.places if p.id == subject_id), None)
         return set(place.port_ids) if place is not None and place.level != "region" else None
 
-    def _refilter_proposals(self, *_args) -> None:
+    def _refilter_proposals(self, *_args, afresh: bool = False) -> None:
         self._filter_stale = False
-        body = self._body.currentData() or ""
-        bodies = {d.id: d.body for d in self._briefing.delegates}
-        ranking, speaker_id, ports = self._ranking, self._speaker_id, self._subject_ports()
-
-        def accepts(proposal: Proposal) -> bool:
-            return ((ranking is None or proposal.id in ranking)
-                    and (not body or bodies.get(proposal.delegate_id) == body)
-                    and (not speaker_id or proposal.delegate_id == speaker_id)
-                    and (ports is None or not ports.isdisjoint(proposal.port_ids)))
-
-        self._proposal_proxy.set_filter(accepts, (lambda p: ranking[p.id]) if ranking is not None else None)
+        self._proposal_proxy.set_rows(self._index.rows(
+            self._ranking, self._body.currentData() or "", self._speaker_id, self._subject_ports()), afresh)
         self._update_count()
         kept = self._current is not None and self.select_proposal(self._current.id)
         if not kept and self._proposal_proxy.rowCount():
@@ -311,27 +317,38 @@ class ProposalsTab(QWidget):
         # render even when the current row did not change: the highlighted terms may have (but not
         # twice: a new current row has just been rendered by _on_proposal_changed)
         shown = current.data(RecordRole) if current.isValid() else None
-        if self._rendered != (shown, tuple(self._terms), self._query):
+        if self._rendered != self._look(shown):
             self._show_proposal(shown)
-        self._list.viewport().update()
-        self._speakers.viewport().update()
+        # no repaint of the lists here: new rows repaint themselves, and new marks were repainted by
+        # the delegates' set_terms (card by card: repainting both lists whole was a third of a keystroke)
 
     def _update_count(self) -> None:
-        shown = self._proposal_proxy.rowCount()
+        shown = self._proposal_proxy.total()
         if self._query:
             text = QCoreApplication.translate("ProposalsTab", "“{0}”:{1} 条建议").format(self._query, shown)
         else:
             text = QCoreApplication.translate("ProposalsTab", "共 {0} 条建议").format(shown)
         self._count.setText(text)
+        # the label only ever widens: a count of another width moved the search box and the filters
+        # beside it, and repainted them, at every keystroke
+        self._count.setMinimumWidth(max(self._count.minimumWidth(), self._count.sizeHint().width()))
 
     # -- the reader -------------------------------------------------------------------------
 
     def _on_proposal_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_proposal(current.data(RecordRole) if current.isValid() else None)
 
+    def _look(self, proposal: Proposal | None) -> tuple:
+        """What the reader's content depends on: the proposal and where the search marks it (or, with
+        none, the query the hint names). Typing on often leaves the marks as they were."""
+        if proposal is None:
+            return None, self._query
+        text = "\n".join((proposal.title_zh, proposal.text_zh, *proposal.topics))
+        return proposal, tuple(find_spans(text, self._terms)) if self._terms else ()
+
     def _show_proposal(self, proposal: Proposal | None) -> None:
         self._current = proposal
-        self._rendered = (proposal, tuple(self._terms), self._query)
+        self._rendered = self._look(proposal)
         self._meta.setVisible(proposal is not None)
         if proposal is None:
             hint = QCoreApplication.translate("ProposalsTab", "没有符合筛选条件的建议。")
@@ -357,48 +374,21 @@ class ProposalsTab(QWidget):
         self._topics.setText("&nbsp; ".join(
             f"<span style='{highlight_style() if self._terms and find_spans(t, self._terms) else chip}'>"
             f"&nbsp;{html.escape(t)}&nbsp;</span>" for t in proposal.topics))
-        self._fill_row(self._ports_row, [
-            self._link(QCoreApplication.translate("ProposalsTab", "{0} ›").format(local_name(port)), "portLink",
-                       lambda _=False, pid=port.id: self._open_port(pid))
-            for port in filter(None, (self._briefing.port(pid) for pid in proposal.port_ids))
-        ] or [QLabel(QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"))])
-        links = []
-        for passage_id in proposal.passage_ids:
-            passage = self._briefing.passage(passage_id)
-            if passage is not None:
-                text = QCoreApplication.translate("ProposalsTab", "查看原文(第{0}段)").format(passage.position)
-                links.append(self._link(text, "passageLink",
-                                        lambda _=False, pid=passage_id: self._open_passage(pid)))
-        self._fill_row(self._passages_row, links)
-
-    def _link(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(slot)
-        return button
-
-    @staticmethod
-    def _fill_row(row: QHBoxLayout, widgets: list[QWidget]) -> None:
-        while row.count():
-            item = row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        for widget in widgets:
-            row.addWidget(widget)
-        row.addStretch(1)
-
-    @staticmethod
-    def _buttons(row: QHBoxLayout) -> list[QPushButton]:
-        widgets = (row.itemAt(i).widget() for i in range(row.count()))
-        return [w for w in widgets if isinstance(w, QPushButton)]
+        ports = filter(None, (self._briefing.port(pid) for pid in proposal.port_ids))
+        self._ports_row.set_links(
+            [(QCoreApplication.translate("ProposalsTab", "{0} ›").format(local_name(port)), port.id)
+             for port in ports],
+            QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"))
+        passages = filter(None, (self._briefing.passage(pid) for pid in proposal.passage_ids))
+        self._passages_row.set_links([
+            (QCoreApplication.translate("ProposalsTab", "查看原文(第{0}段)").format(passage.position), passage.id)
+            for passage in passages])
 
     def port_buttons(self) -> list[QPushButton]:
-        return self._buttons(self._ports_row)
+        return self._ports_row.buttons()
 
     def passage_buttons(self) -> list[QPushButton]:
-        return self._buttons(self._passages_row)
+        return self._passages_row.buttons()
 
     def reader_document(self) -> QTextDocument:
         return self._reader.document()
