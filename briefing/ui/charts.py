@@ -1,130 +1,40 @@
-"""Charts for the indicators tab: one subject's figures over the years, and subjects side by side.
+"""The charts of the indicators tab: one subject's figures over the years, and subjects side by side.
 
-Imported lazily by the tab (pyqtgraph and numpy load only when a chart is first needed). Plot
-widgets are created once and kept in a pool; a new subject only updates their data.
+Imported lazily (pyqtgraph and numpy load only when a chart is first needed). A chart is made once
+and then shows one spec after another: a new subject only updates its data. What to chart is worked
+out in `chart_specs` (no Qt); its names are repeated here for older callers. `charts_panel` stacks
+the charts.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import re
-from dataclasses import dataclass
+import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
 import pyqtgraph as pg  # noqa: E402
 
-from briefing.store.records import Indicator, Observation, Subject
+from briefing.store.records import Observation
+from briefing.ui.chart_specs import ComparisonSpec, SeriesSpec
+from briefing.ui.chart_specs import comparison_specs, series_specs  # noqa: F401 (the handout imports them from here)
 from briefing.ui.coverage import plain_tooltip
 from briefing.ui import themes
+from briefing.ui.card_look import set_text_colour
 from briefing.ui.i18n import local_name
 from briefing.ui.formatting import kind_label, value_text
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
-_YEAR = re.compile(r"\d{4}")
-# Kinds that state a level for the period itself; comparisons use only these.
-LEVEL_KINDS = ("reported", "lower_bound", "approximate")
-# A briefing of a thousand ports must stay readable and quick: a comparison shows the largest
-# subjects and the selected one (and says how many report it), and the panel shows a few charts
-# of each kind with a button for more.
-MAX_BARS = 15
-CHARTS_AT_ONCE = 2
-
-
-def is_annual(obs: Observation) -> bool:
-    return bool(_YEAR.fullmatch(obs.period))
-
-
-@dataclass(frozen=True)
-class SeriesSpec:
-    """One indicator of one subject, in one unit, over at least two years."""
-
-    indicator: Indicator
-    unit: str
-    points: tuple[Observation, ...]  # sorted by year
-
-
-@dataclass(frozen=True)
-class ComparisonSpec:
-    """One indicator across subjects that do not overlap: each subject's latest full-year level."""
-
-    indicator: Indicator
-    unit: str
-    bars: tuple[tuple[Subject, Observation], ...]
-    selected_id: str
-    total: int = 0  # how many subjects report it (the bars may show fewer: the largest, and the selected)
-
-
-def _indicator(briefing, indicator_id: str) -> Indicator:
-    return briefing.indicator(indicator_id) or Indicator(indicator_id, indicator_id, "", "")
-
-
-def series_specs(briefing, observations: tuple[Observation, ...]) -> list[SeriesSpec]:
-    groups: dict[tuple[str, str], dict[tuple[str, str], Observation]] = {}
-    for obs in observations:
-        if is_annual(obs) and obs.kind not in ("growth_rate", "share"):
-            groups.setdefault((obs.indicator_id, obs.unit), {}).setdefault((obs.period, obs.kind), obs)
-    specs = []
-    for (indicator_id, unit), by_year_kind in groups.items():
-        if len({period for period, _ in by_year_kind}) >= 2:
-            points = tuple(sorted(by_year_kind.values(), key=lambda o: (o.period, o.kind == "target")))
-            specs.append(SeriesSpec(_indicator(briefing, indicator_id), unit, points))
-    return specs
-
-
-def _members(briefing, subject_id: str) -> set[str]:
-    """The ports a subject stands for: itself, a group's members, or every port for the region."""
-    place = briefing.place(subject_id)
-    if place is None:
-        return {subject_id}
-    if place.level == "region":
-        return {p.id for p in briefing.ports} | {subject_id}
-    return set(place.port_ids) | {subject_id}
-
-
-def comparison_specs(briefing, subject_id: str, observations: tuple[Observation, ...],
-                     limit: int | None = None) -> list[ComparisonSpec]:
-    """Where others report the same indicator, unit and kind of level for a full year (at most
-    `limit` of them).
-
-    Subjects that overlap the selected one (a port and the group that contains it) are left out:
-    a part beside its whole is not a comparison.
-    """
-    mine = _members(briefing, subject_id)
-    specs = []
-    seen: set[tuple[str, str]] = set()
-    for own in observations:
-        key = (own.indicator_id, own.unit)
-        if own.kind not in LEVEL_KINDS or not is_annual(own) or key in seen:
-            continue
-        if limit is not None and len(specs) >= limit:
-            break
-        seen.add(key)
-        latest: dict[str, Observation] = {}
-        for obs in briefing.latest_annual(own.indicator_id, LEVEL_KINDS):  # each subject's latest year
-            if obs.unit != own.unit:
-                continue
-            if obs.subject_id != subject_id and _members(briefing, obs.subject_id) & mine:
-                continue
-            latest[obs.subject_id] = obs
-        if len(latest) >= 2 and subject_id in latest:
-            ranked = sorted(latest.items(), key=lambda item: item[1].value)
-            shown = ranked[-MAX_BARS:]
-            if subject_id not in dict(shown):  # the selected one always, in place of the smallest shown
-                shown = sorted(shown[1:] + [(subject_id, latest[subject_id])], key=lambda item: item[1].value)
-            bars = tuple((briefing.subject(sid) or Subject(sid, "", sid, ""), obs) for sid, obs in shown)
-            specs.append(ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit, bars, subject_id,
-                                        total=len(latest)))
-    return specs
 
 
 # -- drawing ----------------------------------------------------------------------------------
 
 
-def _chart_font(base: QFont, factor: float) -> QFont:
+def chart_font(base: QFont, factor: float) -> QFont:
     """Chart text is at least 14 pt at scale 1.0 (the base is 11 pt) and grows with the base."""
     font = QFont(base)
     font.setPointSizeF(max(base.pointSizeF(), 1.0) * factor)
@@ -133,10 +43,16 @@ def _chart_font(base: QFont, factor: float) -> QFont:
 
 def _style(kind: str) -> tuple[QColor, QPen]:
     """Targets hollow and dashed (a plan); derived pale and dotted (computed here); the rest solid."""
-    accents = themes.current().accents
+    return _theme_style(themes.current().name, kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _theme_style(theme_name: str, kind: str) -> tuple[QColor, QPen]:
+    theme = themes.theme_named(theme_name)
+    accents = theme.accents
     accent = QColor(accents.get(kind, accents["reported"]))
     line = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}.get(kind)
-    edge = accent.lighter(130) if themes.current().dark else accent.darker(120)
+    edge = accent.lighter(130) if theme.dark else accent.darker(120)
     pen = QPen(accent if line else edge, 3 if line else 1, line or Qt.PenStyle.SolidLine)
     pen.setCosmetic(True)
     fill = QColor(accent)
@@ -144,7 +60,7 @@ def _style(kind: str) -> tuple[QColor, QPen]:
     return fill, pen
 
 
-class _Chart(QWidget):
+class Chart(QWidget):
     """A titled, still, white plot with large dark text; hovering a bar shows its exact figure.
 
     The title is a word-wrapped QLabel above the plot (plain text, never HTML), so a long
@@ -165,6 +81,9 @@ class _Chart(QWidget):
         self.plot.setMenuEnabled(False)  # its SVG export is broken on this Qt; nothing to pan on a slide
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
+        # No cached background: drawing the cached image was Qt's costliest step per chart (an image
+        # blend split across threads), and a plain fill of the background colour is cheaper than that.
+        self.plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.plot.plotItem.setContentsMargins(4, 16, 16, 4)  # room for the top tick label
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -177,9 +96,12 @@ class _Chart(QWidget):
         self.markers = pg.ScatterPlotItem(symbol="t1")
         self.plot.addItem(self.markers)
         self._labels: list[pg.TextItem] = []
+        self._label_state: dict[int, tuple] = {}  # id of a label -> its text and anchor
         self._boxes: list[tuple[float, float, float, float, str]] = []
         self._base = QFont()
         self.spec = None
+        self._drawn: tuple | None = None  # the spec last drawn, and the plot's width then
+        self.in_view = None  # set by the panel: whether the chart is scrolled into view (None: it is)
         self.apply_theme()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.installEventFilter(self)
@@ -193,6 +115,21 @@ class _Chart(QWidget):
         for item in self._labels[count:]:
             item.setVisible(False)
         return self._labels[:count]
+
+    def _set_label(self, item: pg.TextItem, text: str, anchor: tuple[float, float], x: float, y: float) -> None:
+        """A value label; its text and anchor are set only when they change (each lays out a document)."""
+        if self._label_state.get(id(item)) != (text, anchor):
+            self._label_state[id(item)] = (text, anchor)
+            item.setText(text)
+            item.setAnchor(anchor)
+        item.setPos(x, y)
+        item.setVisible(True)
+
+    def _set_markers(self, points: list[tuple[float, float]]) -> None:
+        """The lower bounds' triangles; hidden when there are none (else they ask for a repaint at every paint)."""
+        if points or self.markers.isVisible():
+            self.markers.setData(pos=np.asarray(points, float).reshape(-1, 2))
+        self.markers.setVisible(bool(points))
 
     def _set_bars(self, x0, x1, y0, y1, kinds: list[str], brushes=None) -> None:
         styles = [_style(kind) for kind in kinds]
@@ -212,27 +149,58 @@ class _Chart(QWidget):
         self.markers.setBrush(pg.mkBrush(theme.accents["lower_bound"]))
         for item in self._labels:
             item.setColor(theme.chart_text)
+        set_text_colour(self.title, theme.chart_text)
+        set_text_colour(self.subtitle, theme.chart_subtitle)
         if self.spec is not None:
             self.set_spec(self.spec)
+
+    def show_spec(self, spec) -> None:
+        """Show a spec: its titles and the plot's height now; the plot itself now if the chart is in
+        view, else when it is scrolled into view (a thousand-port briefing stacks charts below the fold)."""
+        self.spec = spec
+        self._set_titles(*self.titles(spec))
+        self.plot.setMinimumHeight(self.plot_height())
+        self.draw_if_in_view()
+
+    def draw_if_in_view(self) -> None:
+        if self.spec is not None and not self.isHidden() and (self.in_view is None or self.in_view(self)):
+            self.draw()
+
+    def draw(self) -> None:
+        """Draw the spec, unless this very spec is drawn already at this width."""
+        if self.spec is not None and self._drawn != (self.spec, self.plot.width()):
+            self.set_spec(self.spec)
+
+    def grab(self, *args):  # a chart exported "as on screen" is drawn first, even if never scrolled to
+        self.draw()
+        return super().grab(*args)
+
+    def moveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().moveEvent(event)
+        self.draw_if_in_view()  # laid out into view
+
+    def _view_width(self, left_axis: int) -> int:
+        """About how wide the bars' area is: the plot less its left axis and margins."""
+        return max(self.plot.width() - left_axis - 24, 150)
 
     def _set_titles(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
 
     def _value_font(self) -> QFont:
-        font = _chart_font(self._base, 1.3)
+        font = chart_font(self._base, 1.3)
         font.setBold(True)
         return font
 
     def apply_fonts(self, base: QFont) -> None:
         self._base = QFont(base)
-        tick = _chart_font(base, 1.3)
+        tick = chart_font(base, 1.3)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).setTickFont(tick)
-        title = _chart_font(base, 1.55)
+        title = chart_font(base, 1.55)
         title.setBold(True)
         self.title.setFont(title)
-        self.subtitle.setFont(_chart_font(base, 1.15))
+        self.subtitle.setFont(chart_font(base, 1.15))
         for item in self._labels:
             item.setFont(self._value_font())
         self.markers.setSize(QFontMetrics(tick).height() * 0.8)
@@ -241,10 +209,19 @@ class _Chart(QWidget):
         self.plot.setMinimumHeight(self.plot_height())
 
     def plot_height(self) -> int:
-        return QFontMetrics(_chart_font(self._base, 1.3)).height() * 15
+        return QFontMetrics(chart_font(self._base, 1.3)).height() * 15
 
     def set_spec(self, spec) -> None:
         raise NotImplementedError
+
+    def titles(self, spec) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # What fits (names, value labels, year labels) depends on the plot's width: redraw when it changes.
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            self.draw_if_in_view()
+        return super().eventFilter(watched, event)
 
     def _on_mouse_moved(self, position) -> None:
         view = self.plot.plotItem.vb
@@ -262,16 +239,17 @@ def _tip(obs: Observation, subject_name: str = "") -> str:
     return f"{head}{obs.period_zh or obs.period}\n{kind_label(obs.kind)}:{value_text(obs)}"
 
 
-class SeriesChart(_Chart):
+class SeriesChart(Chart):
     """Vertical bars over the years: actuals solid, estimates pale and dotted, targets hollow."""
 
     def set_spec(self, spec: SeriesSpec) -> None:
         self.spec = spec
+        self._drawn = (spec, self.plot.width())
         years = sorted({obs.period for obs in spec.points})
         slots: dict[str, list[Observation]] = {year: [] for year in years}
         for obs in spec.points:
             slots[obs.period].append(obs)
-        x0, x1, heights, kinds, centres = [], [], [], [], []
+        x0, x1, heights, kinds, centres, columns = [], [], [], [], [], []
         for index, year in enumerate(years):
             width = 0.7 / len(slots[year])
             for slot, obs in enumerate(slots[year]):
@@ -281,32 +259,88 @@ class SeriesChart(_Chart):
                 heights.append(obs.value)
                 kinds.append(obs.kind)
                 centres.append(left + width / 2)
+                columns.append(index)
         self._set_bars(x0, x1, [0.0] * len(heights), heights, kinds)
         top = max(heights)
         self._boxes = [(a, b, 0.0, max(h, top * 0.08), _tip(o)) for a, b, h, o in zip(x0, x1, heights, spec.points)]
-        for item, obs, centre, height in zip(self._label_pool(len(spec.points)), spec.points, centres, heights):
-            prefix = QCoreApplication.translate("SeriesChart", "目标 ") if obs.kind == "target" else ""
-            item.setText(prefix + value_text(obs))
-            item.setAnchor((0.5, 1.0))
-            item.setPos(centre, height)
-            item.setVisible(True)
+        texts = [(QCoreApplication.translate("SeriesChart", "目标 ") if obs.kind == "target" else "") + value_text(obs)
+                 for obs in spec.points]
+        ticks = [QCoreApplication.translate("SeriesChart", "{year}年").format(year=y) for y in years]
+        labelled = self._labelled_years(ticks)
+        (left, right), written = self._place_values(x0, x1, heights, texts,
+                                                        [column in labelled for column in columns], ticks)
+        for item, (i, anchor, x) in zip(self._label_pool(len(written)), written):
+            self._set_label(item, texts[i], (anchor, 1.0), x, heights[i])
         bounds = [(c, h * 0.92) for c, h, o in zip(centres, heights, spec.points) if o.kind == "lower_bound"]
-        self.markers.setData(pos=np.asarray(bounds, float).reshape(-1, 2))
-        self.plot.getAxis("bottom").setTicks(
-            [[(i, QCoreApplication.translate("SeriesChart", "{year}年").format(year=y)) for i, y in enumerate(years)]])
+        self._set_markers(bounds)
+        self.plot.getAxis("bottom").setTicks([[(i, ticks[i]) for i in sorted(labelled)],
+                                              [(i, "") for i in range(len(years)) if i not in labelled]])
         self.plot.getAxis("left").setTicks(None)
-        self.plot.setXRange(-0.6, len(years) - 0.4, padding=0)
+        self.plot.setXRange(left, right, padding=0)
         self.plot.setYRange(0, top * 1.2, padding=0)
-        self._set_titles(
-            QCoreApplication.translate("SeriesChart", "{name}:历年").format(name=local_name(spec.indicator)),
-            QCoreApplication.translate("SeriesChart", "单位:{unit}    全年数据").format(unit=spec.unit))
+        self._set_titles(*self.titles(spec))
+
+    def titles(self, spec: SeriesSpec) -> tuple[str, str]:
+        return (QCoreApplication.translate("SeriesChart", "{name}:历年").format(name=local_name(spec.indicator)),
+                QCoreApplication.translate("SeriesChart", "单位:{unit}    全年数据").format(unit=spec.unit))
+
+    def _labelled_years(self, ticks: list[str]) -> set[int]:
+        """The years named under the axis: all when they fit side by side; with many years (twenty
+        on a narrow chart), every second, third … year counted back from the latest."""
+        metrics = QFontMetrics(chart_font(self._base, 1.3))
+        per_year = self._view_width(int(self.plot.getAxis("left").width())) / max(len(ticks), 1)
+        stride = max(1, math.ceil((max(metrics.horizontalAdvance(tick) for tick in ticks) + 12) / per_year))
+        last = len(ticks) - 1
+        return {index for index in range(len(ticks)) if (last - index) % stride == 0}
+
+    def _place_values(self, x0: list[float], x1: list[float], heights: list[float], texts: list[str],
+                      named: list[bool], ticks: list[str]) -> tuple[tuple[float, float], list[tuple[int, float, float]]]:
+        """Which bars get their value written on top, and where: every one when there is room. With
+        many years, those whose text can stand on the bar (centred, or flush with one of its edges)
+        without overlapping another value or covering a taller bar: the latest first, then the years
+        named under the axis, then the rest, tallest first. (Every bar still shows its exact figure on
+        hover, and the cards list them all.) Returns the x range, widened where an outer value would
+        be cut off (a value, or the outer years' names), and (bar, anchor, x) for each value written."""
+        view, years = self._view_width(int(self.plot.getAxis("left").width())), len(ticks)
+        self._per_unit, span = view / (years + 0.2), (-0.6, years - 0.4)
+        tick_half = QFontMetrics(chart_font(self._base, 1.3)).horizontalAdvance(ticks[-1]) / 2 + 4
+        for _ in range(8):  # widening the range narrows every year a little: place again until it settles
+            written, wanted = self._try_values(x0, x1, heights, texts, named, years)
+            wanted = (min(wanted[0], -tick_half / self._per_unit), max(wanted[1], years - 1 + tick_half / self._per_unit))
+            settled = abs((wanted[1] - wanted[0]) - (span[1] - span[0])) < 1e-3
+            span, self._per_unit = wanted, view / (wanted[1] - wanted[0])
+            if settled:
+                break
+        return span, written
+
+    def _try_values(self, x0: list[float], x1: list[float], heights: list[float], texts: list[str],
+                    named: list[bool], years: int) -> tuple[list[tuple[int, float, float]], tuple[float, float]]:
+        metrics = QFontMetrics(self._value_font())
+        count = len(heights)
+        order = sorted(range(count), key=lambda i: (i != count - 1, not named[i], -heights[i]))
+        written: list[tuple[int, float, float]] = []
+        taken: list[tuple[float, float]] = []
+        for i in order:
+            width = (metrics.horizontalAdvance(texts[i]) + 8) / self._per_unit
+            for anchor, x in ((0.5, (x0[i] + x1[i]) / 2), (0.0, x0[i]), (1.0, x1[i])):
+                lo = x - anchor * width
+                hi = lo + width
+                covers = any(heights[j] > heights[i] and x1[j] > lo and x0[j] < hi for j in range(count) if j != i)
+                # only the latest value may reach past the outer years (the range widens for it)
+                outside = lo < -0.6 or (hi > years - 0.4 and i != count - 1)
+                if not covers and not outside and not any(b > lo and a < hi for a, b in taken):
+                    written.append((i, anchor, x))
+                    taken.append((lo, hi))
+                    break
+        return sorted(written), (min([-0.6] + [lo for lo, _ in taken]), max([years - 0.4] + [hi for _, hi in taken]))
 
 
-class ComparisonChart(_Chart):
+class ComparisonChart(Chart):
     """Horizontal bars, one per subject, the selected one in orange and starred."""
 
     def set_spec(self, spec: ComparisonSpec) -> None:
         self.spec = spec
+        self._drawn = (spec, self.plot.width())
         count = len(spec.bars)
         values = [obs.value for _, obs in spec.bars]
         selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
@@ -321,16 +355,13 @@ class ComparisonChart(_Chart):
         texts = [QCoreApplication.translate("ComparisonChart", " {value}({year}年)").format(
             value=value_text(obs), year=obs.period) for _, obs in spec.bars]
         for item, text, value, y in zip(self._label_pool(count), texts, values, ys):
-            item.setText(text)
-            item.setAnchor((0.0, 0.5))
-            item.setPos(value, y)
-            item.setVisible(True)
-        self.markers.setData(pos=np.empty((0, 2)))
-        tick_metrics = QFontMetrics(_chart_font(self._base, 1.3))
+            self._set_label(item, text, (0.0, 0.5), value, y)
+        self._set_markers([])
+        tick_metrics = QFontMetrics(chart_font(self._base, 1.3))
         value_metrics = QFontMetrics(self._value_font())
         label_room = max(value_metrics.horizontalAdvance(text) for text in texts) + 14  # + the label's margins
         # Names get what the value labels and a readable bar leave; longer ones are elided (tooltip has all).
-        room = max(self.plot.width() - label_room - tick_metrics.height() * 8, tick_metrics.horizontalAdvance("口") * 6)
+        room = max(self.plot.width() - label_room - tick_metrics.height() * 6, tick_metrics.horizontalAdvance("口") * 6)
         ticks = []
         for y, (subject, _), chosen in zip(ys, spec.bars, selected):
             name = ("★ " if chosen else "") + local_name(subject)
@@ -340,149 +371,33 @@ class ComparisonChart(_Chart):
         left_width = max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height()
         left.setWidth(left_width)
         self.plot.getAxis("bottom").setTicks(None)
-        self.plot.getAxis("bottom").setLabel(html.escape(spec.unit), **{
-            "color": theme.chart_text, "font-size": f"{_chart_font(self._base, 1.3).pointSizeF():.1f}pt"})
+        self._set_unit_label(html.escape(spec.unit), theme.chart_text, chart_font(self._base, 1.3).pointSizeF())
         self.plot.setYRange(-0.6, count - 0.4, padding=0)
         # The bars' scale leaves the longest value label room at the right. The view is the widget less
         # the new left axis (left.width() still says the old one until the next layout) and the margins.
-        view_width = max(self.plot.width() - left_width - 24, 150)
+        view_width = self._view_width(left_width)
         self.plot.setXRange(0, right * view_width / max(view_width - label_room, view_width * 0.3), padding=0)
-        subtitle = QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
-                                              "★ = 当前选中").format(unit=spec.unit)
-        if spec.total > count:
-            subtitle += "\n" + QCoreApplication.translate(
-                "ComparisonChart", "共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者").format(
-                total=spec.total, shown=count)
-        self._set_titles(
-            QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=local_name(spec.indicator)),
-            subtitle)
+        self._set_titles(*self.titles(spec))
         self.plot.setMinimumHeight(self.plot_height())
 
+    def titles(self, spec: ComparisonSpec) -> tuple[str, str]:
+        subtitle = QCoreApplication.translate("ComparisonChart", "单位:{unit}    各地最近一个全年的数据,年份见括号;"
+                                              "★ = 当前选中").format(unit=spec.unit)
+        if spec.total > len(spec.bars):
+            subtitle += "\n" + QCoreApplication.translate(
+                "ComparisonChart", "共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者").format(
+                total=spec.total, shown=len(spec.bars))
+        return (QCoreApplication.translate("ComparisonChart", "{name}:各地对比").format(name=local_name(spec.indicator)),
+                subtitle)
+
     def plot_height(self) -> int:
-        line = QFontMetrics(_chart_font(self._base, 1.3)).height()
+        line = QFontMetrics(chart_font(self._base, 1.3)).height()
         count = len(self.spec.bars) if self.spec is not None else 3
         return line * (4 + 2 * count)
 
-    def eventFilter(self, watched, event: QEvent) -> bool:
-        # Names are elided and the value labels given room by the plot's width: redo on resize.
-        if watched is self.plot and event.type() == QEvent.Type.Resize and self.spec is not None:
-            self.set_spec(self.spec)
-        return super().eventFilter(watched, event)
-
-
-class ChartsPanel(QScrollArea):
-    """The charts for one subject, stacked; says so in words when there is nothing to draw."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        sheet = QWidget()
-        sheet.setObjectName("chartSheet")
-        self._sheet = sheet
-        self._layout = QVBoxLayout(sheet)
-        self._layout.setContentsMargins(12, 8, 12, 12)
-        self._layout.setSpacing(18)
-        self.legend = QLabel()
-        self.legend.setObjectName("chartLegend")
-        self.legend.setWordWrap(True)
-        self.empty = QLabel()
-        self.empty.setObjectName("chartEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(self.legend)
-        self._layout.addWidget(self.empty)
-        self._charts_at = self._layout.count()
-        self.more = QPushButton()  # after the charts: a few of each kind at a time
-        self.more.setObjectName("moreCharts")
-        self.more.clicked.connect(self._on_more_clicked)
-        self.more.hide()
-        self._layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
-        self._layout.addStretch(1)
-        self.setWidget(sheet)
-        self.series: list[SeriesChart] = []
-        self.comparisons: list[ComparisonChart] = []
-        self._at_once, self._subject = CHARTS_AT_ONCE, None
-        # The charts a subject shows at once are made now, with the panel: making one (a pyqtgraph plot)
-        # took 50 ms, paid by the first click on a subject that needed another.
-        self._grow(self.series, SeriesChart, CHARTS_AT_ONCE)
-        self._grow(self.comparisons, ComparisonChart, CHARTS_AT_ONCE)
-        self._apply_fonts()
-        self._apply_theme()
-        self.retranslate()
-        themes.signals().theme_changed.connect(self._apply_theme)
-
-    def retranslate(self) -> None:
-        """The legend, the message and every chart's titles and axes in the current language
-        (pyqtgraph's items are not widgets and never receive LanguageChange)."""
-        self.legend.setText(QCoreApplication.translate(
-            "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
-        self.empty.setText(QCoreApplication.translate(
-            "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
-        self.more.setText(QCoreApplication.translate("ChartsPanel", "显示更多图表"))
-        for chart in self.visible_charts():
-            chart.set_spec(chart.spec)
-
-    def _apply_theme(self, *_args) -> None:
-        theme = themes.current()
-        self._sheet.setStyleSheet(
-            f"QWidget#chartSheet {{ background: {theme.chart_background}; }} QLabel {{ color: {theme.chart_text}; }}"
-            f" QLabel#chartSubtitle, QLabel#chartLegend {{ color: {theme.chart_subtitle}; }}")
-        for chart in (*self.series, *self.comparisons):
-            chart.apply_theme()
-
-    def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...],
-                     more: bool = False) -> None:
-        """A subject's charts, a few of each kind (`more`: the next few as well, keeping the scroll)."""
-        self._at_once = self._at_once + CHARTS_AT_ONCE if more else CHARTS_AT_ONCE
-        self._subject = (briefing, subject_id, observations)
-        series = series_specs(briefing, observations)
-        comparisons = comparison_specs(briefing, subject_id, observations, self._at_once + 1)
-        self._fill(self.series, SeriesChart, series[:self._at_once])
-        self._fill(self.comparisons, ComparisonChart, comparisons[:self._at_once])
-        self.more.setVisible(len(series) > self._at_once or len(comparisons) > self._at_once)
-        has_charts = bool(series or comparisons)
-        self.legend.setVisible(bool(series))
-        self.empty.setVisible(not has_charts)
-        if not more:
-            self.verticalScrollBar().setValue(0)
-
-    def _on_more_clicked(self) -> None:
-        if self._subject is not None:
-            self.show_subject(*self._subject, more=True)
-
-    def visible_charts(self) -> list[_Chart]:
-        return [chart for chart in (*self.series, *self.comparisons) if not chart.isHidden()]
-
-    def _grow(self, pool: list, kind: type, count: int) -> None:
-        while len(pool) < count:
-            chart = kind()
-            chart.apply_fonts(self.font())
-            offset = len(self.series) if pool is self.series else len(self.series) + len(self.comparisons)
-            self._layout.insertWidget(self._charts_at + offset, chart)
-            chart.hide()
-            pool.append(chart)
-
-    def _fill(self, pool: list, kind: type, specs: list) -> None:
-        self._grow(pool, kind, len(specs))
-        for chart, spec in zip(pool, specs):
-            chart.set_spec(spec)
-            chart.show()
-        for chart in pool[len(specs):]:
-            chart.hide()
-
-    def _apply_fonts(self) -> None:
-        base = self.font()
-        self.legend.setFont(_chart_font(base, 1.0))
-        empty = _chart_font(base, 1.4)
-        empty.setBold(True)
-        self.empty.setFont(empty)
-        for chart in (*self.series, *self.comparisons):
-            chart.apply_fonts(base)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in _FONT_EVENTS:
-            self._apply_fonts()
-        elif event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def _set_unit_label(self, unit: str, colour: str, points: float) -> None:
+        """The unit under the axis (set only when it changes: pyqtgraph lays it out as a document)."""
+        label = (unit, colour, round(points, 1))
+        if label != getattr(self, "_unit_label", None):
+            self._unit_label = label
+            self.plot.getAxis("bottom").setLabel(unit, **{"color": colour, "font-size": f"{points:.1f}pt"})

@@ -208,6 +208,8 @@ class CoverageModel(QAbstractTableModel):
         self._subjects: list[Subject] = []
         self._indicators: list[Indicator] = []
         self._counts: dict[tuple[str, str], int] = {}
+        self._row_of: dict[str, int] = {}
+        self._reported: set[str] = set()
 
     def set_rows(self, subjects: tuple[Subject, ...], indicators: tuple[Indicator, ...],
                  counts: dict[tuple[str, str], int]) -> None:
@@ -215,13 +217,16 @@ class CoverageModel(QAbstractTableModel):
         self._subjects = ordered_subjects(subjects)
         self._indicators = list(indicators)
         self._counts = dict(counts)
+        # Worked out once per briefing, not per click or per painted row head (a thousand subjects).
+        self._row_of = {subject.id: row for row, subject in reversed(list(enumerate(self._subjects)))}
+        self._reported = {subject_id for (subject_id, _), n in self._counts.items() if n}
         self.endResetModel()
 
     def subject_at(self, row: int) -> Subject | None:
         return self._subjects[row] if 0 <= row < len(self._subjects) else None
 
     def row_of(self, subject_id: str) -> int:
-        return next((row for row, s in enumerate(self._subjects) if s.id == subject_id), -1)
+        return self._row_of.get(subject_id, -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._subjects)
@@ -276,6 +281,5 @@ class CoverageModel(QAbstractTableModel):
             return plain_tooltip("\n".join(dict.fromkeys(filter(None, (local_name(subject), subject.name_zh,
                                                                          subject.name_en)))))
         if role == Qt.ItemDataRole.ForegroundRole:
-            reported = any(self._counts.get((subject.id, i.id)) for i in self._indicators)
-            return None if reported else _muted()
+            return None if subject.id in self._reported else _muted()
         return None

@@ -19,6 +19,7 @@ from briefing.ui import i18n, themes
 from briefing.ui.fact_cards import CardContext, FactCardPanel
 from briefing.ui.i18n import local_name
 from briefing.ui.formatting import mode_label
+from briefing.ui.layout_fence import LayoutFence, settle_layouts
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -53,6 +54,7 @@ class IndicatorsTab(QWidget):
         self.subject_view.setModel(self.subject_model)
         self.subject_view.setHeaderHidden(True)
         self.subject_view.setUniformRowHeights(True)
+        self.subject_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names elide instead
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.selectionModel().currentChanged.connect(self._on_subject_current_changed)
 
@@ -64,6 +66,8 @@ class IndicatorsTab(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("subjectSubtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.title, self.subtitle):  # wrapped: a long name must not widen the window's minimum
+            label.setWordWrap(True)
         themes.muted(self.subtitle)  # a palette, not a style sheet: style sheets stop font changes
 
         self.coverage_model = CoverageModel(self)
@@ -71,7 +75,7 @@ class IndicatorsTab(QWidget):
 
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
-        self.pages.addTab(self._cards_page(), "")
+        self.pages.addTab(LayoutFence(self._cards_page()), "")  # see layout_fence: a step repaints only what changed
         self.pages.addTab(self._coverage_page(), "")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -83,7 +87,7 @@ class IndicatorsTab(QWidget):
         self._outer = splitter
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(LayoutFence(splitter))
 
         selection.subject_selected.connect(self._on_subject_selected)
         self._apply_fonts()
@@ -209,11 +213,11 @@ class IndicatorsTab(QWidget):
         observations = self._briefing.observations_for(subject_id)
         self._show_header(subject, observations)
         indicators = {i.id: i for i in self._briefing.indicators}
-        self.cards.show_observations(subject, observations, indicators,
-                                     {o.id: self._card_context(o, subject) for o in observations})
+        self.cards.show_observations(subject, observations, indicators, lambda obs: self._card_context(obs, subject))
         self._charts_stale = True
         if self.isVisible():
-            self._update_charts()
+            self._update_charts(observations)
+            settle_layouts(self.cards)  # the new cards laid out before the window paints: painted once
 
     def _card_context(self, obs, subject: Subject) -> CardContext:
         inputs, names = {}, {}
@@ -249,7 +253,7 @@ class IndicatorsTab(QWidget):
 
     def _ensure_charts(self):
         if self._charts is None:
-            from briefing.ui.charts import ChartsPanel  # pyqtgraph + numpy load here, not at start-up
+            from briefing.ui.charts_panel import ChartsPanel  # pyqtgraph + numpy load here, not at start-up
 
             self._charts = ChartsPanel()
             self._charts_holder.addWidget(self._charts)
@@ -260,11 +264,13 @@ class IndicatorsTab(QWidget):
         if self._pending:
             self._display(self._pending, now=True)
 
-    def _update_charts(self) -> None:
+    def _update_charts(self, observations: tuple | None = None) -> None:
         self._show_pending()
         charts = self._ensure_charts()
         if self._charts_stale and self._subject_id:
-            charts.show_subject(self._briefing, self._subject_id, self._briefing.observations_for(self._subject_id))
+            if observations is None:
+                observations = self._briefing.observations_for(self._subject_id)
+            charts.show_subject(self._briefing, self._subject_id, observations)
             self._charts_stale = False
 
     @property
@@ -353,9 +359,10 @@ class IndicatorsTab(QWidget):
             rows.setDefaultSectionSize(rows.sectionSizeHint(0))
 
     def _fit_subject_list(self) -> None:
-        self.subject_view.resizeColumnToContents(0)
+        # Wide enough for every name up to a cap; beyond it the longest names (English airport names)
+        # end in "…" (their tooltips have them whole), leaving the charts room for their own names.
         width = self.subject_view.sizeHintForColumn(0) + 48
-        self.subject_view.setMinimumWidth(min(max(width, 200), 520))
+        self.subject_view.setMinimumWidth(min(max(width, 200), 420))
 
     def _apply_fonts(self) -> None:
         base = self.font()

@@ -1,0 +1,157 @@
+"""The indicators tab made quick to step through: cards and charts reused from one subject to the
+next, charts drawn as they come into view, layout changes fenced in, and twenty-year charts that stay
+legible. Each test checks what a presenter sees, not how long it took (that is in benchmarks/)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
+
+from briefing.store.records import Indicator, Observation
+from briefing.ui.chart_specs import Rankings, SeriesSpec, comparison_specs
+from briefing.ui.fact_cards import FactCard
+from briefing.ui.formatting import value_text
+from briefing.ui.layout_fence import LayoutFence
+from briefing.ui.selection import Selection
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+
+def _host(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
+    """A top-level window without a size constraint (offscreen warns about minimum sizes otherwise)."""
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    layout.addWidget(widget)
+    host.resize(width, height)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    return host
+
+
+@pytest.fixture
+def tab(qtbot, bundled, qt_fonts):
+    from briefing.ui.indicators_tab import IndicatorsTab
+
+    widget = IndicatorsTab(bundled, Selection())
+    widget.host = _host(qtbot, widget, 1600, 900)
+    return widget
+
+
+def shown_cards(tab) -> list[FactCard]:
+    """The cards a presenter can see: every FactCard in the sheet that is not hidden."""
+    return [card for card in tab.cards.widget().findChildren(FactCard) if card.isVisibleTo(tab.cards.widget())]
+
+
+def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, bundled):
+    tab.show_subject("nmg")
+    made = set(map(id, tab.cards.widget().findChildren(FactCard)))
+    tab.show_subject("ceke")
+    QApplication.processEvents()
+    ceke = {value_text(obs) for obs in bundled.observations_for("ceke")}
+    assert {card.value.text() for card in shown_cards(tab)} == ceke
+    assert len(shown_cards(tab)) == len(bundled.observations_for("ceke"))
+    assert tab.cards.headings() == ["口岸货运量(通关过货量)"]
+    tab.show_subject("nmg")
+    assert set(map(id, tab.cards.widget().findChildren(FactCard))) == made  # no card made anew
+    assert len(shown_cards(tab)) == len(bundled.observations_for("nmg"))
+
+
+def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
+    tab.show_subject("nmg")  # reported, target and derived figures: some cards show a formula
+    assert any(card.formula is not None for card in tab.cards.cards)
+    tab.show_subject("ceke")
+    by_value = {card.value.text(): card for card in tab.cards.cards}
+    quoted, referenced = by_value["超2400万吨"], by_value["1844.07万吨"]
+    assert quoted.property("kind") == quoted.badge.property("kind") == "lower_bound"
+    assert quoted.source_button is not None and quoted.source_label is None
+    assert referenced.source_button is None and referenced.source_label.text().startswith("来源:新华社")
+    assert all(card.formula is None for card in tab.cards.cards)  # no working left over from nmg
+    assert all(not card.note.text() or card.note.isVisibleTo(card) for card in tab.cards.cards)
+
+
+def test_card_text_becomes_selectable_when_the_pointer_reaches_it(tab):
+    tab.show_subject("ceke")
+    label = tab.cards.cards[0].value
+    point = QPointF(label.rect().center())
+    QApplication.sendEvent(label, QEnterEvent(point, label.mapToGlobal(point), label.mapToGlobal(point)))
+    label.setSelection(0, 2)
+    assert label.selectedText() == label.text()[:2]
+
+
+def test_a_fence_passes_on_a_larger_minimum_and_fills_its_place(qtbot):
+    inner = QLabel("短")
+    fence = LayoutFence(inner)
+    host = _host(qtbot, fence, 400, 100)
+    before = host.minimumSizeHint().width()
+    inner.setText("一个很长很长的口岸名称,不折行时需要更宽的窗口" * 2)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert host.minimumSizeHint().width() > before
+    assert inner.geometry() == fence.rect()
+
+
+def _twenty_years() -> SeriesSpec:
+    values = [1369.4, 1505.8, 1006.4, 4867.7, 3937.7, 4701.5, 4167.6, 3359.7, 3715.2, 1599.4,
+              632.3, 4263.9, 2468.4, 2749.6, 821.6, 297.9, 4677.4, 404.9, 3123.8, 2960.1]
+    points = tuple(Observation(f"o{year}", "p", "freight", str(year), "", value, "万吨", "reported",
+                               f"{value}万吨", "p1", "s", "", "", "") for year, value in zip(range(2006, 2026), values))
+    return SeriesSpec(Indicator("freight", "货运量", "Freight", "万吨"), "万吨", points)
+
+
+def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_figure(qtbot, qt_fonts):
+    from briefing.ui.charts import SeriesChart
+
+    chart = SeriesChart()
+    chart.apply_fonts(QApplication.font())
+    host = _host(qtbot, chart, 760, 560)  # noqa: F841 (kept: the chart lives in it)
+    spec = _twenty_years()
+    chart.set_spec(spec)
+    QApplication.processEvents()
+    written = [label for label in chart._labels if label.isVisible()]
+    texts = [label.textItem.toPlainText() for label in written]
+    assert 2 <= len(written) < 20  # twenty values side by side would run into each other
+    assert "2960.1万吨" in texts  # the latest year always
+    assert set(texts) <= {value_text(obs) for obs in spec.points}  # exactly as written, never rounded
+    boxes = sorted((label.sceneBoundingRect() for label in written), key=lambda rect: rect.left())
+    assert all(a.right() <= b.left() for a, b in zip(boxes, boxes[1:]))
+    view = chart.plot.plotItem.vb.sceneBoundingRect()
+    assert all(view.contains(box) for box in boxes)  # none cut off at the plot edge
+    ticks = dict(chart.plot.getAxis("bottom")._tickLevels[0])
+    assert ticks[19] == "2025年"
+    for index, obs in enumerate(spec.points):  # every bar keeps its exact figure on hover
+        assert value_text(obs) in chart.hover_text_at(index, obs.value / 2)
+
+
+def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab, qtbot):
+    tab.host.resize(1600, 560)
+    tab.show_subject("nmg")
+    QApplication.processEvents()
+    panel = tab.charts
+    charts = panel.visible_charts()
+    assert len(charts) >= 2
+    below = charts[-1]
+    assert not panel._in_view(below)  # the sheet is taller than the panel
+    drawn_before = below._drawn
+    panel.verticalScrollBar().setValue(below.y())
+    QApplication.processEvents()
+    assert below._drawn is not drawn_before and below._drawn[0] == below.spec
+    shown = [obs.value for obs in below.spec.points] if hasattr(below.spec, "points") else \
+        [obs.value for _, obs in below.spec.bars]
+    assert sorted(below.bars.opts["y1"] if hasattr(below.spec, "points") else below.bars.opts["x1"]) == sorted(shown)
+    panel.verticalScrollBar().setValue(0)
+    tab.show_subject("ordos")
+    tab.show_subject("nmg")
+    grabbed = panel.visible_charts()[-1]
+    assert grabbed.grab().width() > 0 and grabbed._drawn[0] == grabbed.spec  # exported "as on screen"
+
+
+def test_comparisons_from_kept_rankings_are_the_comparisons(bundled):
+    rankings = Rankings(bundled)
+    for subject in bundled.subjects:
+        observations = bundled.observations_for(subject.id)
+        assert comparison_specs(bundled, subject.id, observations, rankings=rankings) == \
+            comparison_specs(bundled, subject.id, observations)
