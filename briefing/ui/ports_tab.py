@@ -3,149 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QWidget,
 )
 
-from briefing.store.records import MODES, Port
+from briefing.store.records import MODES
 from briefing.ui import themes
-from briefing.ui.formatting import country_label, mode_label, precision_label
-from briefing.ui.i18n import local_name
+from briefing.ui.formatting import country_label, mode_label
 from briefing.ui.map_view import PortMap
+from briefing.ui.port_details import PortDetails
 from briefing.ui.port_models import PortFilterProxy, PortTableModel
 
 WIDE_COLUMNS = (PortTableModel.COL_ENGLISH, PortTableModel.COL_COUNTERPART)  # capped; the tooltip has the rest
 FIT_ROWS = 100  # rows a column's width is fitted to
-
-
-def _plain_label(selectable: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # database text is never read as markup
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _set_shown(widget: QWidget, shown: bool) -> None:
-    """Show or hide, touching the widget only if that changes anything (each call costs a relayout)."""
-    if widget.isHidden() == shown:
-        widget.setVisible(shown)
-
-
-class PortDetails(QScrollArea):
-    """Everything the briefing knows about one port, as plain selectable text."""
-
-    FIELDS = ("mode", "counterpart", "league", "county", "coordinate", "basis", "status", "sources")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.title, self.subtitle, self.hint = _plain_label(), _plain_label(), _plain_label(False)
-        themes.muted(self.subtitle)
-        themes.muted(self.hint)
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.names = {key: QLabel() for key in self.FIELDS}
-        self.values = {key: _plain_label() for key in self.FIELDS}
-        self.sources = QWidget()  # a title per source, and its address as read-only text to copy
-        QVBoxLayout(self.sources).setContentsMargins(0, 0, 0, 0)
-        self.values["sources"] = self.sources
-        for key in self.FIELDS:
-            themes.muted(self.names[key])
-            self.form.addRow(self.names[key], self.values[key])
-        for widget in (self.hint, self.title, self.subtitle):
-            layout.addWidget(widget)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
-        self.setWidget(body)
-        self._port: Port | None = None
-        self._sources: tuple = ()
-        self._source_rows: list[tuple[QLabel, QLineEdit]] = []  # reused from port to port
-        self.league_name = lambda port: port.league_city  # the tab hands in the model's, which knows English
-        self.retranslate()
-
-    def show_port(self, port: Port | None, sources=()) -> None:
-        self._port, self._sources = port, tuple(sources)
-        self._show_values()
-
-    def retranslate(self) -> None:
-        names = {"mode": self.tr("方式"), "counterpart": self.tr("对方口岸"), "league": self.tr("盟市"),
-                 "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("坐标依据"),
-                 "status": self.tr("状态"), "sources": self.tr("来源")}
-        for key, text in names.items():
-            self.names[key].setText(text)
-        self.hint.setText(self.tr("在地图或表格中选择一个口岸,即可查看详情。"))
-        self._show_values()
-
-    def _show_values(self) -> None:
-        port = self._port
-        _set_shown(self.hint, port is None)
-        for widget in (self.title, self.subtitle, *self.names.values(), *self.values.values()):
-            _set_shown(widget, port is not None)
-        if port is None:
-            return
-        self.title.setText(local_name(port))
-        self.subtitle.setText(port.name_zh if local_name(port) != port.name_zh else port.name_en)
-        counterpart = f"{port.counterpart} ({country_label(port.country)})" if port.counterpart else "—"
-        if port.has_position:
-            where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
-            coordinate = f"{where} · {precision_label(port.coord_precision)}"
-        else:
-            coordinate = self.tr("无可靠坐标(地图上不标注)")
-        texts = {"mode": mode_label(port.mode), "counterpart": counterpart, "league": self.league_name(port) or "—",
-                 "county": port.county or "—", "coordinate": coordinate, "basis": port.coord_basis or "—",
-                 "status": port.status or "—"}
-        for key, text in texts.items():
-            self.values[key].setText(text)
-        self._fill_sources()
-
-    def _fill_sources(self) -> None:
-        """A title per source and its address; the widgets are kept and refilled, since making and
-        styling new ones for every port was most of the time a click took."""
-        roles = {"roster": self.tr("名录"), "coordinate": self.tr("坐标")}
-        wanted = self._sources or ((None, None),)
-        while len(self._source_rows) < len(wanted):
-            title = _plain_label()
-            # Shown, selectable and copyable, never opened: the presenter decides to go online.
-            url = QLineEdit()
-            url.setReadOnly(True)
-            url.setFrame(False)
-            url.setAutoFillBackground(False)
-            palette = url.palette()  # a palette, not a style sheet: showing a styled widget costs a restyle
-            palette.setColor(QPalette.ColorRole.Base, QColor(Qt.GlobalColor.transparent))
-            url.setPalette(palette)
-            themes.muted(url)
-            self.sources.layout().addWidget(title)
-            self.sources.layout().addWidget(url)
-            self._source_rows.append((title, url))
-        for index, (title, url) in enumerate(self._source_rows):
-            role, source = wanted[index] if index < len(wanted) else (None, None)
-            _set_shown(title, index < len(wanted))
-            title.setText(f"[{roles.get(role, role)}] {source.title}" if source else "—")
-            _set_shown(url, bool(source and source.url))
-            if source and source.url and url.text() != source.url:
-                url.setText(source.url)
-                url.setCursorPosition(0)
-
-    def source_texts(self) -> list[str]:
-        """What the sources row shows, line by line (titles and addresses)."""
-        layout = self.sources.layout()
-        widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
-        return [w.text() for w in widgets if not w.isHidden()]
-
-    def apply_fonts(self) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(self.font().pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
 
 
 class PortsTab(QWidget):
@@ -224,6 +96,7 @@ class PortsTab(QWidget):
         right_split.addWidget(self.details)
         right_split.setStretchFactor(0, 3)
         right_split.setStretchFactor(1, 2)
+        right_split.setSizes([1, 1])  # start even: the details document asks for less height than it uses
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -256,13 +129,11 @@ class PortsTab(QWidget):
         if self._briefing and any(not p.country for p in self._briefing.ports):
             entries.append((PortFilterProxy.NO_COUNTRY, self.tr("无(航空)")))
         self._fill_combo(self.country_combo, entries)
-        self.model.retranslate()
-        self.details.retranslate()
+        self.model.retranslate()  # before the details pane, which hears of a language change after its tab
         self._update_count()
         font = QFont(self.font())
         font.setBold(True)
         self.map_title.setFont(font)
-        self.details.apply_fonts()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
