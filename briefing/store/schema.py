@@ -16,6 +16,8 @@ class Table:
     pk: str | tuple[str, ...]
     not_null: frozenset[str]
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, other column)
+    # Indexes are for speed, not content: the build creates them, and a file without one still opens
+    # (opening.py checks tables and columns), only slower; so adding one needs no new schema version.
     indexes: tuple[tuple[str, ...], ...] = ()
 
 
@@ -78,7 +80,8 @@ TABLES: tuple[Table, ...] = (
         {"id", "subject_id", "indicator_id", "period", "value", "kind", "source_id", "position"},
         [("indicator_id", "indicators", "id"), ("passage_id", "passages", "id"),
          ("source_id", "sources", "id")],
-        [("subject_id", "indicator_id", "period"), ("indicator_id", "subject_id")],
+        # (passage_id, position): the figures citing a passage, in order, and how many (the sources tab)
+        [("subject_id", "indicator_id", "period"), ("indicator_id", "subject_id"), ("passage_id", "position")],
     ),
     _t(
         "observation_inputs",
