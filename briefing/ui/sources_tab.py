@@ -2,71 +2,31 @@
 figures that cite each passage, and every other source; jumps to and marks a requested passage.
 
 The reader is built with QTextCursor and plain insertText, so database text is never parsed as
-HTML, and the document positions of every passage are known for marking and scrolling.
+HTML, and the document positions of every passage are known for marking and scrolling. It holds
+one page of passages (the whole article when it is short, as the bundled one is), each with its
+first few citing figures and how many more there are: a briefing of a million figures and sixty
+thousand passages opens here as fast as a small one. Marking a passage on the page re-formats
+its blocks only; a passage on another page brings that page in.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption,
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.store.records import Passage, Source
 from briefing.store.search import find_spans
 from briefing.ui import themes
 from briefing.ui.formatting import value_text
 from briefing.ui.i18n import local_name
+from briefing.ui.reader_formats import block_format, char_format, colour, highlight_format, read_only_browser
 from briefing.ui.selection import Selection
 
-
-
-def _colour(name: str) -> QColor:
-    """A colour of the current theme; the reader's text is rebuilt when the theme changes."""
-    return QColor(getattr(themes.current(), name))
-
-
-
-def _char_format(colour: QColor | None = None, bold: bool = False, size_step: int = 0) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    if colour is not None:
-        fmt.setForeground(colour)
-    if bold:
-        fmt.setFontWeight(QFont.Weight.Bold)
-    if size_step:
-        # relative to the document's font, so the presentation scale keeps applying
-        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, size_step)
-    return fmt
-
-
-def _block_format(top: float = 0, bottom: float = 0, left: float = 0, line_height: int = 100,
-                  tint: QColor | None = None) -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
-    fmt.setTopMargin(top)
-    fmt.setBottomMargin(bottom)
-    fmt.setLeftMargin(left)
-    if line_height != 100:
-        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    if tint is not None:
-        fmt.setBackground(tint)
-    return fmt
-
-
-def highlight_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(_colour("search_highlight"))
-    fmt.setForeground(_colour("search_highlight_text"))
-    fmt.setFontWeight(QFont.Weight.Bold)
-    return fmt
-
-
-def _read_only_browser() -> QTextBrowser:
-    browser = QTextBrowser()
-    browser.setOpenLinks(False)
-    browser.setOpenExternalLinks(False)
-    browser.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs wrap too
-    return browser
+PAGE_PASSAGES = 50  # passages in the reader at a time (the bundled article's 43 fit); a longer one has pages
+CITATIONS_SHOWN = 10  # figures listed under a passage; more are counted ("… and 12 more")
 
 
 class SourcesTab(QWidget):
@@ -76,10 +36,13 @@ class SourcesTab(QWidget):
         super().__init__(parent)
         self._briefing = briefing
         self._selection = selection
-        self._passages: tuple[Passage, ...] = ()
+        self._passages: tuple[Passage, ...] = ()  # the page in the reader
+        self._article_id: str | None = None  # the source whose passages are shown (None: all passages)
+        self._total = 0  # passages in the article
+        self._first = 0  # ordinal of the page's first passage
+        self._sections_at: tuple[tuple[str, int], ...] = ()  # (heading, ordinal of its first passage)
         self._passage_spans: dict[str, tuple[int, int]] = {}  # id -> document range of its text
-        self._passage_blocks: dict[str, int] = {}
-        self._section_blocks: list[int] = []
+        self._passage_blocks: dict[str, tuple[int, int]] = {}  # id -> its first and last block
         self._marked: tuple[str, str] = ("", "")
         self._scroll_pending = False
         self._stale = True  # the article is laid out when first needed (see set_briefing)
@@ -114,15 +77,27 @@ class SourcesTab(QWidget):
         self._sections.setWordWrap(True)
         self._sections.setSpacing(2)
         self._sections.itemClicked.connect(self._on_section_clicked)
-        self._reader = _read_only_browser()
-        self._others = _read_only_browser()
+        self._reader = read_only_browser()
+        self._others = read_only_browser()
         self._headings = [QLabel(), QLabel(), QLabel()]
+        self._earlier, self._later, self._page_label = QPushButton(), QPushButton(), QLabel()
+        self._earlier.clicked.connect(lambda: self._turn(-1))
+        self._later.clicked.connect(lambda: self._turn(1))
+        self._pager = QWidget()
+        pager = QHBoxLayout(self._pager)
+        pager.setContentsMargins(0, 0, 0, 0)
+        pager.addWidget(self._earlier)
+        pager.addWidget(self._page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        pager.addWidget(self._later)
+        self._pager.hide()  # shown only when the article is longer than a page
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for heading, body in zip(self._headings, (self._sections, self._reader, self._others)):
             pane = QWidget()
             column = QVBoxLayout(pane)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(heading)
+            if body is self._reader:
+                column.addWidget(self._pager)
             column.addWidget(body, 1)
             splitter.addWidget(pane)
         splitter.setStretchFactor(0, 2)
@@ -170,6 +145,7 @@ class SourcesTab(QWidget):
         (or asked about): a large briefing's takes seconds, and the presenter may never look."""
         self._briefing = briefing
         self._marked = ("", "")
+        self._first = 0
         self._stale = True
         if self.parentWidget() is None or self.isVisible():
             self._ensure_filled()
@@ -184,29 +160,39 @@ class SourcesTab(QWidget):
         briefing = self._briefing
         self._headings[0].setText(QCoreApplication.translate("SourcesTab", "版面"))
         self._headings[1].setText(QCoreApplication.translate("SourcesTab", "原文"))
-        passages = briefing.passages()
-        article = self._main_source(briefing, passages)
-        self._passages = tuple(p for p in passages if article is None or p.source_id == article.id)
+        article = self._main_source(briefing, briefing.passages_page(0, 1))
+        self._total = briefing.passage_count()
+        self._article_id = None  # no filter when every passage is the article's (then counting is cheaper)
+        if article is not None and briefing.passage_count(article.id) != self._total:
+            self._article_id = article.id
+            self._total = briefing.passage_count(article.id)
         self._show_metadata(article)
         self._show_other_sources([s for s in briefing.sources if article is None or s.id != article.id])
-        self._render()
+        self._sections_at = briefing.passage_sections(self._article_id)
         self._sections.clear()
-        for number, section in zip(self._section_blocks, dict.fromkeys(p.section for p in self._passages)):
+        for section, ordinal in self._sections_at:
             item = QListWidgetItem(section or QCoreApplication.translate("SourcesTab", "(无标题)"))
-            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setData(Qt.ItemDataRole.UserRole, ordinal)
             self._sections.addItem(item)
+        self._load_page(self._page_of(min(self._first, max(self._total - 1, 0))))  # the page in view stays
 
     def show_passage(self, passage_id: str, highlight: str = "") -> None:
         """Mark a passage, highlight `highlight` inside it, and bring it into view."""
         self._ensure_filled()
-        if passage_id not in self._passage_spans:
-            return
+        if passage_id in self._passage_spans:
+            ordinal = self._first + next(i for i, p in enumerate(self._passages) if p.id == passage_id)
+        else:
+            ordinal = self._briefing.passage_ordinal(passage_id, self._article_id)
+            if ordinal is None:
+                return
+        previous = self._marked[0]
         self._marked = (passage_id, highlight)
-        self._render()
-        section = next((p.section for p in self._passages if p.id == passage_id), None)
-        sections = list(dict.fromkeys(p.section for p in self._passages))
-        if section in sections:
-            self._sections.setCurrentRow(sections.index(section))
+        if passage_id in self._passage_spans:
+            self._format_passage(previous, marked=False)
+            self._format_passage(passage_id, marked=True)
+        else:
+            self._load_page(self._page_of(ordinal))
+        self._sections.setCurrentRow(self._section_row(ordinal))
         self._request_scroll()
 
     def _request_scroll(self) -> None:
@@ -261,41 +247,112 @@ class SourcesTab(QWidget):
         cursor = QTextCursor(document)
         for number, source in enumerate(sources):
             if number:
-                cursor.insertBlock(_block_format(top=10))
-            cursor.insertText(source.title, _char_format())
+                cursor.insertBlock(block_format(top=10))
+            cursor.insertText(source.title, char_format())
             details = " · ".join(p for p in (source.publisher, source.published) if p)
             for line in filter(None, (details, source.url or QCoreApplication.translate("SourcesTab", "(无网址)"))):
-                cursor.insertBlock(_block_format(left=14), _char_format(_colour("muted"), size_step=-1))
+                cursor.insertBlock(block_format(left=14), char_format(colour("muted"), size_step=-1))
                 cursor.insertText(line)
         self._others.moveCursor(QTextCursor.MoveOperation.Start)
 
+    # -- pages ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _page_of(ordinal: int) -> int:
+        """The first ordinal of the page holding `ordinal`."""
+        return max(ordinal, 0) // PAGE_PASSAGES * PAGE_PASSAGES
+
+    def _section_row(self, ordinal: int) -> int:
+        """The row of the section list whose run of passages holds `ordinal`."""
+        row = -1
+        for number, (_section, first) in enumerate(self._sections_at):
+            if first > ordinal:
+                break
+            row = number
+        return row
+
+    def _load_page(self, first: int) -> None:
+        self._first = first
+        self._passages = self._briefing.passages_page(first, PAGE_PASSAGES, self._article_id)
+        self._render()
+        paged = self._total > PAGE_PASSAGES
+        self._pager.setVisible(paged)
+        if paged:
+            self._earlier.setText(QCoreApplication.translate("SourcesTab", "◀ 前一页"))
+            self._later.setText(QCoreApplication.translate("SourcesTab", "后一页 ▶"))
+            self._page_label.setText(QCoreApplication.translate("SourcesTab", "第 {first}–{last} 段,共 {total} 段").format(
+                first=f"{first + 1:,}", last=f"{first + len(self._passages):,}", total=f"{self._total:,}"))
+            self._earlier.setEnabled(first > 0)
+            self._later.setEnabled(first + len(self._passages) < self._total)
+
+    def _turn(self, step: int) -> None:
+        first = self._first + step * PAGE_PASSAGES
+        if 0 <= first < self._total:
+            self._load_page(first)
+            self._sections.setCurrentRow(self._section_row(first))
+
+    def page_range(self) -> tuple[int, int, int]:
+        """The reader's page: ordinals of its first and last passage + 1, and how many passages in all."""
+        self._ensure_filled()
+        return self._first, self._first + len(self._passages), self._total
+
+    # -- building ---------------------------------------------------------------------------
+
     def _render(self) -> None:
         document = self._reader.document()
+        document.setUndoRedoEnabled(False)  # nobody undoes a read-only page; recording it costs time
         document.clear()
         cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one layout pass for the page, not one per inserted block
         self._passage_spans.clear()
         self._passage_blocks.clear()
-        self._section_blocks = []
         marked_id, highlight = self._marked
+        citations = self._briefing.citation_counts([p.id for p in self._passages])
         section = None
         for passage in self._passages:
-            tint = _colour("reader_mark") if passage.id == marked_id else None
-            if passage.section != section:
+            tint = colour("reader_mark") if passage.id == marked_id else None
+            if passage.section != section:  # the page's first passage names its section too
+                self._insert_block(cursor, block_format(top=4 if section is None else 22, bottom=6))
                 section = passage.section
-                self._insert_block(cursor, _block_format(top=22 if self._section_blocks else 4, bottom=6))
-                self._section_blocks.append(cursor.blockNumber())
                 heading = section or QCoreApplication.translate("SourcesTab", "(无标题)")
-                cursor.insertText(heading, _char_format(_colour("reader_heading"), bold=True, size_step=1))
-            self._insert_block(cursor, _block_format(top=8, bottom=2, line_height=150, tint=tint))
-            self._passage_blocks[passage.id] = cursor.blockNumber()
-            cursor.insertText(f"§{passage.position}  ", _char_format(_colour("muted"), size_step=-1))
+                cursor.insertText(heading, char_format(colour("reader_heading"), bold=True, size_step=1))
+            self._insert_block(cursor, block_format(top=8, bottom=2, line_height=150, tint=tint))
+            first_block = cursor.blockNumber()
+            cursor.insertText(f"§{passage.position}  ", char_format(colour("muted"), size_step=-1))
             start = cursor.position()
-            cursor.insertText(passage.text, _char_format())
+            cursor.insertText(passage.text, char_format())
             self._passage_spans[passage.id] = (start, cursor.position())
-            self._insert_citations(cursor, passage, tint)
+            self._insert_citations(cursor, passage, tint, citations.get(passage.id, 0))
+            self._passage_blocks[passage.id] = (first_block, cursor.blockNumber())
         if marked_id and highlight and marked_id in self._passage_spans:
             self._highlight(marked_id, highlight)
+        cursor.endEditBlock()
         self._reader.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _format_passage(self, passage_id: str, marked: bool) -> None:
+        """Tint (or untint) a passage on the page and its figures, and mark the highlight in it (or
+        clear it): only these blocks change, so the rest of the page keeps its layout."""
+        if passage_id not in self._passage_blocks:
+            return
+        document = self._reader.document()
+        first, last = self._passage_blocks[passage_id]
+        cursor = QTextCursor(document)
+        for number in range(first, last + 1):
+            cursor.setPosition(document.findBlockByNumber(number).position())
+            fmt = cursor.blockFormat()
+            if marked:
+                fmt.setBackground(colour("reader_mark"))
+            else:
+                fmt.clearBackground()
+            cursor.setBlockFormat(fmt)
+        start, end = self._passage_spans[passage_id]
+        if marked:
+            if self._marked[1]:
+                self._highlight(passage_id, self._marked[1])
+        else:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(char_format())
 
     @staticmethod
     def _insert_block(cursor: QTextCursor, fmt: QTextBlockFormat) -> None:
@@ -304,16 +361,23 @@ class SourcesTab(QWidget):
         else:
             cursor.insertBlock(fmt)
 
-    def _insert_citations(self, cursor: QTextCursor, passage: Passage, tint: QColor | None) -> None:
-        for obs in self._briefing.observations_citing(passage.id):
+    def _insert_citations(self, cursor: QTextCursor, passage: Passage, tint: QColor | None, count: int) -> None:
+        """The first CITATIONS_SHOWN figures citing the passage, and how many more there are."""
+        shown = self._briefing.observations_citing(passage.id, CITATIONS_SHOWN) if count else ()
+        block, text = block_format(left=28, tint=tint), char_format(colour("muted"), size_step=-1)
+        prefix = QCoreApplication.translate("SourcesTab", "引用本段的数据:")
+        for obs in shown:
             subject = self._briefing.subject(obs.subject_id)
             indicator = self._briefing.indicator(obs.indicator_id)
             parts = (local_name(subject) if subject else obs.subject_id,
                      local_name(indicator) if indicator else obs.indicator_id, obs.period_zh or obs.period,
                      value_text(obs))
-            cursor.insertBlock(_block_format(left=28, tint=tint), _char_format(_colour("muted"), size_step=-1))
-            prefix = QCoreApplication.translate("SourcesTab", "引用本段的数据:")
+            cursor.insertBlock(block, text)
             cursor.insertText(prefix + " · ".join(p for p in parts if p))
+        if count > len(shown):
+            cursor.insertBlock(block, text)
+            cursor.insertText(QCoreApplication.translate("SourcesTab", "… 另有 {n} 条数据引用本段").format(
+                n=f"{count - len(shown):,}"))
 
     def _highlight(self, passage_id: str, highlight: str) -> None:
         start, end = self._passage_spans[passage_id]
@@ -335,12 +399,19 @@ class SourcesTab(QWidget):
 
     def _scroll_to_marked(self) -> None:
         self._scroll_pending = False
-        number = self._passage_blocks.get(self._marked[0])
-        if number is not None:
-            self._scroll_to_block(number, 0.2)  # leave some of the preceding text in view
+        blocks = self._passage_blocks.get(self._marked[0])
+        if blocks is not None:
+            self._scroll_to_block(blocks[0], 0.2)  # leave some of the preceding text in view
 
     def _on_section_clicked(self, item: QListWidgetItem) -> None:
-        self._scroll_to_block(int(item.data(Qt.ItemDataRole.UserRole)), 0.0)
+        ordinal = int(item.data(Qt.ItemDataRole.UserRole))
+        if not self._first <= ordinal < self._first + len(self._passages):
+            self._load_page(self._page_of(ordinal))
+        index = ordinal - self._first
+        passage = self._passages[index] if 0 <= index < len(self._passages) else None
+        if passage is not None:  # its heading is the block before it, unless it opens the page
+            number = self._passage_blocks[passage.id][0]
+            self._scroll_to_block(number - 1 if number else 0, 0.0)
 
     def _on_passage_requested(self, passage_id: str, highlight: str) -> None:
         self.show_passage(passage_id, highlight)
