@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--csv", type=Path, metavar="OUT.csv", help="every figure with its citation (UTF-8 with BOM)")
     export.add_argument("--lang", choices=("zh", "en"), default="zh",
                         help="language of the handout and of names in the CSV (default: zh)")
+    export.add_argument("--ports", metavar="ID[,ID…]",
+                        help="a handout of these ports or places only (ids as `briefing search` lists them)")
+    export.add_argument("--all", action="store_true",
+                        help="write the whole handout even when it would run to hundreds of pages")
     return parser
 
 

@@ -7,6 +7,7 @@ a server or in CI. Success prints what was written; any failure is one line on s
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from briefing import paths
@@ -17,6 +18,9 @@ def run_export(args) -> int:
         print("error: nothing to export: give --pdf OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # A long handout is written into a temporary file as it is made: stopped with SIGTERM, the
+    # export unwinds (as on Ctrl+C) and removes it, instead of leaving a partial file behind.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     from PySide6.QtGui import QGuiApplication
 
     from briefing.export.save import ExportCancelled, ExportError
@@ -28,8 +32,13 @@ def run_export(args) -> int:
         if args.pdf:
             from briefing.export.handout import prepare, write_handout
 
+            subject_ids = _chosen(getattr(args, "ports", None))
+            problem = _too_long(briefing, subject_ids, getattr(args, "all", False))
+            if problem:
+                print(f"error: {problem}", file=sys.stderr)
+                return 1
             prepare()
-            pages = write_handout(briefing, args.pdf, args.lang)
+            pages = write_handout(briefing, args.pdf, args.lang, subject_ids=subject_ids)
             print(f"wrote {args.pdf}: {pages} pages ({args.lang})")
         if args.csv:
             from briefing.export.csv_export import write_csv
@@ -46,3 +55,25 @@ def run_export(args) -> int:
         print("error: cancelled", file=sys.stderr)
         return 1
     return 0
+
+
+def _chosen(ports: str | None) -> tuple[str, ...] | None:
+    return tuple(dict.fromkeys(p.strip() for p in ports.split(",") if p.strip())) if ports else None
+
+
+def _too_long(briefing, subject_ids: tuple[str, ...] | None, everything: bool) -> str:
+    """Why the handout is not written as asked (an unknown id, or hundreds of pages without --all), or ""."""
+    from briefing.export.handout_scope import estimate_pages, unknown_subjects
+
+    if subject_ids is not None:
+        unknown = unknown_subjects(briefing, subject_ids)
+        if unknown:
+            return f"{briefing.path} has no port or place {', '.join(repr(u) for u in unknown)} (see `briefing search`)"
+    estimate = estimate_pages(briefing, subject_ids)
+    if not estimate.long or everything:
+        return ""
+    what = "of every subject" if subject_ids is None else f"of {len(subject_ids)} ports or places"
+    example = briefing.ports[0].id if briefing.ports else "ID"
+    return (f"the handout {what} would run to about {estimate.pages:,} pages ({estimate.figures:,} figures, "
+            f"{estimate.proposals:,} proposals); write it for some ports with --ports ID[,ID...] "
+            f"(e.g. --ports {example}), or add --all to write every page")

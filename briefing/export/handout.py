@@ -2,8 +2,10 @@
 
 Text is real text in the bundled font (embedded by QPdfWriter, selectable and searchable), the map
 and charts are vectors, and every figure carries a numbered reference to the paragraph or source
-it came from. `write_handout` lays the document out, then paints it page by page, reporting
-progress and stopping cleanly when cancelled; the file appears only when complete.
+it came from. `write_handout` lays the document out once to count its pages, then again painting
+each page as it is laid out (memory holds one page, not the document), reporting progress and
+stopping cleanly when cancelled; the file appears only when complete. A handout can be limited to
+some subjects (the selected port): their sections, the proposals about their ports, their sources.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QPointF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from briefing import __version__
 from briefing.export import chart_image, wording
 from briefing.export.handout_font import handout_family
+from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
-from briefing.export.save import check_target, write_bytes
+from briefing.export.save import ExportCancelled, check_target, streamed
 from briefing.ui.formatting import value_text
 
 Progress = Callable[[int, int], bool]
@@ -38,17 +41,20 @@ def prepare() -> str:
 class Citations:
     """Reference numbers in order of first use: one per paragraph or per outside source."""
 
+    KEEP_HIGHLIGHTS = 4  # figures as written kept per reference, to centre its excerpt on one (the first found)
+
     def __init__(self) -> None:
-        self.keys: list[tuple[str, str]] = []
+        self.numbers: dict[tuple[str, str], int] = {}  # a dict: a million figures look theirs up at once
         self.highlights: dict[tuple[str, str], list[str]] = {}
 
     def number(self, obs=None, passage_id: str | None = None) -> int:
         key = ("passage", passage_id or obs.passage_id) if (passage_id or obs.passage_id) else ("source", obs.source_id)
-        if key not in self.keys:
-            self.keys.append(key)
+        found = self.numbers.setdefault(key, len(self.numbers) + 1)
         if obs is not None and obs.as_written:
-            self.highlights.setdefault(key, []).append(obs.as_written)
-        return self.keys.index(key) + 1
+            kept = self.highlights.setdefault(key, [])
+            if len(kept) < self.KEEP_HIGHLIGHTS:
+                kept.append(obs.as_written)
+        return found
 
 
 def ordered_subjects(briefing) -> list:
@@ -71,13 +77,18 @@ def ordered_subjects(briefing) -> list:
 
 
 class Handout:
-    """Builds the pages of one handout on a Flow."""
+    """Builds the pages of one handout on a Flow: of every subject, or only of `subject_ids`."""
 
-    def __init__(self, briefing, flow: Flow, lang: str) -> None:
+    def __init__(self, briefing, flow: Flow, lang: str, subject_ids: tuple[str, ...] | None = None) -> None:
         self.b, self.flow, self.lang = briefing, flow, lang
+        self.only = set(subject_ids) if subject_ids else None
         self.cite = Citations()
         self.w = lambda key, **values: wording.word(lang, key, **values)
         self.title = wording.title_of(briefing.meta, lang)
+        subjects = ordered_subjects(briefing)
+        self.subjects = subjects if self.only is None else [s for s in subjects if s.id in self.only]
+        chosen = ports_of(briefing, self.only) if self.only is not None else set()
+        self.ports = briefing.ports if self.only is None else [p for p in briefing.ports if p.id in chosen]
 
     def build(self) -> None:
         self.cover()
@@ -107,13 +118,16 @@ class Handout:
         f.text(f"{self.w('as_of')}: {as_of}", size=10)
         f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
                f"{self.w('generated')}: {datetime.date.today().isoformat()}", size=10, after=24)
+        if self.only is not None:
+            names = ("、" if self.lang == "zh" else ", ").join(wording.name_of(s, self.lang) for s in self.subjects)
+            f.text(self.w("scope", names=names or "—"), size=10, bold=True, after=16)
         self.contents()
 
     def contents(self) -> None:
         f = self.flow
         f.heading(self.w("contents"), 13, keep_with=f.pt(60), rule=True)
         entries = [("map", self.w("map"), 0), ("figures", self.w("figures"), 0)]
-        entries += [(s.id, wording.name_of(s, self.lang), 1) for s in ordered_subjects(self.b)]
+        entries += [(s.id, wording.name_of(s, self.lang), 1) for s in self.subjects]
         entries += [("proposals", self.w("proposals"), 0), ("sources", self.w("sources"), 0)]
         for key, name, depth in entries:
             font = f.font(9.5 if depth else 10.5, bold=not depth)
@@ -129,7 +143,7 @@ class Handout:
         f = self.flow
         f.new_page()
         f.heading(self.w("map"), 16, mark="map", keep_with=f.pt(200), rule=True)
-        outlines, ports = self.b.outlines(), self.b.ports
+        outlines, ports = self.b.outlines(), self.b.ports  # the map shows every port, as context
         height = min(f.text_width * map_aspect(outlines, ports), f.room() - f.pt(60))
         figure = MapFigure(outlines, ports, self.lang, f.family, f.unit)
         f.figure(height, figure.draw, after=4)
@@ -141,7 +155,9 @@ class Handout:
                    Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
         rows = [[wording.name_of(p, self.lang), wording.mode_word(self.lang, p.mode),
                  " · ".join(x for x in (wording.country_word(self.lang, p.country), p.counterpart) if x) or "—",
-                 p.league_city] for p in ports]
+                 p.league_city] for p in self.ports]
+        if not rows:
+            return
         table = f.measure_table(columns, rows, size=8.3)
         f.heading(self.w("roster"), 12, keep_with=table.opening_height(2))
         f.table(table, size=8.3, continued=self.w("roster") + self.w("continued"))
@@ -156,7 +172,7 @@ class Handout:
         from briefing.ui.charts import comparison_specs, series_specs
 
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
-        for subject in ordered_subjects(self.b):
+        for subject in self.subjects:
             observations = sorted(self.b.observations_for(subject.id),
                                   key=lambda o: (order.get(o.indicator_id, 999), o.period))
             self.subject_section(subject, observations)
@@ -176,9 +192,13 @@ class Handout:
             rows.append([wording.name_of(indicator, self.lang) if indicator else obs.indicator_id,
                          value_text(obs), obs.unit, wording.period_of(obs, self.lang),
                          wording.kind_word(self.lang, obs.kind), f"[{self.cite.number(obs)}]"])
-        columns = (Column(self.w("col_indicator"), 0.30), Column(self.w("col_value"), 0.2, bold=True),
+        # A reference column wide enough for its longest number ([43811] in a briefing of 60,000
+        # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
+        widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)
+        ref = max(0.07, (widest + f.pt(8)) / f.text_width)
+        columns = (Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
                    Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
-                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), 0.07))
+                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
         table = f.measure_table(columns, rows)
         name = wording.name_of(subject, self.lang)
         details = self.subject_details(subject)
@@ -219,7 +239,7 @@ class Handout:
         f.new_page()
         f.heading(self.w("proposals"), 16, mark="proposals", keep_with=f.pt(100), rule=True)
         joiner = "、" if self.lang == "zh" else ", "
-        for proposal in self.b.proposals():
+        for proposal in proposals_in_scope(self.b, None if self.only is None else tuple(self.only)):
             speaker = self.b.delegate(proposal.delegate_id)
             f.heading(proposal.title_zh, 11, keep_with=f.pt(70), before=12, after=3)
             if speaker is not None:
@@ -249,7 +269,7 @@ class Handout:
         article = self.b.source(self.b.meta.get("source_id", ""))
         if article is not None:
             f.text(_source_line(article), size=9, bold=True, after=8)
-        for number, key in enumerate(self.cite.keys, start=1):
+        for key, number in self.cite.numbers.items():
             kind, ref = key
             if kind == "passage":
                 passage = self.b.passage(ref)
@@ -325,8 +345,12 @@ def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int
     return draw
 
 
-def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | None = None) -> int:
-    """Write the handout as PDF into an open device; returns the number of pages."""
+def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | None = None,
+                   subject_ids: tuple[str, ...] | None = None) -> int:
+    """Write the handout as PDF into an open device; returns the number of pages.
+
+    `progress(done, total)` returning False cancels (ExportCancelled): while the pages are being
+    counted it is called with total 0 and `done` the pages counted so far."""
     lang = wording.checked(lang)
     writer = QPdfWriter(device)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -334,26 +358,51 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
     title = wording.title_of(briefing.meta, lang)
     writer.setTitle(title)
     writer.setCreator(f"briefing {__version__}")
-    flow = Flow(writer, handout_family())
-    Handout(briefing, flow, lang).build()
+    family = handout_family()
+
+    def counted(number: int, _steps) -> None:
+        if progress is not None and number % 20 == 0 and not progress(number, 0):
+            raise ExportCancelled()
+
+    counting = Flow(writer, family, keep=False, on_page=counted)
+    Handout(briefing, counting, lang, subject_ids).build()
+    counting.finish()
+    total = counting.page_count
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF could not be started")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    decorate = None
+
+    def paint(number: int, steps) -> None:
+        if progress is not None and not progress(number - 1, total):
+            raise ExportCancelled()
+        if number > 1 and not writer.newPage():
+            raise OSError("the PDF writer could not start a new page")
+        for step in steps:
+            step(painter)
+        decorate(painter, number, total)
+
     try:
-        return flow.paint(painter, writer.newPage, _decorate(flow, title, lang), progress)
+        flow = Flow(writer, family, keep=False, on_page=paint, sections=counting.sections)
+        decorate = _decorate(flow, title, lang)
+        Handout(briefing, flow, lang, subject_ids).build()
+        flow.finish()
+        if flow.page_count != total:  # layout is deterministic; never print a wrong "page n of m"
+            raise OSError(f"the handout came out at {flow.page_count} pages, not the {total} counted")
+        if progress is not None and not progress(total, total):
+            raise ExportCancelled()
+        return total
     finally:
         painter.end()
 
 
-def write_handout(briefing, path: Path, lang: str = "zh", progress: Progress | None = None) -> int:
-    """The handout as `path`; returns its page count. It is made in memory and written only when
-    complete, so ExportError or ExportCancelled leave no file behind."""
+def write_handout(briefing, path: Path, lang: str = "zh", progress: Progress | None = None,
+                  subject_ids: tuple[str, ...] | None = None) -> int:
+    """The handout as `path` (of `subject_ids` only, if given); returns its page count. It is
+    written as it is made into a temporary file, renamed into place only when complete, so
+    ExportError or ExportCancelled leave no file behind."""
     path = Path(path)
     check_target(path, (briefing.path,))  # before the work: a missing folder fails at once
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    pages = render_handout(briefing, buffer, lang, progress)
-    buffer.close()
-    write_bytes(path, bytes(buffer.data()), protected=(briefing.path,))
-    return pages
+    with streamed(path, protected=(briefing.path,), ending=b"%%EOF\n") as device:
+        return render_handout(briefing, device, lang, progress, subject_ids)

@@ -81,11 +81,21 @@ def handout_family() -> str:
 
 def export_font(family: str, pixels: float, bold: bool = False) -> QFont:
     """A font for exported text: sized in device pixels, unhinted, and without ligatures, since a
-    ligature glyph (fi) has no single character behind it and drops out of copied text."""
-    font = QFont(family)
-    font.setPixelSize(max(1, round(pixels)))
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    for tag in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
+    ligature glyph (fi) has no single character behind it and drops out of copied text.
+
+    A handout asks for one of a dozen fonts for every line and table cell it lays out (millions on a
+    large briefing); each is made once and handed out as a copy (QFont copies share their data)."""
+    key = (family, max(1, round(pixels)), bool(bold))
+    font = _fonts.get(key)
+    if font is None:
+        font = QFont(family)
+        font.setPixelSize(key[1])
+        font.setBold(bold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        _fonts[key] = font
+    return QFont(font)
+
+
+_fonts: dict[tuple[str, int, bool], QFont] = {}

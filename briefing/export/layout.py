@@ -4,6 +4,11 @@ headings that never sit alone at the foot of a page, and figures that move whole
 Layout happens first and records, per page, what to draw; painting comes after, so the footer can
 say "page 3 of 17" and the cover can list the page of each section. Sizes are given in points
 and converted to the paint device's units (1200 per inch for a QPdfWriter).
+
+A long document is laid out twice instead of being held whole: a first pass only counts pages and
+notes where each section starts (`keep=False`), and a second, given those, hands each page to
+`on_page` as soon as it is complete (to be painted and forgotten). Layout is deterministic, so both
+passes break pages in the same places, and memory stays at one page of drawing steps.
 """
 
 from __future__ import annotations
@@ -55,7 +60,12 @@ class TableRows:
 class Flow:
     """A cursor running down A4 pages; every placed item becomes a drawing step on its page."""
 
-    def __init__(self, device: QPagedPaintDevice, family: str) -> None:
+    def __init__(self, device: QPagedPaintDevice, family: str, keep: bool = True,
+                 on_page: Callable[[int, list[Draw]], None] | None = None,
+                 sections: dict[str, int] | None = None) -> None:
+        """`keep`: hold every page's steps in `pages` (for `paint`); otherwise a page's steps go to
+        `on_page(number, steps)` once the page is complete (call `finish` after the last), or
+        nowhere. `sections`: the section pages found by an earlier pass, for the contents."""
         self.device = device
         self.family = family
         self.unit = device.resolution() / 72.0  # device units per point
@@ -65,8 +75,10 @@ class Flow:
         self.right = self.width - self.pt(MARGIN_X)
         self.top = self.pt(MARGIN_TOP)
         self.bottom = self.height - self.pt(MARGIN_BOTTOM)
-        self.pages: list[list[Draw]] = []
-        self.sections: dict[str, int] = {}  # name -> page number (1-based)
+        self.keep, self.on_page = keep, on_page
+        self.pages: list[list[Draw]] = []  # every page's steps (keep), or only the page being laid out
+        self.page_count = 0
+        self.sections: dict[str, int] = dict(sections or {})  # name -> page number (1-based)
         self.running: list[str] = []  # per page: the section named in the page header
         self._section = ""
         self.y = self.top
@@ -113,9 +125,24 @@ class Flow:
     # -- pages ----------------------------------------------------------------------------------
 
     def new_page(self) -> None:
+        if not self.keep:
+            self._hand_over()
         self.pages.append([])
+        self.page_count += 1
         self.running.append(self._section)
         self.y = self.top
+
+    def _hand_over(self) -> None:
+        """The page just finished goes to `on_page`, and its steps are dropped."""
+        if self.pages:
+            steps = self.pages.pop()
+            if self.on_page is not None:
+                self.on_page(self.page_count, steps)
+
+    def finish(self) -> None:
+        """After the last item: hand over the last page (without `keep`)."""
+        if not self.keep:
+            self._hand_over()
 
     def add(self, draw: Draw) -> None:
         self.pages[-1].append(draw)
@@ -136,7 +163,7 @@ class Flow:
 
     def mark(self, name: str, running: str) -> None:
         """Note the page a section starts on; `running` becomes the page header from here on."""
-        self.sections.setdefault(name, len(self.pages))
+        self.sections.setdefault(name, self.page_count)
         self._section = running
         if self.at_top():
             self.running[-1] = running

@@ -2,16 +2,21 @@
 
 QSaveFile writes `name.XXXXXX` in the target's folder and renames it over the target only on
 commit(); a failure or a full disk discards the temporary file, so the user never finds a
-half-written export, and an existing file of the same name stays as it was. A cancelled export
-never reaches this module: exports are made in memory and written only when complete.
+half-written export, and an existing file of the same name stays as it was. Small exports are made
+in memory and written in one piece (`write_bytes`); the handout, which can run to thousands of
+pages, is written as it is made into a temporary file that is renamed into place only when
+complete (`streamed`), and removed when cancelled or failed.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QSaveFile
+from PySide6.QtCore import QFile, QIODevice, QSaveFile
 
 
 class ExportError(Exception):
@@ -68,6 +73,59 @@ def write_bytes(path: Path, data: bytes, protected: tuple[Path, ...] = ()) -> No
         raise ExportError(path, problem)
     if not device.commit():
         raise ExportError(path, _reason(device) or "could not be saved (is the disk full, or the file open elsewhere?)")
+
+
+@contextmanager
+def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") -> Iterator[QFile]:
+    """A file to write a large export into as it is made (a PDF of thousands of pages is not held
+    in memory): a temporary file beside `path`, renamed over it only if the block ends without an
+    exception and every write went through; otherwise removed, leaving `path` as it was.
+
+    A write that fails sets the file's error; one that only comes up short (the disk filled up on
+    the very last write) shows as a file that does not end with `ending` (for a PDF, %%EOF).
+    """
+    path = Path(path)
+    check_target(path, protected)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".part", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or "cannot be created") from None
+    os.close(handle)
+    temp = Path(name)
+    try:
+        device = QFile(name)
+        if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise ExportError(path, device.errorString() or "cannot be created")
+        yield device
+        device.flush()
+        failed = device.error() != QFile.FileError.NoError
+        problem = (device.errorString() or "could not be written") if failed else ""
+        device.close()
+        if not problem and ending and not _ends_with(temp, ending):
+            problem = "the file came out short (is the disk full?)"
+        if problem:
+            raise ExportError(path, problem)
+        try:
+            with open(temp, "rb") as synced:
+                os.fsync(synced.fileno())  # a full disk may only tell now, not after the rename
+            os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
+            os.replace(temp, path)
+        except OSError as exc:
+            raise ExportError(path, exc.strerror or "could not be saved") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _ends_with(path: Path, ending: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size < len(ending):
+                return False
+            handle.seek(size - len(ending))
+            return handle.read(len(ending)) == ending
+    except OSError:
+        return False
 
 
 def _reason(device: QSaveFile) -> str:

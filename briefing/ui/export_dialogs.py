@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMenu, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -39,9 +39,11 @@ class HandoutWorker(QThread):
     failed = Signal(str)  # one-line problem
     cancelled = Signal()
 
-    def __init__(self, briefing_path: Path, target: Path, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, briefing_path: Path, target: Path, lang: str, parent: QObject | None = None,
+                 subject_ids: tuple[str, ...] | None = None) -> None:
         super().__init__(parent)
         self.briefing_path, self.target, self.lang = briefing_path, target, lang
+        self.subject_ids = subject_ids  # None: the whole briefing
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -58,7 +60,7 @@ class HandoutWorker(QThread):
         try:
             briefing = open_briefing(self.briefing_path)  # sqlite connections stay in their thread
             try:
-                pages = write_handout(briefing, self.target, self.lang, self._progress)
+                pages = write_handout(briefing, self.target, self.lang, self._progress, self.subject_ids)
             finally:
                 briefing.close()
         except ExportCancelled:
@@ -209,11 +211,38 @@ class ExportActions(QObject):
         group = dialog.add_choice(self.tr("讲义语言:"), [("中文", "zh"), ("English", "en")], lang)
         group.buttonToggled.connect(lambda button, on: on and dialog.target.edit.setText(
             re.sub(r"handout-(zh|en)\.pdf$", f"handout-{button.property('value')}.pdf", dialog.target.edit.text())))
+        scope = self.add_scope_choice(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.start_handout(dialog.target.path(), ExportDialog.value(group) or "zh")
+            chosen = ExportDialog.value(scope)
+            self.start_handout(dialog.target.path(), ExportDialog.value(group) or "zh", tuple(chosen) if chosen else None)
 
-    def start_handout(self, path: Path, lang: str) -> None:
-        """Write the handout in a worker with a cancellable progress dialog."""
+    def add_scope_choice(self, dialog: ExportDialog) -> QButtonGroup:
+        """The whole briefing or the selected port or place, each with its estimated length; a
+        handout of hundreds of pages is said to be one, and the selected subject is offered first."""
+        from briefing.export.handout_scope import estimate_pages
+
+        briefing = self.window.briefing
+        whole = estimate_pages(briefing)
+        options = [(self.tr("全部(约 {n} 页)").format(n=f"{whole.pages:,}"), [])]
+        subject = briefing.subject(self.window.selection.subject_id or "")
+        if subject is not None:
+            mine = estimate_pages(briefing, (subject.id,))
+            name = wording.name_of(subject, _language())
+            options.append((self.tr("当前主体:{name}(约 {n} 页)").format(name=name, n=f"{mine.pages:,}"), [subject.id]))
+        chosen = options[-1][1] if whole.long else []
+        group = dialog.add_choice(self.tr("范围:"), options, chosen)
+        if whole.long:
+            note = QLabel(self.tr("全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;"
+                                  "建议只导出所选口岸。").format(n=f"{whole.pages:,}", figures=f"{whole.figures:,}",
+                                                           proposals=f"{whole.proposals:,}"))
+            note.setWordWrap(True)
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setMinimumHeight(note.heightForWidth(400))  # a form row does not grow for wrapped lines
+            dialog.add_row("", note)
+        return group
+
+    def start_handout(self, path: Path, lang: str, subject_ids: tuple[str, ...] | None = None) -> None:
+        """Write the handout (of `subject_ids` only, if given) in a worker with a cancellable progress dialog."""
         from briefing.export.handout import prepare
 
         if self.worker is not None:
@@ -226,7 +255,7 @@ class ExportActions(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        worker = HandoutWorker(self.window.briefing.path, path, lang, self)
+        worker = HandoutWorker(self.window.briefing.path, path, lang, self, subject_ids)
         worker.progressed.connect(self._on_progressed)
         worker.succeeded.connect(lambda pages: self._report(
             self.tr("讲义已导出"), self.tr("已写入 {path}(共 {n} 页)").format(path=path, n=pages), False))
@@ -240,6 +269,10 @@ class ExportActions(QObject):
     def _on_progressed(self, done: int, total: int) -> None:
         progress = self.progress  # setValue() on a modal dialog runs the event loop: the worker
         if progress is not None and not progress.wasCanceled():  # may finish inside it
+            if not total:  # the pages are being counted: how many there are is not known yet
+                progress.setLabelText(self.tr("正在排版:已排 {done} 页").format(done=f"{done:,}"))
+                progress.setMaximum(0)
+                return
             progress.setLabelText(self.tr("正在生成讲义:第 {done} / {total} 页").format(done=done, total=total))
             progress.setMaximum(total)
             progress.setValue(done)

@@ -168,7 +168,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="+418"/>
+        <location filename="../../briefing/ui/charts_panel.py" line="+72"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -192,7 +192,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location line="-101"/>
+        <location filename="../../briefing/ui/charts.py" line="+355"/>
         <source> {value}({year}年)</source>
         <translation> {value} ({year})</translation>
     </message>
@@ -202,12 +202,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{name}:各地对比</source>
         <translation>{name}: comparison</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
         <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
     </message>
@@ -420,7 +420,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+173"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -566,7 +566,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/export_dialogs.py" line="+162"/>
+        <location filename="../../briefing/ui/export_dialogs.py" line="+164"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -616,7 +616,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Handout language: </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>全部(约 {n} 页)</source>
+        <translation>Everything (about {n} pages)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>当前主体:{name}(约 {n} 页)</source>
+        <translation>Current selection: {name} (about {n} pages)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
+        <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -646,7 +661,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Cancelled; no file was written</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>正在排版:已排 {done} 页</source>
+        <translation>Laying out: {done} pages so far</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>正在生成讲义:第 {done} / {total} 页</source>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
@@ -671,7 +691,8 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current subject: {name}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>范围:</source>
         <translation>Scope: </translation>
     </message>
@@ -744,7 +765,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-225"/>
+        <location line="-256"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -752,12 +773,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/fact_cards.py" line="+151"/>
+        <location filename="../../briefing/ui/fact_cards.py" line="+155"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
@@ -772,12 +793,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Show source text</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>在“原文”页打开这句话所在的段落</source>
         <translation>Open the paragraph with this sentence on the Source text tab</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>高</source>
         <translation>high</translation>
     </message>
@@ -805,7 +826,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+62"/>
+        <location line="+83"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -814,7 +835,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -935,7 +956,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators_tab.py" line="+28"/>
+        <location filename="../../briefing/ui/indicators_tab.py" line="+29"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -955,7 +976,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -988,7 +1009,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/main_window.py" line="+123"/>
+        <location filename="../../briefing/ui/main_window.py" line="+122"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1153,7 +1174,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+80"/>
+        <location filename="../../briefing/ui/port_details.py" line="+58"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1174,12 +1195,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-109"/>
         <source>坐标依据</source>
         <translation>Location basis</translation>
     </message>
@@ -1194,12 +1215,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+56"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-36"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
@@ -1209,7 +1230,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+85"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1217,7 +1238,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/map_items.py" line="+37"/>
+        <location filename="../../briefing/ui/map_items.py" line="+39"/>
         <source>俄罗斯</source>
         <translation>Russia</translation>
     </message>
@@ -1227,7 +1248,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1318,7 +1339,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+134"/>
+        <location filename="../../briefing/ui/ports_tab.py" line="+120"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1359,7 +1380,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+131"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1367,7 +1388,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presentation.py" line="+114"/>
+        <location filename="../../briefing/ui/presentation.py" line="+116"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1388,12 +1409,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>保存议程</source>
         <translation>Save agenda</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>议程另存为…</source>
         <translation>Save agenda as…</translation>
     </message>
@@ -1413,7 +1434,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
@@ -1574,7 +1595,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+115"/>
+        <location filename="../../briefing/ui/proposal_models.py" line="+82"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1592,7 +1613,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals_tab.py" line="+137"/>
+        <location filename="../../briefing/ui/proposals_tab.py" line="+144"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1602,12 +1623,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>仅显示与所选口岸相关</source>
         <translation>Only those about the selected port</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-137"/>
         <source>身份:</source>
         <translation>Role: </translation>
     </message>
@@ -1643,12 +1664,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>仅显示与所选口岸相关({0})</source>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+44"/>
         <source>“{0}”:{1} 条建议</source>
         <translation>Proposals matching “{0}”: {1}</translation>
     </message>
@@ -1658,7 +1679,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1668,17 +1689,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>涉及全区口岸,未指明具体口岸</source>
         <translation>All the region&apos;s ports; none named</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>查看原文(第{0}段)</source>
         <translation>Source text (paragraph {0})</translation>
     </message>
@@ -1686,7 +1707,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/recovery.py" line="+79"/>
+        <location filename="../../briefing/ui/recovery.py" line="+132"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -1694,17 +1715,17 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="-62"/>
+        <location filename="../../briefing/ui/charts.py" line="-118"/>
         <source>目标 </source>
         <translation>Target </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>{name}:历年</source>
         <translation>{name}: by year</translation>
     </message>
@@ -1717,7 +1738,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../briefing/ui/sources_tab.py" line="+185"/>
+        <location filename="../../briefing/ui/sources_tab.py" line="+161"/>
         <source>版面</source>
         <translation>Sections</translation>
     </message>
@@ -1727,13 +1748,13 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Source text</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+92"/>
+        <location line="+12"/>
+        <location line="+143"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-84"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -1753,15 +1774,35 @@ and no full-year figures to compare with other ports.</translation>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+28"/>
+        <source>◀ 前一页</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>后一页 ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {first}–{last} 段,共 {total} 段</source>
+        <translation>Paragraphs {first}–{last} of {total}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… 另有 {n} 条数据引用本段</source>
+        <translation>… and {n} more figures cite this paragraph</translation>
     </message>
 </context>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+39"/>
+        <location filename="../../briefing/ui/proposal_models.py" line="+44"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -1781,7 +1822,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>全部发言人</source>
         <translation>All speakers</translation>
     </message>
@@ -1794,7 +1835,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/coverage.py" line="-82"/>
+        <location filename="../../briefing/ui/coverage.py" line="-87"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
