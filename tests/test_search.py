@@ -73,18 +73,14 @@ KINDS = ("port", "place", "proposal", "delegate")
 @pytest.mark.parametrize("query", ["口岸", "羊绒", "manzhouli", "ma", "Erenhot", "中欧班列", "绒", "zzzz"])
 def test_matches_lists_every_match_in_the_order_search_ranks_them(bundled, query):
     """The proposals tab lists every match (matches) where search gives the best few with snippets."""
-    from briefing.store.search import briefing_matches
-
-    found = briefing_matches(bundled, query, KINDS)
+    found = bundled.matches(query, KINDS)
     assert list(found.refs) == [(h.kind, h.ref_id) for h in bundled.search(query, 100_000, KINDS)]
     assert [(h.kind, h.ref_id) for h in found.hits] == list(found.refs)  # few enough to all have snippets
     assert {kind for kind, _ in found.refs} <= set(KINDS)
 
 
 def test_matches_of_one_character_scan_the_text(bundled):
-    from briefing.store.search import briefing_matches
-
-    found = briefing_matches(bundled, "绒", ("proposal",))
+    found = bundled.matches("绒", ("proposal",))
     assert found.refs == (("proposal", "su-he-arxan-port-economy"),)
     assert found.hits[0].snippet[slice(*found.hits[0].spans[0])] == "绒"
 

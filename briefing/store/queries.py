@@ -342,8 +342,37 @@ class Briefing:
     def search(self, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """Best hits first; `kinds` ("port", "proposal" …) narrows the search to those documents."""
         try:
-            if "_search_ranges" not in self.__dict__:
-                self._search_ranges = search_module.kind_ranges(self._conn)
-            return search_module.search(self._conn, query, limit, kinds, self._search_ranges)
+            return search_module.search(self._conn, query, limit, kinds, self._kind_ranges())
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+
+    def matches(self, query: str, kinds: tuple[str, ...],
+                detailed: int = search_module.DETAILED) -> search_module.Matches:
+        """Every match of these kinds, best first (the order of search()); the first `detailed` of
+        each kind with snippets, the rest as ids only."""
+        try:
+            return search_module.matches(self._conn, query, kinds, self._kind_ranges(), detailed,
+                                         self._document_refs(tuple(kinds)))
+        except sqlite3.DatabaseError as exc:
+            raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+
+    def prepare_matches(self, kinds: tuple[str, ...]) -> None:
+        """Read now what matches() reads once per open briefing (tens of ms on a large one), so the
+        first keystroke does not wait for it."""
+        try:
+            self._kind_ranges()
+            self._document_refs(tuple(kinds))
+        except sqlite3.DatabaseError as exc:
+            raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+
+    # What the search learns once: the file never changes while it is open.
+    def _kind_ranges(self):
+        if "_search_ranges" not in self.__dict__:
+            self._search_ranges = search_module.kind_ranges(self._conn)
+        return self._search_ranges
+
+    def _document_refs(self, kinds: tuple[str, ...]) -> dict[int, tuple[str, str]]:
+        refs = self.__dict__.setdefault("_search_refs", {})
+        if kinds not in refs:
+            refs[kinds] = search_module.document_refs(self._conn, kinds)
+        return refs[kinds]

@@ -10,7 +10,6 @@ import bisect
 import sqlite3
 from dataclasses import dataclass
 
-from briefing.store.errors import BriefingError
 from briefing.store.records import SearchHit
 from briefing.store.text import bigrams, cjk_runs, latin_words
 
@@ -169,36 +168,6 @@ def document_refs(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> dict[int,
         found.update((rowid, (kind, ref_id)) for rowid, ref_id in conn.execute(
             "SELECT rowid, ref_id FROM search_docs WHERE kind = ?", (kind,)))
     return found
-
-
-def briefing_matches(briefing, query: str, kinds: tuple[str, ...], detailed: int = DETAILED) -> Matches:
-    """matches() over an open Briefing, failing as Briefing.search does. It belongs beside that method
-    in queries.py (as Briefing.matches); until it moves there it keeps what it learns once on the
-    briefing, as Briefing.search keeps the kinds' ranges: the file never changes while it is open."""
-    try:
-        ranges, refs = _prepared(briefing, tuple(kinds))
-        return matches(briefing._conn, query, kinds, ranges, detailed, refs)
-    except sqlite3.DatabaseError as exc:
-        raise BriefingError(briefing.path, f"cannot be searched ({exc})") from None
-
-
-def prepare_matches(briefing, kinds: tuple[str, ...]) -> None:
-    """Learn now what briefing_matches() learns once (a few tens of ms on a large briefing), so that
-    the first keystroke does not wait for it."""
-    try:
-        _prepared(briefing, tuple(kinds))
-    except sqlite3.DatabaseError as exc:
-        raise BriefingError(briefing.path, f"cannot be searched ({exc})") from None
-
-
-def _prepared(briefing, kinds: tuple[str, ...]):
-    known = vars(briefing)
-    if "_search_ranges" not in known:
-        briefing._search_ranges = kind_ranges(briefing._conn)
-    refs = known.setdefault("_search_refs", {})
-    if kinds not in refs:
-        refs[kinds] = document_refs(briefing._conn, kinds)
-    return briefing._search_ranges, refs[kinds]
 
 
 def _blocks(wanted: frozenset[str], ranges) -> list[tuple[int, int] | None]:

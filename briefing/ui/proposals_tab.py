@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store.records import BODIES, Proposal
-from briefing.store.search import briefing_matches, find_spans, prepare_matches
+from briefing.store.search import find_spans
 from briefing.ui import themes
 from briefing.ui.formatting import body_label
 from briefing.ui.i18n import local_name
@@ -222,7 +222,7 @@ class ProposalsTab(QWidget):
         self._query = text.strip()
         marked = bool(self._terms)
         if self._query:
-            found = briefing_matches(self._briefing, self._query, SEARCH_KINDS)  # every match, a few in detail
+            found = self._briefing.matches(self._query, SEARCH_KINDS)  # every match, a few in detail
             self._ranking = self._index.ranked(found.refs)
             self._terms = highlight_terms(self._query, found.hits)
         else:
@@ -293,7 +293,7 @@ class ProposalsTab(QWidget):
         super().showEvent(event)
         if self._filter_stale:
             self._refilter_proposals()
-        prepare_matches(self._briefing, SEARCH_KINDS)  # once per briefing: before the first keystroke
+        self._briefing.prepare_matches(SEARCH_KINDS)  # once per briefing: before the first keystroke
 
     def _subject_ports(self) -> set[str] | None:
         """The ports the selected subject stands for; None when it does not narrow anything."""
