@@ -7,7 +7,7 @@ the widgets scheduled for deletion on the way: all the work a click costs before
 can be handled. (Work that waits on a timer, such as placing map names after a zoom rests, is
 timed as a figure of its own.)
 
-    python benchmarks/interactive.py DB [--label scaled] [--quick] [--only next_port,search_tab]
+    python benchmarks/interactive.py DB [--label scaled] [--quick] [--only next_port,sources]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from common import emit, figure, judge  # noqa: E402
 
 QUERIES = (("2-char Chinese", "口岸"), ("pinyin", "manzhouli"), ("English", "Erenhot"))
 SCREEN = (1920, 1080)
-GROUPS = ("next_port", "search_store", "search_tab", "map", "scroll")
+GROUPS = ("next_port", "search_store", "search_tab", "map", "scroll", "sources")
 
 
 def peak_memory_mb() -> float:
@@ -191,6 +191,29 @@ class Harness:
             results[label] = samples
         return results
 
+    def sources(self, repeats: int) -> dict[str, list[float]]:
+        """The article tab: its first opening (it is filled when first shown), then following a
+        figure's citation from the indicators tab, as 查看原文 does (switch tab, page, mark, scroll)."""
+        window = self.window
+        window.tabs.setCurrentWidget(window.ports_tab)
+        self.settle()
+        first = [self.timed(lambda: window.tabs.setCurrentWidget(window.sources_tab))]
+        cited, seen = [], set()
+        for port in self.briefing.ports:
+            for obs in self.briefing.observations_for(port.id):
+                if obs.passage_id and obs.passage_id not in seen:
+                    seen.add(obs.passage_id)
+                    cited.append((obs.passage_id, obs.as_written))
+                    break
+            if len(cited) >= repeats:
+                break
+        follow = []
+        for passage_id, text in cited:
+            window.tabs.setCurrentWidget(window.indicators_tab)
+            self.settle()
+            follow.append(self.timed(lambda: window.selection.show_passage(passage_id, text)))
+        return {"first opening of the Sources tab": first, "following a citation from the indicators tab": follow}
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -223,6 +246,8 @@ def main() -> int:
         emit(record if "names" in kind else judge(record, 16.0))
     for view, samples in (harness.table_scroll(steps) if "scroll" in only else {}).items():
         emit(judge(figure(f"scroll a page ({view})", args.label, samples, "ms"), frame))
+    for kind, samples in (harness.sources(steps) if "sources" in only else {}).items():
+        emit(figure(kind, args.label, samples, "ms", note="a tab switch; no frame target"))
     session = figure("peak memory, session", args.label, [peak_memory_mb()], "MB",
                      note="after every figure above in one process")
     emit(judge(session, 250.0) if scaled else session)  # the bundled target is at start (launch.py)
