@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -99,13 +100,28 @@ def test_screenshot_command_writes_four_full_hd_pngs(tmp_path):
         assert (image.width(), image.height()) == (1920, 1080)
 
 
-def test_self_test_passes(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "--self-test"],
-        capture_output=True, text=True, timeout=600, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+def _self_test(config: Path) -> subprocess.CompletedProcess:
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
+    return subprocess.run([sys.executable, "-m", "briefing", "--self-test"],
+                          capture_output=True, text=True, timeout=600, env=env)
+
+
+def test_self_test_passes_and_records_it_in_the_users_settings(tmp_path):
+    result = _self_test(tmp_path / "config")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "self-test ok" in result.stdout
+    written = list((tmp_path / "config").rglob("*.ini"))
+    assert len(written) == 1 and str(written[0]) in result.stdout
+    recorded = Settings(QSettings(str(written[0]), QSettings.Format.IniFormat))
+    assert recorded.last_self_test.startswith("20") and recorded.last_tab == 0  # nothing else remembered
+
+
+def test_self_test_fails_when_settings_cannot_be_saved(tmp_path):
+    blocked = tmp_path / "config"
+    blocked.write_text("a file where the settings folder should be", encoding="utf-8")
+    result = _self_test(blocked)
+    assert result.returncode == 1
+    assert "the settings file cannot be written" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_view_of_a_bad_file_exits_with_a_message(tmp_path):

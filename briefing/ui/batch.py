@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -70,8 +71,14 @@ def self_test(window) -> int:
         errors.append(traceback.format_exc())
     finally:
         sys.excepthook = previous_hook
+    settings = window.settings  # the viewer must be able to remember things: record the pass there
+    if not errors:
+        settings.last_self_test = datetime.now().isoformat(timespec="seconds")
+        if not settings.saved():
+            errors.append(f"the settings file cannot be written: {settings.file_name}")
     if errors:
         print("self-test failed:\n" + "\n".join(errors), file=sys.stderr)
         return 1
-    print(f"self-test ok: {window.tabs.count()} tabs, {len(window.briefing.subjects)} subjects")
+    print(f"self-test ok: {window.tabs.count()} tabs, {len(window.briefing.subjects)} subjects; "
+          f"settings in {settings.file_name}")
     return 0

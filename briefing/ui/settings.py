@@ -134,6 +134,20 @@ class Settings:
     def sync(self) -> None:
         self._s.sync()
 
+    @property
+    def last_self_test(self) -> str:
+        """When `--self-test` last passed (ISO time), the one thing a self-test writes."""
+        return self._get("self_test/last_ok", "", str)
+
+    @last_self_test.setter
+    def last_self_test(self, value: str) -> None:
+        self._s.setValue("self_test/last_ok", str(value))
+
+    def saved(self) -> bool:
+        """Write now; whether the file could be written."""
+        self._s.sync()
+        return self._s.status() == QSettings.Status.NoError
+
     def same_file(self) -> Settings:
         """Another wrapper over the same file, for a thread of its own: QSettings objects are not
         shared between threads, but distinct ones may use one file at the same time."""
