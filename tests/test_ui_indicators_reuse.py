@@ -5,7 +5,7 @@ legible. Each test checks what a presenter sees, not how long it took (that is i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -155,3 +155,35 @@ def test_comparisons_from_kept_rankings_are_the_comparisons(bundled):
         observations = bundled.observations_for(subject.id)
         assert comparison_specs(bundled, subject.id, observations, rankings=rankings) == \
             comparison_specs(bundled, subject.id, observations)
+
+
+class _PaintCount(QObject):
+    """Counts the paint events each watched widget receives."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.counts = {widget: 0 for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and watched in self.counts:
+            self.counts[watched] += 1
+        return False
+
+
+@pytest.mark.parametrize("start", ["manzhouli-road", "arxan"])
+def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qtbot, start):
+    # A presenter stepping through ports sees the new cards and charts appear in one go: each sheet
+    # is painted once, not first at old places or widths and then again.
+    tab.show_subject(start)
+    tab.charts  # the charts panel made and shown
+    qtbot.wait(50)
+    sheets = (tab.cards.widget(), tab.charts.widget())
+    counter = _PaintCount(*sheets)
+    tab.show_subject("manzhouli-rail")
+    qtbot.wait(50)
+    assert [counter.counts[sheet] for sheet in sheets] == [1, 1]
+    assert [chart.spec.indicator.id for chart in tab.charts.visible_charts()]  # charts are shown
+    assert all(chart._drawn is not None and chart._drawn[0] == chart.spec for chart in tab.charts.visible_charts()
+               if tab.charts._in_view(chart))

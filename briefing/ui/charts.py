@@ -171,6 +171,13 @@ class Chart(QWidget):
         if self.spec is not None and self._drawn != (self.spec, self.plot.width()):
             self.set_spec(self.spec)
 
+    def prepare_paint(self) -> None:
+        """Place the plot's contents now rather than as it starts painting: pyqtgraph brings the
+        view's transform, and the value labels it places, up to date when the paint begins, and what
+        moves then asks for another paint of the plot."""
+        if self._drawn is not None and not self.isHidden():
+            self.plot.scene().prepareForPaint()
+
     def grab(self, *args):  # a chart exported "as on screen" is drawn first, even if never scrolled to
         self.draw()
         return super().grab(*args)

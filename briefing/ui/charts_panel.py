@@ -109,6 +109,22 @@ class ChartsPanel(QScrollArea):
         finally:
             self._laying_out = False
         self._draw_in_view()
+        if self.isVisible():
+            self._prepare_paint()
+
+    def _prepare_paint(self) -> None:
+        """Finish the plots' layouts, contents and queued scene work now, then let the window paint.
+        A scene's queued processing of changed items (a plot shown again marks all of them) ends with
+        Qt sending the window's pending repaint: left to the event loop it painted the window before
+        everything had its place, and a second and third paint of the tab followed. So: every plot
+        prepared first, then their scenes' queued work, the first of which paints the window (a
+        later plot's scene may still repaint that plot alone afterwards)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # e.g. an axis's new width
+        charts = self.visible_charts()
+        for chart in charts:
+            chart.prepare_paint()
+        for chart in charts:
+            QCoreApplication.sendPostedEvents(chart.plot.scene(), QEvent.Type.MetaCall)
 
     def _on_more_clicked(self) -> None:
         if self._subject is not None:

@@ -216,8 +216,11 @@ class IndicatorsTab(QWidget):
         self.cards.show_observations(subject, observations, indicators, lambda obs: self._card_context(obs, subject))
         self._charts_stale = True
         if self.isVisible():
-            self._update_charts(observations)
             settle_layouts(self.cards)  # the new cards laid out before the window paints: painted once
+            # Charts last: bringing their plots up to date makes Qt paint the window at once (a
+            # QGraphicsView sends the window's pending repaint after its scene's changes), so
+            # everything else must have its place by then.
+            self._update_charts(observations)
 
     def _card_context(self, obs, subject: Subject) -> CardContext:
         inputs, names = {}, {}

@@ -56,8 +56,12 @@ def settle_layouts(*scroll_areas: QWidget) -> None:
     """Lay out now whatever changed, before the window next paints: otherwise it paints widgets at
     their old sizes, lays them out and paints them again. A change climbs one widget per pass (Qt keeps
     requests posted meanwhile for later), so a few passes reach from a card's own layout to a fence.
-    A scroll area places its scroll bars in a queued call after their range changes: that too."""
+    A scroll area places its scroll bars in a queued call after their range changes: that too.
+    And a widget shown (a pooled card or chart) asks for its repaint in a posted UpdateLater event,
+    which Qt delivered after the window had painted: a second pass just for what was shown. Delivered
+    now, once everything has its place, it joins the one pass."""
     for _ in range(_LAYOUT_DEPTH):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     for area in scroll_areas:
         QCoreApplication.sendPostedEvents(area, QEvent.Type.MetaCall)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
