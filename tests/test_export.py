@@ -272,6 +272,17 @@ def test_handout_from_the_window_runs_in_a_worker_with_progress(window, qtbot, t
     assert str(path) in actions.last_outcome
 
 
+def test_closing_the_viewer_during_a_handout_stops_it_and_leaves_nothing(window, qtbot, tmp_path):
+    actions = window.export_actions
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    actions.start_handout(folder / "handout.pdf", "zh")
+    worker = actions.worker
+    window.close()
+    assert worker.isFinished()  # stopped and waited for, not destroyed while running
+    assert list(folder.iterdir()) == []  # neither the handout nor its temporary file
+
+
 def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path):
     from briefing.ui.export_dialogs import HandoutWorker
 

@@ -168,6 +168,11 @@ class ExportActions(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif watched is self.window and event.type() == QEvent.Type.Close and self.worker is not None:
+            # The viewer is closing with a handout being written: stop it at its next page, which
+            # removes its temporary file, and wait (a running QThread destroyed at exit aborts).
+            self.worker.cancel()
+            self.worker.wait()
         elif watched is self.window.indicators_tab and event.type() == QEvent.Type.ContextMenu:
             chart = self.chart_at(event.globalPos())
             if chart is not None:
