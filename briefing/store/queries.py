@@ -273,22 +273,17 @@ class Briefing:
     def figure_counts(self, subject_ids: tuple[str, ...] | None = None) -> list[tuple[str, str, int, int]]:
         """(subject, indicator, figures, full years with a figure) for every series of these subjects
         (or of all), counted on the index: what a handout would hold, without reading it."""
-        where, params = "", ()
-        if subject_ids is not None:
-            params = tuple(dict.fromkeys(subject_ids))
-            where = f"WHERE subject_id IN ({','.join('?' * len(params))}) " if params else "WHERE 0 "
+        where, params = _of_subjects(subject_ids)
         return [tuple(row) for row in self._rows(
             "SELECT subject_id, indicator_id, count(*), count(DISTINCT period) FILTER "
-            "(WHERE period GLOB '[0-9][0-9][0-9][0-9]') FROM observations " + where +
+            "(WHERE period GLOB '[0-9][0-9][0-9][0-9]') FROM observations WHERE " + where +
             "GROUP BY subject_id, indicator_id", params)]
 
     def cited_passage_count(self, subject_ids: tuple[str, ...] | None = None) -> int:
         """How many passages the figures of these subjects (or of all) cite, each counted once."""
-        where, params = "WHERE passage_id IS NOT NULL ", ()
-        if subject_ids is not None:
-            params = tuple(dict.fromkeys(subject_ids))
-            where += f"AND subject_id IN ({','.join('?' * len(params))}) " if params else "AND 0 "
-        (count,), = self._rows("SELECT count(DISTINCT passage_id) FROM observations " + where, params)
+        where, params = _of_subjects(subject_ids)
+        (count,), = self._rows(
+            "SELECT count(DISTINCT passage_id) FROM observations WHERE passage_id IS NOT NULL AND " + where, params)
         return count
 
     def subjects_with_observations(self) -> tuple[str, ...]:
@@ -376,3 +371,12 @@ class Briefing:
         if kinds not in refs:
             refs[kinds] = search_module.document_refs(self._conn, kinds)
         return refs[kinds]
+
+
+def _of_subjects(subject_ids: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE condition (and its parameters) keeping the observations of these subjects; all of
+    them for None, none for an empty tuple."""
+    if subject_ids is None:
+        return "1 ", ()
+    ids = tuple(dict.fromkeys(subject_ids))
+    return (f"subject_id IN ({','.join('?' * len(ids))}) " if ids else "0 "), ids

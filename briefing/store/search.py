@@ -181,7 +181,12 @@ def _blocks(wanted: frozenset[str], ranges) -> list[tuple[int, int] | None]:
             blocks[-1] = (blocks[-1][0], high)
         else:
             blocks.append((low, high))
-    return list(blocks)
+    return blocks
+
+
+def _within(block: tuple[int, int] | None) -> tuple[str, tuple[int, ...]]:
+    """The condition (and parameters) keeping a statement to one of _blocks()."""
+    return ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
 
 
 def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges,
@@ -190,7 +195,7 @@ def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[st
     narrow statement; None when more do, and then the order is the documents')."""
     rowids: list[int] = []
     for block in _blocks(wanted, ranges):
-        within, params = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        within, params = _within(block)
         rowids += [rowid for (rowid,) in conn.execute(
             f"SELECT rowid FROM search_fts WHERE search_fts MATCH ?{within} ORDER BY rowid", (expression, *params))]
     if ranges is None:
@@ -199,7 +204,7 @@ def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[st
         return rowids, None
     scores: dict[int, float] = {}
     for block in _blocks(wanted, ranges):
-        within, params = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        within, params = _within(block)
         scores.update(conn.execute("SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts "
                                    f"WHERE search_fts MATCH ?{within}", (expression, *params)))
     return rowids, scores
@@ -215,7 +220,7 @@ def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str
         test, params = "(instr(title, ?) > 0 OR instr(body, ?) > 0)", (query, query)
     rowids: list[int] = []
     for block in _blocks(wanted, ranges):
-        within, limits = ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
+        within, limits = _within(block)
         rowids += [rowid for (rowid,) in conn.execute(
             f"SELECT rowid FROM search_docs WHERE {test}{within} ORDER BY rowid", (*params, *limits)) if rowid in refs]
     return rowids
