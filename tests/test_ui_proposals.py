@@ -14,7 +14,7 @@ from briefing.ui.proposal_cards import escape_with_highlights, highlighted_marku
 from briefing.ui.proposal_models import (  # noqa: E402
     HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, short_titles,
 )
-from briefing.ui.proposal_search import highlight_terms, rank_proposals  # noqa: E402
+from briefing.ui.proposal_search import ProposalIndex, highlight_terms  # noqa: E402
 from briefing.ui.proposals_tab import ProposalsTab  # noqa: E402
 from briefing.ui.selection import Selection  # noqa: E402
 
@@ -91,6 +91,11 @@ def test_database_text_is_never_interpreted(qtbot, qt_fonts, bundled, selection)
     assert "<b>标题</b> & co" in plain
     assert "<script>x</script> &amp;" in plain
     assert "&lt;i&gt;" in tab._topics.text()
+
+
+def rank_proposals(refs, proposals) -> dict[str, int]:
+    """Proposal id -> rank, as the tab's index ranks (kind, ref_id) hits."""
+    return {proposals[row].id: rank for rank, row in enumerate(ProposalIndex(proposals, ()).ranked(refs))}
 
 
 def test_ranking_maps_speaker_hits_to_their_proposals(bundled):

@@ -233,9 +233,7 @@ class RecordFilterProxy(QAbstractProxyModel):
 
     def row_of(self, source_row: int) -> int:
         """The row here of a model row, fetching the rows up to it; -1 if it is not shown."""
-        if self._where is None:
-            self._where = {source: row for row, source in enumerate(self._rows)}
-        row = self._where.get(source_row, -1)
+        row = self._positions().get(source_row, -1)
         self.fetch_through(row)
         return row
 
@@ -266,6 +264,12 @@ class RecordFilterProxy(QAbstractProxyModel):
             finally:
                 self._fetching = False
 
+    def _positions(self) -> dict[int, int]:
+        """Model row -> row here, made when first asked after the rows change."""
+        if self._where is None:
+            self._where = {source: row for row, source in enumerate(self._rows)}
+        return self._where
+
     def _show(self, rows: list[int]) -> None:
         self._rows, self._where = rows, None
         self._fetched = min(self.PAGE, len(rows))
@@ -293,10 +297,9 @@ class RecordFilterProxy(QAbstractProxyModel):
 
     def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         self._cards.clear()
-        if self._where is None:
-            self._where = {source: row for row, source in enumerate(self._rows)}
-        shown = [self._where[row] for row in range(top_left.row(), bottom_right.row() + 1)
-                 if self._where.get(row, self._fetched) < self._fetched]
+        where = self._positions()
+        shown = [where[row] for row in range(top_left.row(), bottom_right.row() + 1)
+                 if where.get(row, self._fetched) < self._fetched]
         if shown:
             self.dataChanged.emit(self.index(min(shown), top_left.column()),
                                   self.index(max(shown), bottom_right.column()), roles)
@@ -348,7 +351,5 @@ class RecordFilterProxy(QAbstractProxyModel):
     def mapFromSource(self, index: _Index) -> QModelIndex:  # noqa: N802 (Qt override)
         if not index.isValid():
             return QModelIndex()
-        if self._where is None:
-            self._where = {source: row for row, source in enumerate(self._rows)}
-        row = self._where.get(index.row(), self._fetched)
+        row = self._positions().get(index.row(), self._fetched)
         return self.createIndex(row, index.column()) if row < self._fetched else QModelIndex()

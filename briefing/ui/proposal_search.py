@@ -67,12 +67,6 @@ class ProposalIndex:
         return list(rows)
 
 
-def rank_proposals(refs: Iterable[tuple[str, str]], proposals: Sequence[Proposal]) -> dict[str, int]:
-    """Proposal id -> rank, in hit order ((kind, ref_id) pairs): a proposal hit ranks itself, a
-    speaker hit all their proposals."""
-    return {proposals[row].id: rank for rank, row in enumerate(ProposalIndex(proposals, ()).ranked(refs))}
-
-
 def highlight_terms(query: str, hits: Iterable[SearchHit]) -> list[str]:
     """What to mark in a proposal's full text: the query's Chinese as typed, its Latin words, and the
     Chinese words the store matched for it (how 'manzhouli' comes to mark 满洲里)."""
