@@ -8,12 +8,13 @@ time a card changed, which cost more than a frame on every step through the port
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from briefing.ui import themes
+from briefing.ui.themes import set_text_colour
 
-_OUTLINED = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}  # hollow kinds: a plan, a computation
+_OUTLINED = themes.KIND_LINES  # hollow kinds: a plan, a computation
 CARD_RADIUS = 8
 _BAR = 8  # the coloured bar down a card's left edge
 _PADDING = (16, 12, 16, 12)
@@ -54,23 +55,6 @@ def paint_card(painter: QPainter, rect: QRect, kind: str, theme: themes.Theme) -
     bar.addRoundedRect(QRectF(rect), CARD_RADIUS, CARD_RADIUS)
     painter.setClipRect(QRect(rect.left(), rect.top(), _BAR, rect.height()))
     painter.fillPath(bar, accent)
-
-
-def set_text_colour(widget: QWidget, colour: str) -> None:
-    """A label's text colour by palette (only when it changes: each change restyles the label)."""
-    wanted = QColor(colour)
-    palette = widget.palette()
-    if palette.color(QPalette.ColorRole.WindowText) != wanted or palette.color(QPalette.ColorRole.Text) != wanted:
-        palette.setColor(QPalette.ColorRole.WindowText, wanted)
-        palette.setColor(QPalette.ColorRole.Text, wanted)
-        widget.setPalette(palette)
-
-
-def set_background(widget: QWidget, colour: str) -> None:
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.Window, QColor(colour))
-    widget.setPalette(palette)
-    widget.setAutoFillBackground(True)
 
 
 class CardText(QLabel):

@@ -24,7 +24,7 @@ from briefing.ui.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.ui.chart_specs import comparison_specs, series_specs  # noqa: F401 (the handout imports them from here)
 from briefing.ui.coverage import plain_tooltip
 from briefing.ui import themes
-from briefing.ui.card_look import set_text_colour
+from briefing.ui.themes import set_text_colour
 from briefing.ui.i18n import local_name
 from briefing.ui.formatting import kind_label, value_text
 
@@ -51,7 +51,7 @@ def _theme_style(theme_name: str, kind: str) -> tuple[QColor, QPen]:
     theme = themes.theme_named(theme_name)
     accents = theme.accents
     accent = QColor(accents.get(kind, accents["reported"]))
-    line = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}.get(kind)
+    line = themes.KIND_LINES.get(kind)
     edge = accent.lighter(130) if theme.dark else accent.darker(120)
     pen = QPen(accent if line else edge, 3 if line else 1, line or Qt.PenStyle.SolidLine)
     pen.setCosmetic(True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from briefing.store.records import Observation
 from briefing.ui import themes
-from briefing.ui.card_look import set_background, set_text_colour
+from briefing.ui.themes import set_background, set_text_colour
 from briefing.ui.chart_specs import Rankings, comparison_specs, series_specs
 from briefing.ui.charts import Chart, ComparisonChart, SeriesChart, chart_font
 from briefing.ui.layout_fence import settle_layouts

@@ -198,10 +198,10 @@ class FactCard(QWidget):
 
     def apply_theme(self) -> None:
         theme = themes.current()
-        card_look.set_text_colour(self.period, theme.chart_subtitle)
+        themes.set_text_colour(self.period, theme.chart_subtitle)
         for label in (self.note, self._source):
-            card_look.set_text_colour(label, theme.muted)
-        card_look.set_text_colour(self._formula, theme.text)
+            themes.set_text_colour(label, theme.muted)
+        themes.set_text_colour(self._formula, theme.text)
         self._formula.set_box(theme.formula_background)
         self.badge.apply_theme()
         self.update()
@@ -320,7 +320,7 @@ class FactCardPanel(QScrollArea):
         heading.setContentsMargins(5, 10, 0, 0)
         heading.setParent(self._sheet)
         heading.setFont(_scaled(self.font(), 1.3, bold=True))
-        card_look.set_text_colour(heading, themes.current().card_heading)
+        themes.set_text_colour(heading, themes.current().card_heading)
         return heading
 
     def _finish(self) -> None:
@@ -332,11 +332,11 @@ class FactCardPanel(QScrollArea):
 
     def _apply_theme(self, *_args) -> None:
         theme = themes.current()
-        card_look.set_background(self._sheet, theme.card_sheet)
-        card_look.set_text_colour(self._message, theme.muted)
+        themes.set_background(self._sheet, theme.card_sheet)
+        themes.set_text_colour(self._message, theme.muted)
         self._message.set_box(theme.card_background, theme.card_border, card_look.CARD_RADIUS, (40, 40))
         for heading in self._heading_pool:
-            card_look.set_text_colour(heading, theme.card_heading)
+            themes.set_text_colour(heading, theme.card_heading)
         for card in self._card_pool:
             card.apply_theme()
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.ui.settings import THEMES
+
+# The kinds drawn hollow, and their line, wherever a figure is drawn (cards, badges, chart bars):
+# a target dashed (a plan), a derived value dotted (computed here); the others solid.
+KIND_LINES = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}
 
 
 @dataclass(frozen=True)
@@ -194,10 +198,25 @@ _MUTED = "themeMuted"
 
 
 def _paint_muted(widget: QWidget, theme: Theme) -> None:
+    set_text_colour(widget, theme.muted)
+
+
+def set_text_colour(widget: QWidget, colour: str) -> None:
+    """A widget's text colour by palette (only when it changes: each change restyles the widget)."""
+    wanted = QColor(colour)
     pal = widget.palette()
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        pal.setColor(role, QColor(theme.muted))
+    if pal.color(QPalette.ColorRole.WindowText) != wanted or pal.color(QPalette.ColorRole.Text) != wanted:
+        pal.setColor(QPalette.ColorRole.WindowText, wanted)
+        pal.setColor(QPalette.ColorRole.Text, wanted)
+        widget.setPalette(pal)
+
+
+def set_background(widget: QWidget, colour: str) -> None:
+    """A widget's own background by palette."""
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.Window, QColor(colour))
     widget.setPalette(pal)
+    widget.setAutoFillBackground(True)
 
 
 def apply_theme(name: str | None, app: QApplication | None = None) -> Theme:
