@@ -10,15 +10,14 @@ online is the presenter's decision): no anchors, and the browser follows no link
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import (
-    QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption,
-)
+from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from briefing.store.records import Port
 from briefing.ui import themes
 from briefing.ui.formatting import country_label, mode_label, precision_label
 from briefing.ui.i18n import local_name
+from briefing.ui.reader_formats import block_format, char_format, colour
 
 TITLE_SCALE = 1.4  # the port's name, against the pane's font
 GAP = 0.35  # space above each field and between sources, in lines of the pane's font
@@ -103,9 +102,7 @@ class PortDetails(QTextBrowser):
         document = self.document()
         if document.defaultFont() != self.font():
             document.setDefaultFont(self.font())  # lays the old text out again: only when it changed
-        muted = QTextCharFormat()
-        muted.setForeground(QColor(themes.current().muted))
-        plain = QTextCharFormat()
+        muted, plain = char_format(colour("muted")), char_format()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()  # laid out once, at the end, not after every insert
         document.clear()
@@ -115,13 +112,12 @@ class PortDetails(QTextBrowser):
         if port is None:
             cursor.insertText(self.tr("在地图或表格中选择一个口岸,即可查看详情。"), muted)
         else:
-            title = QTextCharFormat()
-            title.setFontWeight(QFont.Weight.Bold)
+            title = char_format(bold=True)
             title.setFontPointSize(self.font().pointSizeF() * TITLE_SCALE)
             cursor.insertText(self._title, title)
             subtitle = port.name_zh if self._title != port.name_zh else port.name_en
             if subtitle:
-                cursor.insertBlock(_block(bottom=self._gap()), plain)
+                cursor.insertBlock(block_format(bottom=self._gap()), plain)
                 cursor.insertText(subtitle, muted)
             self._insert_fields(cursor, muted, plain)
         cursor.endEditBlock()
@@ -139,7 +135,7 @@ class PortDetails(QTextBrowser):
         tabs = [QTextOption.Tab(name_width, QTextOption.TabType.RightTab),
                 QTextOption.Tab(indent, QTextOption.TabType.LeftTab)]
         for key in self.FIELDS:
-            field = _block(top=self._gap(), left=indent)
+            field = block_format(top=self._gap(), left=indent)
             field.setTextIndent(-indent)
             field.setTabPositions(tabs)
             cursor.insertBlock(field, plain)
@@ -158,10 +154,10 @@ class PortDetails(QTextBrowser):
             return
         for index, (role, source) in enumerate(self._sources):
             if index:
-                cursor.insertBlock(_block(top=self._gap(), left=indent), plain)
+                cursor.insertBlock(block_format(top=self._gap(), left=indent), plain)
             cursor.insertText(self._source_title(role, source), plain)
             if source.url:
-                cursor.insertBlock(_block(left=indent), plain)
+                cursor.insertBlock(block_format(left=indent), plain)
                 cursor.insertText(source.url, muted)
 
     def _source_title(self, role: str, source) -> str:
@@ -187,11 +183,3 @@ class PortDetails(QTextBrowser):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self._render()  # sizes, the names' column and the gaps are measured in the pane's font
-
-
-def _block(top: float = 0, bottom: float = 0, left: float = 0) -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
-    fmt.setTopMargin(top)
-    fmt.setBottomMargin(bottom)
-    fmt.setLeftMargin(left)
-    return fmt
