@@ -24,6 +24,7 @@ from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
+from briefing.ui.chart_specs import comparison_specs, series_specs
 from briefing.ui.formatting import value_text
 
 Progress = Callable[[int, int], bool]
@@ -32,9 +33,7 @@ SUBJECT_ORDER = ("region", "league_city")  # these lead; port groups go just bef
 
 
 def prepare() -> str:
-    """What must happen on the GUI thread before a handout is written in another: fonts and imports."""
-    import briefing.ui.charts  # noqa: F401  (pyqtgraph binds to PySide6 here, not in a worker)
-
+    """What must happen on the GUI thread before a handout is written in another: its font."""
     return handout_family()
 
 
@@ -169,8 +168,6 @@ class Handout:
         f.new_page()
         f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
         f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=6)
-        from briefing.ui.charts import comparison_specs, series_specs
-
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:
             observations = sorted(self.b.observations_for(subject.id),

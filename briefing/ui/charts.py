@@ -2,8 +2,7 @@
 
 Imported lazily (pyqtgraph and numpy load only when a chart is first needed). A chart is made once
 and then shows one spec after another: a new subject only updates its data. What to chart is worked
-out in `chart_specs` (no Qt); its names are repeated here for older callers. `charts_panel` stacks
-the charts.
+out in `chart_specs` (no Qt); `charts_panel` stacks the charts.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ import pyqtgraph as pg  # noqa: E402
 
 from briefing.store.records import Observation
 from briefing.ui.chart_specs import ComparisonSpec, SeriesSpec
-from briefing.ui.chart_specs import comparison_specs, series_specs  # noqa: F401 (the handout imports them from here)
 from briefing.ui.coverage import plain_tooltip
 from briefing.ui import themes
 from briefing.ui.themes import set_text_colour
