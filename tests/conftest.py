@@ -72,6 +72,16 @@ def qt_fonts(qapp):
     return family
 
 
+@pytest.fixture
+def default_fonts(qapp, qt_fonts):
+    """The bundled font at scale 1.0 for this test, and again after it (a test may scale it)."""
+    from briefing.ui import fonts
+
+    fonts.apply_font(qapp, qt_fonts, 1.0)
+    yield qt_fonts
+    fonts.apply_font(qapp, qt_fonts, 1.0)
+
+
 
 def settings_at(path):
     """A Settings wrapper over an INI file of the test's own."""

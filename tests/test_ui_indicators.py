@@ -30,15 +30,7 @@ def briefing():
 
 
 @pytest.fixture
-def fonts_loaded(qapp):
-    family = fonts.load_bundled_fonts()
-    fonts.apply_font(qapp, family, 1.0)
-    yield family
-    fonts.apply_font(qapp, family, 1.0)
-
-
-@pytest.fixture
-def tab(qtbot, briefing, fonts_loaded):
+def tab(qtbot, briefing, default_fonts):
     from briefing.ui.indicators_tab import IndicatorsTab
 
     selection = Selection()
@@ -214,13 +206,13 @@ def test_charts_reuse_their_plots(tab):
     assert tab.charts.visible_charts()[0].plot is first
 
 
-def test_chart_text_is_large_and_follows_the_font(qapp, tab, fonts_loaded):
+def test_chart_text_is_large_and_follows_the_font(qapp, tab, default_fonts):
     tab.host.show()
     tab.show_subject("ganqimaodu")
     chart = tab.charts.visible_charts()[0]
     before = chart.plot.getAxis("bottom").style["tickFont"].pointSizeF()
     assert before >= 14
-    fonts.apply_font(qapp, fonts_loaded, 1.6)
+    fonts.apply_font(qapp, default_fonts, 1.6)
     qapp.processEvents()
     after = chart.plot.getAxis("bottom").style["tickFont"].pointSizeF()
     assert after == pytest.approx(before * 1.6, rel=0.02)

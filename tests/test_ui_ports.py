@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGraphicsItem, QPushButton
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui import fonts
 from briefing.ui.map_view import PortMarker, port_tooltip
 from briefing.ui.port_models import PortTableModel
 from briefing.ui.ports_tab import PortsTab
@@ -31,20 +30,13 @@ def briefing():
     opened.close()
 
 
-@pytest.fixture(scope="module")
-def font_family(qapp):
-    family = fonts.load_bundled_fonts()
-    fonts.apply_font(qapp, family, 1.0)
-    return family
-
-
 @pytest.fixture
 def selection():
     return Selection()
 
 
 @pytest.fixture
-def tab(qtbot, briefing, selection, font_family):
+def tab(qtbot, briefing, selection, default_fonts):
     widget = PortsTab(briefing, selection)
     qtbot.addWidget(widget)
     widget.resize(1600, 900)
