@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from briefing.store import boundary
 from briefing.store.errors import BriefingError
 from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES
 
@@ -28,10 +29,11 @@ def connect_readonly(path: Path | str, full_check: bool | None = None) -> sqlite
         full_check = path.stat().st_size <= FULL_CHECK_BYTES
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, factory=boundary.BudgetConnection)
     except sqlite3.Error as exc:
-        raise BriefingError(path, f"cannot be opened ({exc})") from None
+        raise BriefingError(path, boundary.describe(exc)) from None
     try:
+        boundary.harden(conn, path)
         conn.execute("PRAGMA trusted_schema=OFF")
         if hasattr(conn, "enable_load_extension"):
             conn.enable_load_extension(False)
@@ -42,15 +44,12 @@ def connect_readonly(path: Path | str, full_check: bool | None = None) -> sqlite
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise BriefingError(path, _describe(exc)) from None
+        raise BriefingError(path, boundary.describe(exc, conn.budget)) from None
     return conn
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise BriefingError(path, "no such file")
-    if path.is_dir():
-        raise BriefingError(path, "is a folder, not a briefing database")
+    boundary.check_file_kind(path)  # before anything opens it: a named pipe would block the open
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_SQLITE_HEADER))
@@ -62,20 +61,11 @@ def _check_file(path: Path) -> None:
         raise BriefingError(path, "is not an SQLite database")
 
 
-def _describe(exc: sqlite3.Error) -> str:
-    text = str(exc)
-    if "malformed" in text or "corrupt" in text:
-        return f"is damaged or truncated ({text})"
-    if "not a database" in text:
-        return "is not an SQLite database"
-    return f"cannot be read ({text})"
-
-
 def verify_pages(conn: sqlite3.Connection, path: Path) -> None:
     """Read every page and check it (PRAGMA quick_check)."""
     status = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-    if status != "ok":
-        raise BriefingError(path, f"is damaged or truncated (integrity check: {status})")
+    if status != "ok":  # SQLite's report can run to several lines and quote the file: its first words only
+        raise BriefingError(path, f"is damaged or truncated (integrity check: {boundary.short(str(status), 120)})")
 
 
 def _check_size(conn: sqlite3.Connection, path: Path) -> None:
@@ -101,7 +91,9 @@ def _check_database(conn: sqlite3.Connection, path: Path, full_check: bool) -> N
         )
     if version < SCHEMA_VERSION:
         raise BriefingError(path, f"has an old schema version {version}; rebuild it with `briefing build`")
+    boundary.check_objects(conn, path)  # before any row is read: a view in a table's place runs on reading
     _check_contract(conn, path)
+    boundary.check_briefing(conn, path, whole=full_check)
 
 
 def _check_contract(conn: sqlite3.Connection, path: Path) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
 
+from briefing.store import boundary
 from briefing.store import search as search_module
 from briefing.store.errors import BriefingError
-from briefing.store.opening import connect_readonly, verify_pages
+from briefing.store.opening import FULL_CHECK_BYTES, connect_readonly, verify_pages
 from briefing.store.records import (
     Delegate, Indicator, Observation, Outline, Passage, Place, Port, Proposal, SearchHit, Source,
     Subject, Summary,
@@ -32,6 +32,9 @@ class Briefing:
     def __init__(self, path: Path, full_check: bool | None = None) -> None:
         self.path = Path(path)
         self._conn = connect_readonly(self.path, full_check)
+        # A small file was checked whole at open; a large one's figures are checked as they are read.
+        self._scanned = full_check if full_check is not None else (
+            self.path.stat().st_size <= FULL_CHECK_BYTES)
 
     def close(self) -> None:
         self._conn.close()
@@ -45,13 +48,21 @@ class Briefing:
         try:
             verify_pages(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"is damaged or truncated ({exc})") from None
+            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
+        try:
+            boundary.check_briefing(self._conn, self.path, whole=True)
+        except sqlite3.DatabaseError as exc:
+            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
+
+    @property
+    def _budget(self) -> float:
+        return getattr(self._conn, "budget", boundary.TIME_BUDGET_S)
 
     def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be read ({exc})") from None
+            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
 
     # -- metadata ---------------------------------------------------------------------------
 
@@ -68,7 +79,7 @@ class Briefing:
         meta = self.meta
         return Summary(
             title_zh=meta.get("title_zh", ""), title_en=meta.get("title_en", ""),
-            as_of=meta.get("as_of", ""), schema_version=int(meta.get("schema_version", 0)),
+            as_of=meta.get("as_of", ""), schema_version=_whole(meta.get("schema_version", "0")),
             built_at=meta.get("built_at", ""), ports=ports, observations=observations,
             proposals=proposals, delegates=delegates, passages=passages,
         )
@@ -150,7 +161,7 @@ class Briefing:
                     runs.append((section, ordinal))
                     previous = section
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be read ({exc})") from None
+            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
         return tuple(runs)
 
     def port_sources(self, port_id: str) -> tuple[tuple[str, Source], ...]:
@@ -210,6 +221,11 @@ class Briefing:
 
     def _observations(self, where: str, params: tuple) -> tuple[Observation, ...]:
         rows = self._rows(self._OBS + where, params)
+        if not self._scanned:  # a large file: each figure is checked here, as it is read
+            for r in rows:
+                problem = boundary.observation_problem(r[5], r[7], r[3])
+                if problem:
+                    raise BriefingError(self.path, f"table 'observations', id {r[0]!r}: {problem}")
         return tuple(Observation(*r[:14], inputs=_split(r[14])) for r in rows)
 
     def observations_for(self, subject_id: str) -> tuple[Observation, ...]:
@@ -328,18 +344,21 @@ class Briefing:
     # -- map and search ---------------------------------------------------------------------
 
     def outlines(self) -> tuple[Outline, ...]:
-        return tuple(
-            Outline(i, zh, en or "", lon, lat, tuple(tuple((x, y) for x, y in ring) for ring in json.loads(rings)))
-            for i, zh, en, lon, lat, rings in self._rows(
-                "SELECT id, name_zh, name_en, label_lon, label_lat, rings FROM outlines ORDER BY id")
-        )
+        found = []
+        for i, zh, en, lon, lat, rings in self._rows(
+                "SELECT id, name_zh, name_en, label_lon, label_lat, rings FROM outlines ORDER BY id"):
+            try:  # checked at open; parsed here through the same bounded reader
+                found.append(Outline(i, zh, en or "", lon, lat, boundary.parse_rings(rings)))
+            except ValueError as exc:
+                raise BriefingError(self.path, f"table 'outlines', id {i!r}: rings {exc}") from None
+        return tuple(found)
 
     def search(self, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """Best hits first; `kinds` ("port", "proposal" …) narrows the search to those documents."""
         try:
             return search_module.search(self._conn, query, limit, kinds, self._kind_ranges())
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
 
     def matches(self, query: str, kinds: tuple[str, ...],
                 detailed: int = search_module.DETAILED) -> search_module.Matches:
@@ -349,7 +368,7 @@ class Briefing:
             return search_module.matches(self._conn, query, kinds, self._kind_ranges(), detailed,
                                          self._document_refs(tuple(kinds)))
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
 
     def prepare_matches(self, kinds: tuple[str, ...]) -> None:
         """Read now what matches() reads once per open briefing (tens of ms on a large one), so the
@@ -358,7 +377,7 @@ class Briefing:
             self._kind_ranges()
             self._document_refs(tuple(kinds))
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched ({exc})") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
 
     # What the search learns once: the file never changes while it is open.
     def _kind_ranges(self):
@@ -371,6 +390,11 @@ class Briefing:
         if kinds not in refs:
             refs[kinds] = search_module.document_refs(self._conn, kinds)
         return refs[kinds]
+
+
+def _whole(text: str) -> int:
+    """A whole number from meta text (checked at open), 0 if it is not one."""
+    return int(text) if isinstance(text, str) and text.strip().isdigit() and len(text) < 10 else 0
 
 
 def _of_subjects(subject_ids: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:

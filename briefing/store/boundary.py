@@ -1,0 +1,394 @@
+"""The boundary for briefing files from elsewhere: everything the viewer, the handout and the search
+use is checked here, once, before any of it reaches a widget or a page.
+
+A briefing often arrives on a USB stick from someone else, so it is treated as hostile:
+- the path must name a regular file (a named pipe or a device would block or never end), with no
+  write-ahead log or unfinished journal beside it (SQLite would show data this reader cannot see);
+- every contract object must be a real table with stored columns (a view, a virtual table or a
+  computed column could run arbitrary work on each read);
+- every statement runs under a time budget (SQLite's progress handler) and no value may exceed
+  LENGTH_LIMIT bytes (SQLite's own limit), so a crafted file fails in seconds instead of hanging;
+- every value must make sense: numbers finite and in range, coordinates on Earth, text valid UTF-8
+  and of a sane length, outlines JSON of the expected shape and depth, ids unique, links pointing
+  at real rows, modes, kinds, levels and periods among the allowed ones.
+A value that fails is reported in one line naming the file, the table, the row and the problem.
+
+Limits, and why:
+- TIME_BUDGET_S (3 s, plus 10 ms per MB of file): the slowest statement the viewer runs on the
+  1,000,000-figure benchmark briefing (386 MB) takes under 0.6 s; reading every page of it takes 0.5 s.
+- LENGTH_LIMIT (32 MB): the largest value a briefing needs is an outline's rings (20 KB today; a
+  detailed region outline is 1–2 MB as JSON).
+- TEXT_LIMIT (10,000 characters) for names, titles and labels: a page of text, far above any real
+  one, and laid out by Qt in milliseconds; LONG_TEXT_LIMIT (1,000,000) for passages, proposal texts,
+  notes and statuses; RINGS_LIMIT (16,000,000) for an outline's JSON.
+- VALUE_LIMIT (1e18): the bound the build applies to a figure.
+- An outline's rings are exactly three levels deep ([[[lon, lat], …], …]); anything deeper is refused
+  before parsing, so no parser recursion depends on the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import stat
+import time
+from pathlib import Path
+
+from briefing.store.errors import BriefingError
+from briefing.store.records import BODIES, KINDS, MODES, PLACE_LEVELS, PRECISIONS
+from briefing.store.schema import SCHEMA_VERSION, TABLES, Table
+
+TIME_BUDGET_S = 3.0
+TIME_BUDGET_PER_MB_S = 0.01
+LENGTH_LIMIT = 32 * 1024 * 1024
+TEXT_LIMIT = 10_000
+LONG_TEXT_LIMIT = 1_000_000
+RINGS_LIMIT = 16_000_000
+VALUE_LIMIT = 1e18
+_PROGRESS_STEPS = 20_000  # SQLite instructions between looks at the clock (about 0.1–0.5 ms)
+
+ROLES = ("roster", "coordinate")
+SEARCH_KINDS = ("port", "place", "indicator", "series", "delegate", "proposal", "passage")
+# Allowed values: (table, column) -> the values, or None for "any"; empty text and NULL are
+# judged by the contract's required columns, not here.
+ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("ports", "mode"): MODES,
+    ("ports", "coord_precision"): PRECISIONS,
+    ("places", "level"): PLACE_LEVELS,
+    ("delegates", "body"): BODIES,
+    ("observations", "kind"): KINDS,
+    ("port_sources", "role"): ROLES,
+    ("search_docs", "kind"): SEARCH_KINDS,
+}
+RANGES: dict[str, tuple[float, float]] = {
+    "lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "label_lat": (-90.0, 90.0), "label_lon": (-180.0, 180.0),
+}
+PERIOD_GLOBS = ("[0-9][0-9][0-9][0-9]", "[0-9][0-9][0-9][0-9]-[01][0-9]", "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]")
+_PERIOD = re.compile(r"[0-9]{4}(-[01][0-9](-[0-3][0-9])?)?")
+_LONG_COLUMNS = re.compile(r"(^|_)(text|body|note|notes|status|description|titles)(_[a-z]{2})?$")
+# Tables the viewer reads in pieces on a large briefing: scanned at open only for a small file (and
+# by `briefing check`); otherwise their records are checked as they are read (check_observation).
+LARGE_TABLES = frozenset({"observations", "observation_inputs", "passages", "proposals", "proposal_passages",
+                          "proposal_ports", "proposal_topics", "search_docs", "search_words"})
+
+
+# -- the file and the connection ---------------------------------------------------------------
+
+def check_file_kind(path: Path) -> None:
+    """A regular file, and nothing beside it that SQLite would read instead (never opens anything)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise BriefingError(path, "no such file") from None
+    except OSError as exc:
+        raise BriefingError(path, f"cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise BriefingError(path, "is a folder, not a briefing database")
+    if stat.S_ISFIFO(mode):
+        raise BriefingError(path, "is a named pipe, not a briefing database")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise BriefingError(path, "is a device, not a briefing database")
+    if not stat.S_ISREG(mode):
+        raise BriefingError(path, "is not a regular file")
+    for suffix, what in (("-wal", "a write-ahead log"), ("-journal", "an unfinished change")):
+        beside = Path(f"{path}{suffix}")
+        try:
+            info = os.stat(beside)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
+            raise BriefingError(path, (
+                f"has {what} beside it ({beside.name}) holding changes this viewer would not show; "
+                "open the file once with SQLite (sqlite3) to fold them in, then try again"))
+
+
+def time_budget(path: Path) -> float:
+    try:
+        size_mb = os.stat(path).st_size / 1e6
+    except OSError:
+        size_mb = 0.0
+    return TIME_BUDGET_S + TIME_BUDGET_PER_MB_S * size_mb
+
+
+class BudgetConnection(sqlite3.Connection):
+    """A connection whose every statement (its execution and the reading of its rows) must finish
+    within `budget` seconds; past it SQLite stops it with "interrupted"."""
+
+    budget = TIME_BUDGET_S
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = time.monotonic() + self.budget
+        self.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
+
+    def _past_deadline(self) -> int:
+        return 1 if time.monotonic() > self._deadline else 0
+
+    def execute(self, *args, **kwargs):  # noqa: D102 - sqlite3.Connection.execute, with a fresh budget
+        self._deadline = time.monotonic() + self.budget
+        return super().execute(*args, **kwargs)
+
+
+def harden(conn: sqlite3.Connection, path: Path) -> None:
+    if isinstance(conn, BudgetConnection):
+        conn.budget = time_budget(path)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, LENGTH_LIMIT)
+
+
+def describe(exc: sqlite3.Error, budget: float = TIME_BUDGET_S) -> str:
+    """An SQLite error as the end of a one-line message (never quoting a whole value from the file)."""
+    text = str(exc)
+    if "interrupted" in text:
+        return f"takes too long to read (a query ran past {budget:.0f} s; the file may be built to stall readers)"
+    if "too big" in text:
+        return f"holds a value larger than {LENGTH_LIMIT // (1024 * 1024)} MB"
+    decoding = re.match(r"Could not decode to UTF-8 column '([^']{0,100})", text)
+    if decoding:
+        return f"holds text that is not valid UTF-8 (column {decoding.group(1)})"
+    if "malformed" in text or "corrupt" in text:
+        return f"is damaged or truncated ({short(text)})"
+    if "not a database" in text:
+        return "is not an SQLite database"
+    return f"cannot be read ({short(text)})"
+
+
+def short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+# -- the objects -------------------------------------------------------------------------------
+
+def check_objects(conn: sqlite3.Connection, path: Path) -> None:
+    """Every contract name is a stored table with stored columns; the search index is FTS5."""
+    objects = {name: (kind, sql or "") for kind, name, sql in
+               conn.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view')")}
+    for table in TABLES:
+        kind, sql = objects.get(table.name, ("", ""))
+        if kind == "view":
+            raise BriefingError(path, f"has a view named {table.name!r} where a table belongs")
+        if kind == "table" and sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+            raise BriefingError(path, f"has a virtual table named {table.name!r} where a stored table belongs")
+        if kind == "table":
+            for row in conn.execute(f'PRAGMA table_xinfo("{table.name}")'):
+                if row[1] in table.columns and row[6] in (2, 3):
+                    raise BriefingError(path, f"table {table.name!r}: column {row[1]} is computed, not stored")
+    kind, sql = objects.get("search_fts", ("", ""))
+    if kind and not re.match(r"\s*CREATE\s+VIRTUAL\s+TABLE\s+\"?search_fts\"?\s+USING\s+fts5\s*\(", sql, re.I):
+        raise BriefingError(path, "has a search index (search_fts) that is not an FTS5 table")
+    for name, (kind, _sql) in objects.items():
+        if name.startswith("search_fts_") and kind != "table":
+            raise BriefingError(path, f"has a {kind} named {name!r} where the search index keeps a table")
+
+
+def check_meta(conn: sqlite3.Connection, path: Path) -> None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return
+    value = row[0]
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,6}", value.strip()):
+        raise BriefingError(path, f"table 'meta': schema_version {_quoted(value)} is not a whole number")
+    if int(value) != SCHEMA_VERSION:
+        raise BriefingError(path, f"table 'meta': schema_version {int(value)} does not match the file's "
+                                  f"version {SCHEMA_VERSION}")
+
+
+def _quoted(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+# -- the values, in SQL ------------------------------------------------------------------------
+
+def text_limit(table: str, column: str) -> int:
+    if (table, column) == ("outlines", "rings"):
+        return RINGS_LIMIT
+    return LONG_TEXT_LIMIT if _LONG_COLUMNS.search(column) else TEXT_LIMIT
+
+
+def _value_rules(table: Table, present: set[str]) -> list[tuple[str, str, str]]:
+    """(column, SQL condition true for a bad row, problem) for the values of one table."""
+    rules: list[tuple[str, str, str]] = []
+    for column, kind in table.columns.items():
+        if column not in present:
+            continue
+        q = f'"{column}"'
+        if kind is str:
+            limit = text_limit(table.name, column)
+            rules.append((column, f"length({q}) > {limit}", f"is longer than {limit:,} characters"))
+            allowed = ALLOWED.get((table.name, column))
+            if allowed:
+                listed = ", ".join(f"'{a}'" for a in allowed)
+                rules.append((column, f"{q} <> '' AND {q} NOT IN ({listed})", f"is not one of {', '.join(allowed)}"))
+        else:
+            low, high = RANGES.get(column, (-VALUE_LIMIT, VALUE_LIMIT))
+            rules.append((column, f"typeof({q}) IN ('real', 'integer') AND NOT ({q} BETWEEN {low!r} AND {high!r})",
+                          f"is not a finite number between {low:g} and {high:g}"))
+    if table.name == "observations" and "period" in present:
+        globs = " OR ".join(f"period GLOB '{g}'" for g in PERIOD_GLOBS)
+        rules.append(("period", f"NOT ({globs})", "is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)"))
+    if table.name == "ports" and {"lat", "lon"} <= present:
+        rules.append(("lat", "(lat IS NULL) <> (lon IS NULL)", "and lon must both be given or both be empty"))
+    return rules
+
+
+def check_values(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...]) -> None:
+    """One pass over each table, all its rules at once: the first bad row of each rule is found by
+    SQLite, and only a table with a bad row costs a second look."""
+    for table in tables:
+        present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        rules = _value_rules(table, present)
+        if not rules:
+            continue
+        firsts = ", ".join(f"min(rowid) FILTER (WHERE {condition})" for _column, condition, _problem in rules)
+        found = conn.execute(f'SELECT {firsts} FROM "{table.name}"').fetchone()
+        for (column, _condition, problem), row in zip(rules, found):
+            if row is not None:
+                raise BriefingError(path, f"table {table.name!r}, row {row}: {column} {problem}")
+
+
+def check_links(conn: sqlite3.Connection, path: Path) -> None:
+    """Ids unique where the file does not enforce it; every link pointing at a row that exists."""
+    for table in TABLES:
+        keys = (table.pk,) if isinstance(table.pk, str) else table.pk
+        if keys == ("rowid",) or _declared_unique(conn, table.name, keys):
+            continue
+        columns = ", ".join(f'"{k}"' for k in keys)
+        row = conn.execute(f'SELECT min(rowid), {columns} FROM "{table.name}" GROUP BY {columns} '
+                           "HAVING count(*) > 1 LIMIT 1").fetchone()
+        if row is not None:
+            raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {'/'.join(keys)} "
+                                      f"{_quoted('/'.join(map(str, row[1:])))} appears more than once")
+    for table in TABLES:
+        for column, other, other_column in table.foreign_keys:
+            row = conn.execute(
+                f'SELECT rowid, "{column}" FROM "{table.name}" WHERE "{column}" IS NOT NULL AND "{column}" '
+                f'NOT IN (SELECT "{other_column}" FROM "{other}") LIMIT 1').fetchone()
+            if row is not None:
+                raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {column} {_quoted(row[1])} "
+                                          f"names no row of {other!r}")
+    row = conn.execute("SELECT rowid, subject_id FROM observations WHERE subject_id NOT IN (SELECT id FROM ports) "
+                       "AND subject_id NOT IN (SELECT id FROM places) LIMIT 1").fetchone()
+    if row is not None:
+        raise BriefingError(path, f"table 'observations', row {row[0]}: subject_id {_quoted(row[1])} "
+                                  "names no port or place")
+
+
+def _declared_unique(conn: sqlite3.Connection, table: str, keys: tuple[str, ...]) -> bool:
+    for _seq, name, unique, *_rest in conn.execute(f'PRAGMA index_list("{table}")'):
+        if unique and tuple(r[2] for r in conn.execute(f'PRAGMA index_info("{name}")')) == keys:
+            return True
+    return False
+
+
+# -- text, in Python (SQLite cannot tell valid UTF-8) --------------------------------------------
+
+def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], chunk: int = 20_000) -> None:
+    """Every text value of these tables decodes as UTF-8; read a chunk of rows per statement, so
+    each stays within the time budget however large the table."""
+    previous = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table in tables:
+            present = [row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')]
+            columns = [c for c, kind in table.columns.items() if kind is str and c in present]
+            if not columns:
+                continue
+            select = ", ".join(f'"{c}"' for c in columns)
+            last = None
+            while True:
+                where = "" if last is None else "WHERE rowid > ? "
+                rows = conn.execute(f'SELECT rowid, {select} FROM "{table.name}" {where}ORDER BY rowid LIMIT {chunk}',
+                                    () if last is None else (last,)).fetchall()
+                for row in rows:
+                    for column, value in zip(columns, row[1:]):
+                        if isinstance(value, bytes):
+                            try:
+                                value.decode("utf-8")
+                            except UnicodeDecodeError:
+                                raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {column} "
+                                                          "is not valid UTF-8 text") from None
+                if len(rows) < chunk:
+                    break
+                last = rows[-1][0]
+    finally:
+        conn.text_factory = previous
+
+
+# -- records as they are read (large files) -----------------------------------------------------
+
+def observation_problem(value: object, kind: str, period: str) -> str:
+    """What is wrong with a figure read from a file that was not scanned whole at open, or ""."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+            or abs(value) > VALUE_LIMIT:
+        return f"value is not a finite number between {-VALUE_LIMIT:g} and {VALUE_LIMIT:g}"
+    if kind not in KINDS:
+        return f"kind is not one of {', '.join(KINDS)}"
+    if not isinstance(period, str) or not _PERIOD.fullmatch(period):
+        return "period is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)"
+    return ""
+
+
+# -- outlines ----------------------------------------------------------------------------------
+
+_RINGS_CHARACTERS = re.compile(r"[\[\]0-9eE.,+\-]*")
+
+
+def parse_rings(text: object) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """An outline's rings from its JSON, or ValueError saying what is wrong. Only brackets, numbers
+    and commas are accepted, and no more than three levels of brackets, before the parser runs."""
+    if not isinstance(text, str):
+        raise ValueError("is not text")
+    if len(text) > RINGS_LIMIT:
+        raise ValueError(f"is longer than {RINGS_LIMIT:,} characters")
+    compact = "".join(text.split())
+    if not _RINGS_CHARACTERS.fullmatch(compact):
+        raise ValueError("is not a JSON list of rings of [lon, lat] numbers")
+    if "[[[[" in compact:
+        raise ValueError("is nested deeper than rings of [lon, lat] points")
+    try:
+        data = json.loads(compact)
+    except (ValueError, RecursionError):
+        raise ValueError("is not valid JSON") from None
+    if not isinstance(data, list):
+        raise ValueError("is not a list of rings")
+    rings = []
+    for ring in data:
+        if not isinstance(ring, list) or len(ring) < 3:
+            raise ValueError("has a ring that is not a list of at least three points")
+        points = []
+        for point in ring:
+            if not isinstance(point, list) or len(point) != 2:
+                raise ValueError("has a point that is not [lon, lat]")
+            lon, lat = point
+            if not (isinstance(lon, (int, float)) and isinstance(lat, (int, float))
+                    and -180 <= lon <= 180 and -90 <= lat <= 90):
+                raise ValueError("has a point off the Earth (lon within ±180, lat within ±90)")
+            points.append((float(lon), float(lat)))
+        rings.append(tuple(points))
+    return tuple(rings)
+
+
+def check_outlines(conn: sqlite3.Connection, path: Path) -> None:
+    for rowid, rings in conn.execute("SELECT rowid, rings FROM outlines"):
+        try:
+            parse_rings(rings)
+        except ValueError as exc:
+            raise BriefingError(path, f"table 'outlines', row {rowid}: rings {exc}") from None
+
+
+# -- all of it ---------------------------------------------------------------------------------
+
+def check_briefing(conn: sqlite3.Connection, path: Path, whole: bool) -> None:
+    """Everything above. `whole`: every table, links and text included (a small file, `briefing
+    check`); otherwise the tables a large file is read from in pieces are checked as they are read."""
+    check_meta(conn, path)
+    tables = TABLES if whole else tuple(t for t in TABLES if t.name not in LARGE_TABLES)
+    check_values(conn, path, tables)
+    check_outlines(conn, path)
+    check_text(conn, path, tables)
+    if whole:
+        check_links(conn, path)
