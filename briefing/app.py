@@ -21,13 +21,26 @@ def _install_error_hook() -> None:
     """An unexpected error shows a dialog and is printed; the viewer keeps running."""
 
     def hook(kind, value, tb):
+        if isinstance(value, BriefingError):  # damage met while reading: one line, as every command says it
+            print(f"error: {value.line()}", file=sys.stderr)
+            if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+                show_error(QCoreApplication.translate("App", "无法读取简报"), value.line())
+            return
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
         if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, QCoreApplication.translate("App", "意外错误"),
-                                 QCoreApplication.translate("App", "发生了意外错误,当前操作未完成:") + f"\n{value}")
+            show_error(QCoreApplication.translate("App", "意外错误"),
+                       QCoreApplication.translate("App", "发生了意外错误,当前操作未完成:") + f"\n{value}")
 
     sys.excepthook = hook
+
+
+def show_error(title: str, text: str) -> None:
+    """A critical message shown as plain text: a file name or SQLite's error text (which quotes names
+    from the file) may hold markup, which a message box would otherwise render (and load images for)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 class _FirstPaint(QObject):
@@ -75,7 +88,7 @@ def run(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         if args.screenshot or args.self_test or args.quit_after_paint:
             return 1
-        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开简报"), str(exc))
+        show_error(QCoreApplication.translate("App", "无法打开简报"), str(exc))
         return 1
 
     from briefing.ui.main_window import MainWindow

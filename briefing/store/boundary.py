@@ -289,14 +289,16 @@ def _declared_unique(conn: sqlite3.Connection, table: str, keys: tuple[str, ...]
 def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], chunk: int = 20_000) -> None:
     """Every text value of these tables decodes as UTF-8; read a chunk of rows per statement, so
     each stays within the time budget however large the table."""
+    checked = []
+    for table in tables:
+        present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        columns = [c for c, kind in table.columns.items() if kind is str and c in present]
+        if columns:
+            checked.append((table, columns))
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
-        for table in tables:
-            present = [row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')]
-            columns = [c for c, kind in table.columns.items() if kind is str and c in present]
-            if not columns:
-                continue
+        for table, columns in checked:
             select = ", ".join(f'"{c}"' for c in columns)
             last = None
             while True:

@@ -11,6 +11,10 @@ class BriefingError(Exception):
         self.path = str(path)
         self.problem = problem
 
+    def line(self) -> str:
+        """The message (str() of an error raised through a Qt method carries Qt's own prefix)."""
+        return f"{self.path}: {self.problem}"
+
 
 class BuildError(Exception):
     """A curated source row is wrong. The message reads `file:line: what is wrong`."""

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from briefing.store import BriefingError
+
 SCREEN_SIZE = (1920, 1080)
 SCREENSHOT_SUBJECT = "erenhot-rail"  # a port with figures, a chart, proposals and a passage
 
@@ -50,16 +52,27 @@ def save_screenshots(window, folder: Path) -> int:
 
 
 def self_test(window) -> int:
-    """Every tab, every port and place, rendered; any exception or empty render fails with its reason."""
+    """Every tab, every port and place, rendered; any exception or empty render fails with its reason.
+    Damage in the briefing found as it is read fails in one line, as every command reports it."""
     errors: list[str] = []
+    damage: list[str] = []
     previous_hook = sys.excepthook
-    sys.excepthook = lambda kind, value, tb: errors.append("".join(traceback.format_exception(kind, value, tb)))
+
+    def hook(kind, value, tb) -> None:
+        if isinstance(value, BriefingError):
+            damage.append(value.line())
+        else:
+            errors.append("".join(traceback.format_exception(kind, value, tb)))
+
+    sys.excepthook = hook
     try:
         _prepare(window)
         subjects = [s.id for s in window.briefing.subjects]
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             for subject in subjects:
+                if damage:
+                    break
                 window.selection.select_subject(subject)
                 _settle()
                 if window.grab().isNull():
@@ -67,10 +80,15 @@ def self_test(window) -> int:
             for _ in range(len(window.briefing.ports) + 1):
                 window.step_port(1)
             _settle()
+    except BriefingError as exc:
+        damage.append(exc.line())
     except Exception:  # noqa: BLE001 — the report must name whatever went wrong
         errors.append(traceback.format_exc())
     finally:
         sys.excepthook = previous_hook
+    if damage:
+        print(f"error: {damage[0]}", file=sys.stderr)
+        return 1
     settings = window.settings  # the viewer must be able to remember things: record the pass there
     if not errors:
         settings.last_self_test = datetime.now().isoformat(timespec="seconds")

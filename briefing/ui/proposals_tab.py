@@ -4,6 +4,7 @@ search matches highlighted, linking to the ports it concerns and to the article'
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from briefing.store import BriefingError
 from briefing.store.records import BODIES, Proposal
 from briefing.store.search import find_spans
 from briefing.ui import themes
@@ -51,6 +53,7 @@ class ProposalsTab(QWidget):
         self._proposals: tuple[Proposal, ...] = ()
         self._index = ProposalIndex((), ())
         self._query = ""
+        self._search_failed = False  # the last search met a damaged index
         self._terms: list[str] = []
         self._ranking: list[int] | None = None  # the proposals' rows a search found, best first
         self._speaker_id = ""
@@ -221,10 +224,17 @@ class ProposalsTab(QWidget):
             self._search.blockSignals(False)
         self._query = text.strip()
         marked = bool(self._terms)
+        self._search_failed = False
         if self._query:
-            found = self._briefing.matches(self._query, SEARCH_KINDS)  # every match, a few in detail
-            self._ranking = self._index.ranked(found.refs)
-            self._terms = highlight_terms(self._query, found.hits)
+            try:
+                found = self._briefing.matches(self._query, SEARCH_KINDS)  # every match, a few in detail
+            except BriefingError as exc:  # a damaged search index: said in the count, the details logged
+                logging.getLogger(__name__).warning("search for %r failed: %s", self._query, exc.line())
+                self._search_failed = True
+                self._ranking, self._terms = self._index.ranked(()), []
+            else:
+                self._ranking = self._index.ranked(found.refs)
+                self._terms = highlight_terms(self._query, found.hits)
         else:
             self._ranking, self._terms = None, []
         self._speakers.itemDelegate().set_terms(self._terms)  # repaints the cards whose marks change
@@ -293,7 +303,10 @@ class ProposalsTab(QWidget):
         super().showEvent(event)
         if self._filter_stale:
             self._refilter_proposals()
-        self._briefing.prepare_matches(SEARCH_KINDS)  # once per briefing: before the first keystroke
+        try:
+            self._briefing.prepare_matches(SEARCH_KINDS)  # once per briefing: before the first keystroke
+        except BriefingError as exc:  # the search says so when it is used
+            logging.getLogger(__name__).warning("search index unreadable: %s", exc.line())
 
     def _subject_ports(self) -> set[str] | None:
         """The ports the selected subject stands for; None when it does not narrow anything."""
@@ -324,7 +337,9 @@ class ProposalsTab(QWidget):
 
     def _update_count(self) -> None:
         shown = self._proposal_proxy.total()
-        if self._query:
+        if self._search_failed:
+            text = QCoreApplication.translate("ProposalsTab", "无法搜索:本简报的搜索索引已损坏")
+        elif self._query:
             text = QCoreApplication.translate("ProposalsTab", "“{0}”:{1} 条建议").format(self._query, shown)
         else:
             text = QCoreApplication.translate("ProposalsTab", "共 {0} 条建议").format(shown)
