@@ -16,10 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QFont
 
+from briefing.ui import json_file
 from briefing.ui.view_state import ViewState, problems
 
 VERSION = 1
 MAX_BYTES = 5 * 1024 * 1024  # an agenda is a few kilobytes; anything this big is something else
+MAX_STOPS = 1000  # a meeting's talk has tens of stops; a file with more is not an agenda made by hand
+MAX_NAME, MAX_NOTES = 1_000, 100_000  # characters: a stop's name is a line, its notes a few pages at most
 SUFFIX = ".agenda.json"
 
 
@@ -48,6 +51,8 @@ class Stop:
         name, notes = data.get("name", ""), data.get("notes") or ""
         if not isinstance(name, str) or not isinstance(notes, str):
             raise ValueError(QCoreApplication.translate("Agenda", "name 或 notes 不是文字"))
+        if len(name) > MAX_NAME or len(notes) > MAX_NOTES:
+            raise ValueError(QCoreApplication.translate("Agenda", "name 或 notes 太长"))
         return cls(name, ViewState.from_json(data), notes)
 
 
@@ -60,11 +65,16 @@ class Agenda:
 def load_agenda(path: Path) -> Agenda:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise AgendaError(path, QCoreApplication.translate("Agenda", "文件太大,不是议程文件"))
-        text = path.read_text(encoding="utf-8")
+        text = json_file.decode(json_file.read_regular(path, MAX_BYTES))
     except FileNotFoundError:
         raise AgendaError(path, QCoreApplication.translate("Agenda", "找不到文件")) from None
+    except json_file.NotRegularFile as exc:
+        if exc.what == "folder":
+            raise AgendaError(path, QCoreApplication.translate("Agenda", "是文件夹,不是议程文件")) from None
+        raise AgendaError(path, QCoreApplication.translate(
+            "Agenda", "不是普通文件(是管道或设备),不是议程文件")) from None
+    except json_file.TooLarge:
+        raise AgendaError(path, QCoreApplication.translate("Agenda", "文件太大,不是议程文件")) from None
     except IsADirectoryError:
         raise AgendaError(path, QCoreApplication.translate("Agenda", "是文件夹,不是议程文件")) from None
     except UnicodeDecodeError:
@@ -72,17 +82,23 @@ def load_agenda(path: Path) -> Agenda:
             "Agenda", "不是议程文件(不是 UTF-8 文本)")) from None
     except OSError as exc:
         raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "无法读取({0})").format(exc.strerror)) from None
+            "Agenda", "无法读取({0})").format(exc.strerror or exc)) from None
     return parse_agenda(text, path)
 
 
 def parse_agenda(text: str, path: object) -> Agenda:
     """An agenda from its JSON text; `path` names where it came from in the error message."""
     try:
-        data = json.loads(text)
+        data = json_file.loads(text)
     except json.JSONDecodeError as exc:
         raise AgendaError(path, QCoreApplication.translate(
             "Agenda", "不是议程文件(第 {0} 行不是有效的 JSON)").format(exc.lineno)) from None
+    except json_file.TooDeep:
+        raise AgendaError(path, QCoreApplication.translate(
+            "Agenda", "不是议程文件(嵌套超过 {0} 层)").format(json_file.MAX_DEPTH)) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, NaN, Infinity
+        raise AgendaError(path, QCoreApplication.translate(
+            "Agenda", "不是议程文件(含有超出范围的数字)")) from None
     if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("stops"), list):
         raise AgendaError(path, QCoreApplication.translate("Agenda", "不是议程文件(缺少 version 或 stops)"))
     version = data["version"]
@@ -91,6 +107,9 @@ def parse_agenda(text: str, path: object) -> Agenda:
     if version > VERSION:
         raise AgendaError(path, QCoreApplication.translate(
             "Agenda", "由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})").format(version, VERSION))
+    if len(data["stops"]) > MAX_STOPS:
+        raise AgendaError(path, QCoreApplication.translate(
+            "Agenda", "有 {0} 站,超过议程的上限 {1} 站").format(len(data["stops"]), MAX_STOPS))
     stops = []
     for number, item in enumerate(data["stops"], start=1):
         try:

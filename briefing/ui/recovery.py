@@ -4,14 +4,19 @@ so after a crash or a power cut the viewer reopens there."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from briefing.ui import json_file
 from briefing.ui.agenda import AgendaError, agenda_json, load_agenda, parse_agenda
 from briefing.ui.view_state import ViewState, capture, restore
+
+
+_log = logging.getLogger(__name__)
 
 
 def _key(path: Path) -> str:
@@ -132,8 +137,9 @@ class Recovery(QObject):
         origin = QCoreApplication.translate("Recovery", "恢复的议程")
         try:
             agenda = parse_agenda(settings.last_agenda, origin)
-        except AgendaError:
-            return  # a damaged record is forgotten, never shown as an error at start-up
+        except AgendaError as exc:  # a damaged record is forgotten, never shown as an error at start-up
+            _log.warning("the recovery record's agenda is damaged and was set aside: %s", exc.problem)
+            return
         path = Path(settings.last_agenda_path) if settings.last_agenda_path else None
         model = self._tools.model
         model.set_agenda(agenda, path)
@@ -152,6 +158,7 @@ class Recovery(QObject):
     @staticmethod
     def _last_view(text: str) -> ViewState | None:
         try:
-            return ViewState.from_json(json.loads(text)) if text else None
-        except (ValueError, TypeError):
+            return ViewState.from_json(json_file.loads(text)) if text else None
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            _log.warning("the recovery record's last view is damaged and was set aside: %s", str(exc)[:200])
             return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import math
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "PortBriefing"
@@ -20,12 +23,16 @@ class Settings:
         try:
             value = self._s.value(key, default)
             return kind(value) if value is not None else default
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
+            logging.getLogger(__name__).warning("setting %s cannot be read; using the default %r", key, default)
             return default
 
     @property
     def font_scale(self) -> float:
         scale = self._get("view/font_scale", 1.0, float)
+        if not math.isfinite(scale):  # NaN passes min() and max() unchanged: every text at size <= 0
+            logging.getLogger(__name__).warning("setting view/font_scale is not a number; using 1.0")
+            return 1.0
         return min(max(scale, FONT_SCALE_MIN), FONT_SCALE_MAX)
 
     @font_scale.setter

@@ -54,7 +54,8 @@ class ViewState:
         if isinstance(zoom, bool) or not isinstance(zoom, (int, float)) or not 0 < zoom <= 1000:
             raise ValueError(QCoreApplication.translate("ViewState", "map 的 zoom 不是正数"))
         if centre is not None and not (isinstance(centre, list) and len(centre) == 2 and all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in centre)):
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= limit
+                for v, limit in zip(centre, (180, 90)))):  # on Earth: (lon, lat)
             raise ValueError(QCoreApplication.translate("ViewState", "map 的 center 不是 [经度, 纬度]"))
         return cls(tab=texts["tab"] or "ports", subject_id=texts["subject_id"], map_zoom=float(zoom),
                    map_centre=(float(centre[0]), float(centre[1])) if centre else None, chart=texts["chart"],
