@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing import __version__, paths
 from briefing.store import BriefingError, open_briefing
-from briefing.ui import fonts, i18n, themes
-from briefing.ui.settings import APPLICATION, ORGANISATION, Settings
+from briefing.drawing import fonts
+from briefing.drawing import i18n
+from briefing.drawing import themes
+from briefing.ui.common import theme_widgets
+from briefing.ui.common.settings import APPLICATION, ORGANISATION, Settings
 
 
 def _install_error_hook() -> None:
@@ -79,7 +82,7 @@ def run(args) -> int:
     settings = Settings()
     fonts.apply_font(app, family, settings.font_scale)
     i18n.set_language(getattr(args, "lang", None) or settings.language, app)  # --lang wins, unsaved
-    themes.apply_theme(settings.theme, app)
+    theme_widgets.apply_theme(settings.theme, app)
 
     path = Path(args.db) if args.db else paths.bundled_database()
     try:
@@ -91,7 +94,7 @@ def run(args) -> int:
         show_error(QCoreApplication.translate("App", "无法打开简报"), str(exc))
         return 1
 
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.shell.main_window import MainWindow
 
     window = MainWindow(briefing, settings, family)
     batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
@@ -102,11 +105,11 @@ def run(args) -> int:
         if batch:
             return 1
     if args.screenshot:
-        from briefing.ui.batch import save_screenshots
+        from briefing.ui.shell.batch import save_screenshots
 
         return save_screenshots(window, Path(args.screenshot))
     if args.self_test:
-        from briefing.ui.batch import self_test
+        from briefing.ui.shell.batch import self_test
 
         return self_test(window)
     window.show()

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 from PySide6.QtCore import QSettings
 
 from briefing import paths
-from briefing.ui import json_file
-from briefing.ui.agenda import MAX_STOPS, Agenda, AgendaError, load_agenda, parse_agenda
-from briefing.ui.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, Settings
+from briefing.ui.presenting import json_file
+from briefing.ui.presenting.agenda import MAX_STOPS, Agenda, AgendaError, load_agenda, parse_agenda
+from briefing.ui.common.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, Settings
 
 GOOD_STOP = {"name": "满洲里", "tab": "ports", "subject_id": "manzhouli-rail", "map": {"zoom": 2, "center": [117.4, 49.6]}}
 
