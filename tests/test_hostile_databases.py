@@ -18,7 +18,10 @@ from hostile_crafted import BUNDLED, CASES
 
 DRIVER = Path(__file__).with_name("hostile_driver.py")
 MEMORY_CAP = 3 * 1024**3  # address space; Qt and Python reserve about 1.3 GB before doing anything
-SECONDS = 5.0  # all five commands together, Qt's start-up included
+SECONDS = 5.0  # all five refusals together, Qt's start-up included
+# A file that opens gets the whole self-test and the whole handout written: that is the viewer's
+# ordinary work (about 4 s on an idle machine), not something the file made slow.
+SECONDS_WHEN_OPENED = 20.0
 # Commands whose outcome differs from the rest for a case: "ok" must succeed, "either" may succeed
 # or fail in one line (a large file is checked as it is read: a search reads no figure).
 OUTCOMES = {
@@ -102,4 +105,5 @@ def test_every_command_refuses_or_opens_cleanly(name, build, words, tmp_path):
     if refused_export:
         assert sorted(p.name for p in out.iterdir()) == [], "a refused export wrote nothing"
     assert fingerprint(db) == before, "the briefing file was changed"
-    assert elapsed < SECONDS, f"took {elapsed:.1f} s"
+    opened = any(result["code"] == 0 for result in results)
+    assert elapsed < (SECONDS_WHEN_OPENED if opened else SECONDS), f"took {elapsed:.1f} s"

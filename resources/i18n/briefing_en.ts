@@ -4,7 +4,7 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../../briefing/ui/presenting/agenda.py" line="+47"/>
+        <location filename="../../briefing/ui/presenting/agenda.py" line="+50"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -14,22 +14,33 @@
         <translation>name or notes is not text</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>文件太大,不是议程文件</source>
         <translation>too large to be an agenda file</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>找不到文件</source>
         <translation>file not found</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
+        <source>name 或 notes 太长</source>
+        <translation>name or notes is too long</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+6"/>
         <source>是文件夹,不是议程文件</source>
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <source>不是普通文件(是管道或设备),不是议程文件</source>
+        <translation>not a regular file (a pipe or a device), not an agenda file</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -45,6 +56,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>不是议程文件(嵌套超过 {0} 层)</source>
+        <translation>not an agenda file (nested more than {0} levels deep)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不是议程文件(含有超出范围的数字)</source>
+        <translation>not an agenda file (holds a number out of range)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -57,6 +78,11 @@
         <location line="+2"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>有 {0} 站,超过议程的上限 {1} 站</source>
+        <translation>has {0} stops, more than an agenda&apos;s limit of {1}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -151,6 +177,11 @@
     <name>App</name>
     <message>
         <location filename="../../briefing/app.py" line="+30"/>
+        <source>无法读取简报</source>
+        <translation>Cannot read the briefing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -160,7 +191,7 @@
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -1797,7 +1828,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+147"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1807,12 +1838,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+147"/>
         <source>仅显示与所选口岸相关</source>
         <translation>Only those about the selected port</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-144"/>
         <source>身份:</source>
         <translation>Role: </translation>
     </message>
@@ -1848,12 +1879,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>仅显示与所选口岸相关({0})</source>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
+        <source>无法搜索:本简报的搜索索引已损坏</source>
+        <translation>Cannot search: this briefing&apos;s search index is damaged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>“{0}”:{1} 条建议</source>
         <translation>Proposals matching “{0}”: {1}</translation>
     </message>
@@ -1891,7 +1927,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+136"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -2054,7 +2090,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>map zoom is not a positive number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>map 的 center 不是 [经度, 纬度]</source>
         <translation>map center is not [longitude, latitude]</translation>
     </message>
