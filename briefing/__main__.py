@@ -63,14 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in {"view", "build", "check", "search", "diff", "export", "-h", "--help", "--version"}:
         argv.insert(0, "view")
     args = _parser().parse_args(argv)
-    if args.command == "build":
-        return _build(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "search":
-        return _search(args)
-    if args.command == "diff":
-        return _diff(args)
+    if args.command in {"build", "check", "search", "diff"}:
+        return _in_one_line(args)
     if args.command == "export":
         from briefing.export.cli import run_export  # Qt (offscreen) loads only here
 
@@ -78,6 +72,39 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.app import run  # Qt loads only for the viewer
 
     return run(args)
+
+
+def _in_one_line(args) -> int:
+    """Run a command without a window; whatever goes wrong ends in one line on stderr (the
+    details, for an error nobody foresaw, go to the log): never a traceback."""
+    import logging
+
+    command = {"build": _build, "check": _check, "search": _search, "diff": _diff}[args.command]
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        print(f"error: {args.command} stopped (SIGINT)", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.filename or args.command}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the promise is one line; the traceback goes to the log
+        logging.getLogger("briefing").exception("%s failed", args.command)
+        print(f"error: {args.command} failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]})", file=sys.stderr)
+        return 1
+
+
+def _special_output(path: Path) -> str:
+    """What an existing output that is not a regular file is ("" otherwise): never replaced."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    return "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "a device or special file"
 
 
 def _build(args) -> int:
@@ -91,6 +118,10 @@ def _build(args) -> int:
         return 1
     from briefing.store.errors import BuildError
 
+    special = _special_output(args.output)
+    if special:
+        print(f"error: {args.output}: is {special}; only a regular file is replaced", file=sys.stderr)
+        return 1
     try:
         meta_file = args.source_dir / "briefing.toml"
         outlines = None

@@ -9,18 +9,76 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from pathlib import Path
 
 from briefing import paths
+
+
+class Stopped(BaseException):
+    """Ctrl+C, SIGTERM or SIGHUP: raised where the export is, so it unwinds through every `finally`
+    (the partial file is removed) and ends with one line and exit status 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_received: list[int] = []  # the signals that arrived, for when SQLite swallowed the exception
+
+
+def _raise_stopped(signum: int, _frame) -> None:
+    _received.append(signum)
+    raise Stopped(signum)
+
+
+def _stop_on_signals() -> dict:
+    """Install the handlers; returns the previous ones (the command may run inside another program)."""
+    previous = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:  # Windows has no SIGHUP
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _raise_stopped)
+        except ValueError:  # not the main thread: the caller handles signals
+            break
+    return previous
+
+
+def _same_target(first: Path, second: Path) -> bool:
+    try:
+        if first.exists() and second.exists():
+            return os.path.samefile(first, second)
+    except OSError:
+        pass
+    return first.resolve() == second.resolve()
 
 
 def run_export(args) -> int:
     if not args.pdf and not args.csv:
         print("error: nothing to export: give --pdf OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
         return 1
+    if args.pdf and args.csv and _same_target(Path(args.pdf), Path(args.csv)):
+        print(f"error: --pdf and --csv both name {args.pdf}: give each its own file name", file=sys.stderr)
+        return 1
+    previous = _stop_on_signals()
+    _received.clear()
+    try:
+        code = _export(args)
+        if _received:  # raised inside SQLite's progress handler, the exception became "interrupted"
+            raise Stopped(_received[0])
+        return code
+    except Stopped as stop:
+        name = signal.Signals(stop.signum).name
+        print(f"error: export stopped ({name}); no partial file was left", file=sys.stderr)
+        return 128 + stop.signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _export(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # A long handout is written into a temporary file as it is made: stopped with SIGTERM, the
-    # export unwinds (as on Ctrl+C) and removes it, instead of leaving a partial file behind.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     from PySide6.QtGui import QGuiApplication
 
     from briefing.export.save import ExportCancelled, ExportError
@@ -46,6 +104,8 @@ def run_export(args) -> int:
             rows = write_csv(briefing, args.csv, lang=args.lang)
             print(f"wrote {args.csv}: {rows} figures")
     except BriefingError as exc:
+        if _received:
+            raise Stopped(_received[0]) from None
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except ExportError as exc:

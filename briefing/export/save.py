@@ -11,7 +11,10 @@ complete (`streamed`), and removed when cancelled or failed.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,9 +43,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def check_target(path: Path, protected: tuple[Path, ...] = ()) -> None:
-    """Refuse, before any work, a target that is a folder or one of the files being read."""
-    if path.is_dir():
+    """Refuse, before any work, a target that is a folder, a device or a pipe (only a regular file
+    is ever replaced: run as root, an export onto /dev/null would otherwise replace the system's
+    /dev/null), or one of the files being read."""
+    special = _special_kind(path)
+    if special == "folder":
         raise ExportError(path, "is a folder, not a file name")
+    if special:
+        raise ExportError(path, f"is {special}, not a regular file; only a regular file is replaced")
     if any(_same_file(path, other) for other in protected):
         raise ExportError(path, "is the briefing database being exported; choose another file name")
     parent = path.parent
@@ -50,6 +58,23 @@ def check_target(path: Path, protected: tuple[Path, ...] = ()) -> None:
         raise ExportError(path, f"{parent} is a file, not a folder")
     if not parent.exists():
         raise ExportError(path, f"the folder {parent} does not exist")
+
+
+def _special_kind(path: Path) -> str:
+    """"" for a regular file or none at all; else what the name stands for (never opened: a pipe would block)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def write_bytes(path: Path, data: bytes, protected: tuple[Path, ...] = ()) -> None:
@@ -86,8 +111,10 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
     """
     path = Path(path)
     check_target(path, protected)
+    remove_stale_parts(path)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".part", dir=path.parent)
+        handle, name = tempfile.mkstemp(prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path),
+                                        dir=path.parent)
     except OSError as exc:
         raise ExportError(path, exc.strerror or "cannot be created") from None
     os.close(handle)
@@ -96,7 +123,10 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
         device = QFile(name)
         if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
             raise ExportError(path, device.errorString() or "cannot be created")
-        yield device
+        try:
+            yield device
+        except OSError as exc:  # a write the PDF writer could not make (a full disk, a device gone)
+            raise ExportError(path, exc.strerror or str(exc) or "could not be written") from None
         device.flush()
         failed = device.error() != QFile.FileError.NoError
         problem = (device.errorString() or "could not be written") if failed else ""
@@ -114,6 +144,59 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
             raise ExportError(path, exc.strerror or "could not be saved") from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+# A killed export (kill -9, a power cut) leaves its temporary file behind: the next export to the
+# same folder removes it. Its name carries the process id, so a file of an export still running
+# (another window, another command) is left alone; where a process cannot be asked after (Windows),
+# only files a day old are removed.
+STALE_PART_SECONDS = 24 * 3600
+
+
+def _part_prefix(path: Path) -> str:
+    return f".{path.stem}-"
+
+
+def _part_suffix(path: Path) -> str:
+    return path.suffix + ".part"
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files that exports to `path` killed earlier left beside it."""
+    removed = []
+    try:
+        candidates = list(Path(path).parent.glob(_part_prefix(path) + "*" + _part_suffix(path)))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        middle = candidate.name[len(_part_prefix(path)):-len(_part_suffix(path))]
+        pid = middle.split("-", 1)[0]
+        if pid.isdigit() and int(pid) == os.getpid():
+            continue
+        if not _abandoned(candidate, int(pid) if pid.isdigit() else None):
+            continue
+        try:
+            if stat.S_ISREG(os.lstat(candidate).st_mode):
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
+def _abandoned(candidate: Path, pid: int | None) -> bool:
+    if pid is not None and sys.platform != "win32":  # os.kill(pid, 0) only asks on POSIX
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:  # alive, another user's
+            return False
+        return False
+    try:
+        return time.time() - os.lstat(candidate).st_mtime > STALE_PART_SECONDS
+    except OSError:
+        return False
 
 
 def _ends_with(path: Path, ending: bytes) -> bool:

@@ -122,13 +122,18 @@ class BudgetConnection(sqlite3.Connection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._deadline = time.monotonic() + self.budget
+        self.timed_out = False  # the last statement was stopped by the budget (not by a signal)
         self.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
 
     def _past_deadline(self) -> int:
-        return 1 if time.monotonic() > self._deadline else 0
+        if time.monotonic() > self._deadline:
+            self.timed_out = True
+            return 1
+        return 0
 
     def execute(self, *args, **kwargs):  # noqa: D102 - sqlite3.Connection.execute, with a fresh budget
         self._deadline = time.monotonic() + self.budget
+        self.timed_out = False
         return super().execute(*args, **kwargs)
 
 
@@ -138,11 +143,14 @@ def harden(conn: sqlite3.Connection, path: Path) -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, LENGTH_LIMIT)
 
 
-def describe(exc: sqlite3.Error, budget: float = TIME_BUDGET_S) -> str:
+def describe(exc: sqlite3.Error, conn: sqlite3.Connection | None = None) -> str:
     """An SQLite error as the end of a one-line message (never quoting a whole value from the file)."""
     text = str(exc)
-    if "interrupted" in text:
+    if "interrupted" in text and getattr(conn, "timed_out", True):
+        budget = getattr(conn, "budget", TIME_BUDGET_S)
         return f"takes too long to read (a query ran past {budget:.0f} s; the file may be built to stall readers)"
+    if "interrupted" in text:  # a signal arrived while SQLite worked (Ctrl+C): the caller knows which
+        return "was not read to the end (interrupted)"
     if "too big" in text:
         return f"holds a value larger than {LENGTH_LIMIT // (1024 * 1024)} MB"
     decoding = re.match(r"Could not decode to UTF-8 column '([^']{0,100})", text)

@@ -44,7 +44,7 @@ def connect_readonly(path: Path | str, full_check: bool | None = None) -> sqlite
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise BriefingError(path, boundary.describe(exc, conn.budget)) from None
+        raise BriefingError(path, boundary.describe(exc, conn)) from None
     return conn
 
 

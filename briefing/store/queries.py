@@ -48,21 +48,17 @@ class Briefing:
         try:
             verify_pages(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
+            raise BriefingError(self.path, boundary.describe(exc, self._conn)) from None
         try:
             boundary.check_briefing(self._conn, self.path, whole=True)
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
-
-    @property
-    def _budget(self) -> float:
-        return getattr(self._conn, "budget", boundary.TIME_BUDGET_S)
+            raise BriefingError(self.path, boundary.describe(exc, self._conn)) from None
 
     def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
+            raise BriefingError(self.path, boundary.describe(exc, self._conn)) from None
 
     # -- metadata ---------------------------------------------------------------------------
 
@@ -161,7 +157,7 @@ class Briefing:
                     runs.append((section, ordinal))
                     previous = section
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, boundary.describe(exc, self._budget)) from None
+            raise BriefingError(self.path, boundary.describe(exc, self._conn)) from None
         return tuple(runs)
 
     def port_sources(self, port_id: str) -> tuple[tuple[str, Source], ...]:
@@ -358,7 +354,7 @@ class Briefing:
         try:
             return search_module.search(self._conn, query, limit, kinds, self._kind_ranges())
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._conn)}") from None
 
     def matches(self, query: str, kinds: tuple[str, ...],
                 detailed: int = search_module.DETAILED) -> search_module.Matches:
@@ -368,7 +364,7 @@ class Briefing:
             return search_module.matches(self._conn, query, kinds, self._kind_ranges(), detailed,
                                          self._document_refs(tuple(kinds)))
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._conn)}") from None
 
     def prepare_matches(self, kinds: tuple[str, ...]) -> None:
         """Read now what matches() reads once per open briefing (tens of ms on a large one), so the
@@ -377,7 +373,7 @@ class Briefing:
             self._kind_ranges()
             self._document_refs(tuple(kinds))
         except sqlite3.DatabaseError as exc:
-            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._budget)}") from None
+            raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._conn)}") from None
 
     # What the search learns once: the file never changes while it is open.
     def _kind_ranges(self):

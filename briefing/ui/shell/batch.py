@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -26,9 +27,25 @@ def _prepare(window) -> None:
     _settle()
 
 
+def _unwritable(folder: Path) -> str:
+    """Why screenshots cannot go into `folder` (made if missing), or ""."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return "it is a file, not a folder"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if not os.access(folder, os.W_OK):
+        return "the folder is read-only"
+    return ""
+
+
 def save_screenshots(window, folder: Path) -> int:
     """Each tab, with a port selected, at 1920x1080; prints the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    problem = _unwritable(folder)
+    if problem:
+        print(f"error: cannot write screenshots into {folder}: {problem}", file=sys.stderr)
+        return 1
     _prepare(window)
     subject = SCREENSHOT_SUBJECT if window.briefing.subject(SCREENSHOT_SUBJECT) else (
         window.briefing.ports[0].id if window.briefing.ports else "")
@@ -44,7 +61,7 @@ def save_screenshots(window, folder: Path) -> int:
                 window.tabs.setCurrentIndex(index)
         _settle()
         path = folder / f"{name}.png"
-        if not window.grab().save(str(path)):
+        if path.exists() and not path.is_file() or not window.grab().save(str(path)):  # a pipe would block
             print(f"error: could not write {path}", file=sys.stderr)
             return 1
         print(path)
