@@ -14,21 +14,15 @@ from pathlib import Path
 from briefing import paths
 
 
-class Stopped(BaseException):
-    """Ctrl+C, SIGTERM or SIGHUP: raised where the export is, so it unwinds through every `finally`
-    (the partial file is removed) and ends with one line and exit status 128 + the signal."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+# Ctrl+C, SIGTERM and SIGHUP are noted here and acted on between pages (the handout's progress
+# callback): the export is cancelled as from the dialog, so the partial file is removed the usual
+# way, and the command ends with one line and exit status 128 + the signal. (An exception raised
+# from the signal handler itself could surface inside Qt's or SQLite's C code, and be lost there.)
+_received: list[int] = []
 
 
-_received: list[int] = []  # the signals that arrived, for when SQLite swallowed the exception
-
-
-def _raise_stopped(signum: int, _frame) -> None:
+def _note_signal(signum: int, _frame) -> None:
     _received.append(signum)
-    raise Stopped(signum)
 
 
 def _stop_on_signals() -> dict:
@@ -39,10 +33,14 @@ def _stop_on_signals() -> dict:
         if signum is None:  # Windows has no SIGHUP
             continue
         try:
-            previous[signum] = signal.signal(signum, _raise_stopped)
+            previous[signum] = signal.signal(signum, _note_signal)
         except ValueError:  # not the main thread: the caller handles signals
             break
     return previous
+
+
+def _going_on(_done: int = 0, _total: int = 0) -> bool:
+    return not _received
 
 
 def _same_target(first: Path, second: Path) -> bool:
@@ -65,13 +63,11 @@ def run_export(args) -> int:
     _received.clear()
     try:
         code = _export(args)
-        if _received:  # raised inside SQLite's progress handler, the exception became "interrupted"
-            raise Stopped(_received[0])
+        if _received:
+            name = signal.Signals(_received[0]).name
+            print(f"error: export stopped ({name}); no partial file was left", file=sys.stderr)
+            return 128 + _received[0]
         return code
-    except Stopped as stop:
-        name = signal.Signals(stop.signum).name
-        print(f"error: export stopped ({name}); no partial file was left", file=sys.stderr)
-        return 128 + stop.signum
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -96,23 +92,26 @@ def _export(args) -> int:
                 print(f"error: {problem}", file=sys.stderr)
                 return 1
             prepare()
-            pages = write_handout(briefing, args.pdf, args.lang, subject_ids=subject_ids)
+            if not _going_on():
+                return 1
+            pages = write_handout(briefing, args.pdf, args.lang, progress=_going_on, subject_ids=subject_ids)
             print(f"wrote {args.pdf}: {pages} pages ({args.lang})")
-        if args.csv:
+        if args.csv and _going_on():
             from briefing.export.csv_export import write_csv
 
             rows = write_csv(briefing, args.csv, lang=args.lang)
             print(f"wrote {args.csv}: {rows} figures")
     except BriefingError as exc:
         if _received:
-            raise Stopped(_received[0]) from None
+            return 1
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except ExportError as exc:
         print(f"error: cannot write {exc.path}: {exc.problem}", file=sys.stderr)
         return 1
     except ExportCancelled:
-        print("error: cancelled", file=sys.stderr)
+        if not _received:
+            print("error: cancelled", file=sys.stderr)
         return 1
     return 0
 
