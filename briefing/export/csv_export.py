@@ -66,11 +66,24 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
     return out
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), =cmd|' /C calc'!A0,
+# @SUM(…)): text from a briefing gets a leading ' so it stays text. The value column is left alone: it is
+# a number this module writes (number_cell), and a negative figure must stay a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_COLUMNS = frozenset({"value"})
+
+
+def text_cell(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_bytes(table: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)  # the csv module's dialect: what Excel expects
     writer.writeheader()
-    writer.writerows(table)
+    writer.writerows({key: value if key in NUMBER_COLUMNS or not isinstance(value, str) else text_cell(value)
+                      for key, value in row.items()} for row in table)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -6,7 +6,6 @@ labelled, and a (subject, indicator) pair nobody reported is an empty '—', nev
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from briefing.store.records import Indicator, Subject
 from briefing.drawing import i18n
 from briefing.drawing import themes
 from briefing.drawing.i18n import local_name
+from briefing.ui.common.plain_text import plain_tooltip
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OBSERVATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -90,11 +90,6 @@ def short_name(indicator: Indicator) -> str:
 def column_head(indicator: Indicator) -> str:
     """Chinese one character per line; English as one line (the header view turns it upright)."""
     return short_name(indicator) if i18n.is_english() else vertical(short_name(indicator))
-
-
-def plain_tooltip(text: str) -> str:
-    """Database text as a tooltip: escaped, so Qt's rich-text guess can never read it as HTML."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def vertical(text: str) -> str:

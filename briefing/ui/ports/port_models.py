@@ -10,6 +10,7 @@ from PySide6.QtCore import (
 from briefing.store.records import MODES, PRECISIONS, Port
 from briefing.drawing import i18n
 from briefing.drawing.formatting import country_label, mode_label, precision_label
+from briefing.ui.common.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -68,8 +69,10 @@ class PortTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._ports)):
             return None
         port, column = self._ports[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(port, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in a name as HTML
+            return plain_tooltip(self._display(port, column))
         if role == self.SortRole:
             return self._sort_value(port, column, index.row())
         if role == self.PortIdRole:

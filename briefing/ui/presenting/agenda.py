@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QFont
 
+from briefing.ui.common.plain_text import plain_tooltip
 from briefing.ui.presenting import json_file
 from briefing.ui.presenting.view_state import ViewState, problems
 
@@ -283,7 +284,7 @@ class AgendaModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return stop.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([f"⚠ {p}" for p in found] + ([stop.notes] if stop.notes else [])) or None
+            return plain_tooltip("\n".join([f"⚠ {p}" for p in found] + ([stop.notes] if stop.notes else []))) or None
         if role == Qt.ItemDataRole.FontRole and row == self._current:
             font = QFont()
             font.setBold(True)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from briefing.store.records import Delegate, Proposal
 from briefing.drawing import themes
 from briefing.drawing.formatting import body_label
+from briefing.ui.common.plain_text import plain_tooltip
 
 SortRole = Qt.ItemDataRole.UserRole
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -104,7 +105,9 @@ class ProposalTableModel(_RecordTableModel):
             return (proposal.title_zh, self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
         if role == SortRole:
             return position  # the article's order
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in a title as HTML
+            return plain_tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_TITLE:
                 return proposal.title_zh
             if column == self.COL_SPEAKER:
@@ -149,8 +152,10 @@ class SpeakerTableModel(_RecordTableModel):
                     self._text(speaker, self.COL_TITLES, False), body_colour(speaker.body) if speaker else None)
         if role == SortRole:
             return index.row()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(speaker, column, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(speaker, column, False)
+        if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in titles as HTML
+            return plain_tooltip(self._text(speaker, column, True))
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_BODY and speaker is not None:
             return body_colour(speaker.body)
         return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from briefing.store.diff import CHANGES, KINDS, BriefingDiff, plain
+from briefing.ui.common.plain_text import plain_tooltip
 
 
 class DiffDialog(QDialog):
@@ -41,11 +42,11 @@ class DiffDialog(QDialog):
             self.tree.addTopLevelItem(group)
             for change in found:
                 item = QTreeWidgetItem([changes[change.change], change.id, change.label])
-                item.setToolTip(2, change.label)
+                item.setToolTip(2, plain_tooltip(change.label))
                 for field in change.fields:
                     old, new = plain(field.old), plain(field.new)
                     child = QTreeWidgetItem(["", names.get(field.name, field.name), f"{old} → {new}"])
-                    child.setToolTip(2, f"{old}\n→\n{new}")
+                    child.setToolTip(2, plain_tooltip(f"{old}\n→\n{new}"))
                     item.addChild(child)
                 group.addChild(item)
             group.setExpanded(bool(found))
