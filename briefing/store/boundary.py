@@ -236,7 +236,9 @@ def _value_rules(table: Table, present: set[str]) -> list[tuple[str, str, str]]:
             rules.append((column, f"typeof({q}) IN ('real', 'integer') AND NOT ({q} BETWEEN {low!r} AND {high!r})",
                           f"is not a finite number between {low:g} and {high:g}"))
     if table.name == "observations" and "period" in present:
-        globs = " OR ".join(f"period GLOB '{g}'" for g in PERIOD_GLOBS)
+        # the byte length too: GLOB stops at a NUL character, so '2024\0anything' would pass it alone
+        globs = " OR ".join(f"(period GLOB '{g}' AND length(CAST(period AS BLOB)) = {n})"
+                            for g, n in zip(PERIOD_GLOBS, (4, 7, 10)))
         rules.append(("period", f"NOT ({globs})", "is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)"))
     if table.name == "ports" and {"lat", "lon"} <= present:
         rules.append(("lat", "(lat IS NULL) <> (lon IS NULL)", "and lon must both be given or both be empty"))
@@ -294,46 +296,54 @@ def _declared_unique(conn: sqlite3.Connection, table: str, keys: tuple[str, ...]
 
 # -- text, in Python (SQLite cannot tell valid UTF-8) --------------------------------------------
 
-def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], chunk: int = 20_000) -> None:
-    """Every text value of these tables decodes as UTF-8; read a chunk of rows per statement, so
-    each stays within the time budget however large the table."""
-    checked = []
+def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], chunk: int = 50_000) -> None:
+    """Every text value of these tables decodes as UTF-8. Read a chunk of rows per statement, so each
+    stays within the time budget however large the table; decoded by sqlite3 itself (in C), and a
+    chunk that fails is read again as bytes to name the row."""
     for table in tables:
         present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
         columns = [c for c, kind in table.columns.items() if kind is str and c in present]
-        if columns:
-            checked.append((table, columns))
+        if not columns:
+            continue
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        select = f'SELECT rowid, {quoted} FROM "{table.name}" WHERE rowid > ? ORDER BY rowid LIMIT {chunk}'
+        last = -(2**63)
+        while True:
+            try:
+                rows = conn.execute(select, (last,)).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc):
+                    raise
+                _name_undecodable(conn, path, table.name, columns, select, last)
+                raise
+            if len(rows) < chunk:
+                break
+            last = rows[-1][0]
+
+
+def _name_undecodable(conn: sqlite3.Connection, path: Path, table: str, columns: list[str], select: str,
+                      last: int) -> None:
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
-        for table, columns in checked:
-            select = ", ".join(f'"{c}"' for c in columns)
-            last = None
-            while True:
-                where = "" if last is None else "WHERE rowid > ? "
-                rows = conn.execute(f'SELECT rowid, {select} FROM "{table.name}" {where}ORDER BY rowid LIMIT {chunk}',
-                                    () if last is None else (last,)).fetchall()
-                for row in rows:
-                    for column, value in zip(columns, row[1:]):
-                        if isinstance(value, bytes):
-                            try:
-                                value.decode("utf-8")
-                            except UnicodeDecodeError:
-                                raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {column} "
-                                                          "is not valid UTF-8 text") from None
-                if len(rows) < chunk:
-                    break
-                last = rows[-1][0]
+        rows = conn.execute(select, (last,)).fetchall()
     finally:
         conn.text_factory = previous
+    for row in rows:
+        for column, value in zip(columns, row[1:]):
+            if isinstance(value, bytes):
+                try:
+                    value.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise BriefingError(path, f"table {table!r}, row {row[0]}: {column} is not valid UTF-8 text") from None
 
 
 # -- records as they are read (large files) -----------------------------------------------------
 
 def observation_problem(value: object, kind: str, period: str) -> str:
     """What is wrong with a figure read from a file that was not scanned whole at open, or ""."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-            or abs(value) > VALUE_LIMIT:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or (isinstance(value, float) and not math.isfinite(value)) or abs(value) > VALUE_LIMIT:
         return f"value is not a finite number between {-VALUE_LIMIT:g} and {VALUE_LIMIT:g}"
     if kind not in KINDS:
         return f"kind is not one of {', '.join(KINDS)}"
