@@ -115,3 +115,16 @@ def test_any_outline_text_is_read_or_refused(text):
 def test_deep_outline_nesting_is_refused_before_parsing():
     with pytest.raises(ValueError, match="nested"):
         parse_rings("[" * 1_000_000 + "]" * 1_000_000)
+
+
+def test_a_statement_past_its_time_budget_is_stopped_in_one_line():
+    import time
+
+    briefing = open_briefing(paths.bundled_database())
+    briefing._conn.budget = 0.3  # seconds of CPU; 3 s and more in use
+    start = time.monotonic()
+    with pytest.raises(BriefingError) as caught:
+        briefing._rows("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+    assert time.monotonic() - start < 3
+    assert "takes too long to read" in caught.value.problem and "\n" not in str(caught.value)
+    assert briefing.ports  # the next statement has a budget of its own
