@@ -127,3 +127,31 @@ def test_a_full_disk_is_one_line_and_keeps_the_earlier_files(tmp_path):
         assert "Traceback" not in done.stderr
     assert pdf.read_bytes() == b"earlier pdf" and csv.read_bytes() == b"earlier csv"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.csv", "h.pdf"]
+
+
+@pytest.mark.parametrize("agenda", ["pipe", "/dev/zero", "bom"])
+def test_the_viewer_never_blocks_on_an_agenda(agenda, tmp_path):
+    (tmp_path / "config").mkdir()
+    opens = agenda == "bom"
+    if agenda == "pipe":
+        agenda = str(tmp_path / "talk.agenda.json")
+        os.mkfifo(agenda)
+    elif agenda == "bom":  # as Windows Notepad saves it: opens
+        agenda = str(tmp_path / "talk.agenda.json")
+        Path(agenda).write_bytes(b'\xef\xbb\xbf{"version": 1, "stops": [{"name": "x", "subject_id": "ceke"}]}')
+    (result,), elapsed = run_commands([["view", "--self-test", "--agenda", agenda]], tmp_path)
+    if opens:
+        assert result["code"] == 0 and not terminal_lines(result), result
+    else:
+        assert result["code"] == 1
+        one_line(result, agenda, "不是普通文件")
+    assert elapsed < 10
+
+
+def test_the_viewer_starts_when_its_settings_file_is_a_pipe(tmp_path):
+    folder = tmp_path / "config" / "PortBriefing"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "briefing-viewer.ini")
+    (result,), elapsed = run_commands([["view", "--self-test"]], tmp_path)
+    assert result["code"] == 0 and "self-test ok" in result["out"], result
+    assert elapsed < 10

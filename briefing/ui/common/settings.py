@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import stat
+import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -16,9 +20,31 @@ APPLICATION = "briefing-viewer"
 FONT_SCALE_MIN, FONT_SCALE_MAX = 0.8, 2.5
 
 
+MAX_FILE_BYTES = 4 * 1024 * 1024  # the file holds a few values and one agenda (an agenda file is at most 5 MB)
+
+
+def _user_settings() -> QSettings:
+    """The user's settings file; one that is not a regular file (a named pipe would block the start for
+    ever) or is far too large is set aside for this run, with a note in the log: the viewer starts
+    on defaults, and the file is left as it is."""
+    probe = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION + "-probe")
+    path = Path(probe.fileName()).with_name(APPLICATION + ".ini")  # where Qt keeps it, found without opening it
+    try:
+        info = os.stat(path)
+        unusable = not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES
+    except OSError:
+        unusable = False
+    if not unusable:
+        return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    logging.getLogger(__name__).warning("settings file %s is not a regular file of a usable size; "
+                                        "starting on defaults, nothing is remembered in this run", path)
+    spare = Path(tempfile.mkdtemp(prefix="briefing-settings-")) / (APPLICATION + ".ini")
+    return QSettings(str(spare), QSettings.Format.IniFormat)
+
+
 class Settings:
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._s = settings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+        self._s = settings or _user_settings()
 
     def _get(self, key: str, default, kind):
         try:
