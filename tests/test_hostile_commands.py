@@ -145,7 +145,7 @@ def test_the_viewer_never_blocks_on_an_agenda(agenda, tmp_path):
     else:
         assert result["code"] == 1
         one_line(result, agenda, "不是普通文件")
-    assert elapsed < 10
+    assert elapsed < 20  # a whole self-test; a blocked read would never end (the run is killed at 60 s)
 
 
 def test_the_viewer_starts_when_its_settings_file_is_a_pipe(tmp_path):
@@ -154,4 +154,4 @@ def test_the_viewer_starts_when_its_settings_file_is_a_pipe(tmp_path):
     os.mkfifo(folder / "briefing-viewer.ini")
     (result,), elapsed = run_commands([["view", "--self-test"]], tmp_path)
     assert result["code"] == 0 and "self-test ok" in result["out"], result
-    assert elapsed < 10
+    assert elapsed < 20  # a whole self-test; a blocked start would never end
