@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -64,7 +65,8 @@ def _check_file(path: Path) -> None:
 def verify_pages(conn: sqlite3.Connection, path: Path) -> None:
     """Read every page and check it (PRAGMA quick_check)."""
     status = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-    if status != "ok":  # SQLite's report can run to several lines and quote the file: its first words only
+    if status != "ok":  # SQLite's report can run to several lines and quote the file: its first words
+        logging.getLogger(__name__).warning("%s: integrity check: %s", path, status)  # all of it, in the log
         raise BriefingError(path, f"is damaged or truncated (integrity check: {boundary.short(str(status), 120)})")
 
 
