@@ -135,8 +135,7 @@ def test_damage_met_while_reading_is_one_line_not_a_traceback(qapp, capsys, monk
     from briefing import app
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    app._install_error_hook()
+    app._report_errors(batch=True)
     try:
         raise BriefingError("/media/usb/x.sqlite", "table 'observations', id 'o3': value is not a finite number")
     except BriefingError:

@@ -4,7 +4,7 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../../briefing/ui/presenting/agenda.py" line="+50"/>
+        <location filename="../../briefing/ui/presenting/agenda.py" line="+51"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -35,7 +35,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>不是普通文件(是管道或设备),不是议程文件</source>
         <translation>not a regular file (a pipe or a device), not an agenda file</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>not an agenda file (holds a number out of range)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -153,12 +153,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -176,22 +176,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+30"/>
+        <location filename="../../briefing/app.py" line="+54"/>
         <source>无法读取简报</source>
         <translation>Cannot read the briefing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>发生了意外错误,当前操作未完成:</source>
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>详情已记入日志:</source>
+        <translation>Details are in the log:</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -199,8 +204,9 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+15"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
         <source>{name}:历年</source>
+        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -252,7 +258,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+76"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -268,7 +274,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -481,7 +487,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+169"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -494,7 +500,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../briefing/ui/shell/diff_dialog.py" line="+17"/>
+        <location filename="../../briefing/ui/shell/diff_dialog.py" line="+18"/>
         <source>对比简报</source>
         <translation>Compare briefings</translation>
     </message>
@@ -509,12 +515,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -524,12 +530,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -589,12 +595,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -627,7 +633,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -647,7 +653,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -687,12 +693,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -826,7 +832,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-261"/>
+        <location line="-258"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -834,7 +840,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+127"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -887,7 +893,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -954,12 +960,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -984,12 +990,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -999,12 +1005,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1019,17 +1025,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>约</source>
         <translation>about </translation>
     </message>
@@ -1037,7 +1043,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../briefing/export/handout_words.py" line="+15"/>
+        <location filename="../../briefing/export/handout_words.py" line="+14"/>
         <source>会议讲义</source>
         <translation>Meeting handout</translation>
     </message>
@@ -1201,7 +1207,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+169"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1211,12 +1217,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1234,7 +1240,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+125"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1300,12 +1306,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-127"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1331,12 +1337,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+103"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-40"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1361,7 +1367,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>截至:</source>
         <translation>As of: </translation>
     </message>
@@ -1395,6 +1401,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>日志:</source>
+        <translation>Log: </translation>
+    </message>
 </context>
 <context>
     <name>PortDetails</name>
@@ -1420,12 +1431,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>坐标依据</source>
         <translation>Location basis</translation>
     </message>
@@ -1435,12 +1446,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1450,12 +1461,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1468,17 +1479,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+34"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1511,7 +1522,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortTableModel</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_models.py" line="+91"/>
+        <location filename="../../briefing/ui/ports/port_models.py" line="+94"/>
         <source>中文名</source>
         <translation>Chinese name</translation>
     </message>
@@ -1554,7 +1565,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1595,7 +1606,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1603,7 +1614,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1649,12 +1660,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1810,7 +1821,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+84"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1828,7 +1839,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+147"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+157"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1884,12 +1895,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>无法搜索:本简报的搜索索引已损坏</source>
         <translation>Cannot search: this briefing&apos;s search index is damaged</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>“{0}”:{1} 条建议</source>
         <translation>Proposals matching “{0}”: {1}</translation>
     </message>
@@ -1899,7 +1910,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1909,7 +1920,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1927,7 +1938,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+136"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+137"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -1946,12 +1957,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -1986,12 +1997,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -1999,7 +2010,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+44"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+46"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -2019,7 +2030,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>全部发言人</source>
         <translation>All speakers</translation>
     </message>
@@ -2032,7 +2043,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2047,17 +2058,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
     </message>
@@ -2065,7 +2076,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>

@@ -7,10 +7,14 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from briefing.store import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.ui.shell.main_window import MainWindow
 
 SCREEN_SIZE = (1920, 1080)
 SCREENSHOT_SUBJECT = "erenhot-rail"  # a port with figures, a chart, proposals and a passage
@@ -21,7 +25,8 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _prepare(window) -> None:
+
+def _prepare(window: MainWindow) -> None:
     window.resize(*SCREEN_SIZE)
     window.show()
     _settle()
@@ -40,7 +45,7 @@ def _unwritable(folder: Path) -> str:
     return ""
 
 
-def save_screenshots(window, folder: Path) -> int:
+def save_screenshots(window: MainWindow, folder: Path) -> int:
     """Each tab, with a port selected, at 1920x1080; prints the files written."""
     problem = _unwritable(folder)
     if problem:
@@ -68,7 +73,7 @@ def save_screenshots(window, folder: Path) -> int:
     return 0
 
 
-def self_test(window) -> int:
+def self_test(window: MainWindow) -> int:
     """Every tab, every port and place, rendered; any exception or empty render fails with its reason.
     Damage in the briefing found as it is read fails in one line, as every command reports it."""
     errors: list[str] = []
