@@ -68,40 +68,58 @@ def _replace_table(folder: Path, table: str, definition: str) -> Path:
     return path
 
 
-_PORT_COLUMNS = ("id, name_zh, name_en, mode, country, counterpart, league_city, county, lat, lon, "
-                 "coord_precision, coord_basis, status")
+_PORT_COLUMNS = (
+    "id, name_zh, name_en, mode, country, counterpart, league_city, county, lat, lon, "
+    "coord_precision, coord_basis, status"
+)
 
 
 def view_bomb(folder: Path) -> Path:
     """The issue's 'done when': a view in place of `ports` that never ends, with a 10 MB name."""
-    return _replace_table(folder, "ports", (
-        "CREATE VIEW ports AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
-        f"SELECT 'p' || x AS id, printf('%.*c', {BIG_TEXT}, 'x') AS name_zh, 'n' AS name_en, 'road' AS mode, "
-        "'' AS country, '' AS counterpart, '' AS league_city, '' AS county, 40.0 AS lat, 110.0 AS lon, "
-        "'' AS coord_precision, '' AS coord_basis, '' AS status FROM c"))
+    return _replace_table(
+        folder,
+        "ports",
+        (
+            "CREATE VIEW ports AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+            f"SELECT 'p' || x AS id, printf('%.*c', {BIG_TEXT}, 'x') AS name_zh, 'n' AS name_en, 'road' AS mode, "
+            "'' AS country, '' AS counterpart, '' AS league_city, '' AS county, 40.0 AS lat, 110.0 AS lon, "
+            "'' AS coord_precision, '' AS coord_basis, '' AS status FROM c"
+        ),
+    )
 
 
 def view_blobs(folder: Path) -> Path:
-    return _replace_table(folder, "passages", (
-        "CREATE VIEW passages AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) "
-        "SELECT 'x' || x AS id, 'article' AS source_id, '' AS section, x AS position, randomblob(20000) AS text "
-        "FROM c"))
+    return _replace_table(
+        folder,
+        "passages",
+        (
+            "CREATE VIEW passages AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) "
+            "SELECT 'x' || x AS id, 'article' AS source_id, '' AS section, x AS position, randomblob(20000) AS text "
+            "FROM c"
+        ),
+    )
 
 
 def virtual_table(folder: Path) -> Path:
-    return _replace_table(folder, "indicators", "CREATE VIRTUAL TABLE indicators USING fts5(id, name_zh, name_en, unit)")
+    return _replace_table(
+        folder, "indicators", "CREATE VIRTUAL TABLE indicators USING fts5(id, name_zh, name_en, unit)"
+    )
 
 
 def computed_column(folder: Path) -> Path:
     path = copy(folder)
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE ports RENAME TO old_ports")
-    conn.execute("CREATE TABLE ports (id TEXT, name_zh TEXT GENERATED ALWAYS AS (printf('%.*c', 9000000, 'x')) "
-                 "VIRTUAL, name_en TEXT, mode TEXT, country TEXT, counterpart TEXT, league_city TEXT, county TEXT, "
-                 "lat REAL, lon REAL, coord_precision TEXT, coord_basis TEXT, status TEXT)")
-    conn.execute("INSERT INTO ports (id, name_en, mode, country, counterpart, league_city, county, lat, lon, "
-                 "coord_precision, coord_basis, status) SELECT id, name_en, mode, country, counterpart, "
-                 "league_city, county, lat, lon, coord_precision, coord_basis, status FROM old_ports")
+    conn.execute(
+        "CREATE TABLE ports (id TEXT, name_zh TEXT GENERATED ALWAYS AS (printf('%.*c', 9000000, 'x')) "
+        "VIRTUAL, name_en TEXT, mode TEXT, country TEXT, counterpart TEXT, league_city TEXT, county TEXT, "
+        "lat REAL, lon REAL, coord_precision TEXT, coord_basis TEXT, status TEXT)"
+    )
+    conn.execute(
+        "INSERT INTO ports (id, name_en, mode, country, counterpart, league_city, county, lat, lon, "
+        "coord_precision, coord_basis, status) SELECT id, name_en, mode, country, counterpart, "
+        "league_city, county, lat, lon, coord_precision, coord_basis, status FROM old_ports"
+    )
     conn.execute("DROP TABLE old_ports")
     conn.commit()
     conn.close()
@@ -117,9 +135,11 @@ def shadow_view(folder: Path) -> Path:
     path = copy(folder)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET type = 'view', name = 'search_fts_idx', tbl_name = 'search_fts_idx', "
-                 "rootpage = 0, sql = 'CREATE VIEW search_fts_idx AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
-                 "SELECT x + 1 FROM c) SELECT x AS segid, x AS term, x AS pgno FROM c' WHERE name = 'search_fts_idx'")
+    conn.execute(
+        "UPDATE sqlite_master SET type = 'view', name = 'search_fts_idx', tbl_name = 'search_fts_idx', "
+        "rootpage = 0, sql = 'CREATE VIEW search_fts_idx AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+        "SELECT x + 1 FROM c) SELECT x AS segid, x AS term, x AS pgno FROM c' WHERE name = 'search_fts_idx'"
+    )
     conn.commit()
     conn.close()
     return path
@@ -169,8 +189,12 @@ def over_length_limit(folder: Path) -> Path:
 
 def large_with_bad_figure(folder: Path) -> Path:
     """Past the size where opening reads every row: an infinite figure found when it is read."""
-    return edited(folder, "UPDATE observations SET value = 1e999 WHERE rowid = 3",
-                  "CREATE TABLE padding (data BLOB)", "INSERT INTO padding VALUES (zeroblob(17000000))")
+    return edited(
+        folder,
+        "UPDATE observations SET value = 1e999 WHERE rowid = 3",
+        "CREATE TABLE padding (data BLOB)",
+        "INSERT INTO padding VALUES (zeroblob(17000000))",
+    )
 
 
 Builder = Callable[[Path], Path]
@@ -183,10 +207,16 @@ CASES: list[tuple[str, Builder, str]] = [
     ("computed column", computed_column, "computed"),
     ("search index not FTS5", not_fts, "not an FTS5 table"),
     ("search index storage replaced by a view (SQLite itself finds damage)", shadow_view, "is damaged"),
-    ("10 MB port name", lambda f: edited(f, f"UPDATE ports SET name_zh = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
-     "name_zh is longer than"),
-    ("10 MB port status", lambda f: edited(f, f"UPDATE ports SET status = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
-     "status is longer than"),
+    (
+        "10 MB port name",
+        lambda f: edited(f, f"UPDATE ports SET name_zh = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
+        "name_zh is longer than",
+    ),
+    (
+        "10 MB port status",
+        lambda f: edited(f, f"UPDATE ports SET status = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
+        "status is longer than",
+    ),
     ("value over SQLite's length limit", over_length_limit, "larger than 32 MB"),
     ("figure of inf", lambda f: edited(f, "UPDATE observations SET value = 1e999 WHERE rowid = 4"), "row 4: value"),
     ("figure of -inf", lambda f: edited(f, "UPDATE observations SET value = -1e999 WHERE rowid = 4"), "row 4: value"),
@@ -195,55 +225,127 @@ CASES: list[tuple[str, Builder, str]] = [
     ("longitude of 1e308", lambda f: edited(f, "UPDATE ports SET lon = 1e308 WHERE rowid = 5"), "row 5: lon"),
     ("latitude of 95", lambda f: edited(f, "UPDATE ports SET lat = 95 WHERE rowid = 5"), "row 5: lat"),
     ("latitude without longitude", lambda f: edited(f, "UPDATE ports SET lon = NULL WHERE rowid = 5"), "row 5: lat"),
-    ("outline label of inf", lambda f: edited(f, "UPDATE outlines SET label_lon = 1e999 WHERE rowid = 2"),
-     "row 2: label_lon"),
-    ("outline point of inf", lambda f: edited(f, "UPDATE outlines SET rings = '[[[1e999, 40], [110, 41], [111, 40]]]' "
-                                              "WHERE rowid = 2"), "row 2: rings"),
-    ("outline point of 1e308", lambda f: edited(f, "UPDATE outlines SET rings = '[[[1e308, 40], [110, 41], [111, 40]]]' "
-                                                "WHERE rowid = 2"), "row 2: rings"),
-    ("outline not JSON", lambda f: edited(f, "UPDATE outlines SET rings = '[[[110, 40], [110' WHERE rowid = 2"),
-     "row 2: rings"),
-    ("outline nested 100,000 deep", lambda f: edited(
-        f, "UPDATE outlines SET rings = ? WHERE rowid = 2", params=("[" * 100_000 + "]" * 100_000,)), "row 2: rings"),
-    ("outline of the wrong shape", lambda f: edited(f, "UPDATE outlines SET rings = '[1, 2, 3]' WHERE rowid = 2"),
-     "row 2: rings"),
-    ("outline with words", lambda f: edited(f, """UPDATE outlines SET rings = '[[["a", "b"]]]' WHERE rowid = 2"""),
-     "row 2: rings"),
-    ("outline point of three numbers", lambda f: edited(
-        f, "UPDATE outlines SET rings = '[[[110, 40, 1], [110, 41, 1], [111, 40, 1]]]' WHERE rowid = 2"), "row 2: rings"),
-    ("port name not UTF-8", lambda f: edited(f, "UPDATE ports SET name_zh = CAST(X'E6BBA1FF' AS TEXT) WHERE rowid = 6"),
-     "row 6: name_zh is not valid UTF-8"),
-    ("meta not UTF-8", lambda f: edited(f, "UPDATE meta SET value = CAST(X'C328' AS TEXT) WHERE key = 'title_zh'"),
-     "is not valid UTF-8"),
-    ("passage not UTF-8", lambda f: edited(f, "UPDATE passages SET text = CAST(X'80808080' AS TEXT) WHERE rowid = 7"),
-     "row 7: text is not valid UTF-8"),
-    ("schema_version 'one'", lambda f: edited(f, "UPDATE meta SET value = 'one' WHERE key = 'schema_version'"),
-     "schema_version 'one' is not a whole number"),
-    ("schema_version '1e5'", lambda f: edited(f, "UPDATE meta SET value = '1e5' WHERE key = 'schema_version'"),
-     "schema_version '1e5' is not a whole number"),
+    (
+        "outline label of inf",
+        lambda f: edited(f, "UPDATE outlines SET label_lon = 1e999 WHERE rowid = 2"),
+        "row 2: label_lon",
+    ),
+    (
+        "outline point of inf",
+        lambda f: edited(f, "UPDATE outlines SET rings = '[[[1e999, 40], [110, 41], [111, 40]]]' WHERE rowid = 2"),
+        "row 2: rings",
+    ),
+    (
+        "outline point of 1e308",
+        lambda f: edited(f, "UPDATE outlines SET rings = '[[[1e308, 40], [110, 41], [111, 40]]]' WHERE rowid = 2"),
+        "row 2: rings",
+    ),
+    (
+        "outline not JSON",
+        lambda f: edited(f, "UPDATE outlines SET rings = '[[[110, 40], [110' WHERE rowid = 2"),
+        "row 2: rings",
+    ),
+    (
+        "outline nested 100,000 deep",
+        lambda f: edited(f, "UPDATE outlines SET rings = ? WHERE rowid = 2", params=("[" * 100_000 + "]" * 100_000,)),
+        "row 2: rings",
+    ),
+    (
+        "outline of the wrong shape",
+        lambda f: edited(f, "UPDATE outlines SET rings = '[1, 2, 3]' WHERE rowid = 2"),
+        "row 2: rings",
+    ),
+    (
+        "outline with words",
+        lambda f: edited(f, """UPDATE outlines SET rings = '[[["a", "b"]]]' WHERE rowid = 2"""),
+        "row 2: rings",
+    ),
+    (
+        "outline point of three numbers",
+        lambda f: edited(
+            f, "UPDATE outlines SET rings = '[[[110, 40, 1], [110, 41, 1], [111, 40, 1]]]' WHERE rowid = 2"
+        ),
+        "row 2: rings",
+    ),
+    (
+        "port name not UTF-8",
+        lambda f: edited(f, "UPDATE ports SET name_zh = CAST(X'E6BBA1FF' AS TEXT) WHERE rowid = 6"),
+        "row 6: name_zh is not valid UTF-8",
+    ),
+    (
+        "meta not UTF-8",
+        lambda f: edited(f, "UPDATE meta SET value = CAST(X'C328' AS TEXT) WHERE key = 'title_zh'"),
+        "is not valid UTF-8",
+    ),
+    (
+        "passage not UTF-8",
+        lambda f: edited(f, "UPDATE passages SET text = CAST(X'80808080' AS TEXT) WHERE rowid = 7"),
+        "row 7: text is not valid UTF-8",
+    ),
+    (
+        "schema_version 'one'",
+        lambda f: edited(f, "UPDATE meta SET value = 'one' WHERE key = 'schema_version'"),
+        "schema_version 'one' is not a whole number",
+    ),
+    (
+        "schema_version '1e5'",
+        lambda f: edited(f, "UPDATE meta SET value = '1e5' WHERE key = 'schema_version'"),
+        "schema_version '1e5' is not a whole number",
+    ),
     ("write-ahead log beside", wal_beside, "write-ahead log"),
     ("unfinished journal beside", journal_beside, "unfinished change"),
     ("named pipe", fifo, "named pipe"),
     ("device", device, "is a device"),
-    ("duplicate port id", lambda f: relaxed(f, "INSERT INTO ports SELECT * FROM ports WHERE rowid = 3"),
-     "appears more than once"),
-    ("figure citing no passage", lambda f: relaxed(f, "UPDATE observations SET passage_id = 'nowhere' WHERE rowid = 8"),
-     "row 8: passage_id 'nowhere' names no row of 'passages'"),
-    ("figure of no subject", lambda f: relaxed(f, "UPDATE observations SET subject_id = 'nowhere' WHERE rowid = 8"),
-     "names no port or place"),
-    ("proposal of no speaker", lambda f: relaxed(f, "UPDATE proposals SET delegate_id = 'nobody' WHERE rowid = 2"),
-     "names no row of 'delegates'"),
-    ("unknown mode", lambda f: relaxed(f, "UPDATE ports SET mode = 'boat' WHERE rowid = 3"), "row 3: mode is not one of"),
-    ("unknown kind", lambda f: relaxed(f, "UPDATE observations SET kind = 'rumour' WHERE rowid = 3"),
-     "row 3: kind is not one of"),
-    ("unknown level", lambda f: relaxed(f, "UPDATE places SET level = 'planet' WHERE rowid = 2"),
-     "row 2: level is not one of"),
-    ("unknown body", lambda f: relaxed(f, "UPDATE delegates SET body = 'king' WHERE rowid = 2"),
-     "row 2: body is not one of"),
-    ("garbage period", lambda f: edited(f, "UPDATE observations SET period = 'next spring' WHERE rowid = 3"),
-     "row 3: period"),
+    (
+        "duplicate port id",
+        lambda f: relaxed(f, "INSERT INTO ports SELECT * FROM ports WHERE rowid = 3"),
+        "appears more than once",
+    ),
+    (
+        "figure citing no passage",
+        lambda f: relaxed(f, "UPDATE observations SET passage_id = 'nowhere' WHERE rowid = 8"),
+        "row 8: passage_id 'nowhere' names no row of 'passages'",
+    ),
+    (
+        "figure of no subject",
+        lambda f: relaxed(f, "UPDATE observations SET subject_id = 'nowhere' WHERE rowid = 8"),
+        "names no port or place",
+    ),
+    (
+        "proposal of no speaker",
+        lambda f: relaxed(f, "UPDATE proposals SET delegate_id = 'nobody' WHERE rowid = 2"),
+        "names no row of 'delegates'",
+    ),
+    (
+        "unknown mode",
+        lambda f: relaxed(f, "UPDATE ports SET mode = 'boat' WHERE rowid = 3"),
+        "row 3: mode is not one of",
+    ),
+    (
+        "unknown kind",
+        lambda f: relaxed(f, "UPDATE observations SET kind = 'rumour' WHERE rowid = 3"),
+        "row 3: kind is not one of",
+    ),
+    (
+        "unknown level",
+        lambda f: relaxed(f, "UPDATE places SET level = 'planet' WHERE rowid = 2"),
+        "row 2: level is not one of",
+    ),
+    (
+        "unknown body",
+        lambda f: relaxed(f, "UPDATE delegates SET body = 'king' WHERE rowid = 2"),
+        "row 2: body is not one of",
+    ),
+    (
+        "garbage period",
+        lambda f: edited(f, "UPDATE observations SET period = 'next spring' WHERE rowid = 3"),
+        "row 3: period",
+    ),
     ("damaged search index", damaged_index, ""),
     ("large file with an infinite figure", large_with_bad_figure, "value is not a finite number"),
-    ("a trigger (never fires on reading)", lambda f: edited(
-        f, "CREATE TRIGGER t AFTER INSERT ON ports BEGIN DELETE FROM ports; END"), ""),
+    (
+        "a trigger (never fires on reading)",
+        lambda f: edited(f, "CREATE TRIGGER t AFTER INSERT ON ports BEGIN DELETE FROM ports; END"),
+        "",
+    ),
 ]

@@ -38,8 +38,12 @@ def _run(argv: list[str]) -> dict:
             os.dup2(saved[0], 1), os.dup2(saved[1], 2)
             os.close(saved[0]), os.close(saved[1])
         out.seek(0), err.seek(0)
-        return {"argv": argv, "code": code, "out": out.read().decode("utf-8", "replace"),
-                "err": err.read().decode("utf-8", "replace")}
+        return {
+            "argv": argv,
+            "code": code,
+            "out": out.read().decode("utf-8", "replace"),
+            "err": err.read().decode("utf-8", "replace"),
+        }
 
 
 def main() -> None:

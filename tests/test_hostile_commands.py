@@ -55,10 +55,22 @@ def test_bad_targets_are_refused_in_one_line(tmp_path):
     results, elapsed = run_commands(commands[:1] + commands[2:], tmp_path)
     second, more = run_commands(commands[1:2], tmp_path)
     results.insert(1, second[0])
-    words = [("/proc/x",), ("a-file", "not a folder"), ("both name",), ("both name",), ("/dev/null", "is a device"), ("/dev/null", "is a device"),
-             ("pipe.pdf", "named pipe"), ("is a folder",), ("/proc/x",),
-             ("pipe.sqlite", "named pipe"), ("no-such-folder",), ("pipe.sqlite", "named pipe"),
-             ("/dev/zero", "is a device"), ("pipe.sqlite", "named pipe")]
+    words = [
+        ("/proc/x",),
+        ("a-file", "not a folder"),
+        ("both name",),
+        ("both name",),
+        ("/dev/null", "is a device"),
+        ("/dev/null", "is a device"),
+        ("pipe.pdf", "named pipe"),
+        ("is a folder",),
+        ("/proc/x",),
+        ("pipe.sqlite", "named pipe"),
+        ("no-such-folder",),
+        ("pipe.sqlite", "named pipe"),
+        ("/dev/zero", "is a device"),
+        ("pipe.sqlite", "named pipe"),
+    ]
     for result, expected in zip(results, words):
         assert result["code"] == 1, result
         one_line(result, *expected)
@@ -70,8 +82,13 @@ def test_bad_targets_are_refused_in_one_line(tmp_path):
 
 def _export_until_part(target: Path, env: dict) -> subprocess.Popen:
     """An export of the handout, returned once its temporary file exists (the signal handlers are in place)."""
-    child = subprocess.Popen([*EXPORT, "--pdf", str(target), "--lang", "en"], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [*EXPORT, "--pdf", str(target), "--lang", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 30
     while not list(target.parent.glob(".*.part")):
         assert child.poll() is None, child.communicate()
@@ -120,8 +137,14 @@ def test_a_full_disk_is_one_line_and_keeps_the_earlier_files(tmp_path):
     pdf.write_bytes(b"earlier pdf")
     csv.write_bytes(b"earlier csv")
     for target in (["--pdf", str(pdf)], ["--csv", str(csv)]):
-        done = subprocess.run([*EXPORT, *target, "--lang", "en"], env=env, capture_output=True, text=True,
-                              timeout=60, preexec_fn=_small_file_limit)
+        done = subprocess.run(
+            [*EXPORT, *target, "--lang", "en"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_small_file_limit,
+        )
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         assert done.returncode == 1 and len(lines) == 1 and lines[0].startswith("error: cannot write"), done.stderr
         assert "Traceback" not in done.stderr

@@ -12,15 +12,22 @@ from pathlib import Path
 
 import pytest
 from conftest import show_window
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
 from briefing import paths
+from briefing.ui.common.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, Settings
 from briefing.ui.presenting import json_file
 from briefing.ui.presenting.agenda import MAX_STOPS, Agenda, AgendaError, load_agenda, parse_agenda
-from briefing.ui.common.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, Settings
 
-GOOD_STOP = {"name": "满洲里", "tab": "ports", "subject_id": "manzhouli-rail", "map": {"zoom": 2, "center": [117.4, 49.6]}}
+GOOD_STOP = {
+    "name": "满洲里",
+    "tab": "ports",
+    "subject_id": "manzhouli-rail",
+    "map": {"zoom": 2, "center": [117.4, 49.6]},
+}
 
 
 def agenda_text(stops, **fields) -> str:
@@ -40,21 +47,41 @@ AGENDAS = [
     ("missing", lambda d: d / "none.json", "找不到文件"),
     ("6 MB", lambda d: write(d / "a.json", b" " * (6 * 1024 * 1024)), "文件太大"),
     ("not UTF-8", lambda d: write(d / "a.json", b'{"version": 1, "stops": [{"name": "\xff"}]}'), "UTF-8"),
-    ("UTF-8 with a byte-order mark (Notepad)",
-     lambda d: write(d / "a.json", b"\xef\xbb\xbf" + agenda_text([GOOD_STOP]).encode()), None),
+    (
+        "UTF-8 with a byte-order mark (Notepad)",
+        lambda d: write(d / "a.json", b"\xef\xbb\xbf" + agenda_text([GOOD_STOP]).encode()),
+        None,
+    ),
     ("400,000 empty stops", lambda d: write(d / "a.json", agenda_text([{}] * 400_000).encode()), "400000"),
     ("nested 100,000 deep", lambda d: write(d / "a.json", ("[" * 100_000 + "]" * 100_000).encode()), "嵌套"),
-    ("nested deep in a stop", lambda d: write(
-        d / "a.json", agenda_text([{"name": "x", "extra": json.loads("[" * 40 + "]" * 40)}]).encode()), "嵌套"),
-    ("a 5,000-digit number", lambda d: write(d / "a.json", ('{"version": ' + "9" * 5000 + ', "stops": []}').encode()),
-     "数字"),
-    ("a zoom of 1e400", lambda d: write(d / "a.json", agenda_text([]).replace('"stops": []', '"stops": [{"map": {"zoom": 1e400}}]').encode()),
-     "数字"),
+    (
+        "nested deep in a stop",
+        lambda d: write(d / "a.json", agenda_text([{"name": "x", "extra": json.loads("[" * 40 + "]" * 40)}]).encode()),
+        "嵌套",
+    ),
+    (
+        "a 5,000-digit number",
+        lambda d: write(d / "a.json", ('{"version": ' + "9" * 5000 + ', "stops": []}').encode()),
+        "数字",
+    ),
+    (
+        "a zoom of 1e400",
+        lambda d: write(
+            d / "a.json", agenda_text([]).replace('"stops": []', '"stops": [{"map": {"zoom": 1e400}}]').encode()
+        ),
+        "数字",
+    ),
     ("a zoom of NaN", lambda d: write(d / "a.json", b'{"version": 1, "stops": [{"map": {"zoom": NaN}}]}'), "数字"),
-    ("a centre of Infinity", lambda d: write(
-        d / "a.json", b'{"version": 1, "stops": [{"map": {"center": [Infinity, 40]}}]}'), "数字"),
-    ("a centre off the Earth", lambda d: write(
-        d / "a.json", agenda_text([{"map": {"center": [1e300, 40]}}]).encode()), "center"),
+    (
+        "a centre of Infinity",
+        lambda d: write(d / "a.json", b'{"version": 1, "stops": [{"map": {"center": [Infinity, 40]}}]}'),
+        "数字",
+    ),
+    (
+        "a centre off the Earth",
+        lambda d: write(d / "a.json", agenda_text([{"map": {"center": [1e300, 40]}}]).encode()),
+        "center",
+    ),
     ("a zoom below zero", lambda d: write(d / "a.json", agenda_text([{"map": {"zoom": -1}}]).encode()), "zoom"),
     ("a 2 MB stop name", lambda d: write(d / "a.json", agenda_text([{"name": "x" * 2_000_000}]).encode()), "太长"),
     ("empty", lambda d: write(d / "a.json", b""), "JSON"),
@@ -67,10 +94,16 @@ AGENDAS = [
     ("a stop that is a number", lambda d: write(d / "a.json", agenda_text([5]).encode()), "1"),
     ("an unknown tab", lambda d: write(d / "a.json", agenda_text([{"tab": "<b>x</b>"}]).encode()), "tab"),
     ("notes as a number", lambda d: write(d / "a.json", agenda_text([{"notes": 5}]).encode()), "notes"),
-    ("duplicate keys (the last wins, as in JSON)", lambda d: write(
-        d / "a.json", b'{"version": 1, "version": 1, "stops": []}'), None),
-    ("fields from a newer file", lambda d: write(
-        d / "a.json", agenda_text([{**GOOD_STOP, "slide": {"layout": [[1, 2], [3]]}}]).encode()), None),
+    (
+        "duplicate keys (the last wins, as in JSON)",
+        lambda d: write(d / "a.json", b'{"version": 1, "version": 1, "stops": []}'),
+        None,
+    ),
+    (
+        "fields from a newer file",
+        lambda d: write(d / "a.json", agenda_text([{**GOOD_STOP, "slide": {"layout": [[1, 2], [3]]}}]).encode()),
+        None,
+    ),
 ]
 
 
@@ -99,12 +132,20 @@ def test_an_agenda_with_the_most_stops_allowed_opens(tmp_path, qapp):
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-    max_leaves=30)
-_stop_fields = st.fixed_dictionaries({}, optional={
-    "name": _json_values, "notes": _json_values, "tab": st.sampled_from(["ports", "sources", "x"]) | _json_values,
-    "subject_id": _json_values, "chart": _json_values,
-    "map": st.fixed_dictionaries({}, optional={"zoom": _json_values | st.floats(), "center": _json_values}) | _json_values,
-})
+    max_leaves=30,
+)
+_stop_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": _json_values,
+        "notes": _json_values,
+        "tab": st.sampled_from(["ports", "sources", "x"]) | _json_values,
+        "subject_id": _json_values,
+        "chart": _json_values,
+        "map": st.fixed_dictionaries({}, optional={"zoom": _json_values | st.floats(), "center": _json_values})
+        | _json_values,
+    },
+)
 
 
 @hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -140,6 +181,7 @@ def test_nesting_is_counted_without_recursion(depth):
 
 # -- settings and the recovery record --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("written", ["nan", "NaN", "inf", "-inf", "1e999", "-1e999", "abc", "1, 2", "9" * 5000, ""])
 def test_a_damaged_font_scale_reads_as_a_scale_the_menu_offers(written, tmp_path, caplog):
     ini = tmp_path / "settings.ini"
@@ -159,7 +201,10 @@ DAMAGED_RECORDS = [
     ("agenda of 400,000 stops", {"recovery/agenda": agenda_text([{}] * 400_000)}),
     ("agenda with a 5,000-digit number", {"recovery/agenda": '{"version": ' + "9" * 5000 + ', "stops": []}'}),
     ("a named pipe as the last agenda", {"recovery/agenda": agenda_text([GOOD_STOP]), "recovery/agenda_path": "PIPE"}),
-    ("/dev/zero as the last agenda", {"recovery/agenda": agenda_text([GOOD_STOP]), "recovery/agenda_path": "/dev/zero"}),
+    (
+        "/dev/zero as the last agenda",
+        {"recovery/agenda": agenda_text([GOOD_STOP]), "recovery/agenda_path": "/dev/zero"},
+    ),
     ("a stop of 10^50", {"recovery/agenda": agenda_text([GOOD_STOP]), "recovery/stop": "1" + "0" * 50}),
     ("a font scale of NaN", {"view/font_scale": "nan", "recovery/view": "{}"}),
 ]

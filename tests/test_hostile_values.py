@@ -9,7 +9,8 @@ import shutil
 import sqlite3
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing import paths
 from briefing.store import BriefingError, open_briefing
@@ -72,16 +73,28 @@ def test_any_period_opens_only_as_a_date(text, template):
 
 
 @settings(max_examples=400, deadline=None)
-@given(value=any_float | st.integers(), kind=st.sampled_from(KINDS) | st.text(max_size=10),
-       period=st.text(max_size=12) | st.sampled_from(["2024", "2024-03", "2024-03-09", "24", "2024-3"]))
+@given(
+    value=any_float | st.integers(),
+    kind=st.sampled_from(KINDS) | st.text(max_size=10),
+    period=st.text(max_size=12) | st.sampled_from(["2024", "2024-03", "2024-03-09", "24", "2024-3"]),
+)
 def test_a_figure_read_later_is_judged_the_same_way(value, kind, period):
     problem = observation_problem(value, kind, period)
     digits = [c for c in period if c in "0123456789"]
-    shaped = period.isascii() and len(period) in (4, 7, 10) and len(digits) == len(period) - (len(period) - 4) // 3 \
-        and all(period[i] == "-" for i in (4, 7) if i < len(period)) and all(
-            period[i] in "01" for i in (5,) if i < len(period)) and all(period[i] in "0123" for i in (8,) if i < len(period))
-    fine = (not isinstance(value, float) or math.isfinite(value)) and abs(value) <= VALUE_LIMIT and kind in KINDS \
+    shaped = (
+        period.isascii()
+        and len(period) in (4, 7, 10)
+        and len(digits) == len(period) - (len(period) - 4) // 3
+        and all(period[i] == "-" for i in (4, 7) if i < len(period))
+        and all(period[i] in "01" for i in (5,) if i < len(period))
+        and all(period[i] in "0123" for i in (8,) if i < len(period))
+    )
+    fine = (
+        (not isinstance(value, float) or math.isfinite(value))
+        and abs(value) <= VALUE_LIMIT
+        and kind in KINDS
         and shaped
+    )
     assert (problem == "") == fine, (value, kind, period, problem)
 
 
@@ -104,7 +117,7 @@ def test_outline_json_is_read_or_refused(rings):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet="[]{},.0123456789eE-+ \"abNIn", max_size=300))
+@given(text=st.text(alphabet='[]{},.0123456789eE-+ "abNIn', max_size=300))
 def test_any_outline_text_is_read_or_refused(text):
     try:
         parse_rings(text)

@@ -14,8 +14,8 @@ import pytest
 from conftest import show_window
 from hostile_crafted import damaged_index
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTreeWidget
 
 from briefing import paths
@@ -37,8 +37,11 @@ def marked_up(tmp_path_factory):
     shutil.copyfile(paths.bundled_database(), path)
     conn = sqlite3.connect(path)
     for table in TABLES:
-        columns = [c for c, kind in table.columns.items()
-                   if kind is str and c not in _KEEP and c != "id" and not c.endswith("_id") and table.name != "meta"]
+        columns = [
+            c
+            for c, kind in table.columns.items()
+            if kind is str and c not in _KEEP and c != "id" and not c.endswith("_id") and table.name != "meta"
+        ]
         if columns:
             sets = ", ".join(f'"{c}" = CASE WHEN "{c}" IS NULL THEN NULL ELSE "{c}" || ? END' for c in columns)
             conn.execute(f'UPDATE "{table.name}" SET {sets}', (MARKUP,) * len(columns))
@@ -83,8 +86,14 @@ def assert_literal(tip: str) -> None:
 def test_every_tooltip_shows_markup_as_text(marked_up, qtbot, qt_fonts, settings):
     window = show_window(qtbot, qt_fonts, settings, db=marked_up, size=(1600, 900))
     tools = window.presenter_tools
-    tools.model.set_agenda(Agenda((Stop(f"站{MARKUP}", ViewState("ports", "ceke"), f"备注{MARKUP}"),
-                                   Stop("x", ViewState("ports", f"nowhere{MARKUP}")))))
+    tools.model.set_agenda(
+        Agenda(
+            (
+                Stop(f"站{MARKUP}", ViewState("ports", "ceke"), f"备注{MARKUP}"),
+                Stop("x", ViewState("ports", f"nowhere{MARKUP}")),
+            )
+        )
+    )
     seen = 0
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -144,8 +153,31 @@ def test_damage_met_while_reading_is_one_line_not_a_traceback(qapp, capsys, monk
     assert err == "error: /media/usb/x.sqlite: table 'observations', id 'o3': value is not a finite number\n"
 
 
-QUERIES = ["口岸", "满洲里", "manzhouli", "mzl", "Erenhot", "羊绒", "a", "口", '"', "AND", "OR x", "*", "NEAR(",
-           "二连浩特", "策克", "eren", "^", "'", "col:x", "(", "-", "+", "煤炭 运输"]
+QUERIES = [
+    "口岸",
+    "满洲里",
+    "manzhouli",
+    "mzl",
+    "Erenhot",
+    "羊绒",
+    "a",
+    "口",
+    '"',
+    "AND",
+    "OR x",
+    "*",
+    "NEAR(",
+    "二连浩特",
+    "策克",
+    "eren",
+    "^",
+    "'",
+    "col:x",
+    "(",
+    "-",
+    "+",
+    "煤炭 运输",
+]
 
 
 def test_a_damaged_search_index_is_said_in_the_proposals_tab(tmp_path, qtbot, qt_fonts, settings):
@@ -167,18 +199,19 @@ def test_the_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
     path = tmp_path / "formulas.sqlite"
     shutil.copyfile(paths.bundled_database(), path)
     conn = sqlite3.connect(path)
-    conn.execute("""UPDATE observations SET as_written = '=HYPERLINK("http://x","y")', unit = '@SUM(1+1)',
+    conn.execute(
+        """UPDATE observations SET as_written = '=HYPERLINK("http://x","y")', unit = '@SUM(1+1)',
                     note = '+cmd', formula = '-2+3', period_zh = ? , value = -3.5 WHERE rowid = 1""",
-                 ("\t=1",))
-    conn.execute("""UPDATE observations SET as_written = '=cmd|'' /C calc''!A0', note = ? WHERE rowid = 2""",
-                 ("\r=1",))
+        ("\t=1",),
+    )
+    conn.execute("""UPDATE observations SET as_written = '=cmd|'' /C calc''!A0', note = ? WHERE rowid = 2""", ("\r=1",))
     conn.commit()
     conn.close()
     out = tmp_path / "figures.csv"
     write_csv(open_briefing(path), out)
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     first = next(r for r in rows if r["unit"].startswith("'@"))
-    assert first["as_written"] == "'=HYPERLINK(\"http://x\",\"y\")" and first["unit"] == "'@SUM(1+1)"
+    assert first["as_written"] == '\'=HYPERLINK("http://x","y")' and first["unit"] == "'@SUM(1+1)"
     assert first["note"] == "'+cmd" and first["formula"] == "'-2+3" and first["period_label"] == "'\t=1"
     assert first["value"] == "-3.5"  # a number stays a number
     second = next(r for r in rows if r["as_written"].startswith("'=cmd"))

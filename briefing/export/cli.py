@@ -13,7 +13,6 @@ from pathlib import Path
 
 from briefing import paths
 
-
 # Ctrl+C, SIGTERM and SIGHUP are noted here and acted on between pages (the handout's progress
 # callback): the export is cancelled as from the dialog, so the partial file is removed the usual
 # way, and the command ends with one line and exit status 128 + the signal. (An exception raised

@@ -163,7 +163,7 @@ def _part_suffix(path: Path) -> str:
 
 def remove_stale_parts(path: Path) -> list[Path]:
     """Remove the temporary files that exports to `path` killed earlier left beside it."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(Path(path).parent.glob(_part_prefix(path) + "*" + _part_suffix(path)))
     except OSError:

@@ -37,6 +37,7 @@ import sqlite3
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 from briefing.store.errors import BriefingError
 from briefing.store.records import BODIES, KINDS, MODES, PLACE_LEVELS, PRECISIONS
@@ -65,18 +66,33 @@ ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
     ("search_docs", "kind"): SEARCH_KINDS,
 }
 RANGES: dict[str, tuple[float, float]] = {
-    "lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "label_lat": (-90.0, 90.0), "label_lon": (-180.0, 180.0),
+    "lat": (-90.0, 90.0),
+    "lon": (-180.0, 180.0),
+    "label_lat": (-90.0, 90.0),
+    "label_lon": (-180.0, 180.0),
 }
 PERIOD_GLOBS = ("[0-9][0-9][0-9][0-9]", "[0-9][0-9][0-9][0-9]-[01][0-9]", "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]")
 _PERIOD = re.compile(r"[0-9]{4}(-[01][0-9](-[0-3][0-9])?)?")
 _LONG_COLUMNS = re.compile(r"(^|_)(text|body|note|notes|status|description|titles)(_[a-z]{2})?$")
 # Tables the viewer reads in pieces on a large briefing: scanned at open only for a small file (and
 # by `briefing check`); otherwise their records are checked as they are read (check_observation).
-LARGE_TABLES = frozenset({"observations", "observation_inputs", "passages", "proposals", "proposal_passages",
-                          "proposal_ports", "proposal_topics", "search_docs", "search_words"})
+LARGE_TABLES = frozenset(
+    {
+        "observations",
+        "observation_inputs",
+        "passages",
+        "proposals",
+        "proposal_passages",
+        "proposal_ports",
+        "proposal_topics",
+        "search_docs",
+        "search_words",
+    }
+)
 
 
 # -- the file and the connection ---------------------------------------------------------------
+
 
 def check_file_kind(path: Path) -> None:
     """A regular file, and nothing beside it that SQLite would read instead (never opens anything)."""
@@ -101,9 +117,13 @@ def check_file_kind(path: Path) -> None:
         except OSError:
             continue
         if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
-            raise BriefingError(path, (
-                f"has {what} beside it ({beside.name}) holding changes this viewer would not show; "
-                "open the file once with SQLite (sqlite3) to fold them in, then try again"))
+            raise BriefingError(
+                path,
+                (
+                    f"has {what} beside it ({beside.name}) holding changes this viewer would not show; "
+                    "open the file once with SQLite (sqlite3) to fold them in, then try again"
+                ),
+            )
 
 
 def time_budget(path: Path) -> float:
@@ -120,7 +140,7 @@ class BudgetConnection(sqlite3.Connection):
 
     budget = TIME_BUDGET_S
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deadline = time.thread_time() + self.budget
         self.timed_out = False  # the last statement was stopped by the budget (not by a signal)
@@ -132,7 +152,7 @@ class BudgetConnection(sqlite3.Connection):
             return 1
         return 0
 
-    def execute(self, *args, **kwargs):  # noqa: D102 - sqlite3.Connection.execute, with a fresh budget
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # sqlite3's, with a fresh budget
         self._deadline = time.thread_time() + self.budget
         self.timed_out = False
         return super().execute(*args, **kwargs)
@@ -171,10 +191,13 @@ def short(text: str, limit: int = 160) -> str:
 
 # -- the objects -------------------------------------------------------------------------------
 
+
 def check_objects(conn: sqlite3.Connection, path: Path) -> None:
     """Every contract name is a stored table with stored columns; the search index is FTS5."""
-    objects = {name: (kind, sql or "") for kind, name, sql in
-               conn.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view')")}
+    objects = {
+        name: (kind, sql or "")
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view')")
+    }
     for table in TABLES:
         kind, sql = objects.get(table.name, ("", ""))
         if kind == "view":
@@ -201,8 +224,9 @@ def check_meta(conn: sqlite3.Connection, path: Path) -> None:
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,6}", value.strip()):
         raise BriefingError(path, f"table 'meta': schema_version {_quoted(value)} is not a whole number")
     if int(value) != SCHEMA_VERSION:
-        raise BriefingError(path, f"table 'meta': schema_version {int(value)} does not match the file's "
-                                  f"version {SCHEMA_VERSION}")
+        raise BriefingError(
+            path, f"table 'meta': schema_version {int(value)} does not match the file's version {SCHEMA_VERSION}"
+        )
 
 
 def _quoted(value: object, limit: int = 40) -> str:
@@ -211,6 +235,7 @@ def _quoted(value: object, limit: int = 40) -> str:
 
 
 # -- the values, in SQL ------------------------------------------------------------------------
+
 
 def text_limit(table: str, column: str) -> int:
     if (table, column) == ("outlines", "rings"):
@@ -234,12 +259,18 @@ def _value_rules(table: Table, present: set[str]) -> list[tuple[str, str, str]]:
                 rules.append((column, f"{q} <> '' AND {q} NOT IN ({listed})", f"is not one of {', '.join(allowed)}"))
         else:
             low, high = RANGES.get(column, (-VALUE_LIMIT, VALUE_LIMIT))
-            rules.append((column, f"typeof({q}) IN ('real', 'integer') AND NOT ({q} BETWEEN {low!r} AND {high!r})",
-                          f"is not a finite number between {low:g} and {high:g}"))
+            rules.append(
+                (
+                    column,
+                    f"typeof({q}) IN ('real', 'integer') AND NOT ({q} BETWEEN {low!r} AND {high!r})",
+                    f"is not a finite number between {low:g} and {high:g}",
+                )
+            )
     if table.name == "observations" and "period" in present:
         # the byte length too: GLOB stops at a NUL character, so '2024\0anything' would pass it alone
-        globs = " OR ".join(f"(period GLOB '{g}' AND length(CAST(period AS BLOB)) = {n})"
-                            for g, n in zip(PERIOD_GLOBS, (4, 7, 10)))
+        globs = " OR ".join(
+            f"(period GLOB '{g}' AND length(CAST(period AS BLOB)) = {n})" for g, n in zip(PERIOD_GLOBS, (4, 7, 10))
+        )
         rules.append(("period", f"NOT ({globs})", "is not a year, a month (YYYY-MM) or a day (YYYY-MM-DD)"))
     if table.name == "ports" and {"lat", "lon"} <= present:
         rules.append(("lat", "(lat IS NULL) <> (lon IS NULL)", "and lon must both be given or both be empty"))
@@ -268,24 +299,33 @@ def check_links(conn: sqlite3.Connection, path: Path) -> None:
         if keys == ("rowid",) or _declared_unique(conn, table.name, keys):
             continue
         columns = ", ".join(f'"{k}"' for k in keys)
-        row = conn.execute(f'SELECT min(rowid), {columns} FROM "{table.name}" GROUP BY {columns} '
-                           "HAVING count(*) > 1 LIMIT 1").fetchone()
+        row = conn.execute(
+            f'SELECT min(rowid), {columns} FROM "{table.name}" GROUP BY {columns} HAVING count(*) > 1 LIMIT 1'
+        ).fetchone()
         if row is not None:
-            raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {'/'.join(keys)} "
-                                      f"{_quoted('/'.join(map(str, row[1:])))} appears more than once")
+            raise BriefingError(
+                path,
+                f"table {table.name!r}, row {row[0]}: {'/'.join(keys)} "
+                f"{_quoted('/'.join(map(str, row[1:])))} appears more than once",
+            )
     for table in TABLES:
         for column, other, other_column in table.foreign_keys:
             row = conn.execute(
                 f'SELECT rowid, "{column}" FROM "{table.name}" WHERE "{column}" IS NOT NULL AND "{column}" '
-                f'NOT IN (SELECT "{other_column}" FROM "{other}") LIMIT 1').fetchone()
+                f'NOT IN (SELECT "{other_column}" FROM "{other}") LIMIT 1'
+            ).fetchone()
             if row is not None:
-                raise BriefingError(path, f"table {table.name!r}, row {row[0]}: {column} {_quoted(row[1])} "
-                                          f"names no row of {other!r}")
-    row = conn.execute("SELECT rowid, subject_id FROM observations WHERE subject_id NOT IN (SELECT id FROM ports) "
-                       "AND subject_id NOT IN (SELECT id FROM places) LIMIT 1").fetchone()
+                raise BriefingError(
+                    path, f"table {table.name!r}, row {row[0]}: {column} {_quoted(row[1])} names no row of {other!r}"
+                )
+    row = conn.execute(
+        "SELECT rowid, subject_id FROM observations WHERE subject_id NOT IN (SELECT id FROM ports) "
+        "AND subject_id NOT IN (SELECT id FROM places) LIMIT 1"
+    ).fetchone()
     if row is not None:
-        raise BriefingError(path, f"table 'observations', row {row[0]}: subject_id {_quoted(row[1])} "
-                                  "names no port or place")
+        raise BriefingError(
+            path, f"table 'observations', row {row[0]}: subject_id {_quoted(row[1])} names no port or place"
+        )
 
 
 def _declared_unique(conn: sqlite3.Connection, table: str, keys: tuple[str, ...]) -> bool:
@@ -296,6 +336,7 @@ def _declared_unique(conn: sqlite3.Connection, table: str, keys: tuple[str, ...]
 
 
 # -- text, in Python (SQLite cannot tell valid UTF-8) --------------------------------------------
+
 
 def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], chunk: int = 50_000) -> None:
     """Every text value of these tables decodes as UTF-8. Read a chunk of rows per statement, so each
@@ -322,8 +363,9 @@ def check_text(conn: sqlite3.Connection, path: Path, tables: tuple[Table, ...], 
             last = rows[-1][0]
 
 
-def _name_undecodable(conn: sqlite3.Connection, path: Path, table: str, columns: list[str], select: str,
-                      last: int) -> None:
+def _name_undecodable(
+    conn: sqlite3.Connection, path: Path, table: str, columns: list[str], select: str, last: int
+) -> None:
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
@@ -336,15 +378,22 @@ def _name_undecodable(conn: sqlite3.Connection, path: Path, table: str, columns:
                 try:
                     value.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise BriefingError(path, f"table {table!r}, row {row[0]}: {column} is not valid UTF-8 text") from None
+                    raise BriefingError(
+                        path, f"table {table!r}, row {row[0]}: {column} is not valid UTF-8 text"
+                    ) from None
 
 
 # -- records as they are read (large files) -----------------------------------------------------
 
+
 def observation_problem(value: object, kind: str, period: str) -> str:
     """What is wrong with a figure read from a file that was not scanned whole at open, or ""."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or (isinstance(value, float) and not math.isfinite(value)) or abs(value) > VALUE_LIMIT:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (isinstance(value, float) and not math.isfinite(value))
+        or abs(value) > VALUE_LIMIT
+    ):
         return f"value is not a finite number between {-VALUE_LIMIT:g} and {VALUE_LIMIT:g}"
     if kind not in KINDS:
         return f"kind is not one of {', '.join(KINDS)}"
@@ -385,8 +434,12 @@ def parse_rings(text: object) -> tuple[tuple[tuple[float, float], ...], ...]:
             if not isinstance(point, list) or len(point) != 2:
                 raise ValueError("has a point that is not [lon, lat]")
             lon, lat = point
-            if not (isinstance(lon, (int, float)) and isinstance(lat, (int, float))
-                    and -180 <= lon <= 180 and -90 <= lat <= 90):
+            if not (
+                isinstance(lon, (int, float))
+                and isinstance(lat, (int, float))
+                and -180 <= lon <= 180
+                and -90 <= lat <= 90
+            ):
                 raise ValueError("has a point off the Earth (lon within ±180, lat within ±90)")
             points.append((float(lon), float(lat)))
         rings.append(tuple(points))
@@ -402,6 +455,7 @@ def check_outlines(conn: sqlite3.Connection, path: Path) -> None:
 
 
 # -- all of it ---------------------------------------------------------------------------------
+
 
 def check_briefing(conn: sqlite3.Connection, path: Path, whole: bool) -> None:
     """Everything above. `whole`: every table, links and text included (a small file, `briefing

@@ -67,7 +67,7 @@ def verify_pages(conn: sqlite3.Connection, path: Path) -> None:
     """Read every page and check it (PRAGMA quick_check)."""
     status = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     if status != "ok":  # SQLite's report can run to several lines and quote the file: its first words
-        logging.getLogger(__name__).warning("%s: integrity check: %s", path, status)  # all of it, in the log
+        logging.getLogger(__name__).info("%s: integrity check: %s", path, status)  # all of it, in the log only
         raise BriefingError(path, f"is damaged or truncated (integrity check: {boundary.short(str(status), 120)})")
 
 
