@@ -19,9 +19,10 @@ Limits, and why:
   every page of it 0.5 s; CPU time, not the clock, so a loaded machine does not fail a good file.
 - LENGTH_LIMIT (32 MB): the largest value a briefing needs is an outline's rings (20 KB today; a
   detailed region outline is 1–2 MB as JSON).
-- TEXT_LIMIT (10,000 characters) for names, titles and labels: a page of text, far above any real
-  one, and laid out by Qt in milliseconds; LONG_TEXT_LIMIT (1,000,000) for passages, proposal texts,
-  notes and statuses; RINGS_LIMIT (16,000,000) for an outline's JSON.
+- NAME_LIMIT (1,000 characters) for names and titles (the longest real one, a source's title, is
+  387), TEXT_LIMIT (10,000, a page) for other short text such as labels, units and periods: far above
+  any real value, and laid out by Qt in milliseconds; LONG_TEXT_LIMIT (1,000,000) for passages,
+  proposal texts, notes and statuses; RINGS_LIMIT (16,000,000) for an outline's JSON.
 - VALUE_LIMIT (1e18): the bound the build applies to a figure.
 - An outline's rings are exactly three levels deep ([[[lon, lat], …], …]); anything deeper is refused
   before parsing, so no parser recursion depends on the file.
@@ -46,6 +47,7 @@ from briefing.store.schema import SCHEMA_VERSION, TABLES, Table
 TIME_BUDGET_S = 3.0
 TIME_BUDGET_PER_MB_S = 0.02
 LENGTH_LIMIT = 32 * 1024 * 1024
+NAME_LIMIT = 1_000
 TEXT_LIMIT = 10_000
 LONG_TEXT_LIMIT = 1_000_000
 RINGS_LIMIT = 16_000_000
@@ -240,7 +242,9 @@ def _quoted(value: object, limit: int = 40) -> str:
 def text_limit(table: str, column: str) -> int:
     if (table, column) == ("outlines", "rings"):
         return RINGS_LIMIT
-    return LONG_TEXT_LIMIT if _LONG_COLUMNS.search(column) else TEXT_LIMIT
+    if _LONG_COLUMNS.search(column):
+        return LONG_TEXT_LIMIT
+    return NAME_LIMIT if column.startswith(("name", "title")) else TEXT_LIMIT
 
 
 def _value_rules(table: Table, present: set[str]) -> list[tuple[str, str, str]]:

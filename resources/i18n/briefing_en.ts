@@ -1920,7 +1920,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>本简报的搜索索引已损坏,无法搜索。清除搜索框即可浏览全部建议。</source>
+        <translation>This briefing&apos;s search index is damaged, so it cannot be searched. Clear the search box to browse every proposal.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>

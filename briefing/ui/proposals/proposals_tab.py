@@ -380,6 +380,9 @@ class ProposalsTab(QWidget):
             if self._query:
                 hint = QCoreApplication.translate(
                     "ProposalsTab", "没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。").format(self._query)
+            if self._search_failed:  # not "nothing found": the search itself could not run
+                hint = QCoreApplication.translate(
+                    "ProposalsTab", "本简报的搜索索引已损坏,无法搜索。清除搜索框即可浏览全部建议。")
             self._reader.setHtml(f"<p style='color:{muted()}'>{html.escape(hint)}</p>")
             return
         paragraphs = [p.strip() for p in proposal.text_zh.split("\n") if p.strip()]
