@@ -197,6 +197,16 @@ def large_with_bad_figure(folder: Path) -> Path:
     )
 
 
+def large_with_long_passage(folder: Path) -> Path:
+    """Past the size where opening reads every row: a 2 MB passage found when it is read."""
+    return edited(
+        folder,
+        "UPDATE passages SET text = printf('%.*c', 2000000, 'x') WHERE rowid = 3",
+        "CREATE TABLE padding (data BLOB)",
+        "INSERT INTO padding VALUES (zeroblob(17000000))",
+    )
+
+
 Builder = Callable[[Path], Path]
 
 # (name, builder, words the one-line refusal contains; "" when the file must open)
@@ -343,6 +353,7 @@ CASES: list[tuple[str, Builder, str]] = [
     ),
     ("damaged search index", damaged_index, ""),
     ("large file with an infinite figure", large_with_bad_figure, "value is not a finite number"),
+    ("large file with a 2 MB passage", large_with_long_passage, "text is longer than 1,000,000 characters"),
     (
         "a trigger (never fires on reading)",
         lambda f: edited(f, "CREATE TRIGGER t AFTER INSERT ON ports BEGIN DELETE FROM ports; END"),

@@ -58,6 +58,21 @@ class Briefing:
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, boundary.describe(exc, self._conn)) from None
 
+    def _checked(self, table: str, rows: list[sqlite3.Row], columns: dict[int, str]) -> list[sqlite3.Row]:
+        """A large file's rows checked for over-long text as they are read (a small file, and every
+        table the viewer reads whole, was checked at open); column 0 is the row's id."""
+        if not self._scanned:
+            for row in rows:
+                for position, column in columns.items():
+                    limit = boundary.text_limit(table, column)
+                    if isinstance(row[position], str) and len(row[position]) > limit:
+                        raise BriefingError(self.path, f"table {table!r}, id {row[0]!r}: {column} is longer than "
+                                                       f"{limit:,} characters")
+        return rows
+
+    def _passage_rows(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        return self._checked("passages", self._rows(sql, params), {2: "section", 4: "text"})
+
     # -- metadata ---------------------------------------------------------------------------
 
     @cached_property
@@ -108,11 +123,11 @@ class Briefing:
         return by_id
 
     def passages(self) -> tuple[Passage, ...]:
-        return tuple(Passage(*r) for r in self._rows(
+        return tuple(Passage(*r) for r in self._passage_rows(
             "SELECT id, source_id, coalesce(section,''), position, text FROM passages ORDER BY position"))
 
     def passage(self, passage_id: str) -> Passage | None:
-        rows = self._rows(
+        rows = self._passage_rows(
             "SELECT id, source_id, coalesce(section,''), position, text FROM passages WHERE id = ?", (passage_id,))
         return Passage(*rows[0]) if rows else None
 
@@ -130,7 +145,7 @@ class Briefing:
     def passages_page(self, first: int, count: int, source_id: str | None = None) -> tuple[Passage, ...]:
         """Up to `count` passages in reading order, from the `first` (an ordinal, from 0)."""
         where, params = self._of_source(source_id)
-        return tuple(Passage(*r) for r in self._rows(
+        return tuple(Passage(*r) for r in self._passage_rows(
             "SELECT id, source_id, coalesce(section,''), position, text FROM passages " + where +
             "ORDER BY position LIMIT ? OFFSET ?", (*params, max(count, 0), max(first, 0))))
 
@@ -320,7 +335,8 @@ class Briefing:
     def _proposals(self, where: str, params: tuple[object, ...]) -> tuple[Proposal, ...]:
         return tuple(
             Proposal(pid, did, title, text, passage, _split(passages) or (passage,), _split(topics), _split(ports))
-            for pid, did, title, text, passage, passages, topics, ports in self._rows(self._PROPOSALS + where, params)
+            for pid, did, title, text, passage, passages, topics, ports in self._checked(
+                "proposals", self._rows(self._PROPOSALS + where, params), {2: "title_zh", 3: "text_zh"})
         )
 
     def proposals(self) -> tuple[Proposal, ...]:
