@@ -141,3 +141,10 @@ def test_a_statement_past_its_time_budget_is_stopped_in_one_line():
     assert time.monotonic() - start < 3
     assert "takes too long to read" in caught.value.problem and "\n" not in str(caught.value)
     assert briefing.ports  # the next statement has a budget of its own
+
+
+@pytest.mark.parametrize("query", ["口岸" * 20_000, " OR ".join(["a*"] * 3000), '"' * 5000, "NEAR(" * 1000])
+def test_a_pasted_page_of_query_is_searched_not_refused(query):
+    briefing = open_briefing(paths.bundled_database())
+    assert isinstance(briefing.search(query), list)
+    assert briefing.matches(query, ("proposal", "delegate")) is not None

@@ -18,6 +18,11 @@ from briefing.store.records import (
 )
 
 
+# A query longer than this is cut here: no one types one, and a pasted page would build an FTS or
+# LIKE pattern SQLite refuses as too complex.
+MAX_QUERY = 200
+
+
 def open_briefing(path: Path | str, full_check: bool | None = None) -> "Briefing":
     """Open read-only. `full_check`: read every page now (True), or only for small files (None)."""
     return Briefing(Path(path), full_check)
@@ -361,7 +366,7 @@ class Briefing:
     def search(self, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """Best hits first; `kinds` ("port", "proposal" …) narrows the search to those documents."""
         try:
-            return search_module.search(self._conn, query, limit, kinds, self._kind_ranges())
+            return search_module.search(self._conn, query[:MAX_QUERY], limit, kinds, self._kind_ranges())
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._conn)}") from None
 
@@ -370,7 +375,7 @@ class Briefing:
         """Every match of these kinds, best first (the order of search()); the first `detailed` of
         each kind with snippets, the rest as ids only."""
         try:
-            return search_module.matches(self._conn, query, kinds, self._kind_ranges(), detailed,
+            return search_module.matches(self._conn, query[:MAX_QUERY], kinds, self._kind_ranges(), detailed,
                                          self._document_refs(tuple(kinds)))
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"cannot be searched: {boundary.describe(exc, self._conn)}") from None
