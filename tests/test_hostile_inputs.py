@@ -231,3 +231,18 @@ def test_the_viewer_starts_whatever_the_recovery_record_holds(name, values, qtbo
     assert FONT_SCALE_MIN <= settings.font_scale <= FONT_SCALE_MAX
     if name.startswith(("view", "agenda")):  # set aside with a note in the log
         assert any("set aside" in record.getMessage() for record in caplog.records), caplog.text
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "pipe", "folder"])
+def test_an_agenda_is_never_saved_over_a_device_pipe_or_folder(target, tmp_path, qapp):
+    from briefing.ui.presenting.agenda import save_agenda
+
+    if target == "pipe":
+        target = str(tmp_path / "talk.agenda.json")
+        os.mkfifo(target)
+    elif target == "folder":
+        target = str(tmp_path)
+    with pytest.raises(AgendaError):
+        save_agenda(Agenda(()), Path(target))
+    assert not Path(target).is_file()
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")

@@ -129,8 +129,12 @@ def agenda_json(agenda: Agenda) -> str:
 
 
 def save_agenda(agenda: Agenda, path: Path) -> None:
-    """Write the whole file or nothing: a failed save leaves the old file as it was."""
+    """Write the whole file or nothing: a failed save leaves the old file as it was. Only a regular
+    file is ever replaced (saved as root onto /dev/null, the rename would replace the device)."""
     path = Path(path)
+    if json_file.special_kind(path):
+        raise AgendaError(path, QCoreApplication.translate(
+            "Agenda", "不是普通文件(是管道或设备),不是议程文件"))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".agenda-", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as out:

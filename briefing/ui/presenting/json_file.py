@@ -49,6 +49,17 @@ def read_regular(path: Path, limit: int) -> bytes:
     return data
 
 
+def special_kind(path: Path) -> str:
+    """"" for a regular file or nothing at all; else what is there ("folder", "pipe", "device", "special")."""
+    try:
+        _require_regular(os.stat(path).st_mode)
+    except NotRegularFile as exc:
+        return exc.what
+    except OSError:
+        pass
+    return ""
+
+
 def _require_regular(mode: int) -> None:
     if stat.S_ISREG(mode):
         return
