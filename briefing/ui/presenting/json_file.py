@@ -50,7 +50,7 @@ def read_regular(path: Path, limit: int) -> bytes:
 
 
 def special_kind(path: Path) -> str:
-    """What is at `path` if it is not a regular file ("folder", "pipe", "device", "special"); else "" (also for nothing)."""
+    """What is at `path` when it is not a regular file ("folder", "pipe", "device", "special"), else ""."""
     try:
         _require_regular(os.stat(path).st_mode)
     except NotRegularFile as exc:
