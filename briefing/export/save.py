@@ -61,7 +61,7 @@ def check_target(path: Path, protected: tuple[Path, ...] = ()) -> None:
 
 
 def _special_kind(path: Path) -> str:
-    """"" for a regular file or none at all; else what the name stands for (never opened: a pipe would block)."""
+    """What `path` names when it is not a regular file, else "" (never opened: a pipe would block)."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
