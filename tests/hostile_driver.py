@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import tempfile
 import traceback
@@ -50,6 +49,8 @@ def main() -> None:
     request = json.loads(sys.argv[1])
     memory = request.get("memory")
     if memory:
+        import resource  # POSIX only, like the named pipes and devices these runs are given
+
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     results = [_run(argv) for argv in request["commands"]]
     print(json.dumps({"results": results}))

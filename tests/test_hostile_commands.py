@@ -5,7 +5,6 @@ anything but a regular file."""
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -16,6 +15,9 @@ import pytest
 from test_hostile_databases import run_commands, terminal_lines
 
 from briefing import paths
+
+# Named pipes, devices, signals and resource limits: the POSIX faults this suite makes.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX faults")
 
 EXPORT = [sys.executable, "-m", "briefing", "export"]
 
@@ -128,6 +130,8 @@ def test_a_killed_export_leaves_nothing_after_the_next_run(tmp_path):
 
 
 def _small_file_limit() -> None:
+    import resource  # POSIX only
+
     resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))  # as a nearly full disk: writes fail past 20 kB
 
 
