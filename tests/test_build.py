@@ -10,6 +10,7 @@ import pytest
 from briefing import paths
 from briefing.__main__ import main
 from briefing.store import open_briefing
+from briefing.store.schema import SCHEMA_VERSION
 
 from conftest import SOURCES
 
@@ -56,7 +57,7 @@ def test_bundled_database_matches_a_fresh_build(fresh):
 
 def test_schema_version_and_application_id(fresh):
     conn = sqlite3.connect(fresh)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x42524631
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()

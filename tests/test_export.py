@@ -141,7 +141,7 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         assert float(row["value"]) == obs.value  # every digit, never rounded
         assert (row["subject_id"], row["indicator_id"], row["period"], row["unit"], row["kind"]) == (
             obs.subject_id, obs.indicator_id, obs.period, obs.unit, obs.kind)
-        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note
+        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
             assert row["passage_text"] == bundled.passage(obs.passage_id).text

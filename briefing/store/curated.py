@@ -62,20 +62,25 @@ class Curated:
 
 
 REQUIRED_COLUMNS = {
-    "sources.csv": ("id", "title", "publisher", "published", "url", "note"),
+    "sources.csv": ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind",
+                    "curator_note"),
     "passages.csv": ("id", "section", "text"),
-    "ports.csv": ("id", "name_zh", "name_en", "mode", "country", "counterpart", "league_city",
-                  "county", "lat", "lon", "coord_precision", "coord_basis", "status",
-                  "source_ids", "coord_source_ids"),
+    "ports.csv": ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en",
+                  "league_city", "league_city_en", "county", "county_en", "lat", "lon",
+                  "coord_precision", "position_zh", "position_en", "status_zh", "status_en",
+                  "source_ids", "coord_source_ids", "curator_note"),
     "places.csv": ("id", "name_zh", "name_en", "level", "port_ids"),
     "indicators.csv": ("id", "name_zh", "name_en", "unit"),
-    "observations.csv": ("id", "subject_id", "indicator_id", "period", "period_zh", "value",
-                         "unit", "kind", "as_written", "passage_id", "source_id", "confidence",
-                         "formula", "note"),
+    "observations.csv": ("id", "subject_id", "indicator_id", "period", "period_zh", "period_en",
+                         "period_inferred", "value", "decimals", "unit", "kind", "as_written",
+                         "passage_id", "source_id", "confidence", "formula", "note_zh", "note_en",
+                         "curator_note"),
     "speakers.csv": ("id", "name_zh", "body", "titles", "passage_id"),
-    "proposals.csv": ("id", "speaker_id", "title_zh", "text_zh", "passage_ids", "topics",
+    "proposals.csv": ("id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics",
                       "port_ids"),
 }
+# Columns the build never copies into the database: the curators' own notes.
+CURATOR_COLUMNS = ("curator_note",)
 
 
 def read_rows(folder: Path, name: str) -> list[Row]:

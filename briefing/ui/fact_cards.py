@@ -25,7 +25,7 @@ from briefing.store.records import Indicator, Observation, Source, Subject
 from briefing.ui import card_look, themes
 from briefing.ui.card_look import Badge, BoxedLabel, CardText
 from briefing.ui.formatting import kind_label, number_text, value_text
-from briefing.ui.i18n import local_name
+from briefing.ui.i18n import is_english, local_name
 
 MAX_COLUMNS = 3
 CARDS_AT_ONCE = 24  # more than a screenful; a subject with more figures gets a button for the next ones
@@ -157,8 +157,9 @@ class FactCard(QWidget):
         formula = self._formula_text(obs, context)
         self._formula.setText(formula)
         self._formula.setVisible(bool(formula))
-        self.note.setText(obs.note)
-        self.note.setVisible(bool(obs.note))
+        note = (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self._show_footer(obs, context)
         self.update()
 

@@ -16,8 +16,13 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 from briefing.store.records import Port
 from briefing.ui import themes
 from briefing.ui.formatting import country_label, mode_label, precision_label
-from briefing.ui.i18n import local_name
+from briefing.ui.i18n import is_english, local_name
 from briefing.ui.reader_formats import block_format, char_format, colour
+
+def _in_language(zh: str, en: str) -> str:
+    """Audience text in the interface language, the Chinese where there is no English."""
+    return (en if is_english() else zh) or zh
+
 
 TITLE_SCALE = 1.4  # the port's name, against the pane's font
 GAP = 0.35  # space above each field and between sources, in lines of the pane's font
@@ -55,7 +60,7 @@ class PortDetails(QTextBrowser):
 
     def retranslate(self) -> None:
         self._names = {"mode": self.tr("方式"), "counterpart": self.tr("对方口岸"), "league": self.tr("盟市"),
-                       "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("坐标依据"),
+                       "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("位置说明"),
                        "status": self.tr("状态"), "sources": self.tr("来源")}
         self._render()
 
@@ -87,7 +92,8 @@ class PortDetails(QTextBrowser):
                 sources.append(source.url)
         return {"mode": [mode_label(port.mode)], "counterpart": [counterpart],
                 "league": [self.league_name(port) or "—"], "county": [port.county or "—"],
-                "coordinate": [coordinate], "basis": [port.coord_basis or "—"], "status": [port.status or "—"],
+                "coordinate": [coordinate], "basis": [_in_language(port.position_zh, port.position_en) or "—"],
+                "status": [_in_language(port.status_zh, port.status_en) or "—"],
                 "sources": sources or ["—"]}
 
     def _render(self) -> None:

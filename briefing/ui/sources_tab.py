@@ -237,8 +237,8 @@ class SourcesTab(QWidget):
         self._title.setText(source.title)
         parts = [source.publisher, source.published] + ([source.url] if source.url else [])
         self._byline.setText(" · ".join(p for p in parts if p))
-        self._note.setText(QCoreApplication.translate("SourcesTab", "说明:") + source.note if source.note else "")
-        self._note.setVisible(bool(source.note))
+        self._note.setText("")
+        self._note.setVisible(False)
 
     def _show_other_sources(self, sources: list[Source]) -> None:
         self._headings[2].setText(QCoreApplication.translate("SourcesTab", "其他来源({0})").format(len(sources)))

@@ -192,7 +192,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="+355"/>
+        <location filename="../../briefing/ui/charts.py" line="+360"/>
         <source> {value}({year}年)</source>
         <translation> {value} ({year})</translation>
     </message>
@@ -581,7 +581,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export chart image (PNG)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>导出此图表为图片…</source>
         <translation>Export this chart as an image…</translation>
     </message>
@@ -765,7 +765,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-256"/>
+        <location line="-261"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -778,7 +778,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
@@ -991,7 +991,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1075,12 +1075,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+137"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1101,17 +1101,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-107"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1136,12 +1141,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1174,7 +1174,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/port_details.py" line="+58"/>
+        <location filename="../../briefing/ui/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1195,17 +1195,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+109"/>
+        <location line="+107"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-106"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1215,22 +1210,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1759,12 +1759,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
