@@ -27,6 +27,7 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
     """Validate `source_dir`, then write `output` atomically; on any error nothing is written."""
     cur = curated_files.load(Path(source_dir))
     outline_rows = _read_outlines(outlines) if outlines else []
+    curated_files.check_positions(cur, [json.loads(row["rings"]) for row in outline_rows])
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -79,7 +79,8 @@ class PortDetails(QTextBrowser):
     # -- building the document --------------------------------------------------------------
 
     def _values(self, port: Port) -> dict[str, list[str]]:
-        counterpart = f"{port.counterpart} ({country_label(port.country)})" if port.counterpart else "—"
+        counterpart = _in_language(port.counterpart, port.counterpart_en)
+        counterpart = f"{counterpart} ({country_label(port.country)})" if counterpart else "—"
         if port.has_position:
             where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
             coordinate = f"{where} · {precision_label(port.coord_precision)}"
@@ -91,7 +92,7 @@ class PortDetails(QTextBrowser):
             if source.url:
                 sources.append(source.url)
         return {"mode": [mode_label(port.mode)], "counterpart": [counterpart],
-                "league": [self.league_name(port) or "—"], "county": [port.county or "—"],
+                "league": [self.league_name(port) or "—"], "county": [_in_language(port.county, port.county_en) or "—"],
                 "coordinate": [coordinate], "basis": [_in_language(port.position_zh, port.position_en) or "—"],
                 "status": [_in_language(port.status_zh, port.status_en) or "—"],
                 "sources": sources or ["—"]}

@@ -249,8 +249,9 @@ class SourcesTab(QWidget):
             if number:
                 cursor.insertBlock(block_format(top=10))
             cursor.insertText(source.title, char_format())
-            details = " · ".join(p for p in (source.publisher, source.published) if p)
-            for line in filter(None, (details, source.url or QCoreApplication.translate("SourcesTab", "(无网址)"))):
+            details = " · ".join(p for p in (source.publisher, source.published or QCoreApplication.translate(
+                "SourcesTab", "无日期")) if p)
+            for line in filter(None, (details, _address_line(source))):
                 cursor.insertBlock(block_format(left=14), char_format(colour("muted"), size_step=-1))
                 cursor.insertText(line)
         self._others.moveCursor(QTextCursor.MoveOperation.Start)
@@ -415,3 +416,14 @@ class SourcesTab(QWidget):
 
     def _on_passage_requested(self, passage_id: str, highlight: str) -> None:
         self.show_passage(passage_id, highlight)
+
+
+def _address_line(source: Source) -> str:
+    """The address to copy, saying whether it is the publisher's own page or a copy of it."""
+    if not source.url:
+        return QCoreApplication.translate("SourcesTab", "(无网址)")
+    if source.url_kind == "repost":
+        return QCoreApplication.translate("SourcesTab", "转载页:") + source.url
+    if source.url_kind == "mirror":
+        return QCoreApplication.translate("SourcesTab", "镜像页:") + source.url
+    return source.url

@@ -774,6 +774,11 @@ and no full-year figures to compare with other ports.</translation>
     <name>FactCard</name>
     <message>
         <location filename="../../briefing/ui/fact_cards.py" line="+155"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -822,11 +827,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+212"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="-131"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -1195,12 +1210,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1210,7 +1225,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1220,12 +1235,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>位置说明</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
@@ -1749,12 +1764,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -1764,12 +1779,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+172"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
+    </message>
+    <message>
+        <location line="-146"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
