@@ -76,8 +76,10 @@ def test_no_english_paragraph_in_a_chinese_field(bundled):
 def test_every_port_has_its_position_and_status_in_both_languages(bundled):
     for port in bundled.ports:
         assert port.position_zh and port.position_en and port.status_zh and port.status_en, port.id
-        if not port.has_position:
-            assert "未标注" in port.position_zh and "not shown on the map" in port.position_en, port.id
+        if port.has_position:  # the marker's point is named: the port itself, an airport, or a Chinese town
+            assert any(w in port.position_zh for w in ("口岸所在", "机场所在", "国境通道", "标注点为")), port.id
+        else:  # says where the port is without pretending to a point
+            assert "标注点" not in port.position_zh and "Marker" not in port.position_en, port.id
 
 
 def test_every_placed_port_stands_inside_the_region_or_within_500_m_of_it(bundled):
