@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGraphicsItem, QPushButton
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.map_view import PortMarker, port_tooltip
-from briefing.ui.port_models import PortTableModel
-from briefing.ui.ports_tab import PortsTab
-from briefing.ui.selection import Selection
+from briefing.ui.ports.map_view import PortMarker, port_tooltip
+from briefing.ui.ports.port_models import PortTableModel
+from briefing.ui.ports.ports_tab import PortsTab
+from briefing.ui.common.selection import Selection
 
 UNPLACED = ("mandula", "arihashate", "heishantou", "shiwei", "uliji")  # no sourced point on the Chinese side
 UNPLACED_NAMES = ["满都拉口岸", "阿日哈沙特口岸", "黑山头口岸", "室韦口岸", "乌力吉口岸"]
@@ -59,7 +59,7 @@ def selected_port(tab: PortsTab) -> str:
 def marker_point(tab: PortsTab, port_id: str) -> QPoint:
     """Where the marker is drawn in the map's viewport (after any spreading of a crowded group)."""
     marker = tab.map.marker(port_id)
-    return tab.map.mapFromScene(marker.pos()) + marker.offset.toPoint()
+    return tab.map.mapFromScene(marker.pos()) + marker.moved_by.toPoint()
 
 
 def test_table_lists_the_whole_roster(tab, briefing):
