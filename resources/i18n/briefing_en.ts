@@ -601,7 +601,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -621,7 +621,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -800,7 +800,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-261"/>
+        <location line="-258"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -1037,8 +1037,13 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>数据截至</source>
-        <translation>Figures as of</translation>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1190,7 +1195,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+174"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1223,7 +1228,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+126"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1289,12 +1294,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+136"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-135"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1315,12 +1320,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-105"/>
         <source>原文 {0}</source>
         <translation>Article {0}</translation>
     </message>
@@ -1355,7 +1360,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1548,7 +1553,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1589,7 +1594,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1597,7 +1602,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1822,7 +1827,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+151"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+154"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -2064,7 +2069,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
