@@ -78,6 +78,8 @@ def period_text(obs: Observation, language: str | None = None) -> str:
     label = obs.period_zh or obs.period
     if not (is_english() if language is None else language == "en"):
         return label
+    if obs.period_en:  # the briefing says it in English itself
+        return obs.period_en
     if not obs.period_zh or obs.period_zh in (f"{obs.period}年", obs.period):
         return obs.period
     return f"{obs.period} ({obs.period_zh})"
