@@ -35,6 +35,7 @@ from briefing.export.handout_words import handout_word
 Progress = Callable[[int, int], bool]
 EXCERPT = 180  # characters of a long paragraph quoted on the sources page
 SUBJECT_ORDER = ("region", "league_city")  # these lead; port groups go just before their first port
+LATER_MARK = " *"  # after a period later than the article: a figure added to it (explained under the heading)
 
 
 def prepare() -> str:
@@ -174,7 +175,10 @@ class Handout:
         f = self.flow
         f.new_page()
         f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
-        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=6)
+        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=2)
+        through = self.b.meta.get("data_through", "")
+        if through and through > self.b.meta.get("as_of", "")[:7]:
+            f.text(self.w("later_note"), size=8.5, colour=MUTED, after=6)
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:
             observations = sorted(self.b.observations_for(subject.id),
@@ -195,7 +199,8 @@ class Handout:
         for obs in observations:
             indicator = self.b.indicator(obs.indicator_id)
             rows.append([local_name(indicator, self.lang) if indicator else obs.indicator_id,
-                         value_text(obs, self.lang), obs.unit, period_text(obs, self.lang),
+                         value_text(obs, self.lang), obs.unit,
+                         period_text(obs, self.lang) + (LATER_MARK if obs.after_article else ""),
                          kind_label(obs.kind, self.lang), f"[{self.cite.number(obs)}]"])
         # A reference column wide enough for its longest number ([43811] in a briefing of 60,000
         # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
@@ -286,13 +291,21 @@ class Handout:
                 body = f"“{excerpt(passage.text, self.cite.highlights.get(key, []))}”"
             else:
                 source = self.b.source(ref)
-                head, body = (_source_line(source), source.url) if source else (ref, "")
+                head, body = (_source_line(source), self._address(source)) if source else (ref, "")
             text = head + (f"\n{body}" if body else "")
             f.text(text, size=8.5, indent=26, hang=f"[{number}]", after=5)
 
+    def _address(self, source) -> str:
+        """The address to copy, saying when it is a copy of the publisher's page."""
+        if source.url and source.url_kind in ("repost", "mirror"):
+            return self.w(source.url_kind) + source.url
+        return source.url
+
 
 def _source_line(source) -> str:
-    parts = [f"{source.publisher}《{source.title}》" if source.publisher else source.title]
+    # a bracketed title describes a headline that was not recorded: it is not quoted as one
+    title = source.title if source.title.startswith("[") else f"《{source.title}》"
+    parts = [f"{source.publisher}{title}" if source.publisher else source.title]
     if source.published:
         parts.append(source.published)
     return "  ".join(parts)

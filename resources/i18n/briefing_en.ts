@@ -1047,6 +1047,21 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>时期后标 * 者晚于原文发表,为补充数据。</source>
+        <translation>A period marked * is later than the article: a figure added to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>数据库构建</source>
         <translation>Database built</translation>
     </message>
