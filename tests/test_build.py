@@ -136,3 +136,8 @@ def test_passages_are_the_article_verbatim(bundled):
     for passage in passages:
         assert "".join(passage.text.split()) in source, passage.id
     assert [p.position for p in passages] == list(range(1, len(passages) + 1))
+
+
+def test_english_names_of_counterparts_and_banners_are_searchable(bundled):
+    assert {hit.ref_id for hit in bundled.search("Zamyn", kinds=("port",))} == {"erenhot-rail", "erenhot-road"}
+    assert "ceke" in {hit.ref_id for hit in bundled.search("Ejin Banner", kinds=("port",))}

@@ -229,7 +229,9 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
     def docs():
         for r in cur.ports:
             body = " ".join(filter(None, [r["name_zh"], r["counterpart"], r["league_city"], r["county"], r["country"]]))
-            yield Doc("port", r["id"], r["name_zh"], body, f"{r['name_en']} {r['counterpart']} {r['country']} {r['mode']}")
+            in_english = " ".join(filter(None, [r["name_en"], r["counterpart_en"], r["county_en"],
+                                                 r["league_city_en"], r["country"], r["mode"]]))
+            yield Doc("port", r["id"], r["name_zh"], body, in_english)
         for r in cur.places:
             yield Doc("place", r["id"], r["name_zh"], r["name_zh"], r["name_en"])
         for r in cur.indicators:
