@@ -31,6 +31,7 @@ from briefing.drawing.formatting import (
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
+from briefing.store.records import has_later_figures
 
 Progress = Callable[[int, int], bool]
 EXCERPT = 180  # characters of a long paragraph quoted on the sources page
@@ -120,7 +121,7 @@ class Handout:
             f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
         as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
         dates = f"{self.w('as_of')}: {as_of}"
-        if through and through > as_of[:7]:  # figures added after the article: say how far they reach
+        if has_later_figures(meta):  # figures added after the article: say how far they reach
             dates += f"    {self.w('data_through')}: {through}"
         f.text(dates, size=10)
         f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
@@ -176,8 +177,7 @@ class Handout:
         f.new_page()
         f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
         f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=2)
-        through = self.b.meta.get("data_through", "")
-        if through and through > self.b.meta.get("as_of", "")[:7]:
+        if has_later_figures(self.b.meta):
             f.text(self.w("later_note"), size=8.5, colour=MUTED, after=6)
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:

@@ -184,12 +184,12 @@ def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_r
 def data_through(cur: curated_files.Curated) -> str:
     """The month the latest figure's period ends in (targets are plans, not figures)."""
     months = [period_end_month(r["period"]) for r in cur.observations if r["kind"] != "target"]
-    return max(months, default=cur.meta["as_of"][:7])
+    return max(months, default=period_end_month(cur.meta["as_of"]))
 
 
 def _observation_rows(cur: curated_files.Curated):
     article = cur.meta["source_id"]
-    as_of = cur.meta["as_of"][:7]
+    as_of = period_end_month(cur.meta["as_of"])
     passage_of = {}
     for position, r in enumerate(cur.observations, 1):
         passage_of[r["id"]] = r["passage_id"]
