@@ -151,7 +151,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         else:
             source = bundled.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
+            # cited as a reader cites it, with how sure and whether it is later than the article
+            assert (row["source_publisher"], row["source_published"]) == (source.publisher, source.published)
+            assert row["source_published"] and row["confidence"] == obs.confidence
+        assert row["after_article"] == ("yes" if obs.after_article else "")
     assert by_id["ceke-freight-2024"]["as_written"] == "超2400万吨"
+    assert by_id["ref-erenhot-rail-ce-trains-2025-12-15"]["after_article"] == "yes"
 
 
 def test_csv_of_one_subject(tmp_path, bundled):
