@@ -168,7 +168,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+15"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+16"/>
         <source>{name}:历年</source>
         <translation>{name}: by year</translation>
     </message>
@@ -214,8 +214,33 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ 当前选中</source>
+        <translation>★ selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ 本节主体</source>
+        <translation>★ this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
     </message>
 </context>
 <context>
@@ -873,7 +898,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -1363,6 +1388,54 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2097,110 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+2"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="+57"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
     </message>
 </context>
 <context>
