@@ -25,8 +25,9 @@ _WORDS = {
     "legend": QT_TRANSLATE_NOOP("Charts", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)"),
     "comparison_one_year": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    均为{year}年全年数据"),
     "comparison_mixed": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    注意:各地数据年份不同,年份见括号"),
-    "selected": QT_TRANSLATE_NOOP("Charts", "★ 当前选中"),
-    "selected_section": QT_TRANSLATE_NOOP("Charts", "★ 本节主体"),
+    "selected": QT_TRANSLATE_NOOP("Charts", "当前选中"),
+    "selected_section": QT_TRANSLATE_NOOP("Charts", "本节主体"),
+    "name_year": QT_TRANSLATE_NOOP("Charts", "{name}({year}年)"),
     "no_figure": QT_TRANSLATE_NOOP("Charts", "无数据"),
 }
 
@@ -51,3 +52,9 @@ def comparison_subtitle(spec, unit: str, language: str | None = None) -> str:
     if spec.periods_differ:
         return chart_word("comparison_mixed", language, unit=unit)
     return chart_word("comparison_one_year", language, unit=unit, year=spec.period)
+
+
+def bar_name(subject_name: str, obs, spec, language: str | None = None, star: bool = False) -> str:
+    """A comparison bar's name: starred when selected, with its year when the bars' years differ."""
+    name = ("★ " if star else "") + subject_name
+    return chart_word("name_year", language, name=name, year=obs.period) if spec.periods_differ else name

@@ -166,6 +166,16 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+274"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <location filename="../../briefing/drawing/chart_words.py" line="+16"/>
@@ -229,13 +239,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>★ 当前选中</source>
-        <translation>★ selected</translation>
+        <source>当前选中</source>
+        <translation>selected</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>★ 本节主体</source>
-        <translation>★ this section&apos;s subject</translation>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -246,12 +261,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+68"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -828,17 +838,27 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+127"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+143"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -881,7 +901,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -890,7 +910,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
