@@ -168,7 +168,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts.py" line="+274"/>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+263"/>
         <source>{period}
 {kind}:{value}</source>
         <translation>{period}
@@ -1154,7 +1154,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+1"/>
         <source>数值(原文)</source>
-        <translation>Value (as written)</translation>
+        <translation>Value / as written</translation>
     </message>
     <message>
         <location line="+1"/>
