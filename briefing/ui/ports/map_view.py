@@ -289,7 +289,7 @@ class PortMap(QGraphicsView):
         self._build_legend()
         self._set_unplaced(self._unplaced)
         # The boxes' new words are shown by Qt at the next pass of the event loop; size them after it.
-        QTimer.singleShot(0, self._resize_overlays)
+        QTimer.singleShot(0, self, self._resize_overlays)  # not after the map is gone
         self._relayout()
 
     def _resize_overlays(self) -> None:
