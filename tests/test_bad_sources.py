@@ -15,6 +15,7 @@ def edit(folder: Path, name: str, row_id: str, **changes: str) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields, rows = reader.fieldnames, list(reader)
+    assert any(row["id"] == row_id for row in rows), f"{name} has no row {row_id!r}"
     for row in rows:
         if row["id"] == row_id:
             row.update(changes)
@@ -81,7 +82,7 @@ def test_a_failed_build_leaves_the_previous_database_alone(source_copy, tmp_path
 
 
 def test_derived_formula_may_not_run_code(source_copy, tmp_path, capsys):
-    edit(source_copy, "observations.csv", "nmg-trade-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
+    edit(source_copy, "observations.csv", "nmg-used-car-exports-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
     assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
 

@@ -88,9 +88,9 @@ def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings):
     window.set_language("en")
     QApplication.processEvents()
     cards = {card.observation.id: card for card in window.indicators_tab.cards.cards}
-    card = next(card for card in cards.values() if (card.observation.kind, card.observation.value) == ("lower_bound", 3000))
-    assert card.value.text() == "over 3,000 trains"
-    assert "超3000列" in card.value.toolTip()
+    card = next(card for card in cards.values() if card.observation.as_written == "突破18000列")
+    assert card.value.text() == "over 18,000 trains"
+    assert "突破18000列" in card.value.toolTip()
     assert not CJK.search(card.period.text())
     part_year = next(card for card in cards.values() if card.observation.value == 2531)
     assert (part_year.value.text(), part_year.period.text()) == ("2,531 trains", "1 Jan–5 Dec 2021")

@@ -66,7 +66,7 @@ def test_handout_pages_carry_the_figures_as_text(handouts, bundled):
     assert any(name in text for name in speakers)
     # 口 must come out as 口 (U+53E3), not the look-alike radical ⼝ a system font would map it to
     assert "⼝" not in text and "口岸" in text
-    assert "unverified" in text  # no ligature glyph (fi) drops out of the text
+    assert "Two Sessions briefing" in text  # no ligature glyph (fi) drops out of the text
 
 
 @needs_poppler
@@ -141,7 +141,7 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         assert float(row["value"]) == obs.value  # every digit, never rounded
         assert (row["subject_id"], row["indicator_id"], row["period"], row["unit"], row["kind"]) == (
             obs.subject_id, obs.indicator_id, obs.period, obs.unit, obs.kind)
-        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note
+        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
             assert row["passage_text"] == bundled.passage(obs.passage_id).text

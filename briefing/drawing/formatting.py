@@ -85,7 +85,7 @@ def derived_number_text(value: float, decimals: int | None = None) -> str:
     inputs allow (`decimals`, from the briefing; two decimals where it does not say)."""
     if decimals is None:
         return f"≈{value:,.2f}"
-    return f"≈{value:,.{max(decimals, 0)}f}"
+    return f"≈{value:.{max(decimals, 0)}f}"
 
 
 # -- English values -------------------------------------------------------------------------------
@@ -180,17 +180,20 @@ def _english(language: str | None) -> bool:
 def period_text(obs: Observation, language: str | None = None) -> str:
     """The period as the briefing labels it; in English the briefing's English label, else one read
     from the Chinese label ('2024年一季度' -> 'Q1 2024'), else the sortable period in English."""
-    inferred = bool(getattr(obs, "period_inferred", False))
+    inferred = obs.period_inferred
     if not _english(language):
         label = obs.period_zh or obs.period
         return translate_in("zh", "Periods", "{period}(推定)").format(period=label) if inferred else label
-    return getattr(obs, "period_en", "") or english_period(obs.period, obs.period_zh, inferred)
+    english = obs.period_en
+    if english and inferred:  # the briefing's own English, marked as the curator's dating
+        return translate_in("en", "Periods", "{period}(推定)").format(period=english)
+    return english or english_period(obs.period, obs.period_zh, inferred)
 
 
 def value_text(obs: Observation, language: str | None = None) -> str:
     """The value as the source wrote it (超2400万吨, 约2.4亿元); a derived one as ≈1959亿元. In English
     the same figure in English words and digits: 'over 24 million t', 'about 240 million yuan'."""
-    decimals = getattr(obs, "decimals", None)
+    decimals = obs.decimals
     if _english(language):
         if obs.is_derived:
             digits = derived_number_text(obs.value, decimals)[1:]

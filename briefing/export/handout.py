@@ -160,7 +160,7 @@ class Handout:
                    Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
         rows = [[local_name(p, self.lang), mode_label(p.mode, self.lang),
                  " · ".join(x for x in (country_label(p.country, self.lang) if p.country else '', p.counterpart) if x) or "—",
-                 (getattr(p, "league_city_en", "") if self.lang == "en" else "") or p.league_city]
+                 (p.league_city_en if self.lang == "en" else "") or p.league_city]
                 for p in self.ports]
         if not rows:
             return

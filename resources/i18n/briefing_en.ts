@@ -838,7 +838,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+143"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
@@ -897,11 +902,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+223"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+84"/>
+        <location line="-141"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -1314,12 +1329,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+137"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-136"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1340,17 +1355,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-107"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1375,12 +1395,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1461,7 +1476,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_details.py" line="+57"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1482,17 +1497,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1502,22 +1512,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-22"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -2003,37 +2018,37 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+180"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-142"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2051,6 +2066,16 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+11"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
 </context>
 <context>

@@ -73,8 +73,7 @@ def same_figure(obs: Observation) -> tuple:
 
 def note_text(obs: Observation) -> str:
     """The figure's note for the audience, in English where the briefing has one."""
-    english = getattr(obs, "note_en", "") if is_english() else ""
-    return english or getattr(obs, "note_zh", None) or getattr(obs, "note", "")
+    return (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
 
 
 class FactCard(QWidget):
@@ -137,7 +136,10 @@ class FactCard(QWidget):
         self.badge.set_kind(obs.kind)
         self._layout.setContentsMargins(*card_look.content_margins(obs.kind))
         self.badge.setText(kind_label(obs.kind))
-        self.period.setText(period_text(obs))
+        period = period_text(obs)
+        if obs.after_article:  # a figure later than the article: say so wherever it is shown
+            period += " · " + QCoreApplication.translate("FactCard", "晚于原文")
+        self.period.setText(period)
         self.value.setText(value_text(obs))
         written = written_text(obs)  # in English, the Chinese as the source wrote it, on hover
         self.value.setToolTip(QCoreApplication.translate("FactCard", "原文:{written}").format(written=written)
@@ -179,7 +181,7 @@ class FactCard(QWidget):
             self._source.hide()
             self._button.show()
             return
-        title = context.source.title if context.source else obs.source_id
+        title = _citation(context.source) if context.source else obs.source_id
         confidence = {"high": QCoreApplication.translate("FactCard", "高"),
                       "medium": QCoreApplication.translate("FactCard", "中"),
                       "low": QCoreApplication.translate("FactCard", "低")}.get(obs.confidence, obs.confidence)
@@ -402,3 +404,13 @@ class FactCardPanel(QScrollArea):
             self._apply_fonts()
             self._relayout()
         super().changeEvent(event)
+
+
+def _citation(source: Source) -> str:
+    """Publisher · date · title, and whether the address is a copy of the publisher's page."""
+    text = " · ".join(part for part in (source.publisher, source.published, source.title) if part)
+    if source.url_kind == "repost":
+        text += QCoreApplication.translate("FactCard", "(转载)")
+    elif source.url_kind == "mirror":
+        text += QCoreApplication.translate("FactCard", "(镜像页)")
+    return text

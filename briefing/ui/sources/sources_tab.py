@@ -238,8 +238,8 @@ class SourcesTab(QWidget):
         self._title.setText(source.title)
         parts = [source.publisher, source.published] + ([source.url] if source.url else [])
         self._byline.setText(" · ".join(p for p in parts if p))
-        self._note.setText(QCoreApplication.translate("SourcesTab", "说明:") + source.note if source.note else "")
-        self._note.setVisible(bool(source.note))
+        self._note.setText("")
+        self._note.setVisible(False)
 
     def _show_other_sources(self, sources: list[Source]) -> None:
         self._headings[2].setText(QCoreApplication.translate("SourcesTab", "其他来源({0})").format(len(sources)))
@@ -250,8 +250,9 @@ class SourcesTab(QWidget):
             if number:
                 cursor.insertBlock(block_format(top=10))
             cursor.insertText(source.title, char_format())
-            details = " · ".join(p for p in (source.publisher, source.published) if p)
-            for line in filter(None, (details, source.url or QCoreApplication.translate("SourcesTab", "(无网址)"))):
+            details = " · ".join(p for p in (source.publisher, source.published or QCoreApplication.translate(
+                "SourcesTab", "无日期")) if p)
+            for line in filter(None, (details, _address_line(source))):
                 cursor.insertBlock(block_format(left=14), char_format(colour("muted"), size_step=-1))
                 cursor.insertText(line)
         self._others.moveCursor(QTextCursor.MoveOperation.Start)
@@ -416,3 +417,14 @@ class SourcesTab(QWidget):
 
     def _on_passage_requested(self, passage_id: str, highlight: str) -> None:
         self.show_passage(passage_id, highlight)
+
+
+def _address_line(source: Source) -> str:
+    """The address to copy, saying whether it is the publisher's own page or a copy of it."""
+    if not source.url:
+        return QCoreApplication.translate("SourcesTab", "(无网址)")
+    if source.url_kind == "repost":
+        return QCoreApplication.translate("SourcesTab", "转载页:") + source.url
+    if source.url_kind == "mirror":
+        return QCoreApplication.translate("SourcesTab", "镜像页:") + source.url
+    return source.url
