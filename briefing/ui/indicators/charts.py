@@ -220,6 +220,9 @@ class Chart(QWidget):
         tick = chart_font(base, 1.3)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).setTickFont(tick)
+        # The axis under the bars as tall as its text at once: left to itself, pyqtgraph grows it only
+        # after a first paint with the text cut (years missing at a large font scale).
+        self.plot.getAxis("bottom").setHeight(int(QFontMetrics(tick).height() * self.BOTTOM_LINES))
         title = chart_font(base, 1.55)
         title.setBold(True)
         self.title.setFont(title)
@@ -230,6 +233,8 @@ class Chart(QWidget):
         if self.spec is not None:
             self.set_spec(self.spec)
         self.plot.setMinimumHeight(self.plot_height())
+
+    BOTTOM_LINES = 1.6  # the bottom axis: its ticks' text (a comparison's also has the unit beneath)
 
     def plot_height(self) -> int:
         return QFontMetrics(chart_font(self._base, 1.3)).height() * 15
@@ -366,24 +371,31 @@ class SeriesChart(Chart):
         return sorted(written), (min([-0.6] + [lo for lo, _ in taken]), max([years - 0.4] + [hi for _, hi in taken]))
 
 
-def wrap_name(name: str, metrics: QFontMetrics, room: int) -> str:
-    """A name that does not fit `room` on one line, on two (broken at a space, or between Chinese
-    characters near the middle); elided only if two lines are still too narrow."""
+def wrap_name(name: str, metrics: QFontMetrics, room: int, most: int = 3) -> str:
+    """A name that does not fit `room` on one line, on up to `most` lines (broken at spaces, or
+    between Chinese characters); the last line elided only if even that is too narrow."""
     if metrics.horizontalAdvance(name) <= room:
         return name
-    spaces = [i for i, c in enumerate(name) if c == " "]
-    cuts = spaces or list(range(1, len(name)))
-    middle = len(name) / 2
-    cut = min(cuts, key=lambda i: abs(i - middle))
-    first, second = name[:cut].rstrip(), name[cut:].lstrip()
+    words = name.split(" ") if " " in name else list(name)
+    joiner = " " if " " in name else ""
+    lines: list[str] = []
+    for word in words:
+        if lines and metrics.horizontalAdvance(lines[-1] + joiner + word) <= room:
+            lines[-1] += joiner + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most - 1] + [joiner.join(lines[most - 1:])]
     elide = Qt.TextElideMode.ElideRight
-    return f"{metrics.elidedText(first, elide, room)}\n{metrics.elidedText(second, elide, room)}"
+    return "\n".join(metrics.elidedText(line, elide, room) for line in lines)
 
 
 class ComparisonChart(Chart):
     """Horizontal bars, one per subject, coloured by the kind of figure (as on the cards); the
     selected subject starred and outlined. The values stand in a column at the right, so the value
     axis runs from zero to a little above the largest value."""
+
+    BOTTOM_LINES = 2.4
 
     def set_spec(self, spec: ComparisonSpec) -> None:
         self.spec = spec
@@ -393,12 +405,6 @@ class ComparisonChart(Chart):
         selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
         theme = themes.current()
         ys = list(range(count))
-        # Each row: the subject's name on the full width, its bar beneath, its value in the column at the right.
-        self._set_bars([0.0] * count, values, [y - 0.45 for y in ys], [y - 0.02 for y in ys],
-                       [obs.kind for _, obs in spec.bars], selected)
-        right = max(values)
-        self._boxes = [(0.0, max(v, right * 0.05), y - 0.45, y + 0.5, _tip(obs, local_name(subject)))
-                       for v, y, (subject, obs) in zip(values, ys, spec.bars)]
         texts = [value_text(obs) for _, obs in spec.bars]
         tick_metrics = QFontMetrics(chart_font(self._base, 1.3))
         value_metrics = QFontMetrics(self._value_font())
@@ -408,18 +414,27 @@ class ComparisonChart(Chart):
         self.plot.hideAxis("left")
         values_axis.setTickFont(self._value_font())
         values_axis.setStyle(tickLength=0)
-        values_axis.setTicks([[(y - 0.235, text) for y, text in zip(ys, texts)]])
         values_axis.setWidth(label_room)
         room = max(self.plot.width() - label_room - 40, tick_metrics.horizontalAdvance("口") * 6)
         names = [wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room)
                  for (subject, obs), chosen in zip(spec.bars, selected)]
         self._name_lines = max(name.count("\n") + 1 for name in names)
+        # Each row (one unit high, as tall as the name's lines and 1.4 more): a little space, the bar
+        # (0.9 of a line), and the subject's name above it on the full width; its value at the right.
+        row = self._name_lines + 1.4
+        bottom, bar = 0.25 / row, 0.9 / row
+        lows, highs = [y - 0.5 + bottom for y in ys], [y - 0.5 + bottom + bar for y in ys]
+        self._set_bars([0.0] * count, values, lows, highs, [obs.kind for _, obs in spec.bars], selected)
+        right = max(values)
+        self._boxes = [(0.0, max(v, right * 0.05), low, y + 0.5, _tip(obs, local_name(subject)))
+                       for v, y, low, (subject, obs) in zip(values, ys, lows, spec.bars)]
+        values_axis.setTicks([[((low + high) / 2, text) for low, high, text in zip(lows, highs, texts)]])
         font = chart_font(self._base, 1.3)
         for item, name, y, chosen in zip(self._label_pool(count), names, ys, selected):
             font.setBold(chosen)
             if item.textItem.font() != font:
                 item.setFont(font)
-            self._set_label(item, name, (0.0, 1.0), 0.0, y + 0.02)
+            self._set_label(item, name, (0.0, 1.0), 0.0, highs[y] + 0.05 / row)
         self.plot.getAxis("bottom").setTicks(None)
         self._set_unit_label(html.escape(axis_unit_text(spec.unit)), theme.chart_text,
                              chart_font(self._base, 1.3).pointSizeF())
@@ -438,7 +453,7 @@ class ComparisonChart(Chart):
     def plot_height(self) -> int:
         line = QFontMetrics(chart_font(self._base, 1.3)).height()
         count = len(self.spec.bars) if self.spec is not None else 3
-        return int(line * (3 + (getattr(self, "_name_lines", 1) + 1.4) * count))
+        return int(line * (3.5 + (getattr(self, "_name_lines", 1) + 1.4) * count))
 
     def _set_unit_label(self, unit: str, colour: str, points: float) -> None:
         """The unit under the axis (set only when it changes: pyqtgraph lays it out as a document)."""
