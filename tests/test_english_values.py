@@ -114,3 +114,19 @@ def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_
     assert "Erenhot" in names and not any(CJK.search(name) for name in names)
     # the legend box is sized for its English words (it was left at the size of an empty box)
     qtbot.waitUntil(lambda: port_map.legend.width() >= port_map.legend.sizeHint().width() > 60)
+
+
+def test_proposals_have_english_titles_marked_as_translations(qtbot, qt_fonts, settings, bundled):
+    from conftest import show_window
+    from briefing.drawing.formatting import proposal_title
+
+    proposal = next(p for p in bundled.proposals() if p.title_en)
+    assert proposal_title(proposal, "en") == f"{proposal.title_en} (translated)"
+    assert proposal_title(proposal, "zh") == proposal.title_zh
+    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    window.tabs.setCurrentIndex(2)
+    window.set_language("en")
+    QApplication.processEvents()
+    model = window.proposals_tab._proposal_model
+    titles = [model.data(model.index(row, model.COL_TITLE)) for row in range(model.rowCount())]
+    assert f"{proposal.title_en} (translated)" in titles

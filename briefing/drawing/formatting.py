@@ -224,6 +224,15 @@ def briefing_title(meta: dict[str, str], language: str | None = None) -> str:
     return (english and meta.get("title_en")) or meta.get("title_zh", "")
 
 
+def proposal_title(proposal, language: str | None = None) -> str:
+    """A proposal's heading: in English the curators' translation, marked as a translation (the
+    article's own words are Chinese); in Chinese, or without a translation, the Chinese heading."""
+    if _english(language) and proposal.title_en:
+        return translate_in("en", "Formatting", _TRANSLATED).format(title=proposal.title_en)
+    return proposal.title_zh
+
+
+_TRANSLATED = QT_TRANSLATE_NOOP("Formatting", "{title}(译文)")
 _TOKEN = re.compile(r"(\{[^}]+\}(?:\s*/\s*100\b)?)")
 
 

@@ -28,7 +28,7 @@ from briefing.drawing.chart_specs import comparison_specs, series_specs
 from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import (
     body_label, briefing_title, country_label, kind_label, mode_label, period_text, readable_formula, subject_kind_label,
-    value_text, written_text,
+    proposal_title, value_text, written_text,
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
@@ -250,7 +250,9 @@ class Handout:
         joiner = "、" if self.lang == "zh" else ", "
         for proposal in proposals_in_scope(self.b, None if self.only is None else tuple(self.only)):
             speaker = self.b.delegate(proposal.delegate_id)
-            f.heading(proposal.title_zh, 11, keep_with=f.pt(70), before=12, after=3)
+            f.heading(proposal_title(proposal, self.lang), 11, keep_with=f.pt(70), before=12, after=3)
+            if self.lang == "en" and proposal.title_en:
+                f.text(proposal.title_zh, size=8.8, colour=MUTED, after=2)
             if speaker is not None:
                 f.text(self.speaker_line(speaker), size=8.8, colour=MUTED, after=2)
             ports = [self.b.port(pid) for pid in proposal.port_ids]

@@ -168,7 +168,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts.py" line="+263"/>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
         <source>{period}
 {kind}:{value}</source>
         <translation>{period}
@@ -1061,6 +1061,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+0"/>
         <source>约</source>
         <translation>about </translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
     </message>
 </context>
 <context>
@@ -1981,7 +1986,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -2147,7 +2152,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+57"/>
+        <location filename="../../briefing/drawing/formatting.py" line="-139"/>
         <source>列</source>
         <translation>trains</translation>
     </message>
