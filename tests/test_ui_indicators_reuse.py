@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidge
 
 from briefing.store.records import Indicator, Observation
 from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
-from briefing.ui.indicators.fact_cards import FactCard, same_figure
+from briefing.drawing.formatting import same_figure
+from briefing.ui.indicators.fact_cards import FactCard
 from briefing.drawing.formatting import value_text
 from briefing.ui.common.layout_fence import LayoutFence
 from briefing.ui.common.selection import Selection

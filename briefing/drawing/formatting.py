@@ -224,6 +224,12 @@ def briefing_title(meta: dict[str, str], language: str | None = None) -> str:
     return (english and meta.get("title_en")) or meta.get("title_zh", "")
 
 
+def same_figure(obs: Observation) -> tuple:
+    """What makes two observations one figure for the audience: a number several passages state
+    is shown once (one card, one table row citing them all), not three times."""
+    return (obs.subject_id, obs.indicator_id, obs.period, obs.value, obs.unit, obs.kind)
+
+
 def proposal_title(proposal, language: str | None = None) -> str:
     """A proposal's heading: in English the curators' translation, marked as a translation (the
     article's own words are Chinese); in Chinese, or without a translation, the Chinese heading."""

@@ -28,7 +28,7 @@ from briefing.drawing.chart_specs import comparison_specs, series_specs
 from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import (
     body_label, briefing_title, country_label, kind_label, mode_label, period_text, readable_formula, subject_kind_label,
-    proposal_title, value_text, written_text,
+    proposal_title, same_figure, value_text, written_text,
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
@@ -188,12 +188,20 @@ class Handout:
 
     def subject_section(self, subject, observations) -> None:
         f = self.flow
-        rows = []
+        rows, rows_of = [], {}
         for obs in observations:
+            reference = f"[{self.cite.number(obs)}]"
+            repeated = rows_of.get(same_figure(obs))
+            if repeated is not None:  # one figure several passages state: one row citing them all
+                if reference not in repeated[-1]:
+                    repeated[-1] += reference
+                continue
             indicator = self.b.indicator(obs.indicator_id)
             row = [local_name(indicator, self.lang) if indicator else obs.indicator_id, self.value_cell(obs),
-                   obs.unit, period_text(obs, self.lang), kind_label(obs.kind, self.lang), f"[{self.cite.number(obs)}]"]
-            rows.append(row if self.lang != "en" else row[:2] + row[3:])  # English values say their unit in words
+                   obs.unit, period_text(obs, self.lang), kind_label(obs.kind, self.lang), reference]
+            row = row if self.lang != "en" else row[:2] + row[3:]  # English values say their unit in words
+            rows_of[same_figure(obs)] = row
+            rows.append(row)
         # A reference column wide enough for its longest number ([43811] in a briefing of 60,000
         # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
         widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)

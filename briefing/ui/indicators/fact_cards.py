@@ -27,7 +27,7 @@ from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.indicators.card_look import Badge, BoxedLabel, CardText
 from briefing.drawing.formatting import (
-    english_amount, kind_label, number_text, period_text, readable_formula, value_text, written_text,
+    english_amount, kind_label, number_text, period_text, readable_formula, same_figure, value_text, written_text,
 )
 from briefing.drawing.i18n import is_english, local_name
 
@@ -63,12 +63,6 @@ class CardContext:
     input_names: dict[str, str]
     source: Source | None
     also: int = 0  # how many more passages give the very same figure (shown once, on one card)
-
-
-def same_figure(obs: Observation) -> tuple:
-    """What makes two observations the same figure for the audience: a number stated in several
-    passages is one card, not three cards of 20个口岸."""
-    return (obs.subject_id, obs.indicator_id, obs.period, obs.value, obs.unit, obs.kind)
 
 
 def note_text(obs: Observation) -> str:
