@@ -45,8 +45,9 @@ class MadeUpBriefing:
     def __init__(self, observations: list[Observation]) -> None:
         self.ports = tuple(record(Port, id=pid, name_zh=f"{pid}口岸", name_en=f"Port {pid}", mode="road")
                            for pid in ("a", "b", "c", "d"))
-        self.places = (record(Place, id="ab", name_zh="甲乙合计", name_en="A+B", level="port_group", port_ids=("a", "b")),
-                       record(Place, id="cd", name_zh="丙丁合计", name_en="C+D", level="port_group", port_ids=("c", "d")),
+        group = "port_group"
+        self.places = (record(Place, id="ab", name_zh="甲乙合计", name_en="A+B", level=group, port_ids=("a", "b")),
+                       record(Place, id="cd", name_zh="丙丁合计", name_en="C+D", level=group, port_ids=("c", "d")),
                        record(Place, id="all", name_zh="全区", name_en="Region", level="region"))
         self.observations = observations
 
@@ -181,7 +182,8 @@ def painted(spec, width=900, height=500) -> QImage:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    chart_painter.draw_chart(painter, QRectF(10, 10, width - 20, height - 20), spec, "zh", QApplication.font().family(), 1.5)
+    family = QApplication.font().family()
+    chart_painter.draw_chart(painter, QRectF(10, 10, width - 20, height - 20), spec, "zh", family, 1.5)
     painter.end()
     return image
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing.drawing import themes
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.chart_words import bar_name, chart_word, comparison_subtitle, legend_entries
 from briefing.drawing.i18n import local_name
 from briefing.drawing.paint_font import export_font
@@ -21,6 +22,7 @@ from briefing.drawing.formatting import unit_text, value_text
 
 TEXT, SUBTLE, BASE = QColor("#1b1f24"), QColor("#4a5058"), QColor("#8f98a3")
 HIGHLIGHT, OTHERS = QColor("#e8590c"), QColor("#8ea5c0")  # kept for callers; bars are coloured by kind now
+ChartSpec = SeriesSpec | ComparisonSpec
 ACCENTS = themes.LIGHT.accents  # the cards' colours in the light theme, so a kind looks the same everywhere
 NATURAL_WIDTH = 495.0  # points: the chart's width in the handout; an image scales from it
 
@@ -29,9 +31,9 @@ SERIES_HEIGHT = 200.0  # points
 LEGEND_HEIGHT = 16.0  # points: the row of swatches under every chart
 
 
-def chart_height(spec) -> float:
+def chart_height(spec: ChartSpec) -> float:
     """The chart's height in the handout, in points: a comparison grows with its bars."""
-    if hasattr(spec, "bars"):
+    if isinstance(spec, ComparisonSpec):
         return 58.0 + 30.0 * len(spec.bars) + LEGEND_HEIGHT
     return SERIES_HEIGHT + LEGEND_HEIGHT
 
@@ -39,7 +41,7 @@ def chart_height(spec) -> float:
 class _Colours:
     """Text and accent colours: the print colours by default, or a theme's (a slide in the dark theme)."""
 
-    def __init__(self, theme=None) -> None:
+    def __init__(self, theme: themes.Theme | None = None) -> None:
         if theme is None:
             self.text, self.subtle, self.base, self.accents = TEXT, SUBTLE, BASE, ACCENTS
         else:
@@ -59,7 +61,7 @@ class _Pen:
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.painter.device())
 
-    def text(self, font: QFont, colour: QColor, rect: QRectF, flags, text: str) -> None:
+    def text(self, font: QFont, colour: QColor, rect: QRectF, flags: Qt.AlignmentFlag, text: str) -> None:
         self.painter.setFont(font)
         self.painter.setPen(colour)
         self.painter.drawText(rect, int(flags), text)
@@ -128,7 +130,7 @@ def _titles(pen: _Pen, rect: QRectF, title: str, subtitle: str, colours: _Colour
     return top - rect.top() + 4 * pen.unit
 
 
-def _legend(pen: _Pen, rect: QRectF, spec, lang: str, colours: _Colours) -> None:
+def _legend(pen: _Pen, rect: QRectF, spec: ChartSpec, lang: str, colours: _Colours) -> None:
     """Every kind of bar the chart draws, with a swatch drawn as the bars are; and the star."""
     font = pen.font(7.5)
     metrics = pen.metrics(font)
@@ -141,17 +143,19 @@ def _legend(pen: _Pen, rect: QRectF, spec, lang: str, colours: _Colours) -> None
         else:
             _bar(pen.painter, QRectF(x, y, swatch, swatch), kind, pen.unit, colours)
         x += swatch + 3 * pen.unit
-        pen.text(font, colours.subtle, QRectF(x, y - 2 * pen.unit, metrics.horizontalAdvance(words) + 2, swatch + 4 * pen.unit),
+        words_box = QRectF(x, y - 2 * pen.unit, metrics.horizontalAdvance(words) + 2, swatch + 4 * pen.unit)
+        pen.text(font, colours.subtle, words_box,
                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
         x += metrics.horizontalAdvance(words) + 12 * pen.unit
 
 
-def draw_series(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float, theme=None) -> None:
+def draw_series(painter: QPainter, rect: QRectF, spec: SeriesSpec, lang: str, family: str, unit: float,
+                theme: themes.Theme | None = None) -> None:
     """Vertical bars over the years (a missing year a gap marked —), each labelled with its value."""
     pen, colours = _Pen(painter, family, unit), _Colours(theme)
     name = local_name(spec.indicator, lang)
     used = _titles(pen, rect, chart_word("series_title", lang, name=name),
-                   chart_word("series_subtitle", lang, unit=unit_text(spec.unit, lang)), colours)  # no axis numbers here
+                   chart_word("series_subtitle", lang, unit=unit_text(spec.unit, lang)), colours)  # no axis numbers
     years = list(spec.years)
     slots = {year: [obs for obs in spec.points if obs.period == year] for year in years}
     label_font = pen.font(8.0)
@@ -177,9 +181,8 @@ def draw_series(painter: QPainter, rect: QRectF, spec, lang: str, family: str, u
             _bar(painter, bar, obs.kind, unit, colours)
             label = (chart_word("target_prefix", lang) if obs.kind == "target" else "") + value_text(obs, lang)
             font = pen.fitted(label, 8.5, width * 1.0 + slot_width * 0.3 / len(group), bold=True)
-            pen.text(font, colours.text, QRectF(x - slot_width * 0.15, bar.top() - value_room, width + slot_width * 0.3,
-                                                value_room), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                     label)
+            above = QRectF(x - slot_width * 0.15, bar.top() - value_room, width + slot_width * 0.3, value_room)
+            pen.text(font, colours.text, above, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, label)
         pen.text(label_font, colours.text, QRectF(plot.left() + index * slot_width, floor, slot_width, axis_height),
                  Qt.AlignmentFlag.AlignCenter, chart_word("year", lang, year=year))
     painter.setPen(QPen(colours.base, 0.8 * unit))
@@ -198,7 +201,8 @@ def _wrapped(pen: _Pen, font: QFont, text: str, width: float) -> str:
     return "\n".join(metrics.elidedText(part.strip(), elide, width) for part in (text[:cut], text[cut:]))
 
 
-def draw_comparison(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float, theme=None) -> None:
+def draw_comparison(painter: QPainter, rect: QRectF, spec: ComparisonSpec, lang: str, family: str, unit: float,
+                    theme: themes.Theme | None = None) -> None:
     """Horizontal bars, one per subject, coloured by the kind of figure; the section's own subject
     starred, bold and outlined. Names wrap rather than being cut; the longest bar ends before the values."""
     pen, colours = _Pen(painter, family, unit), _Colours(theme)
@@ -234,9 +238,10 @@ def draw_comparison(painter: QPainter, rect: QRectF, spec, lang: str, family: st
     _legend(pen, rect, spec, lang, colours)
 
 
-def draw_chart(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float, theme=None) -> None:
+def draw_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, lang: str, family: str, unit: float,
+               theme: themes.Theme | None = None) -> None:
     """A series or a comparison; `theme`: a theme's colours (a slide), else the print colours."""
-    if hasattr(spec, "bars"):
+    if isinstance(spec, ComparisonSpec):
         draw_comparison(painter, rect, spec, lang, family, unit, theme)
     else:
         draw_series(painter, rect, spec, lang, family, unit, theme)

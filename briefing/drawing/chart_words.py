@@ -7,10 +7,11 @@ is translated once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.formatting import kind_label
-from briefing.drawing.i18n import translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
+from briefing.store.records import Observation
 
 _WORDS = {
     "series_title": QT_TRANSLATE_NOOP("Charts", "{name}:历年"),
@@ -38,23 +39,25 @@ def chart_word(key: str, language: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def legend_entries(spec, language: str | None = None, section: bool = False) -> list[tuple[str, str]]:
+def legend_entries(spec: SeriesSpec | ComparisonSpec, language: str | None = None,
+                   section: bool = False) -> list[tuple[str, str]]:
     """What a chart's legend lists: (kind, words) for every kind of figure drawn, and ('selected',
     words) for a comparison's starred subject. Every colour a chart uses is in its legend."""
     entries = [(kind, kind_label(kind, language)) for kind in spec.kinds]
-    if hasattr(spec, "bars"):
+    if isinstance(spec, ComparisonSpec):
         entries.append(("selected", chart_word("selected_section" if section else "selected", language)))
     return entries
 
 
-def comparison_subtitle(spec, unit: str, language: str | None = None) -> str:
+def comparison_subtitle(spec: ComparisonSpec, unit: str, language: str | None = None) -> str:
     """'Unit: … all full-year 2023', or a warning that the bars are of different years."""
     if spec.periods_differ:
         return chart_word("comparison_mixed", language, unit=unit)
     return chart_word("comparison_one_year", language, unit=unit, year=spec.period)
 
 
-def bar_name(subject_name: str, obs, spec, language: str | None = None, star: bool = False) -> str:
+def bar_name(subject_name: str, obs: Observation, spec: ComparisonSpec, language: str | None = None,
+             star: bool = False) -> str:
     """A comparison bar's name: starred when selected, with its year when the bars' years differ."""
     name = ("★ " if star else "") + subject_name
     return chart_word("name_year", language, name=name, year=obs.period) if spec.periods_differ else name

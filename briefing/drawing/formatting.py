@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from briefing.drawing.i18n import is_english, translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, is_english, translate_in
 from briefing.drawing.periods import english_period
-from briefing.store.records import Observation
+from briefing.store.records import Observation, Proposal
 
 
 # Marked for lupdate here, translated when shown (so a language switch shows at once).
@@ -224,13 +224,13 @@ def briefing_title(meta: dict[str, str], language: str | None = None) -> str:
     return (english and meta.get("title_en")) or meta.get("title_zh", "")
 
 
-def same_figure(obs: Observation) -> tuple:
+def same_figure(obs: Observation) -> tuple[str, str, str, float, str, str]:
     """What makes two observations one figure for the audience: a number several passages state
     is shown once (one card, one table row citing them all), not three times."""
     return (obs.subject_id, obs.indicator_id, obs.period, obs.value, obs.unit, obs.kind)
 
 
-def proposal_title(proposal, language: str | None = None) -> str:
+def proposal_title(proposal: Proposal, language: str | None = None) -> str:
     """A proposal's heading: in English the curators' translation, marked as a translation (the
     article's own words are Chinese); in Chinese, or without a translation, the Chinese heading."""
     if _english(language) and proposal.title_en:
@@ -245,7 +245,7 @@ _TOKEN = re.compile(r"(\{[^}]+\}(?:\s*/\s*100\b)?)")
 def _operand(token: str, inputs: dict[str, Observation], language: str | None = None) -> str:
     match = re.fullmatch(r"\{([^}]+)\}(\s*/\s*100)?", token)
     obs = inputs.get(match.group(1)) if match else None
-    if obs is None:
+    if match is None or obs is None:
         return token
     number = number_text(obs.value)
     amount = english_amount(number, obs.unit) if _english(language) else f"{number}{obs.unit}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP
 
 from briefing.drawing.i18n import translate_in
 

@@ -24,11 +24,10 @@ from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
-from briefing.drawing.chart_specs import comparison_specs, series_specs
-from briefing.drawing.chart_words import chart_word
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
 from briefing.drawing.formatting import (
-    body_label, briefing_title, country_label, kind_label, mode_label, period_text, readable_formula, subject_kind_label,
-    proposal_title, same_figure, value_text, written_text,
+    body_label, briefing_title, country_label, kind_label, mode_label, period_text, proposal_title, readable_formula,
+    same_figure, subject_kind_label, value_text, written_text,
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
@@ -180,7 +179,8 @@ class Handout:
             observations = sorted(self.b.observations_for(subject.id),
                                   key=lambda o: (order.get(o.indicator_id, 999), o.period))
             self.subject_section(subject, observations)
-            charts = series_specs(self.b, observations) + comparison_specs(self.b, subject.id, observations)
+            charts: list[SeriesSpec | ComparisonSpec] = [*series_specs(self.b, tuple(observations)),
+                                                          *comparison_specs(self.b, subject.id, tuple(observations))]
             for spec in charts:
                 draw = (lambda painter, rect, s=spec:
                         chart_painter.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
@@ -188,7 +188,8 @@ class Handout:
 
     def subject_section(self, subject, observations) -> None:
         f = self.flow
-        rows, rows_of = [], {}
+        rows: list[list[str]] = []
+        rows_of: dict[tuple, list[str]] = {}
         for obs in observations:
             reference = f"[{self.cite.number(obs)}]"
             repeated = rows_of.get(same_figure(obs))
@@ -206,9 +207,10 @@ class Handout:
         # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
         widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)
         ref = max(0.07, (widest + f.pt(8)) / f.text_width)
-        columns = (Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
-                   Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
-                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+        columns: tuple[Column, ...] = (
+            Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
+            Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
+            Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
         if self.lang == "en":
             columns = (columns[0], Column(self.w("col_value"), 0.28, bold=True), *columns[3:])
         table = f.measure_table(columns, rows)
@@ -339,6 +341,10 @@ def _contents_row(flow: Flow, font, key: str, name: str, x: float, baseline: flo
     return draw
 
 
+def _no_decoration(painter: QPainter, number: int, total: int) -> None:
+    """Before the page decoration is known (never called: it is set before the first page)."""
+
+
 def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int], None]:
     def draw(painter: QPainter, number: int, total: int) -> None:
         small = flow.font(7.5)
@@ -388,7 +394,7 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
     if not painter.begin(writer):
         raise OSError("the PDF could not be started")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    decorate = None
+    decorate: Callable[[QPainter, int, int], None] = _no_decoration
 
     def paint(number: int, steps) -> None:
         if progress is not None and not progress(number - 1, total):

@@ -29,7 +29,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -150,17 +150,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+30"/>
+        <location filename="../../briefing/app.py" line="+27"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>发生了意外错误,当前操作未完成:</source>
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>详情已记入日志:</source>
+        <translation>Details are in the log:</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -178,8 +183,9 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+16"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
+        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -261,7 +267,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+68"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -272,7 +278,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -485,7 +491,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -513,12 +519,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -528,12 +534,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -593,12 +599,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -631,7 +637,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -651,7 +657,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -691,12 +697,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -830,7 +836,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-261"/>
+        <location line="-258"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -838,12 +844,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
@@ -903,7 +909,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+225"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -916,7 +922,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -983,12 +989,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1013,12 +1019,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -1028,12 +1034,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1048,22 +1054,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>约</source>
         <translation>about </translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>{title}(译文)</source>
         <translation>{title} (translated)</translation>
     </message>
@@ -1071,7 +1077,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../briefing/export/handout_words.py" line="+15"/>
+        <location filename="../../briefing/export/handout_words.py" line="+14"/>
         <source>会议讲义</source>
         <translation>Meeting handout</translation>
     </message>
@@ -1235,7 +1241,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+169"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1245,12 +1251,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1268,7 +1274,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+125"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1334,12 +1340,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-135"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1360,12 +1366,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-105"/>
         <source>原文 {0}</source>
         <translation>Article {0}</translation>
     </message>
@@ -1400,7 +1406,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1428,6 +1434,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日志:</source>
+        <translation>Log: </translation>
     </message>
 </context>
 <context>
@@ -1502,22 +1513,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1532,12 +1543,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1550,17 +1561,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+34"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1636,7 +1647,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1677,7 +1688,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1685,7 +1696,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1731,12 +1742,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1892,7 +1903,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+83"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1910,7 +1921,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+154"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1976,7 +1987,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1986,7 +1997,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -2004,7 +2015,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+133"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -2023,12 +2034,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -2038,22 +2049,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-143"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>无日期</source>
         <translation>undated</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2063,12 +2074,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -2119,7 +2130,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2134,17 +2145,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
     </message>
@@ -2152,7 +2163,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="-139"/>
+        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
         <source>列</source>
         <translation>trains</translation>
     </message>
@@ -2238,17 +2249,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>about {value}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{value}以上</source>
         <translation>{value} or more</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>万{unit}</source>
         <translation>10,000 {unit}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>亿{unit}</source>
         <translation>100 million {unit}</translation>
     </message>
@@ -2256,7 +2267,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>

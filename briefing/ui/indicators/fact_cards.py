@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
@@ -32,6 +33,7 @@ from briefing.drawing.formatting import (
 from briefing.drawing.i18n import is_english, local_name
 
 MAX_COLUMNS = 3
+L = TypeVar("L", bound=QLabel)
 CARDS_AT_ONCE = 24  # more than a screenful; a subject with more figures gets a button for the next ones
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -43,12 +45,16 @@ def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
     return font
 
 
-def _label(text: str, name: str, wrap: bool = True, kind: type[QLabel] = CardText) -> QLabel:
+def _made(kind: type[L], text: str, name: str, wrap: bool = True) -> L:
     label = kind(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)  # database text is never read as HTML
     label.setWordWrap(wrap)  # selectable by mouse once pointed at (see CardText)
     return label
+
+
+def _label(text: str, name: str, wrap: bool = True) -> CardText:
+    return _made(CardText, text, name, wrap)
 
 
 # -- one card ---------------------------------------------------------------------------------
@@ -85,7 +91,7 @@ class FactCard(QWidget):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
-        self.badge = _label("", "kindBadge", wrap=False, kind=Badge)
+        self.badge = _made(Badge, "", "kindBadge", wrap=False)
         self.period = _label("", "factPeriod")
         self.period.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -94,7 +100,7 @@ class FactCard(QWidget):
 
         self.value = _label("", "factValue")
         self.unit = _label("", "factUnit")
-        self._formula = _label("", "factFormula", kind=BoxedLabel)
+        self._formula = _made(BoxedLabel, "", "factFormula")
         self.note = _label("", "factNote")
         layout.addWidget(self.value)
         layout.addWidget(self.unit)
@@ -239,7 +245,7 @@ class FactCardPanel(QScrollArea):
         self._grid.setContentsMargins(16, 8, 16, 16)
         self._grid.setSpacing(14)
         self.setWidget(self._sheet)
-        self._message = _label("", "noDataMessage", kind=BoxedLabel)
+        self._message = _made(BoxedLabel, "", "noDataMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setParent(self._sheet)
         self._message.hide()
@@ -249,8 +255,8 @@ class FactCardPanel(QScrollArea):
         self._card_pool: list[FactCard] = []  # every card made so far; those past `cards` are hidden
         self._heading_pool: list[QLabel] = []
         self._waiting: list[Observation] = []  # in order, not yet shown as cards
-        self._made_for: tuple = ({}, None)
-        self._also: dict[str, int] = {}  # the indicators, and how to look up a figure's context
+        self._made_for: tuple = ({}, None)  # the indicators, and how to look up a figure's context
+        self._also: dict[str, int] = {}  # a figure's first observation -> how many passages repeat it
         self.more = QPushButton(self._sheet)
         self.more.setObjectName("moreCards")
         self.more.clicked.connect(lambda: self._add_cards(CARDS_AT_ONCE))
@@ -272,7 +278,7 @@ class FactCardPanel(QScrollArea):
             return
         self._message.hide()
         by_indicator: dict[str, list[Observation]] = {}
-        self._also: dict[str, int] = {}  # a figure's first observation -> how many repeat it
+        self._also = {}
         first: dict[tuple, Observation] = {}
         for obs in observations:
             key = same_figure(obs)
@@ -293,7 +299,8 @@ class FactCardPanel(QScrollArea):
         indicators, context_for = self._made_for
         batch, self._waiting = self._waiting[:count], self._waiting[count:]
         for obs in batch:
-            if not self._groups or self._groups[-1][1][0].observation.indicator_id != obs.indicator_id:
+            last = self._groups[-1][1][0].observation if self._groups else None
+            if last is None or last.indicator_id != obs.indicator_id:
                 indicator = indicators.get(obs.indicator_id)
                 heading = self._pooled(self._heading_pool, len(self._groups), self._make_heading)
                 heading.setText(local_name(indicator) if indicator else obs.indicator_id)
