@@ -241,3 +241,38 @@ def test_the_region_does_not_open_with_one_figure_on_three_cards(qtbot, qt_fonts
     assert len(shown) == len(set(shown))
     open_ports = [card for card in cards if card.observation.indicator_id == "open-ports"]
     assert len(open_ports) == 1 and "2" in open_ports[0].note.text()  # "…in 2 more passages"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_at_1366_by_768_no_chart_label_is_cut(qtbot, qapp, qt_fonts, settings, scale):
+    """Issue seen on a 1366x768 laptop: '★ 满洲里铁…' / '二连浩特铁…' and '4818列(2022纟'. Every name is
+    whole (wrapped, never elided) and every value fits its column, in both languages."""
+    from PySide6.QtGui import QFontMetrics
+
+    from briefing.drawing import fonts, i18n
+    from conftest import show_window
+
+    fonts.apply_font(qapp, qt_fonts, scale)
+    try:
+        window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+        window.tabs.setCurrentIndex(1)
+        for language in ("zh", "en"):
+            window.set_language(language)
+            for subject in ("manzhouli-rail", "ganqimaodu", "ceke", "erenhot-rail"):
+                window.selection.select_subject(subject)
+                QApplication.processEvents()
+                for chart in window.indicators_tab.charts.comparisons:
+                    if chart.isHidden():
+                        continue
+                    chart.draw()
+                    QApplication.processEvents()  # the axes take their new widths
+                    names = [label.textItem.toPlainText() for label in chart._labels if label.isVisible()]
+                    assert len(names) == len(chart.spec.bars) and not any("…" in name for name in names)
+                    axis = chart.plot.getAxis("right")
+                    metrics = QFontMetrics(axis.style["tickFont"])
+                    widest = max(metrics.horizontalAdvance(line) for _, text in axis._tickLevels[0]
+                                 for line in text.split("\n"))
+                    assert widest <= axis.width()
+    finally:
+        i18n.set_language("zh", qapp)
+        fonts.apply_font(qapp, qt_fonts, 1.0)

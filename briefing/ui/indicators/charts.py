@@ -405,10 +405,13 @@ class ComparisonChart(Chart):
         selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
         theme = themes.current()
         ys = list(range(count))
-        texts = [value_text(obs) for _, obs in spec.bars]
         tick_metrics = QFontMetrics(chart_font(self._base, 1.3))
         value_metrics = QFontMetrics(self._value_font())
-        label_room = max(value_metrics.horizontalAdvance(text) for text in texts) + tick_metrics.height()
+        # The values' column takes at most 40% of the width; a longer value wraps onto more lines.
+        widest = int(max(self.plot.width() * 0.4, value_metrics.horizontalAdvance("0") * 10))
+        texts = [wrap_name(value_text(obs), value_metrics, widest) for _, obs in spec.bars]
+        label_room = max(value_metrics.horizontalAdvance(line) for text in texts for line in text.split("\n"))
+        label_room += tick_metrics.height()
         values_axis = self.plot.getAxis("right")
         self.plot.showAxis("right")
         self.plot.hideAxis("left")
