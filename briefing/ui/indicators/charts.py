@@ -296,8 +296,14 @@ class SeriesChart(Chart):
         self._set_bars(x0, x1, [0.0] * len(heights), heights, kinds)
         top = max(heights)
         self._boxes = [(a, b, 0.0, max(h, top * 0.08), _tip(o)) for a, b, h, o in zip(x0, x1, heights, points)]
-        texts = [(chart_word("target_prefix") if obs.kind == "target" else "") + value_text(obs)
-                 for obs in points]
+        # A value wider than its year (an English one: "196.53 billion yuan") takes two lines.
+        value_metrics = QFontMetrics(self._value_font())
+        per_year = int(self._view_width(int(self.plot.getAxis("left").width())) / len(years) * 0.95)
+        texts = []
+        for obs in points:
+            text = (chart_word("target_prefix") if obs.kind == "target" else "") + value_text(obs)
+            wrapped = wrap_name(text, value_metrics, per_year, most=2)
+            texts.append(text if "…" in wrapped else wrapped)  # too narrow even so: the placing decides
         ticks = [chart_word("year", year=y) for y in years]
         labelled = self._labelled_years(ticks)
         (left, right), written = self._place_values(x0, x1, heights, texts,
@@ -313,7 +319,11 @@ class SeriesChart(Chart):
         self.plot.getAxis("left").setTicks(None)
         self.plot.hideAxis("right")
         self.plot.setXRange(left, right, padding=0)
-        self.plot.setYRange(0, top * 1.15, padding=0)  # from zero to a little above the largest value
+        # From zero to a little above the largest value: room for its value's lines above it, no more.
+        view = max(self.plot.height() - self.plot.getAxis("bottom").height() - 24, 60)
+        lines = max((texts[i].count("\n") + 1 for i, _, _ in written), default=1)
+        room = lines * value_metrics.lineSpacing() + 12
+        self.plot.setYRange(0, top * max(view / max(view - room, view * 0.6), 1.05), padding=0)
         self._set_titles(*self.titles(spec))
 
     def titles(self, spec: SeriesSpec) -> tuple[str, str]:
@@ -357,7 +367,7 @@ class SeriesChart(Chart):
         written: list[tuple[int, float, float]] = []
         taken: list[tuple[float, float]] = []
         for i in order:
-            width = (metrics.horizontalAdvance(texts[i]) + 8) / self._per_unit
+            width = (max(metrics.horizontalAdvance(line) for line in texts[i].split("\n")) + 8) / self._per_unit
             for anchor, x in ((0.5, (x0[i] + x1[i]) / 2), (0.0, x0[i]), (1.0, x1[i])):
                 lo = x - anchor * width
                 hi = lo + width
