@@ -6,16 +6,30 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_bad_sources import edit, line_of
 
 from briefing.__main__ import main
 from briefing.store import geo
 from briefing.store.audience import problems
-from test_bad_sources import edit, line_of
 
 # What the issue found shown as content, and the kind of thing it stands for.
-WORKING_NOTES = ("left empty", "low-confidence", "not found", "verify", "wikipedia", "echarts", "bd-09",
-                 "corroboration", "reference indicator", "also reported by", "ports.csv", "general knowledge",
-                 "unverified", "this pass", "github")
+WORKING_NOTES = (
+    "left empty",
+    "low-confidence",
+    "not found",
+    "verify",
+    "wikipedia",
+    "echarts",
+    "bd-09",
+    "corroboration",
+    "reference indicator",
+    "also reported by",
+    "ports.csv",
+    "general knowledge",
+    "unverified",
+    "this pass",
+    "github",
+)
 ID_LIKE = re.compile(r"(?<![A-Za-z0-9])(s\d{3}|p\d{2})(?![A-Za-z0-9])")
 ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[\s,'-]+[A-Za-z]{2,}){2,}")
 
@@ -26,10 +40,20 @@ def audience_texts(briefing):
     for key, chinese in (("title_zh", True), ("title_en", False), ("description", True), ("description_en", False)):
         yield f"meta.{key}", meta.get(key, ""), chinese
     for port in briefing.ports:
-        for column, chinese in (("name_zh", True), ("name_en", False), ("counterpart", True), ("counterpart_en", False),
-                                ("league_city", True), ("league_city_en", False), ("county", True),
-                                ("county_en", False), ("position_zh", True), ("position_en", False),
-                                ("status_zh", True), ("status_en", False)):
+        for column, chinese in (
+            ("name_zh", True),
+            ("name_en", False),
+            ("counterpart", True),
+            ("counterpart_en", False),
+            ("league_city", True),
+            ("league_city_en", False),
+            ("county", True),
+            ("county_en", False),
+            ("position_zh", True),
+            ("position_en", False),
+            ("status_zh", True),
+            ("status_en", False),
+        ):
             yield f"port {port.id}.{column}", getattr(port, column), chinese
     for place in briefing.places:
         yield f"place {place.id}", place.name_zh, True
@@ -70,7 +94,10 @@ def test_no_working_notes_ids_or_addresses_in_any_audience_text(bundled):
 def test_no_english_paragraph_in_a_chinese_field(bundled):
     for where, text, chinese in audience_texts(bundled):
         if chinese:
-            assert not ENGLISH_RUN.search(text) or len(re.findall(r"[\u4e00-\u9fff]", text)) > len(text) / 2, (where, text)
+            assert not ENGLISH_RUN.search(text) or len(re.findall(r"[\u4e00-\u9fff]", text)) > len(text) / 2, (
+                where,
+                text,
+            )
 
 
 def test_every_port_has_its_position_and_status_in_both_languages(bundled):
@@ -135,24 +162,55 @@ def test_the_banner_shows_both_dates_in_either_language(window):
 
 
 REFUSED = {
-    "working note in a status": ("ports.csv", "ceke", {"status_zh": "Coordinates: not found (left empty)"},
-                                 "status_zh is audience text but holds the working word"),
-    "wikipedia in a position": ("ports.csv", "manzhouli-road",
-                                {"position_en": "As placed in the zh.wikipedia infobox."}, "position_en is audience text"),
-    "internal id in a note": ("observations.csv", "ref-erenhot-rail-ce-trains-2023", {"note_en": "Also reported by: s088"},
-                              "the internal id 's088'"),
-    "figure id in a note": ("observations.csv", "ceke-freight-2024",
-                            {"note_zh": "见 erenhot-rail-ce-trains-cumulative-2025"}, "the internal id"),
-    "file name in a note": ("observations.csv", "ceke-freight-2024", {"note_en": "Taken from ports.csv."},
-                            "the file name 'ports.csv'"),
+    "working note in a status": (
+        "ports.csv",
+        "ceke",
+        {"status_zh": "Coordinates: not found (left empty)"},
+        "status_zh is audience text but holds the working word",
+    ),
+    "wikipedia in a position": (
+        "ports.csv",
+        "manzhouli-road",
+        {"position_en": "As placed in the zh.wikipedia infobox."},
+        "position_en is audience text",
+    ),
+    "internal id in a note": (
+        "observations.csv",
+        "ref-erenhot-rail-ce-trains-2023",
+        {"note_en": "Also reported by: s088"},
+        "the internal id 's088'",
+    ),
+    "figure id in a note": (
+        "observations.csv",
+        "ceke-freight-2024",
+        {"note_zh": "见 erenhot-rail-ce-trains-cumulative-2025"},
+        "the internal id",
+    ),
+    "file name in a note": (
+        "observations.csv",
+        "ceke-freight-2024",
+        {"note_en": "Taken from ports.csv."},
+        "the file name 'ports.csv'",
+    ),
     "address in a status": ("ports.csv", "ceke", {"status_en": "See https://example.org/ceke"}, "an address"),
     "English paragraph in a Chinese field": (
-        "ports.csv", "ceke", {"status_zh": "Year-round (opened 1992 as seasonal; year-round status approval 2005)"},
-        "English prose in a Chinese field"),
-    "English period in a Chinese field": ("observations.csv", "ceke-freight-2024",
-                                          {"period_zh": "Full year of the twenty twenty four"}, "English prose"),
-    "process word in a proposal title": ("proposals.csv", "su-he-arxan-port-economy",
-                                         {"title_en": "Arxan port economy (verify the translation)"}, "'verify'"),
+        "ports.csv",
+        "ceke",
+        {"status_zh": "Year-round (opened 1992 as seasonal; year-round status approval 2005)"},
+        "English prose in a Chinese field",
+    ),
+    "English period in a Chinese field": (
+        "observations.csv",
+        "ceke-freight-2024",
+        {"period_zh": "Full year of the twenty twenty four"},
+        "English prose",
+    ),
+    "process word in a proposal title": (
+        "proposals.csv",
+        "su-he-arxan-port-economy",
+        {"title_en": "Arxan port economy (verify the translation)"},
+        "'verify'",
+    ),
 }
 
 
@@ -184,8 +242,9 @@ def test_curator_notes_stay_out_of_the_database(bundled, source_copy):
     from briefing import paths
 
     conn = sqlite3.connect(paths.bundled_database())
-    columns = {row[1] for table in ("sources", "ports", "observations") for row in
-               conn.execute(f"PRAGMA table_info({table})")}
+    columns = {
+        row[1] for table in ("sources", "ports", "observations") for row in conn.execute(f"PRAGMA table_info({table})")
+    }
     keys = {key for (key,) in conn.execute("SELECT key FROM meta")}
     conn.close()
     assert "curator_note" not in columns and "note" not in columns and "coord_basis" not in columns

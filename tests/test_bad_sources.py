@@ -105,7 +105,8 @@ def test_a_failed_build_leaves_the_previous_database_alone(source_copy, tmp_path
 
 
 def test_derived_formula_may_not_run_code(source_copy, tmp_path, capsys):
-    edit(source_copy, "observations.csv", "nmg-used-car-exports-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
+    code = "__import__('os').getcwd() + {nmg-trade-2024}"
+    edit(source_copy, "observations.csv", "nmg-used-car-exports-2023", formula=code)
     assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
 

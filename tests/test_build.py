@@ -102,7 +102,8 @@ def test_derived_value_follows_its_formula_to_the_precision_its_inputs_allow(bun
 
 
 def test_a_published_figure_replaces_a_derived_one(bundled):
-    trade = [o for o in bundled.observations_for("nmg") if o.indicator_id == "foreign-trade-value" and o.period == "2023"]
+    trade = [o for o in bundled.observations_for("nmg")
+             if o.indicator_id == "foreign-trade-value" and o.period == "2023"]
     assert [(o.kind, o.value) for o in trade] == [("reported", 1965.3)]
     source = bundled.source(trade[0].source_id)
     assert (source.publisher, source.published) == ("Xinhua", "2024-01-23")

@@ -60,6 +60,7 @@ def test_handout_pages_carry_the_figures_as_text(handouts, bundled):
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
     for expected in ("策克口岸", "超2400万吨", "2073.1亿元", "口岸分布图", "代表委员建议", "资料来源",
+                     "原文: 2025-03", "补充数据截至: 2025-12",  # the article's date and the latest figure's
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
     speakers = {d.name_zh for d in bundled.delegates}

@@ -14,14 +14,39 @@ from collections.abc import Iterable
 # Words from the research trail, not from the briefing: how a value was found, which pass, what is
 # still to check. Latin words match whole words, case-insensitively; Chinese phrases anywhere.
 PROCESS_WORDS = (
-    "pass", "left empty", "low-confidence", "low confidence", "verify", "verified", "unverified",
-    "wikipedia", "wiki", "echarts", "bd-09", "geocode", "look-up", "lookup", "corroboration",
-    "researcher", "curator", "reference indicator", "infobox", "github", "todo", "fixme", "approx",
-    "general knowledge", "not found", "per ports", "dashboard", "mirror",
+    "pass",
+    "left empty",
+    "low-confidence",
+    "low confidence",
+    "verify",
+    "verified",
+    "unverified",
+    "wikipedia",
+    "wiki",
+    "echarts",
+    "bd-09",
+    "geocode",
+    "look-up",
+    "lookup",
+    "corroboration",
+    "researcher",
+    "curator",
+    "reference indicator",
+    "infobox",
+    "github",
+    "todo",
+    "fixme",
+    "approx",
+    "general knowledge",
+    "not found",
+    "per ports",
+    "dashboard",
+    "mirror",
 )
 PROCESS_PHRASES_ZH = ("待核实", "未核实", "待查", "留空", "低可信度", "维基", "调研", "检索")
-_PROCESS = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in PROCESS_WORDS) + r")(?![A-Za-z])",
-                      re.IGNORECASE)
+_PROCESS = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in PROCESS_WORDS) + r")(?![A-Za-z])", re.IGNORECASE
+)
 _FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|toml|sqlite|json|geojson|py|md|txt|dat)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|org|net|hk|ru|mn|de|info|io)\b", re.IGNORECASE)
 # A short id of the curated files (s088, p02): one lower-case letter and digits, alone.

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from briefing.store import curated as curated_files
+from briefing.store.curated_checks import check_positions
 from briefing.store.errors import BuildError
 from briefing.store.records import period_end_month
 from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, SEARCH_FTS_DDL, TABLES
@@ -27,7 +28,7 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
     """Validate `source_dir`, then write `output` atomically; on any error nothing is written."""
     cur = curated_files.load(Path(source_dir))
     outline_rows = _read_outlines(outlines) if outlines else []
-    curated_files.check_positions(cur, [json.loads(row["rings"]) for row in outline_rows])
+    check_positions(cur, [json.loads(row["rings"]) for row in outline_rows])
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

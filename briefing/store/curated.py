@@ -11,10 +11,15 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.store.curated_checks import check_audience_text, check_positions, check_source
+from briefing.store.curated_checks import check_audience_text, check_source
 from briefing.store.errors import BuildError
 from briefing.store.records import (
-    BODIES, CONFIDENCES, KINDS, MODES, PLACE_LEVELS, PRECISIONS,
+    BODIES,
+    CONFIDENCES,
+    KINDS,
+    MODES,
+    PLACE_LEVELS,
+    PRECISIONS,
 )
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

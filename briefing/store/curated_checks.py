@@ -4,6 +4,7 @@ audience text free of the curators' working notes, and ports placed inside the r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.store import audience, geo
@@ -19,9 +20,20 @@ _ADDRESS = re.compile(r"^https?://[^\s<>\"]+$")
 OUTLINE_TOLERANCE_M = 500.0
 # Audience text, per file: the columns and whether each is Chinese.
 AUDIENCE_COLUMNS = {
-    "ports.csv": {"name_zh": True, "name_en": False, "counterpart": True, "counterpart_en": False,
-                  "league_city": True, "league_city_en": False, "county": True, "county_en": False,
-                  "position_zh": True, "position_en": False, "status_zh": True, "status_en": False},
+    "ports.csv": {
+        "name_zh": True,
+        "name_en": False,
+        "counterpart": True,
+        "counterpart_en": False,
+        "league_city": True,
+        "league_city_en": False,
+        "county": True,
+        "county_en": False,
+        "position_zh": True,
+        "position_en": False,
+        "status_zh": True,
+        "status_en": False,
+    },
     "places.csv": {"name_zh": True, "name_en": False},
     "indicators.csv": {"name_zh": True, "name_en": False},
     "observations.csv": {"period_zh": True, "period_en": False, "note_zh": True, "note_en": False},
@@ -56,8 +68,16 @@ def check_source(row: Row) -> None:
 
 
 def _audience_ids(cur: Curated) -> set[str]:
-    rows = (cur.sources, cur.passages, cur.ports, cur.places, cur.indicators, cur.observations,
-            cur.speakers, cur.proposals)
+    rows = (
+        cur.sources,
+        cur.passages,
+        cur.ports,
+        cur.places,
+        cur.indicators,
+        cur.observations,
+        cur.speakers,
+        cur.proposals,
+    )
     return {row["id"] for group in rows for row in group}
 
 
@@ -65,8 +85,13 @@ def check_audience_text(cur: Curated) -> None:
     """Audience text never carries the curators' working words, ids, file names or addresses, and a
     Chinese field is never English prose."""
     ids = _audience_ids(cur)
-    groups = {"ports.csv": cur.ports, "places.csv": cur.places, "indicators.csv": cur.indicators,
-              "observations.csv": cur.observations, "proposals.csv": cur.proposals}
+    groups = {
+        "ports.csv": cur.ports,
+        "places.csv": cur.places,
+        "indicators.csv": cur.indicators,
+        "observations.csv": cur.observations,
+        "proposals.csv": cur.proposals,
+    }
     for name, rows in groups.items():
         for row in rows:
             for column, chinese in AUDIENCE_COLUMNS[name].items():
@@ -82,7 +107,7 @@ def check_audience_text(cur: Curated) -> None:
             raise BuildError(path, line, f"{key} is audience text but holds {found[0]}: keep it in curator_note")
 
 
-def check_positions(cur: Curated, shapes: list[list]) -> None:
+def check_positions(cur: Curated, shapes: Sequence[Sequence[geo.Ring]]) -> None:
     """Every placed port stands inside the briefing's outline of the region, or within 500 m of it."""
     if not shapes:
         return
@@ -95,8 +120,14 @@ def check_positions(cur: Curated, shapes: list[list]) -> None:
         if not row["lat"]:
             continue
         lat, lon = float(row["lat"]), float(row["lon"])
-        near = [rings for (x0, y0, x1, y1), rings in boxes if x0 - 0.01 <= lon <= x1 + 0.01 and y0 - 0.01 <= lat <= y1 + 0.01]
+        near = [
+            rings
+            for (x0, y0, x1, y1), rings in boxes
+            if x0 - 0.01 <= lon <= x1 + 0.01 and y0 - 0.01 <= lat <= y1 + 0.01
+        ]
         outside = geo.outside_by_m(lon, lat, near or [rings for _, rings in boxes])
         if outside > OUTLINE_TOLERANCE_M:
-            raise row.fail(f"lat/lon {row['lat']}, {row['lon']} is {outside / 1000:.1f} km outside the region's "
-                           "outline: place the port on the Chinese side, or leave it unplaced")
+            raise row.fail(
+                f"lat/lon {row['lat']}, {row['lon']} is {outside / 1000:.1f} km outside the region's "
+                "outline: place the port on the Chinese side, or leave it unplaced"
+            )

@@ -1088,8 +1088,13 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>数据截至</source>
-        <translation>Figures as of</translation>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -21,7 +21,7 @@ from briefing.store.records import Passage, Source
 from briefing.store.search import find_spans
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
-from briefing.drawing.formatting import value_text
+from briefing.drawing.formatting import period_text, value_text
 from briefing.drawing.i18n import local_name
 from briefing.ui.common.reader_formats import block_format, char_format, colour, highlight_format, read_only_browser
 from briefing.ui.common.selection import Selection
@@ -372,7 +372,7 @@ class SourcesTab(QWidget):
             subject = self._briefing.subject(obs.subject_id)
             indicator = self._briefing.indicator(obs.indicator_id)
             parts = (local_name(subject) if subject else obs.subject_id,
-                     local_name(indicator) if indicator else obs.indicator_id, obs.period_zh or obs.period,
+                     local_name(indicator) if indicator else obs.indicator_id, period_text(obs),
                      value_text(obs))
             cursor.insertBlock(block, text)
             cursor.insertText(prefix + " · ".join(p for p in parts if p))
