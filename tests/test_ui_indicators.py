@@ -189,7 +189,8 @@ def test_charts_series_and_comparison(tab):
     comparisons = [c for c in charts.comparisons if not c.isHidden()]
     assert len(series) == 1 and series[0].spec.indicator.id == "freight-volume"
     assert [o.period for o in series[0].spec.points] == ["2022", "2023"]
-    assert len(series[0].markers.data) == 1  # the 2022 lower bound gets its marker
+    brushes = series[0].bars.opts["brushes"]  # the 2022 lower bound hatched, the 2023 figure solid
+    assert brushes[0].style() == Qt.BrushStyle.BDiagPattern and brushes[1].style() == Qt.BrushStyle.SolidPattern
     assert "3785.67万吨" in series[0].hover_text_at(0.9, 100.0)
     comparison = comparisons[0]
     subjects = [subject.id for subject, _ in comparison.spec.bars]

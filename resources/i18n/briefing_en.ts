@@ -171,9 +171,19 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
         <translation>{name}: by year</translation>
     </message>
@@ -219,19 +229,44 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前选中</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+75"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+71"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -808,9 +843,14 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -818,12 +858,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -863,7 +908,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+224"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -876,7 +921,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="-132"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -885,7 +930,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -893,7 +938,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -1022,6 +1067,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>约</source>
         <translation>about </translation>
     </message>
+    <message>
+        <location line="+202"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
+    </message>
 </context>
 <context>
     <name>Handout</name>
@@ -1149,7 +1199,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+1"/>
         <source>数值(原文)</source>
-        <translation>Value (as written)</translation>
+        <translation>Value / as written</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1243,7 +1293,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1408,6 +1458,54 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>日志:</source>
         <translation>Log: </translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
     </message>
 </context>
 <context>
@@ -1918,7 +2016,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -2079,6 +2177,110 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+2"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="-145"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
     </message>
 </context>
 <context>
