@@ -13,7 +13,11 @@ from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 _WORDS = {
     "kicker": QT_TRANSLATE_NOOP("Handout", "会议讲义"),
     "source": QT_TRANSLATE_NOOP("Handout", "来源"),
-    "as_of": QT_TRANSLATE_NOOP("Handout", "数据截至"),
+    "as_of": QT_TRANSLATE_NOOP("Handout", "原文"),
+    "data_through": QT_TRANSLATE_NOOP("Handout", "补充数据截至"),
+    "later_note": QT_TRANSLATE_NOOP("Handout", "时期后标 * 者晚于原文发表,为补充数据。"),
+    "repost": QT_TRANSLATE_NOOP("Handout", "转载页:"),
+    "mirror": QT_TRANSLATE_NOOP("Handout", "镜像页:"),
     "db_built": QT_TRANSLATE_NOOP("Handout", "数据库构建"),
     "generated": QT_TRANSLATE_NOOP("Handout", "讲义生成"),
     "contents": QT_TRANSLATE_NOOP("Handout", "目录"),

@@ -36,11 +36,12 @@
     </message>
     <message>
         <location line="-4"/>
+        <location line="+61"/>
         <source>不是普通文件(是管道或设备),不是议程文件</source>
         <translation>not a regular file (a pipe or a device), not an agenda file</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-54"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -90,7 +91,7 @@
         <translation>stop {0}: {1}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>无法保存({0})</source>
         <translation>cannot be saved ({0})</translation>
     </message>
@@ -176,12 +177,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+54"/>
-        <source>无法读取简报</source>
-        <translation>Cannot read the briefing</translation>
-    </message>
-    <message>
-        <location line="-26"/>
+        <location filename="../../briefing/app.py" line="+28"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -196,15 +192,30 @@
         <translation>Details are in the log:</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+27"/>
+        <source>无法读取简报</source>
+        <translation>Cannot read the briefing</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
         <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
@@ -251,19 +262,44 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前选中</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+76"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -840,17 +876,32 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -889,11 +940,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+225"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+84"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -902,7 +963,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -910,7 +971,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -1039,6 +1100,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>约</source>
         <translation>about </translation>
     </message>
+    <message>
+        <location line="+200"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
+    </message>
 </context>
 <context>
     <name>Handout</name>
@@ -1054,8 +1120,28 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>数据截至</source>
-        <translation>Figures as of</translation>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期后标 * 者晚于原文发表,为补充数据。</source>
+        <translation>A period marked * is later than the article: a figure added to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1146,7 +1232,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+1"/>
         <source>数值(原文)</source>
-        <translation>Value (as written)</translation>
+        <translation>Value / as written</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1240,7 +1326,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1306,12 +1392,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-135"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1332,17 +1418,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+103"/>
+        <location line="+112"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-105"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1367,12 +1458,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1408,9 +1494,57 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
+    </message>
+</context>
+<context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_details.py" line="+57"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1431,17 +1565,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1451,22 +1580,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-22"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1925,7 +2059,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>This briefing&apos;s search index is damaged, so it cannot be searched. Clear the search box to browse every proposal.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1962,37 +2096,37 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+181"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-143"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2010,6 +2144,16 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2220,110 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP
 from briefing.store.records import Delegate, Proposal
 from briefing.drawing import themes
-from briefing.drawing.formatting import body_label
+from briefing.drawing.formatting import body_label, proposal_title
 from briefing.ui.common.plain_text import plain_tooltip
 
 SortRole = Qt.ItemDataRole.UserRole
@@ -103,14 +103,14 @@ class ProposalTableModel(_RecordTableModel):
             return proposal
         if role == CardRole:
             colour = body_colour(speaker.body) if speaker is not None else None
-            return (proposal.title_zh, self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
+            return (proposal_title(proposal), self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
         if role == SortRole:
             return position  # the article's order
         if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in a title as HTML
             return plain_tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_TITLE:
-                return proposal.title_zh
+                return proposal_title(proposal)
             if column == self.COL_SPEAKER:
                 return self._speaker_text(proposal, speaker)
             if column == self.COL_TOPICS:
