@@ -7,6 +7,7 @@ words the one-line refusal must contain ("" for a file that must open).
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -49,8 +50,8 @@ def relaxed(folder: Path, *statements: str) -> Path:
     target.execute(source.execute("SELECT sql FROM sqlite_master WHERE name='search_fts'").fetchone()[0])
     for statement in statements:
         target.execute(statement)
-    target.execute("PRAGMA user_version = 1")
-    target.execute("PRAGMA application_id = 1112688177")
+    target.execute(f"PRAGMA user_version = {source.execute('PRAGMA user_version').fetchone()[0]}")
+    target.execute(f"PRAGMA application_id = {source.execute('PRAGMA application_id').fetchone()[0]}")
     target.commit()
     target.close()
     source.close()
@@ -66,12 +67,6 @@ def _replace_table(folder: Path, table: str, definition: str) -> Path:
     conn.commit()
     conn.close()
     return path
-
-
-_PORT_COLUMNS = (
-    "id, name_zh, name_en, mode, country, counterpart, league_city, county, lat, lon, "
-    "coord_precision, coord_basis, status"
-)
 
 
 def view_bomb(folder: Path) -> Path:
@@ -107,19 +102,18 @@ def virtual_table(folder: Path) -> Path:
 
 
 def computed_column(folder: Path) -> Path:
+    """`ports.name_zh` computed on every read (9 MB each time) instead of stored."""
     path = copy(folder)
     conn = sqlite3.connect(path)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(ports)")]
     conn.execute("ALTER TABLE ports RENAME TO old_ports")
-    conn.execute(
-        "CREATE TABLE ports (id TEXT, name_zh TEXT GENERATED ALWAYS AS (printf('%.*c', 9000000, 'x')) "
-        "VIRTUAL, name_en TEXT, mode TEXT, country TEXT, counterpart TEXT, league_city TEXT, county TEXT, "
-        "lat REAL, lon REAL, coord_precision TEXT, coord_basis TEXT, status TEXT)"
-    )
-    conn.execute(
-        "INSERT INTO ports (id, name_en, mode, country, counterpart, league_city, county, lat, lon, "
-        "coord_precision, coord_basis, status) SELECT id, name_en, mode, country, counterpart, "
-        "league_city, county, lat, lon, coord_precision, coord_basis, status FROM old_ports"
-    )
+    definitions = [
+        "name_zh TEXT GENERATED ALWAYS AS (printf('%.*c', 9000000, 'x')) VIRTUAL" if c == "name_zh" else c
+        for c in columns
+    ]
+    stored = ", ".join(c for c in columns if c != "name_zh")
+    conn.execute(f"CREATE TABLE ports ({', '.join(definitions)})")
+    conn.execute(f"INSERT INTO ports ({stored}) SELECT {stored} FROM old_ports")
     conn.execute("DROP TABLE old_ports")
     conn.commit()
     conn.close()
@@ -146,8 +140,15 @@ def shadow_view(folder: Path) -> Path:
 
 
 def damaged_index(folder: Path) -> Path:
-    """The search index's pages scribbled over (its structure records kept): every search reads damage."""
-    path = edited(folder, "UPDATE search_fts_data SET block = randomblob(length(block)) WHERE id > 10")
+    """The search index's pages scribbled over (its structure records kept): every search reads damage.
+    The same bytes every run, so the same searches fail."""
+    path = copy(folder)
+    conn = sqlite3.connect(path)
+    noise = random.Random(15)
+    for rowid, size in conn.execute("SELECT id, length(block) FROM search_fts_data WHERE id > 10").fetchall():
+        conn.execute("UPDATE search_fts_data SET block = ? WHERE id = ?", (noise.randbytes(size), rowid))
+    conn.commit()
+    conn.close()
     return path
 
 
@@ -224,8 +225,8 @@ CASES: list[tuple[str, Builder, str]] = [
     ),
     (
         "10 MB port status",
-        lambda f: edited(f, f"UPDATE ports SET status = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
-        "status is longer than",
+        lambda f: edited(f, f"UPDATE ports SET status_zh = printf('%.*c', {BIG_TEXT}, 'x') WHERE rowid = 2"),
+        "status_zh is longer than",
     ),
     ("value over SQLite's length limit", over_length_limit, "larger than 32 MB"),
     ("figure of inf", lambda f: edited(f, "UPDATE observations SET value = 1e999 WHERE rowid = 4"), "row 4: value"),

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTreeWidget
 from briefing import paths
 from briefing.export.csv_export import write_csv
 from briefing.store import BriefingError, open_briefing
+from briefing.store.boundary import ALLOWED
 from briefing.store.schema import TABLES
 from briefing.ui.presenting.agenda import Agenda, Stop
 from briefing.ui.presenting.view_state import ViewState
 from briefing.ui.shell.diff_dialog import DiffDialog
 
 MARKUP = '<img src="/dev/zero"><b style="color:red">粗</b><a href="file:///etc/passwd">link</a>'
-_KEEP = {"kind", "mode", "level", "body", "role", "period", "coord_precision", "rings", "topics", "word"}
+_KEEP = {column for _table, column in ALLOWED} | {"period", "rings", "topics", "word", "language"}
 
 
 @pytest.fixture(scope="module")
@@ -201,10 +202,12 @@ def test_the_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute(
         """UPDATE observations SET as_written = '=HYPERLINK("http://x","y")', unit = '@SUM(1+1)',
-                    note = '+cmd', formula = '-2+3', period_zh = ? , value = -3.5 WHERE rowid = 1""",
+                    note_zh = '+cmd', formula = '-2+3', period_zh = ? , value = -3.5 WHERE rowid = 1""",
         ("\t=1",),
     )
-    conn.execute("""UPDATE observations SET as_written = '=cmd|'' /C calc''!A0', note = ? WHERE rowid = 2""", ("\r=1",))
+    conn.execute(
+        """UPDATE observations SET as_written = '=cmd|'' /C calc''!A0', note_zh = ? WHERE rowid = 2""", ("\r=1",)
+    )
     conn.commit()
     conn.close()
     out = tmp_path / "figures.csv"

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.store.errors import BriefingError
-from briefing.store.records import BODIES, KINDS, MODES, PLACE_LEVELS, PRECISIONS
+from briefing.store.records import BODIES, CONFIDENCES, KINDS, MODES, PLACE_LEVELS, PRECISIONS, SOURCE_KINDS, URL_KINDS
 from briefing.store.schema import SCHEMA_VERSION, TABLES, Table
 
 TIME_BUDGET_S = 3.0
@@ -66,8 +66,15 @@ ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
     ("observations", "kind"): KINDS,
     ("port_sources", "role"): ROLES,
     ("search_docs", "kind"): SEARCH_KINDS,
+    ("observations", "confidence"): CONFIDENCES,
+    ("sources", "kind"): SOURCE_KINDS,
+    ("sources", "url_kind"): URL_KINDS,
 }
+DECIMALS_LIMIT = 20  # a derived figure's decimals: a double holds 17 significant digits; 10**9 would be a 1 GB string
 RANGES: dict[str, tuple[float, float]] = {
+    "decimals": (0, DECIMALS_LIMIT),
+    "period_inferred": (0, 1),
+    "after_article": (0, 1),
     "lat": (-90.0, 90.0),
     "lon": (-180.0, 180.0),
     "label_lat": (-90.0, 90.0),
@@ -390,8 +397,10 @@ def _name_undecodable(
 # -- records as they are read (large files) -----------------------------------------------------
 
 
-def observation_problem(value: object, kind: str, period: str) -> str:
+def observation_problem(value: object, kind: str, period: str, decimals: object = None) -> str:
     """What is wrong with a figure read from a file that was not scanned whole at open, or ""."""
+    if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= DECIMALS_LIMIT):
+        return f"decimals is not a whole number between 0 and {DECIMALS_LIMIT}"
     if (
         isinstance(value, bool)
         or not isinstance(value, (int, float))

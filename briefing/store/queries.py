@@ -242,7 +242,7 @@ class Briefing:
         rows = self._rows(self._OBS + where, params)
         if not self._scanned:  # a large file: each figure is checked here, as it is read
             for r in rows:
-                problem = boundary.observation_problem(r[5], r[7], r[3])
+                problem = boundary.observation_problem(r[5], r[7], r[3], r[18])
                 if problem:
                     raise BriefingError(self.path, f"table 'observations', id {r[0]!r}: {problem}")
         # the first 14 columns are Observation's first 14 fields, in order (_OBS selects them so)
