@@ -353,6 +353,11 @@ CASES: list[tuple[str, Builder, str]] = [
         "row 3: period",
     ),
     ("damaged search index", damaged_index, ""),
+    (
+        "a figure's decimals of 10**9",
+        lambda f: edited(f, "UPDATE observations SET decimals = 1000000000 WHERE rowid = 4"),
+        "row 4: decimals",
+    ),
     ("large file with an infinite figure", large_with_bad_figure, "value is not a finite number"),
     ("large file with a 2 MB passage", large_with_long_passage, "text is longer than 1,000,000 characters"),
     (
