@@ -116,3 +116,19 @@ def test_every_command_refuses_or_opens_cleanly(name, build, words, tmp_path):
     assert fingerprint(db) == before, "the briefing file was changed"
     opened = any(result["code"] == 0 for result in results)
     assert elapsed < (SECONDS_WHEN_OPENED if opened else SECONDS), f"took {elapsed:.1f} s"
+
+
+def test_check_refuses_a_view_bomb_with_a_10_mb_name_in_one_line_within_5_s(tmp_path):
+    """The issue's measure: `briefing check` as a user runs it, a process of its own."""
+    from hostile_crafted import view_bomb
+
+    db = view_bomb(tmp_path)
+    before = fingerprint(db)
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", str(db)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    elapsed = time.monotonic() - start
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == f"error: {db}: has a view named 'ports' where a table belongs\n"
+    assert elapsed < SECONDS and fingerprint(db) == before
