@@ -13,10 +13,10 @@ import html
 TOOLTIP_LIMIT = 2_000  # characters: a tooltip is a glance, and Qt lays out every character it is given
 
 
-def plain_tooltip(text: str | None) -> str | None:
-    """`text` as a tooltip Qt shows literally (None or "" for none). Long text is cut with an ellipsis."""
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip Qt shows literally ("" for none). Long text is cut with an ellipsis."""
     if not text:
-        return text
+        return ""
     if len(text) > TOOLTIP_LIMIT:
         text = text[:TOOLTIP_LIMIT] + "…"
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
