@@ -167,6 +167,12 @@ def wal_beside(folder: Path) -> Path:
     return target
 
 
+def pipe_as_log(folder: Path) -> Path:
+    path = copy(folder)
+    os.mkfifo(f"{path}-wal")
+    return path
+
+
 def journal_beside(folder: Path) -> Path:
     path = copy(folder)
     Path(f"{path}-journal").write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\x00" * 504)
@@ -303,8 +309,9 @@ CASES: list[tuple[str, Builder, str]] = [
         lambda f: edited(f, "UPDATE meta SET value = '1e5' WHERE key = 'schema_version'"),
         "schema_version '1e5' is not a whole number",
     ),
-    ("write-ahead log beside", wal_beside, "write-ahead log"),
-    ("unfinished journal beside", journal_beside, "unfinished change"),
+    ("write-ahead log beside (read as SQLite reads it)", wal_beside, ""),
+    ("unfinished journal beside (SQLite ignores a torn one)", journal_beside, ""),
+    ("a named pipe as the write-ahead log", pipe_as_log, "-wal beside it, which is not a regular file"),
     ("named pipe", fifo, "named pipe"),
     ("device", device, "is a device"),
     (

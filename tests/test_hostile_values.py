@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
 import sqlite3
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -148,3 +150,21 @@ def test_a_pasted_page_of_query_is_searched_not_refused(query):
     briefing = open_briefing(paths.bundled_database())
     assert isinstance(briefing.search(query), list)
     assert briefing.matches(query, ("proposal", "delegate")) is not None
+
+
+def test_a_briefing_with_a_write_ahead_log_shows_what_sqlite_shows(tmp_path):
+    import glob
+    import hashlib
+
+    from hostile_crafted import wal_beside
+
+    path = wal_beside(tmp_path)
+    log = tmp_path / f"{path.name}-wal"
+    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (path, log)]
+    folded = set(glob.glob(os.path.join(tempfile.gettempdir(), "briefing-folded-*")))
+    briefing = open_briefing(path)
+    assert briefing.ports[0].name_en == "Changed in the log"  # the log's newer text, as sqlite3 shows it
+    assert briefing.path == path
+    briefing.close()
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "briefing-folded-*"))) == folded  # copy gone
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in (path, log)] == before

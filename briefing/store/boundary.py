@@ -2,8 +2,9 @@
 use is checked here, once, before any of it reaches a widget or a page.
 
 A briefing often arrives on a USB stick from someone else, so it is treated as hostile:
-- the path must name a regular file (a named pipe or a device would block or never end), with no
-  write-ahead log or unfinished journal beside it (SQLite would show data this reader cannot see);
+- the path must name a regular file (a named pipe or a device would block or never end); a
+  write-ahead log or an unfinished change beside it is folded into a private copy, so the viewer
+  shows what SQLite would (the user's files are only read);
 - every contract object must be a real table with stored columns (a view, a virtual table or a
   computed column could run arbitrary work on each read);
 - every statement runs under a time budget (SQLite's progress handler) and no value may exceed
@@ -34,9 +35,12 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import stat
+import tempfile
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +107,10 @@ LARGE_TABLES = frozenset(
 # -- the file and the connection ---------------------------------------------------------------
 
 
-def check_file_kind(path: Path) -> None:
-    """A regular file, and nothing beside it that SQLite would read instead (never opens anything)."""
+def check_file_kind(path: Path) -> list[Path]:
+    """A regular file (never opened here: a named pipe would block). Returns what lies beside it that
+    SQLite would read too: a write-ahead log (`-wal`) or an unfinished change (`-journal`), non-empty
+    regular files; one that is not a regular file is refused."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -119,20 +125,53 @@ def check_file_kind(path: Path) -> None:
         raise BriefingError(path, "is a device, not a briefing database")
     if not stat.S_ISREG(mode):
         raise BriefingError(path, "is not a regular file")
-    for suffix, what in (("-wal", "a write-ahead log"), ("-journal", "an unfinished change")):
+    pending = []
+    for suffix in ("-wal", "-journal"):
         beside = Path(f"{path}{suffix}")
         try:
             info = os.stat(beside)
         except OSError:
             continue
-        if not stat.S_ISREG(info.st_mode) or info.st_size > 0:
-            raise BriefingError(
-                path,
-                (
-                    f"has {what} beside it ({beside.name}) holding changes this viewer would not show; "
-                    "open the file once with SQLite (sqlite3) to fold them in, then try again"
-                ),
-            )
+        if not stat.S_ISREG(info.st_mode):
+            raise BriefingError(path, f"has {beside.name} beside it, which is not a regular file")
+        if info.st_size > 0:
+            pending.append(beside)
+    return pending
+
+
+def folded_copy(path: Path, pending: list[Path]) -> Path:
+    """A private copy of the file with the changes SQLite would read from beside it folded in (a
+    write-ahead log checkpointed, an unfinished change rolled back), so the viewer shows what SQLite
+    shows; the user's files are only read. The copy's folder goes when its connection closes."""
+    folder = Path(tempfile.mkdtemp(prefix="briefing-folded-"))
+    copy = folder / "briefing.sqlite"
+    try:
+        shutil.copyfile(path, copy)
+        for beside in pending:
+            shutil.copyfile(beside, Path(f"{copy}{beside.name[len(path.name) :]}"))
+        conn = sqlite3.connect(copy, factory=BudgetConnection)
+        try:
+            harden(conn, copy)
+            conn.execute("PRAGMA trusted_schema=OFF")
+            if hasattr(conn, "enable_load_extension"):
+                conn.enable_load_extension(False)
+            conn.execute("PRAGMA journal_mode=DELETE").fetchall()  # checkpoints a log, rolls back a journal
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        names = ", ".join(p.name for p in pending)
+        reason = describe(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc))
+        raise BriefingError(path, f"has changes beside it ({names}) that cannot be read: {reason}") from None
+    return copy
+
+
+def remove_with(conn: sqlite3.Connection, copy: Path) -> None:
+    """Remove a folded copy's folder when its connection is closed or collected."""
+    folder = copy.parent
+    if isinstance(conn, BudgetConnection):
+        conn.private_folder = folder
+        weakref.finalize(conn, shutil.rmtree, folder, True)
 
 
 def time_budget(path: Path) -> float:
@@ -153,6 +192,7 @@ class BudgetConnection(sqlite3.Connection):
         super().__init__(*args, **kwargs)
         self._deadline = time.thread_time() + self.budget
         self.timed_out = False  # the last statement was stopped by the budget (not by a signal)
+        self.private_folder: Path | None = None  # a folded copy's folder, removed on close
         self.set_progress_handler(self._past_deadline, _PROGRESS_STEPS)
 
     def _past_deadline(self) -> int:
@@ -160,6 +200,12 @@ class BudgetConnection(sqlite3.Connection):
             self.timed_out = True
             return 1
         return 0
+
+    def close(self) -> None:
+        super().close()
+        folder = self.private_folder
+        if folder is not None:  # a folded copy (see folded_copy): gone with its connection
+            shutil.rmtree(folder, ignore_errors=True)
 
     def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # sqlite3's, with a fresh budget
         self._deadline = time.thread_time() + self.budget

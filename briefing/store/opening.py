@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -26,21 +27,27 @@ def connect_readonly(path: Path | str, full_check: bool | None = None) -> sqlite
     the file's size (None).
     """
     path = Path(path)
-    _check_file(path)
+    pending = _check_file(path)
+    # what SQLite would read: the file itself, or a private copy with the changes beside it folded in
+    stored = boundary.folded_copy(path, pending) if pending else path
     if full_check is None:
-        full_check = path.stat().st_size <= FULL_CHECK_BYTES
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        full_check = stored.stat().st_size <= FULL_CHECK_BYTES
+    uri = stored.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, factory=boundary.BudgetConnection)
     except sqlite3.Error as exc:
+        if stored != path:
+            shutil.rmtree(stored.parent, ignore_errors=True)
         raise BriefingError(path, boundary.describe(exc)) from None
+    if stored != path:
+        boundary.remove_with(conn, stored)
     try:
-        boundary.harden(conn, path)
+        boundary.harden(conn, stored)
         conn.execute("PRAGMA trusted_schema=OFF")
         if hasattr(conn, "enable_load_extension"):
             conn.enable_load_extension(False)
         conn.execute("PRAGMA query_only=ON")
-        _check_database(conn, path, full_check)
+        _check_database(conn, path, full_check, stored)
     except BriefingError:
         conn.close()
         raise
@@ -50,8 +57,9 @@ def connect_readonly(path: Path | str, full_check: bool | None = None) -> sqlite
     return conn
 
 
-def _check_file(path: Path) -> None:
-    boundary.check_file_kind(path)  # before anything opens it: a named pipe would block the open
+def _check_file(path: Path) -> list[Path]:
+    """The file's header; returns the changes beside it that SQLite would read (see boundary)."""
+    pending = boundary.check_file_kind(path)  # before anything opens it: a named pipe would block the open
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_SQLITE_HEADER))
@@ -61,6 +69,7 @@ def _check_file(path: Path) -> None:
         raise BriefingError(path, "is empty")
     if header != _SQLITE_HEADER:
         raise BriefingError(path, "is not an SQLite database")
+    return pending
 
 
 def verify_pages(conn: sqlite3.Connection, path: Path) -> None:
@@ -71,19 +80,20 @@ def verify_pages(conn: sqlite3.Connection, path: Path) -> None:
         raise BriefingError(path, f"is damaged or truncated (integrity check: {boundary.short(str(status), 120)})")
 
 
-def _check_size(conn: sqlite3.Connection, path: Path) -> None:
+def _check_size(conn: sqlite3.Connection, path: Path, stored: Path) -> None:
     """A truncated file is shorter than its header says: caught without reading the pages."""
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    if path.stat().st_size < pages * page_size:
+    if stored.stat().st_size < pages * page_size:
         raise BriefingError(path, "is damaged or truncated (shorter than its header says)")
 
 
-def _check_database(conn: sqlite3.Connection, path: Path, full_check: bool) -> None:
+def _check_database(conn: sqlite3.Connection, path: Path, full_check: bool, stored: Path) -> None:
+    """`path` names the file in messages; `stored` is what is open (the file, or its folded copy)."""
     if full_check:
         verify_pages(conn, path)
     else:
-        _check_size(conn, path)
+        _check_size(conn, path, stored)
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
