@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from briefing import paths
 from briefing.store import BriefingError, open_briefing
-from briefing.store.boundary import VALUE_LIMIT, observation_problem, parse_rings
 from briefing.store.records import KINDS
+from briefing.store.value_checks import VALUE_LIMIT, observation_problem, parse_rings
 
 CHECKS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 any_float = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([1e308, -1e308, 1e18, 1e19, 90.0, 90.0001])

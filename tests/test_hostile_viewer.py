@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QToolTip, QTreeWid
 from briefing import paths
 from briefing.export.csv_export import write_csv
 from briefing.store import BriefingError, open_briefing
-from briefing.store.boundary import ALLOWED
 from briefing.store.schema import TABLES
+from briefing.store.value_checks import ALLOWED
 from briefing.ui.presenting.agenda import Agenda, Stop
 from briefing.ui.presenting.view_state import ViewState
 from briefing.ui.shell.diff_dialog import DiffDialog

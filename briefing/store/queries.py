@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from briefing.store import boundary
+from briefing.store import boundary, value_checks
 from briefing.store import search as search_module
 from briefing.store.errors import BriefingError
 from briefing.store.opening import FULL_CHECK_BYTES, connect_readonly, verify_pages
@@ -69,7 +69,7 @@ class Briefing:
         if not self._scanned:
             for row in rows:
                 for position, column in columns.items():
-                    limit = boundary.text_limit(table, column)
+                    limit = value_checks.text_limit(table, column)
                     if isinstance(row[position], str) and len(row[position]) > limit:
                         raise BriefingError(self.path, f"table {table!r}, id {row[0]!r}: {column} is longer than "
                                                        f"{limit:,} characters")
@@ -242,7 +242,7 @@ class Briefing:
         rows = self._rows(self._OBS + where, params)
         if not self._scanned:  # a large file: each figure is checked here, as it is read
             for r in rows:
-                problem = boundary.observation_problem(r[5], r[7], r[3], r[18])
+                problem = value_checks.observation_problem(r[5], r[7], r[3], r[18])
                 if problem:
                     raise BriefingError(self.path, f"table 'observations', id {r[0]!r}: {problem}")
         # the first 14 columns are Observation's first 14 fields, in order (_OBS selects them so)
@@ -367,7 +367,7 @@ class Briefing:
         for i, zh, en, lon, lat, rings in self._rows(
                 "SELECT id, name_zh, name_en, label_lon, label_lat, rings FROM outlines ORDER BY id"):
             try:  # checked at open; parsed here through the same bounded reader
-                found.append(Outline(i, zh, en or "", lon, lat, boundary.parse_rings(rings)))
+                found.append(Outline(i, zh, en or "", lon, lat, value_checks.parse_rings(rings)))
             except ValueError as exc:
                 raise BriefingError(self.path, f"table 'outlines', id {i!r}: rings {exc}") from None
         return tuple(found)
