@@ -59,7 +59,9 @@ def fingerprint(path: Path) -> str:
 
 
 def run_commands(commands: list[list[str]], tmp_path: Path, timeout: float = 60) -> tuple[list[dict], float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONFAULTHANDLER="")
+    temp = tmp_path / "temp"  # what a run leaves in the temporary folder (a set-aside settings file) stays here
+    temp.mkdir(exist_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), TMPDIR=str(temp))
     request = json.dumps({"memory": MEMORY_CAP, "commands": commands})
     start = time.monotonic()
     done = subprocess.run(
