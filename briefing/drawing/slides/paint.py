@@ -1,0 +1,288 @@
+"""Paint a slide with QPainter into any rectangle: the stage, a presenter thumbnail, a PDF page.
+
+The slide is laid out in the largest 16:9 box of the rectangle; every size comes from that box's
+height (text at least 1/40 of it, hero figures at least 1/8), so the same slide reads the same at
+1366x768, 1920x1080 or 3840x2160. What does not fit is left out by priority (a third figure, a
+profile's quotation, the later sentences of a proposal), never cut short or shrunk below the floor.
+`slide_text_boxes` lays a slide out without painting and returns every text with its size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from briefing.drawing.slides import deck
+from briefing.drawing.slides.colours import slide_colours
+from briefing.drawing.slides.pictures import draw_picture
+from briefing.drawing.slides.text import HERO, Canvas, TextBox, lay_out
+
+ASPECT = 16 / 9
+_DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}
+
+
+def slide_area(rect: QRectF) -> QRectF:
+    """The largest 16:9 box centred in `rect`."""
+    width = min(rect.width(), rect.height() * ASPECT)
+    area = QRectF(0, 0, width, width / ASPECT)
+    area.moveCenter(rect.center())
+    return area
+
+
+def paint_slide(painter: QPainter, rect: QRectF, slide: deck.Slide, theme) -> None:
+    """Draw `slide` filling `rect` (its background to the edges, the slide in its 16:9 box)."""
+    colours = slide_colours(theme)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(rect, QColor(colours.background))
+    _lay_out(Canvas(painter, slide_area(rect), colours), slide)
+    painter.restore()
+
+
+def slide_text_boxes(slide: deck.Slide, size: QSizeF | tuple[float, float], theme=None) -> list[TextBox]:
+    """Every text of the slide as laid out at `size` (logical pixels), without painting."""
+    from briefing.ui.themes import LIGHT
+
+    width, height = (size.width(), size.height()) if isinstance(size, QSizeF) else size
+    canvas = Canvas(None, slide_area(QRectF(0, 0, width, height)), slide_colours(theme or LIGHT))
+    _lay_out(canvas, slide)
+    return canvas.boxes
+
+
+def _lay_out(canvas: Canvas, slide: deck.Slide) -> None:
+    {deck.SubjectSlide: _subject, deck.ProfileSlide: _profile, deck.ProposalSlide: _proposal,
+     deck.PassageSlide: _passage, deck.OverviewSlide: _overview, deck.SourcesSlide: _sources}[type(slide)](
+        canvas, slide)
+
+
+# -- parts -------------------------------------------------------------------------------------------
+
+
+def _frame(canvas: Canvas) -> QRectF:
+    m = canvas.h * 0.05
+    return canvas.rect.adjusted(m * 1.2, m, -m * 1.2, -m * 0.8)
+
+
+def _header(canvas: Canvas, area: QRectF, title: str, subtitle: str, line: str = "") -> float:
+    """Title, the other-language name or a subtitle, and one line of what it is; returns the y below."""
+    c = canvas.c
+    box = canvas.force(title, QRectF(area.left(), area.top(), area.width(), canvas.h * 0.17), canvas.px(0.06),
+                       "title", c.ink, c.background, bold=True)
+    y = box.rect.bottom() + canvas.h * 0.005
+    for text, share, role in ((subtitle, 0.034, "subtitle"), (line, 0.034, "line")):
+        if text:
+            shown = canvas.text(text, QRectF(area.left(), y, area.width(), canvas.h * 0.1), canvas.px(share), role,
+                                c.muted, c.background, max_lines=2)
+            if shown is not None:
+                y = shown.rect.bottom()
+    y += canvas.h * 0.02
+    if canvas.painter is not None:
+        canvas.painter.save()
+        canvas.painter.setPen(QPen(QColor(canvas.c.rule), max(1.0, canvas.h / 540)))
+        canvas.painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        canvas.painter.restore()
+    return y + canvas.h * 0.03
+
+
+def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None:
+    """Hero figures stacked in `rect`, each as on the cards (a bar in its kind's colour; a target's
+    frame dashed, a derived value's dotted); a figure that has no room is left out."""
+    c = canvas.c
+    pad = canvas.h * 0.018
+    inner = rect.width() - 2 * pad - canvas.h * 0.012
+    y = rect.top()
+    gap = canvas.h * 0.022
+    for hero in heroes:
+        value = canvas.fit(hero.value, inner, canvas.h * 0.2, canvas.h * 0.14, canvas.h * HERO, bold=True,
+                           max_lines=1)
+        label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
+        meta = canvas.fit(f"{hero.period} · {hero.kind_label}", inner, canvas.h * 0.1, canvas.floor, max_lines=2)
+        source = canvas.fit(hero.source, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
+        if value is None or label is None or meta is None or source is None:
+            continue
+        value_pitch = value.px * 1.08
+        height = 2 * pad + value_pitch + label.height + meta.height + source.height
+        if y + height > rect.bottom() + 0.5:
+            break
+        card = QRectF(rect.left(), y, rect.width(), height)
+        _card(canvas, card, hero.kind)
+        x = card.left() + pad + canvas.h * 0.012
+        top = card.top() + pad
+        shift = (value_pitch - value.height) / 2  # the value's own line box, centred in its tighter pitch
+        canvas.draw(value, QPointF(x, top + shift), hero.value, "hero", c.ink, c.card, bold=True,
+                    box_width=inner, box_height=value.height)
+        top += value_pitch
+        for laid, text, role, colour in ((label, hero.label, "hero_label", c.ink), (meta, None, "hero_meta", c.muted),
+                                         (source, hero.source, "source", c.muted)):
+            canvas.draw(laid, QPointF(x, top), text or laid.layout.text(), role, colour, c.card, box_width=inner)
+            top += laid.height
+        y += height + gap
+
+
+def _card(canvas: Canvas, rect: QRectF, kind: str) -> None:
+    painter, c = canvas.painter, canvas.c
+    if painter is None:
+        return
+    accent = QColor(c.accents.get(kind, c.accents["reported"]))
+    radius = canvas.h * 0.008
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(c.card))
+    if kind in _DASH:
+        painter.setPen(QPen(accent, max(2.0, canvas.h / 270), _DASH[kind]))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setBrush(accent)
+        painter.drawRect(QRectF(rect.left(), rect.top(), canvas.h * 0.008, rect.height()))
+    painter.restore()
+
+
+def _columns(area: QRectF, top: float, split: float = 0.5) -> tuple[QRectF, QRectF]:
+    gap = area.width() * 0.035
+    left = QRectF(area.left(), top, area.width() * split - gap / 2, area.bottom() - top)
+    right = QRectF(left.right() + gap, top, area.right() - left.right() - gap, area.bottom() - top)
+    return left, right
+
+
+# -- slides ------------------------------------------------------------------------------------------
+
+
+def _subject(canvas: Canvas, slide: deck.SubjectSlide) -> None:
+    area = _frame(canvas)
+    top = _header(canvas, area, slide.name, slide.other_name, slide.line)
+    left, right = _columns(area, top, 0.52 if slide.picture else 1.0)
+    _heroes(canvas, left, slide.heroes)
+    if slide.picture is not None:
+        draw_picture(canvas, right, slide.picture)
+
+
+def _overview(canvas: Canvas, slide: deck.OverviewSlide) -> None:
+    area = _frame(canvas)
+    top = _header(canvas, area, slide.title, slide.subtitle, slide.caption)
+    left, right = _columns(area, top, 0.5)
+    _heroes(canvas, left, slide.heroes)
+    draw_picture(canvas, right, slide.picture)
+
+
+def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
+    c = canvas.c
+    area = _frame(canvas)
+    top = _header(canvas, area, slide.title, slide.subtitle)
+    left, right = _columns(area, top, 0.56)
+    single = len(slide.entries) == 1
+    # as much as fits: each port's name and line; then, where there is room, what the article says
+    for with_said in (True, False):
+        plans = [_entry_plan(canvas, left.width(), e, single, with_said) for e in slide.entries]
+        if all(p is not None for p in plans) and sum(p[0] for p in plans) <= left.height():
+            break
+    y = left.top()
+    for entry, plan in zip(slide.entries, plans):
+        if plan is None or y + plan[0] > left.bottom() + 0.5:
+            break
+        height, parts = plan
+        for laid, text, role, colour, bold, dy in parts:
+            canvas.draw(laid, QPointF(left.left(), y + dy), text, role, colour, c.background, bold=bold,
+                        box_width=left.width())
+        y += height
+    if slide.picture is not None:
+        draw_picture(canvas, right, slide.picture)
+
+
+def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool):
+    c = canvas.c
+    big = canvas.px(0.045 if single else 0.036)
+    body = canvas.px(0.034 if single else 0.0)
+    rows = [(entry.name, big, "entry_name", c.ink, True, 1), (entry.other_name, canvas.floor, "entry_other", c.muted,
+                                                            False, 2),
+            (entry.line, body, "entry_line", c.ink, False, 3), (entry.place, canvas.floor, "entry_place", c.muted,
+                                                                 False, 2)]
+    if single:
+        rows = rows[:1] + rows[2:]  # the other name is in the subtitle already
+    elif not with_said:
+        rows = rows[:3]
+    if with_said and entry.said:
+        rows.append((entry.said, body, "said", c.ink, False, 6 if single else 2))
+        if entry.said_source:
+            rows.append((entry.said_source, canvas.floor, "source", c.muted, False, 1))
+    parts, y = [], 0.0
+    for text, px, role, colour, bold, lines in rows:
+        if not text:
+            continue
+        laid = canvas.fit(text, width, canvas.h, px, bold=bold, max_lines=lines)
+        if laid is None:
+            return None
+        parts.append((laid, text, role, colour, bold, y))
+        y += laid.height
+    return y + canvas.h * (0.03 if single else 0.018), parts
+
+
+def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
+    c = canvas.c
+    area = _frame(canvas)
+    seat = f"{slide.seat} · {slide.titles}" if slide.titles and slide.titles != slide.speaker else slide.seat
+    top = _header(canvas, area, slide.title, f"{slide.speaker}  {seat}".strip())
+    concerns = f"{slide.ports_label}:{'、'.join(slide.ports)}" if slide.ports else ""
+    bottom = area.bottom()
+    for text, role in ((slide.source, "source"), (concerns, "ports")):
+        if not text:
+            continue
+        laid = canvas.fit(text, area.width(), canvas.h * 0.12, canvas.px(0.03 if role == "ports" else 0.0),
+                          max_lines=2)
+        if laid is not None:
+            bottom -= laid.height
+            canvas.draw(laid, QPointF(area.left(), bottom), text, role, c.ink if role == "ports" else c.muted,
+                        c.background, box_width=area.width())
+    bottom -= canvas.h * 0.03
+    # the key sentences, first first, at the largest size that shows at least the first
+    if canvas.painter is not None:
+        bar = QColor(c.bodies.get(slide.body, c.rule))
+        canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, bottom - top), bar)
+    quote = QRectF(area.left() + canvas.h * 0.03, top, area.width() - canvas.h * 0.03, bottom - top)
+    for count in range(len(slide.sentences), 0, -1):
+        text = "".join(slide.sentences[:count])
+        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.05), canvas.px(0.036))
+        if laid is not None:
+            canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
+            return
+    canvas.force(slide.sentences[0] if slide.sentences else "", quote, canvas.px(0.036), "quote", c.ink,
+                 c.background)
+
+
+def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
+    c = canvas.c
+    area = _frame(canvas)
+    top = _header(canvas, area, slide.heading or slide.source, slide.source if slide.heading else "")
+    quote = QRectF(area.left(), top, area.width(), area.bottom() - top)
+    start = slide.quote.find(slide.highlight) if slide.highlight else -1
+    marks = [(start, len(slide.highlight), c.mark_ink, c.mark)] if start >= 0 else None
+    laid = canvas.fit(slide.quote, quote.width(), quote.height(), canvas.px(0.055), canvas.px(0.03))
+    if laid is None:
+        canvas.force(slide.quote, quote, canvas.px(0.03), "quote", c.ink, c.background)
+        return
+    canvas.draw(laid, quote.topLeft(), slide.quote, "quote", c.ink, c.background, box_width=quote.width(),
+                marks=marks)
+    if start >= 0:  # the marked figure, recorded with its own colours for the contrast check
+        canvas.boxes.append(TextBox(slide.highlight, laid.px, QRectF(quote.topLeft(), QSizeF(0, 0)), "mark",
+                                    c.mark_ink, c.mark, True))
+
+
+def _sources(canvas: Canvas, slide: deck.SourcesSlide) -> None:
+    c = canvas.c
+    area = _frame(canvas)
+    top = _header(canvas, area, slide.title, "")
+    note = lay_out(slide.note, canvas.floor, area.width())
+    bottom = area.bottom() - note.height
+    y = top
+    for index, line in enumerate(slide.lines):
+        laid = canvas.fit(line, area.width(), canvas.h * 0.12, canvas.px(0.034 if index == 0 else 0.028),
+                          bold=index == 0, max_lines=2)
+        if laid is None or y + laid.height > bottom - canvas.h * 0.02:
+            break
+        canvas.draw(laid, QPointF(area.left(), y), line, "source_line", c.ink, c.background, bold=index == 0,
+                    box_width=area.width())
+        y += laid.height + canvas.h * 0.012
+    canvas.draw(note, QPointF(area.left(), bottom), slide.note, "note", c.muted, c.background,
+                box_width=area.width())
