@@ -116,6 +116,7 @@ class ProfileEntry:
     place: str  # where the map has it: exact, nearby town, approximate, no coordinate
     said: str = ""  # what the article says of it (one sentence), or that it does not name it
     said_source: str = ""
+    named: bool = False  # whether the article names it (else `said` says that it does not)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -317,7 +318,8 @@ class _Composer:
                 top = bars[-(MAX_BARS - 1):]
                 own = [b for b in bars if b[0].id == subject_id and b not in top]
                 bars = sorted(own + top, key=lambda b: b[1].value) if own else bars[-MAX_BARS:]
-            rows = tuple((("★ " if s.id == subject_id else "") + self.short_name(s), self.value(o), o.kind,
+            rows = tuple((("★ " if s.id == subject_id else "") + self.short_name(s),
+                          f"{self.value(o)} ({self._year(o.period)})", o.kind,
                           o.value, s.id == subject_id) for s, o in reversed(bars))
             return Picture("comparison", self.t("compare", name), self.t("unit_star", spec.unit), bars=rows,
                            spec=spec)
@@ -405,7 +407,7 @@ class _Composer:
         name, other = self.names(port)
         sentence, line, passage_id = self.said(port)
         entry = ProfileEntry(port.id, name, other, self.port_line(port), self.w.precision(port.coord_precision),
-                             sentence or self.t("not_named"), line)
+                             sentence or self.t("not_named"), line, bool(sentence))
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)
 
@@ -484,7 +486,7 @@ class _Composer:
             if source is not None and source is not self.article:
                 lines.append(_short_title(source))
         others = len(self.b.sources) - len(lines)
-        note = self.t("sources_note") + ("\n" + self.t("more_sources", others) if others > 0 else "")
+        note = self.t("sources_note") + (" " + self.t("more_sources", others) if others > 0 else "")
         return SourcesSlide(stop_name=name, title=self.t("sources"), lines=tuple(lines), note=note)
 
 

@@ -65,11 +65,21 @@ def _frame(canvas: Canvas) -> QRectF:
 
 
 def _header(canvas: Canvas, area: QRectF, title: str, subtitle: str, line: str = "") -> float:
-    """Title, the other-language name or a subtitle, and one line of what it is; returns the y below."""
+    """Title, the other-language name or a subtitle (beside the title when it fits there), and one
+    line of what it is; returns the y below."""
     c = canvas.c
     box = canvas.force(title, QRectF(area.left(), area.top(), area.width(), canvas.h * 0.17), canvas.px(0.06),
                        "title", c.ink, c.background, bold=True)
     y = box.rect.bottom() + canvas.h * 0.005
+    if subtitle and box.rect.height() < box.px * 1.5:  # a one-line title: the subtitle may sit beside it
+        title_width = lay_out(title, box.px, area.width(), True).width
+        beside = lay_out(subtitle, canvas.px(0.034), area.width())
+        gap = canvas.h * 0.03
+        if title_width + gap + beside.width <= area.width() and beside.layout.lineCount() == 1:
+            baseline = box.rect.top() + box.px * 1.22 / 2 + box.px * 0.36  # near the title's baseline
+            canvas.draw(beside, QPointF(area.left() + title_width + gap, baseline - beside.px * 0.86), subtitle,
+                        "subtitle", c.muted, c.background)
+            subtitle = ""
     for text, share, role in ((subtitle, 0.034, "subtitle"), (line, 0.034, "line")):
         if text:
             shown = canvas.text(text, QRectF(area.left(), y, area.width(), canvas.h * 0.1), canvas.px(share), role,
@@ -89,20 +99,29 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
     """Hero figures stacked in `rect`, each as on the cards (a bar in its kind's colour; a target's
     frame dashed, a derived value's dotted); a figure that has no room is left out."""
     c = canvas.c
-    pad = canvas.h * 0.018
+    pad = canvas.h * 0.014
     inner = rect.width() - 2 * pad - canvas.h * 0.012
     y = rect.top()
-    gap = canvas.h * 0.022
+    gap = canvas.h * 0.016
     for hero in heroes:
-        value = canvas.fit(hero.value, inner, canvas.h * 0.2, canvas.h * 0.14, canvas.h * HERO, bold=True,
+        value = canvas.fit(hero.value, inner, canvas.h * 0.2, canvas.h * 0.13, canvas.h * HERO, bold=True,
                            max_lines=1)
         label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
-        meta = canvas.fit(f"{hero.period} · {hero.kind_label}", inner, canvas.h * 0.1, canvas.floor, max_lines=2)
-        source = canvas.fit(hero.source, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
-        if value is None or label is None or meta is None or source is None:
+        # when and what kind, then where from: on one line when it fits, else on two
+        meta_text = f"{hero.period} · {hero.kind_label}"
+        lines = [(meta_text + " · " + hero.source, None)]
+        joined = canvas.fit(lines[0][0], inner, canvas.h * 0.1, canvas.floor, max_lines=1)
+        if joined is not None:
+            small = [(joined, joined.layout.text(), "hero_meta")]
+        else:
+            meta = canvas.fit(meta_text, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
+            source = canvas.fit(hero.source, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
+            small = [] if meta is None or source is None else [(meta, meta_text, "hero_meta"),
+                                                                (source, hero.source, "source")]
+        if value is None or label is None or not small:
             continue
-        value_pitch = value.px * 1.08
-        height = 2 * pad + value_pitch + label.height + meta.height + source.height
+        value_pitch = value.px * 1.06
+        height = 2 * pad + value_pitch + label.height + sum(laid.height for laid, _, _ in small)
         if y + height > rect.bottom() + 0.5:
             break
         card = QRectF(rect.left(), y, rect.width(), height)
@@ -113,9 +132,9 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
         canvas.draw(value, QPointF(x, top + shift), hero.value, "hero", c.ink, c.card, bold=True,
                     box_width=inner, box_height=value.height)
         top += value_pitch
-        for laid, text, role, colour in ((label, hero.label, "hero_label", c.ink), (meta, None, "hero_meta", c.muted),
-                                         (source, hero.source, "source", c.muted)):
-            canvas.draw(laid, QPointF(x, top), text or laid.layout.text(), role, colour, c.card, box_width=inner)
+        for laid, text, role, colour in [(label, hero.label, "hero_label", c.ink)] + [
+                (laid, text, role, c.muted) for laid, text, role in small]:
+            canvas.draw(laid, QPointF(x, top), text, role, colour, c.card, box_width=inner)
             top += laid.height
         y += height + gap
 
@@ -174,8 +193,9 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
     left, right = _columns(area, top, 0.56)
     single = len(slide.entries) == 1
     # as much as fits: each port's name and line; then, where there is room, what the article says
-    for with_said in (True, False):
-        plans = [_entry_plan(canvas, left.width(), e, single, with_said) for e in slide.entries]
+    for with_said in ("all", "named", ""):
+        plans = [_entry_plan(canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named))
+                 for e in slide.entries]
         if all(p is not None for p in plans) and sum(p[0] for p in plans) <= left.height():
             break
     y = left.top()
@@ -201,8 +221,8 @@ def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: 
                                                                  False, 2)]
     if single:
         rows = rows[:1] + rows[2:]  # the other name is in the subtitle already
-    elif not with_said:
-        rows = rows[:3]
+    else:
+        rows = rows[:3]  # in a group: name, other name, what it is
     if with_said and entry.said:
         rows.append((entry.said, body, "said", c.ink, False, 6 if single else 2))
         if entry.said_source:
@@ -222,8 +242,17 @@ def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: 
 def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
     c = canvas.c
     area = _frame(canvas)
-    seat = f"{slide.seat} · {slide.titles}" if slide.titles and slide.titles != slide.speaker else slide.seat
-    top = _header(canvas, area, slide.title, f"{slide.speaker}  {seat}".strip())
+    posts = slide.titles if slide.titles and slide.seat in slide.titles else " · ".join(
+        x for x in (slide.seat, slide.titles if slide.titles != slide.speaker else "") if x)
+    top = _header(canvas, area, slide.title, "")
+    speaker = canvas.text(slide.speaker, QRectF(area.left(), top, area.width(), canvas.h * 0.1), canvas.px(0.042),
+                          "speaker", c.ink, c.background, bold=True, max_lines=1)
+    y = speaker.rect.bottom() if speaker else top
+    if posts and posts != slide.speaker:
+        shown = canvas.text(posts, QRectF(area.left(), y, area.width(), canvas.h * 0.1), canvas.px(0.03), "seat",
+                            c.muted, c.background, max_lines=2)
+        y = shown.rect.bottom() if shown else y
+    top = y + canvas.h * 0.03
     concerns = f"{slide.ports_label}:{'、'.join(slide.ports)}" if slide.ports else ""
     bottom = area.bottom()
     for text, role in ((slide.source, "source"), (concerns, "ports")):
@@ -237,18 +266,20 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
                         c.background, box_width=area.width())
     bottom -= canvas.h * 0.03
     # the key sentences, first first, at the largest size that shows at least the first
-    if canvas.painter is not None:
-        bar = QColor(c.bodies.get(slide.body, c.rule))
-        canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, bottom - top), bar)
-    quote = QRectF(area.left() + canvas.h * 0.03, top, area.width() - canvas.h * 0.03, bottom - top)
+    indent = canvas.h * 0.035
+    quote = QRectF(area.left() + indent, top, area.width() - indent, bottom - top)
+    shown = None
     for count in range(len(slide.sentences), 0, -1):
         text = "".join(slide.sentences[:count])
         laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.05), canvas.px(0.036))
         if laid is not None:
-            canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
-            return
-    canvas.force(slide.sentences[0] if slide.sentences else "", quote, canvas.px(0.036), "quote", c.ink,
-                 c.background)
+            shown = canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
+            break
+    if shown is None and slide.sentences:
+        shown = canvas.force(slide.sentences[0], quote, canvas.px(0.036), "quote", c.ink, c.background)
+    if canvas.painter is not None and shown is not None:  # a bar in the colour of the speaker's seat
+        bar = QColor(c.bodies.get(slide.body, c.rule))
+        canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, shown.rect.height()), bar)
 
 
 def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:

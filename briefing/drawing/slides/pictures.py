@@ -93,10 +93,10 @@ def draw_comparison(canvas: Canvas, rect: QRectF, picture) -> None:
     """Horizontal bars, largest first; the subject's own bar in the highlight colour and starred."""
     c = canvas.c
     top = _titles(canvas, rect, picture)
-    px = canvas.px(0.028)
-    row = px * 1.9
+    px = canvas.px(0.03)
     rows = list(picture.bars)
-    room = int((rect.bottom() - top) // row)
+    room = int((rect.bottom() - top) // (px * 1.9))
+    row = min(canvas.h * 0.11, (rect.bottom() - top) / max(1, min(room, len(rows))))
     if len(rows) > room:  # keep the subject's own bar, then the largest
         own = [r for r in rows if r[4]]
         rows = sorted(own + [r for r in rows if not r[4]][: max(0, room - len(own))], key=lambda r: -r[3])
