@@ -7,6 +7,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 SCREEN_SIZE = (1920, 1080)
@@ -19,6 +20,7 @@ def _settle() -> None:
 
 
 def _prepare(window) -> None:
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on a small first screen
     window.resize(*SCREEN_SIZE)
     window.show()
     _settle()
