@@ -333,12 +333,13 @@ class _Composer:
         return f"{self.t('target')} {text}" if obs.kind == "target" else text
 
     def short_name(self, record) -> str:
-        from briefing.ui.i18n import short_chinese_name, short_english_name  # pure string helpers
+        from briefing.ui.i18n import short_english_name  # pure string helpers
 
         name, _ = self.names(record)
-        if self.en and getattr(record, "name_en", ""):
-            return short_english_name(record.name_en) + _mode_suffix(record, self.en)
-        return short_chinese_name(name) + _mode_suffix(record, self.en) if isinstance(record, Port) else name
+        port = self.b.port(record.id)
+        if self.en and port is not None and port.name_en:  # "Erenhot (Rail)": the town and the mode
+            return f"{short_english_name(port.name_en)} ({self.w.mode(port.mode)})"
+        return name
 
     def map_picture(self, marked: Iterable[str], leagues: Iterable[str] = ()) -> Picture:
         marked = set(marked)
@@ -492,10 +493,6 @@ class _Composer:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
-
-
-def _mode_suffix(record, english: bool) -> str:
-    return ""
 
 
 def _counterpart(text: str, english: bool) -> str:
