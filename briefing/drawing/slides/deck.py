@@ -288,6 +288,7 @@ class _Composer:
             elif tier <= 1 and obs.unit in _COUNTS:
                 tier = 2
             return (obs.indicator_id != first, obs.passage_id is None, tier, obs.kind == "cumulative",
+                    not is_annual(obs) and obs.passage_id is None,  # a full year before part of a later one
                     -(counts.get((obs.indicator_id, obs.unit), 0) >= 2), -int(obs.period[:4] or 0),
                     passage.position if passage else 0)
 

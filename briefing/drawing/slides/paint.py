@@ -105,7 +105,8 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
     gap = canvas.h * 0.016
     for hero in heroes:
         value = canvas.fit(hero.value, inner, canvas.h * 0.2, canvas.h * 0.13, canvas.h * HERO, bold=True,
-                           max_lines=1)
+                           max_lines=1) or canvas.fit(hero.value, inner, canvas.h * 0.4, canvas.h * 0.13,
+                                                      canvas.h * HERO, bold=True, max_lines=2)
         label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
         # when and what kind, then where from: on one line when it fits, else on two
         meta_text = f"{hero.period} · {hero.kind_label}"
@@ -120,7 +121,7 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
                                                                 (source, hero.source, "source")]
         if value is None or label is None or not small:
             continue
-        value_pitch = value.px * 1.06
+        value_pitch = value.px * 1.06 + (value.layout.lineCount() - 1) * value.px * 1.22
         height = 2 * pad + value_pitch + label.height + sum(laid.height for laid, _, _ in small)
         if y + height > rect.bottom() + 0.5:
             break
@@ -128,7 +129,7 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
         _card(canvas, card, hero.kind)
         x = card.left() + pad + canvas.h * 0.012
         top = card.top() + pad
-        shift = (value_pitch - value.height) / 2  # the value's own line box, centred in its tighter pitch
+        shift = (value.px * 1.06 - value.px * 1.22) / 2  # the first line's box, centred in its tighter pitch
         canvas.draw(value, QPointF(x, top + shift), hero.value, "hero", c.ink, c.card, bold=True,
                     box_width=inner, box_height=value.height)
         top += value_pitch
@@ -192,10 +193,13 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
     top = _header(canvas, area, slide.title, slide.subtitle)
     left, right = _columns(area, top, 0.56)
     single = len(slide.entries) == 1
-    # as much as fits: each port's name and line; then, where there is room, what the article says
-    for with_said in ("all", "named", ""):
-        plans = [_entry_plan(canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named))
-                 for e in slide.entries]
+    # as large as fits: each port's name and line, and what the article says of it where there is room
+    plans: list = []
+    for scale, with_said in ((1.5, "all"), (1.3, "all"), (1.15, "all"), (1.0, "all"), (1.5, "named"),
+                             (1.3, "named"), (1.15, "named"), (1.0, "named"), (1.5, ""), (1.3, ""), (1.15, ""),
+                             (1.0, "")):
+        plans = [_entry_plan(canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named),
+                             scale) for e in slide.entries]
         if all(p is not None for p in plans) and sum(p[0] for p in plans) <= left.height():
             break
     y = left.top()
@@ -211,22 +215,24 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
         draw_picture(canvas, right, slide.picture)
 
 
-def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool):
+def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool,
+                scale: float = 1.0):
     c = canvas.c
-    big = canvas.px(0.045 if single else 0.036)
-    body = canvas.px(0.034 if single else 0.0)
-    rows = [(entry.name, big, "entry_name", c.ink, True, 1), (entry.other_name, canvas.floor, "entry_other", c.muted,
+    big = canvas.px((0.045 if single else 0.036) * scale)
+    body = canvas.px((0.034 if single else 0.026) * scale)
+    small = canvas.px(0.026 * scale)
+    rows = [(entry.name, big, "entry_name", c.ink, True, 1), (entry.other_name, small, "entry_other", c.muted,
                                                             False, 2),
-            (entry.line, body, "entry_line", c.ink, False, 3), (entry.place, canvas.floor, "entry_place", c.muted,
+            (entry.line, body, "entry_line", c.ink, False, 3), (entry.place, small, "entry_place", c.muted,
                                                                  False, 2)]
     if single:
         rows = rows[:1] + rows[2:]  # the other name is in the subtitle already
     else:
         rows = rows[:3]  # in a group: name, other name, what it is
     if with_said and entry.said:
-        rows.append((entry.said, body, "said", c.ink, False, 6 if single else 2))
-        if entry.said_source:
-            rows.append((entry.said_source, canvas.floor, "source", c.muted, False, 1))
+        rows.append((entry.said, body, "said", c.ink, False, 6 if single else 3))
+        if entry.said_source and entry.named:
+            rows.append((entry.said_source, small, "source", c.muted, False, 1))
     parts, y = [], 0.0
     for text, px, role, colour, bold, lines in rows:
         if not text:
@@ -271,7 +277,7 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
     shown = None
     for count in range(len(slide.sentences), 0, -1):
         text = "".join(slide.sentences[:count])
-        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.05), canvas.px(0.036))
+        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.058), canvas.px(0.036))
         if laid is not None:
             shown = canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
             break

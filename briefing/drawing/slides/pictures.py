@@ -131,6 +131,18 @@ def draw_comparison(canvas: Canvas, rect: QRectF, picture) -> None:
 # -- the map ------------------------------------------------------------------------------------------
 
 
+_PATHS: dict[tuple[str, int], object] = {}  # outline -> its projected path (thousands of points: made once)
+
+
+def _outline(outline):
+    key = (outline.id, id(outline.rings))
+    if key not in _PATHS:
+        if len(_PATHS) > 200:
+            _PATHS.clear()
+        _PATHS[key] = outline_path(outline)
+    return _PATHS[key]
+
+
 def _extent(picture) -> QRectF:
     points = [project(lon, lat) for outline in picture.outlines for ring in outline.rings for lon, lat in ring]
     points += [project(p.lon, p.lat) for p in picture.ports]
@@ -174,7 +186,13 @@ def draw_map(canvas: Canvas, rect: QRectF, picture) -> None:
             tinted = outline.name_zh in picture.leagues
             painter.setPen(QPen(QColor(c.ink if tinted else c.border), max(1.0, canvas.h / (360 if tinted else 900))))
             painter.setBrush(QColor(c.land_marked if tinted else c.land))
-            painter.drawPath(to_slide.map(outline_path(outline)))
+            painter.save()
+            painter.setTransform(to_slide, True)
+            pen = painter.pen()
+            pen.setWidthF(pen.widthF() / scale)  # the outline is drawn in map units
+            painter.setPen(pen)
+            painter.drawPath(_outline(outline))
+            painter.restore()
         for port in sorted(picture.ports, key=lambda p: p.marked):
             _marker(painter, c, port.mode, port.hollow, at[port.id], big if port.marked else radius * 0.8)
         painter.restore()
