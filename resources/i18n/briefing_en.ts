@@ -192,7 +192,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location filename="../../briefing/ui/charts.py" line="+355"/>
+        <location filename="../../briefing/ui/charts.py" line="+360"/>
         <source> {value}({year}年)</source>
         <translation> {value} ({year})</translation>
     </message>
@@ -581,7 +581,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export chart image (PNG)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>导出此图表为图片…</source>
         <translation>Export this chart as an image…</translation>
     </message>
@@ -765,7 +765,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-256"/>
+        <location line="-261"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -991,7 +991,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1009,7 +1009,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/main_window.py" line="+122"/>
+        <location filename="../../briefing/ui/main_window.py" line="+123"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1075,12 +1075,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+141"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-140"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1106,7 +1106,7 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+117"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
@@ -1174,7 +1174,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/port_details.py" line="+58"/>
+        <location filename="../../briefing/ui/port_details.py" line="+57"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1195,12 +1195,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+109"/>
+        <location line="+106"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-106"/>
         <source>坐标依据</source>
         <translation>Location basis</translation>
     </message>
@@ -1215,12 +1215,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+54"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-34"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
@@ -1230,7 +1230,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1263,7 +1263,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/map_layout.py" line="+362"/>
+        <location filename="../../briefing/ui/map_layout.py" line="+375"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1388,7 +1388,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presentation.py" line="+82"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1409,19 +1409,19 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+172"/>
         <source>保存议程</source>
         <translation>Save agenda</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-171"/>
         <source>议程另存为…</source>
         <translation>Save agenda as…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>演示模式(翻页键逐站切换)</source>
-        <translation>Presentation mode (page keys step through stops)</translation>
+        <source>放映(全屏幻灯片)</source>
+        <translation>Present (full-screen slides)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1434,7 +1434,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+138"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
@@ -1490,8 +1490,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenter.py" line="+83"/>
-        <location line="+79"/>
+        <location filename="../../briefing/ui/presenter.py" line="+200"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1502,16 +1501,17 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>当前一站</source>
-        <translation>Current stop</translation>
+        <source>当前</source>
+        <translation>Now</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>下一站</source>
-        <translation>Next stop</translation>
+        <location line="+70"/>
+        <source>下一张</source>
+        <translation>Next slide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-69"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1521,73 +1521,72 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>交换屏幕</source>
+        <translation>Swap screens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示幻灯片</source>
+        <translation>Show the slides</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>第 {0} / {1} 站</source>
         <translation>Stop {0} of {1}</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>没有幻灯片</source>
+        <translation>No slides</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>黑屏中(按 B 恢复)</source>
+        <translation>Screen black (B to return)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>白屏中(按 W 恢复)</source>
+        <translation>Screen white (W to return)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提问页(Esc 返回第 {0} 站)</source>
+        <translation>Question slide (Esc: back to stop {0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>跳到第 {0} 站,按回车</source>
+        <translation>Go to stop {0}: press Enter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(最后一张)</source>
+        <translation>(last slide)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>共 {0} 站</source>
-        <translation>Stops: {0}</translation>
+        <source>返回议程</source>
+        <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>没有议程</source>
-        <translation>No agenda</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>口岸</source>
-        <translation>Ports</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>代表建议</source>
-        <translation>Proposals</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+21"/>
-        <source>原文</source>
-        <translation>Source text</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>投影画面:{0}</source>
-        <translation>On screen: {0}</translation>
+        <location line="+12"/>
+        <source>幻灯片上数据的出处</source>
+        <translation>Where the figures on this slide come from</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>(未进入议程)</source>
-        <translation>(agenda not started)</translation>
+        <source>这张幻灯片上没有引自原文或其他来源的数据。</source>
+        <translation>No figure on this slide cites the article or another source.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>(本站没有备注)</source>
         <translation>(no notes for this stop)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(最后一站)</source>
-        <translation>(last stop)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>画面上没有引自原文的数据。</source>
-        <translation>No figures quoted from the source text on screen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>原文 第{0}段</source>
-        <translation>Source text, paragraph {0}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+55"/>
         <source>已用 {0}</source>
         <translation>Elapsed {0}</translation>
     </message>
@@ -1736,6 +1735,140 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Slides</name>
+    <message>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+178"/>
+        <source>第 {0} 段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 个口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文未单独提及</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸</source>
+        <translation type="unfinished">Ports concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全区口岸(未特指)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>资料来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {0} 个来源,见简报的“来源”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}:历年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}:各地对比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{0} · 各地最近一个全年 · ★ 本口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标</source>
+        <translation type="unfinished">Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚无数据的口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通往{0}的公路口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>航空口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>铁路口岸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无这些口岸的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无此口岸的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸分布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全区口岸概览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../briefing/drawing/slides/words.py" line="+13"/>
+        <source>自治区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>盟市</source>
+        <translation type="unfinished">League/city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourcesTab</name>
     <message>
         <location filename="../../briefing/ui/sources_tab.py" line="+161"/>
@@ -1833,6 +1966,33 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>StageSearch</name>
+    <message>
+        <location filename="../../briefing/ui/stage_search.py" line="+86"/>
+        <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
+        <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中文、拼音或英文</source>
+        <translation>Chinese, pinyin or English</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <location filename="../../briefing/ui/stage.py" line="+68"/>
+        <location line="+40"/>
+        <source>演示</source>
+        <translation>Presentation</translation>
+    </message>
+</context>
+<context>
     <name>SubjectTreeModel</name>
     <message>
         <location filename="../../briefing/ui/coverage.py" line="-87"/>
@@ -1924,6 +2084,19 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Words</name>
+    <message>
+        <location filename="../../briefing/drawing/slides/words.py" line="+37"/>
+        <source>Formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_TargetRow</name>
     <message>
         <location filename="../../briefing/ui/export_dialogs.py" line="-29"/>
@@ -1934,6 +2107,22 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+11"/>
         <source>保存为</source>
         <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>self.w</name>
+    <message>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+18"/>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <location line="+387"/>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
