@@ -104,9 +104,7 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
     y = rect.top()
     gap = canvas.h * 0.016
     for hero in heroes:
-        value = canvas.fit(hero.value, inner, canvas.h * 0.2, canvas.h * 0.13, canvas.h * HERO, bold=True,
-                           max_lines=1) or canvas.fit(hero.value, inner, canvas.h * 0.4, canvas.h * 0.13,
-                                                      canvas.h * HERO, bold=True, max_lines=2)
+        figure = _hero_lines(canvas, hero.value, inner)
         label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
         # when and what kind, then where from: on one line when it fits, else on two
         meta_text = f"{hero.period} · {hero.kind_label}"
@@ -119,25 +117,48 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
             source = canvas.fit(hero.source, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
             small = [] if meta is None or source is None else [(meta, meta_text, "hero_meta"),
                                                                 (source, hero.source, "source")]
-        if value is None or label is None or not small:
+        if not figure or label is None or not small:
             continue
-        value_pitch = value.px * 1.06 + (value.layout.lineCount() - 1) * value.px * 1.22
-        height = 2 * pad + value_pitch + label.height + sum(laid.height for laid, _, _ in small)
+        height = 2 * pad + sum(pitch for *_, pitch in figure) + label.height + sum(laid.height for laid, _, _ in small)
         if y + height > rect.bottom() + 0.5:
             break
         card = QRectF(rect.left(), y, rect.width(), height)
         _card(canvas, card, hero.kind)
         x = card.left() + pad + canvas.h * 0.012
         top = card.top() + pad
-        shift = (value.px * 1.06 - value.px * 1.22) / 2  # the first line's box, centred in its tighter pitch
-        canvas.draw(value, QPointF(x, top + shift), hero.value, "hero", c.ink, c.card, bold=True,
-                    box_width=inner, box_height=value.height)
-        top += value_pitch
+        for laid, text, role, pitch in figure:
+            shift = (laid.px * 1.06 - laid.px * 1.22) / 2  # the first line's box, centred in a tighter pitch
+            canvas.draw(laid, QPointF(x, top + shift), text, role, c.ink, c.card, bold=True, box_width=inner,
+                        box_height=laid.height)
+            top += pitch
         for laid, text, role, colour in [(label, hero.label, "hero_label", c.ink)] + [
                 (laid, text, role, c.muted) for laid, text, role in small]:
             canvas.draw(laid, QPointF(x, top), text, role, colour, c.card, box_width=inner)
             top += laid.height
         y += height + gap
+
+
+def _hero_lines(canvas: Canvas, value: str, width: float) -> list[tuple]:
+    """The figure on one line at hero size; or its prefix ("over", "about") on a line of its own above
+    the number and unit; or wrapped on two lines. [] when it does not fit at hero size."""
+
+    def at_hero(text: str, lines: int):
+        return canvas.fit(text, width, canvas.h * 0.2 * lines, canvas.h * 0.13, canvas.h * HERO, bold=True,
+                          max_lines=lines)
+
+    one = at_hero(value, 1)
+    if one is not None:
+        return [(one, value, "hero", one.px * 1.06)]
+    prefix, _, rest = value.partition(" ")
+    if rest:
+        head = canvas.fit(prefix, width, canvas.h * 0.1, canvas.px(0.05), bold=True, max_lines=1)
+        body = at_hero(rest, 1)
+        if head is not None and body is not None:
+            return [(head, prefix, "hero_prefix", head.px * 1.06), (body, rest, "hero", body.px * 1.06)]
+    two = at_hero(value, 2)
+    if two is not None:
+        return [(two, value, "hero", two.px * (1.06 + 1.22))]
+    return []
 
 
 def _card(canvas: Canvas, rect: QRectF, kind: str) -> None:
