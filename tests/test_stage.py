@@ -201,3 +201,18 @@ def test_language_and_theme_switches_repaint_the_stage_on_the_same_stop(window, 
         window.set_language("zh")
     qtbot.waitUntil(lambda: tools.deck.language == "zh")
     assert tools.deck.current().name == name_zh
+
+
+def test_the_deck_stays_while_the_analyst_view_changes_behind_the_stage(window, qtbot):
+    stage = press_f5(window, qtbot)
+    tools = window.presenter_tools
+    deck = tools.deck
+    qtbot.keyClick(stage, Qt.Key.Key_PageDown)
+    qtbot.keyClick(stage, Qt.Key.Key_Slash)
+    box = stage.findChild(QLineEdit, "stageSearchBox")
+    type_into(qtbot, box, "ceke")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    found = deck.found
+    window.selection.select_subject("arxan")  # the main window moves on behind the stage
+    tools.watcher.flush()
+    assert tools.deck is deck and deck.found is found and deck.index == 1

@@ -138,8 +138,8 @@ class MainWindow(QMainWindow):
         self.theme_menu.setTitle(self.tr("主题"))
         self.theme_actions["light"].setText(self.tr("浅色"))
         self.theme_actions["dark"].setText(self.tr("深色高对比"))
-        self.presenter_tools.retranslate()
         self._update_banner()
+        self.presenter_tools.retranslate()  # after the banner: the presenter view shows it
 
     def _apply_theme(self, *_args) -> None:
         theme = themes.current()

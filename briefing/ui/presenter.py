@@ -200,6 +200,7 @@ class PresenterWindow(QWidget):
         self.reset_button.setText(self.tr("重新计时"))
         self.swap_button.setText(self.tr("交换屏幕"))
         self.stage_button.setText(self.tr("显示幻灯片"))
+        self._tick()
         self.show_deck()
 
     def _apply_fonts(self) -> None:

@@ -83,8 +83,9 @@ class StageControl(QObject):
         """The agenda or the briefing changed while presenting: new slides, the same stop if it is there."""
         if self.deck is None:
             return
-        if self.from_agenda and self.deck.stops == self.tools.model.stops() and \
-                self.deck.briefing is self.window.briefing:
+        model = self.tools.model
+        same = self.deck.stops == model.stops() if self.from_agenda else not model.rowCount()
+        if same and self.deck.briefing is self.window.briefing:
             return
         index = self.deck.index
         old = self.deck
@@ -103,6 +104,7 @@ class StageControl(QObject):
         if not self.from_agenda:  # the default agenda's stop names are in the interface language
             self.deck.stops = default_agenda(self.window.briefing)
         self.deck.set_language(language)
+        self._show_presenter_deck()  # the banner in the new language
 
     # -- showing ------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ slide at once, and Esc or Backspace on the stage goes back to the agenda where i
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from briefing.drawing.slides.deck import slides_for_stops
@@ -93,6 +94,9 @@ class StageSearch(QFrame):
 
     def open(self) -> None:
         host = self.parentWidget()
+        font = QFont(host.font())  # readable at a glance, from the screen's size as the slides are
+        font.setPixelSize(max(16, round(host.height() / 40)))
+        self.setFont(font)
         width = min(max(host.width() // 2, 420), host.width() - 40)
         self.setFixedWidth(width)
         self.box.clear()
