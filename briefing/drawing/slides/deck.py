@@ -137,7 +137,8 @@ class ProposalSlide(_Base):
     body: str  # npc_deputy, cppcc_member or official
     titles: str  # the speaker's posts as the article gives them
     title: str  # the proposal's heading
-    sentences: tuple[str, ...]  # its sentences in order; the painter shows as many as fit, first first
+    sentences: tuple[str, ...]  # its sentences in order
+    ranks: tuple[int, ...] = ()  # indices into `sentences`, the key ones first (the painter shows the top few)
     ports: tuple[str, ...]  # names of the ports it concerns ("" tuple: the region in general)
     ports_label: str
     source: str
@@ -445,12 +446,13 @@ class _Composer:
         speaker = self.b.delegate(proposal.delegate_id)
         ports = tuple(self.names(self.b.port(pid))[0] for pid in proposal.port_ids if self.b.port(pid))
         sentences = tuple(s.strip() for s in _SENTENCE.findall(proposal.text_zh.replace("\n", "")) if s.strip())
+        ranks = _key_sentences(sentences, proposal.title_zh)
         passages = [self.b.passage(pid) for pid in proposal.passage_ids]
         citations = tuple(Citation(self.source_line(passage_id=p.id), p.id, "", p.text) for p in passages if p)
         return ProposalSlide(
             stop_name=name, proposal_id=proposal.id, speaker=speaker.name_zh if speaker else "",
             seat=self.w.body(speaker.body) if speaker else "", body=speaker.body if speaker else "", titles=speaker.titles if speaker else "",
-            title=proposal.title_zh, sentences=sentences, ports=ports, ports_label=self.t("concerns"),
+            title=proposal.title_zh, sentences=sentences, ranks=ranks, ports=ports, ports_label=self.t("concerns"),
             source=citations[0].line if citations else "", citations=citations)
 
     def passage_slide(self, passage_id: str, subject_id: str, name: str) -> PassageSlide | None:
@@ -490,6 +492,20 @@ class _Composer:
         others = len(self.b.sources) - len(lines)
         note = self.t("sources_note") + (" " + self.t("more_sources", others) if others > 0 else "")
         return SourcesSlide(stop_name=name, title=self.t("sources"), lines=tuple(lines), note=note)
+
+
+def _key_sentences(sentences: tuple[str, ...], title: str) -> tuple[int, ...]:
+    """Sentence indices, the key ones first: those that propose (建议, 推动, 加快 …) and share most
+    words with the proposal's heading; the scene-setting ones (政府工作报告提出 …) last."""
+    pairs = {title[i:i + 2] for i in range(len(title) - 1)}
+    verbs = ("建议", "要", "推动", "加快", "加大", "提升", "做大做强", "将")
+
+    def score(index: int) -> float:
+        text = sentences[index]
+        shared = sum(1 for i in range(len(text) - 1) if text[i:i + 2] in pairs)
+        return shared + 4 * any(v in text for v in verbs) - 6 * ("报告提出" in text) - index * 0.1
+
+    return tuple(sorted(range(len(sentences)), key=score, reverse=True))
 
 
 def _number(value: float) -> str:

@@ -292,21 +292,34 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
             canvas.draw(laid, QPointF(area.left(), bottom), text, role, c.ink if role == "ports" else c.muted,
                         c.background, box_width=area.width())
     bottom -= canvas.h * 0.03
-    # the key sentences, first first, at the largest size that shows at least the first
+    # the key sentences (up to three, in the order spoken, "……" where some are left out), as large as fits
     indent = canvas.h * 0.035
     quote = QRectF(area.left() + indent, top, area.width() - indent, bottom - top)
     shown = None
-    for count in range(len(slide.sentences), 0, -1):
-        text = "".join(slide.sentences[:count])
-        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.058), canvas.px(0.036))
+    ranks = slide.ranks or tuple(range(len(slide.sentences)))
+    for count in range(min(3, len(ranks)), 0, -1):
+        text = _excerpt(slide.sentences, sorted(ranks[:count]))
+        if count > 1 and len(text) > 140:  # a room reads a few lines, not a page
+            continue
+        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.058), canvas.px(0.042))
         if laid is not None:
             shown = canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
             break
-    if shown is None and slide.sentences:
-        shown = canvas.force(slide.sentences[0], quote, canvas.px(0.036), "quote", c.ink, c.background)
+    if shown is None and ranks:
+        shown = canvas.force(_excerpt(slide.sentences, ranks[:1]), quote, canvas.px(0.036), "quote", c.ink,
+                             c.background)
     if canvas.painter is not None and shown is not None:  # a bar in the colour of the speaker's seat
         bar = QColor(c.bodies.get(slide.body, c.rule))
         canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, shown.rect.height()), bar)
+
+
+def _excerpt(sentences: tuple[str, ...], chosen: list[int]) -> str:
+    """The chosen sentences in order, "……" marking what is left out before, between and after them."""
+    text, last = "", -1
+    for index in chosen:
+        text += ("……" if index != last + 1 else "") + sentences[index]
+        last = index
+    return text + ("……" if last != len(sentences) - 1 else "")
 
 
 def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
