@@ -17,6 +17,7 @@ from briefing.ui.stage_deck import Deck
 from briefing.ui.stage_sources import sources_behind
 
 NOTES_SCALE = 1.6  # the presenter's notes, readable at arm's length
+REFERENCE_HEIGHT = 760  # a laptop's presenter view (1366x768 less a frame): the type as designed
 INK, MUTED, WARN, PAPER, PANEL = "#eef1f4", "#a9b4bf", "#ffb86b", "#1d2329", "#262e36"
 
 
@@ -203,16 +204,33 @@ class PresenterWindow(QWidget):
         self._tick()
         self.show_deck()
 
+    def _screen_scale(self) -> float:
+        """Type grows with the window past a laptop's height, so it reads at arm's length on any screen."""
+        return min(max(self.height() / REFERENCE_HEIGHT, 1.0), 2.5)
+
     def _apply_fonts(self) -> None:
         base = self.font()
+        size = max(base.pointSizeF(), 1.0) * self._screen_scale()
+        self._font_scale_applied = self._screen_scale()
         for label in self.findChildren(QLabel):
+            if label.parent() is not None and label.parent().objectName() == "stageSearch":
+                continue  # the search box sizes its own type
             font = QFont(base)
-            font.setPointSizeF(max(base.pointSizeF(), 1.0) * float(label.property("fontScale") or 1.0))
+            font.setPointSizeF(size * float(label.property("fontScale") or 1.0))
             font.setBold(bool(label.property("bold")))
             label.setFont(font)
         reading = QFont(base)
-        reading.setPointSizeF(max(base.pointSizeF(), 1.0) * 1.25)
+        reading.setPointSizeF(size * 1.25)
         self.passage.setFont(reading)
+        buttons = QFont(base)
+        buttons.setPointSizeF(size)
+        for button in (self.back_button, self.next_button, self.reset_button, self.swap_button, self.stage_button):
+            button.setFont(buttons)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if abs(self._screen_scale() - getattr(self, "_font_scale_applied", 1.0)) > 0.05:
+            self._apply_fonts()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
