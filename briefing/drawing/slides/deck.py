@@ -197,7 +197,8 @@ _W = {
     "group_rail": QT_TRANSLATE_NOOP("Slides", "铁路口岸"),
     "group_sub": QT_TRANSLATE_NOOP("Slides", "本简报中尚无这些口岸的数据"),
     "profile_sub": QT_TRANSLATE_NOOP("Slides", "本简报中尚无此口岸的数据"),
-    "overview": QT_TRANSLATE_NOOP("Slides", "口岸分布"),
+    "hollow": QT_TRANSLATE_NOOP("Slides", "空心:大致位置"),
+    "league": QT_TRANSLATE_NOOP("Slides", "无坐标口岸所在盟市"),
     "stop_overview": QT_TRANSLATE_NOOP("Slides", "全区口岸概览"),
     "stop_sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
 }
@@ -348,10 +349,15 @@ class _Composer:
         ports = tuple(MapPort(p.id, self.map_label(p), p.mode, p.lon, p.lat, p.coord_precision != "exact",
                               p.id in marked) for p in self.b.ports if p.has_position)
         modes = [m for m in ("rail", "road", "air") if any(p.mode == m and p.marked for p in ports)]
+        legend = [(m, self.w.mode(m)) for m in modes]
+        if any(p.marked and p.hollow for p in ports):
+            legend.append(("hollow", self.t("hollow")))
+        leagues = tuple(leagues)
+        if leagues:
+            legend.append(("league", self.t("league")))
         if self.outlines is None:
             self.outlines = self.b.outlines()
-        return Picture("map", ports=ports, outlines=self.outlines, leagues=tuple(leagues),
-                       legend=tuple((m, self.w.mode(m)) for m in modes))
+        return Picture("map", ports=ports, outlines=self.outlines, leagues=leagues, legend=tuple(legend))
 
     def map_label(self, port: Port) -> str:
         from briefing.ui.i18n import short_chinese_name, short_english_name

@@ -239,26 +239,48 @@ def _labels(canvas: Canvas, area: QRectF, picture, at: dict, big: float, taken: 
 
 
 def _legend(canvas: Canvas, area: QRectF, picture) -> QRectF | None:
-    """The modes shown, each with its marker, in a row along the map's bottom edge."""
+    """What the marks mean (each mode's shape, a hollow mark, a tinted league), in rows along the
+    map's bottom edge; a row that does not fit the map's width starts another."""
     if not picture.legend:
         return None
     c, px = canvas.c, canvas.floor
-    laid = [lay_out(text, px, area.width(), False) for _, text in picture.legend]
     marker = px * 0.45
-    widths = [marker * 3 + item.width + px * 0.8 for item in laid]
     height = px * 1.5
-    box = QRectF(area.left() + px * 0.4, area.bottom() - height - px * 0.4, sum(widths) + px * 0.4, height)
-    if box.width() > area.width() * 0.95:
+    items = [(key, text, lay_out(text, px, area.width(), False)) for key, text in picture.legend]
+    rows: list[list] = [[]]
+    limit = area.width() * 0.95 - px * 0.8
+    for item in items:
+        width = marker * 3 + item[2].width + px * 0.8
+        if rows[-1] and sum(w for *_, w in rows[-1]) + width > limit:
+            rows.append([])
+        rows[-1].append((*item, width))
+    if any(sum(w for *_, w in row) > limit for row in rows):
         return None
+    box = QRectF(area.left() + px * 0.4, area.bottom() - height * len(rows) - px * 0.4,
+                 max(sum(w for *_, w in row) for row in rows) + px * 0.4, height * len(rows))
     canvas.fill(box, c.halo, px * 0.2)
-    x = box.left() + px * 0.4
-    for (mode, text), item, width in zip(picture.legend, laid, widths):
-        if canvas.painter is not None:
-            canvas.painter.save()
-            canvas.painter.setRenderHint(canvas.painter.RenderHint.Antialiasing)
-            _marker(canvas.painter, c, mode, False, QPointF(x + marker, box.center().y()), marker)
-            canvas.painter.restore()
-        canvas.draw(item, QPointF(x + marker * 2.6, box.top() + (height - item.height) / 2), text, "map_legend",
-                    c.ink, c.halo)
-        x += width
+    for number, row in enumerate(rows):
+        x, middle = box.left() + px * 0.4, box.top() + height * (number + 0.5)
+        for key, text, laid, width in row:
+            if canvas.painter is not None:
+                _legend_mark(canvas, key, QPointF(x + marker, middle), marker)
+            canvas.draw(laid, QPointF(x + marker * 2.6, middle - laid.height / 2), text, "map_legend", c.ink, c.halo)
+            x += width
     return box
+
+
+def _legend_mark(canvas: Canvas, key: str, centre: QPointF, size: float) -> None:
+    painter, c = canvas.painter, canvas.c
+    painter.save()
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    if key == "league":
+        painter.setPen(QPen(QColor(c.ink), max(1.0, canvas.h / 540)))
+        painter.setBrush(QColor(c.land_marked))
+        painter.drawRect(QRectF(centre.x() - size, centre.y() - size, 2 * size, 2 * size))
+    elif key == "hollow":
+        painter.setPen(QPen(QColor(c.ink), max(2.0, size * 0.42)))
+        painter.setBrush(QColor(c.background))
+        painter.drawEllipse(centre, size * 0.9, size * 0.9)
+    else:
+        _marker(painter, c, key, False, centre, size)
+    painter.restore()
