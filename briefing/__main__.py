@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _agenda_stops(path: Path):
     """The stops of an agenda file for the deck (the agenda reader lives with the presenting views)."""
-    from briefing.ui.agenda import AgendaError, load_agenda
+    from briefing.ui.presenting.agenda import AgendaError, load_agenda
 
     try:
         return load_agenda(path).stops

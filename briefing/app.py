@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing import __version__, paths
 from briefing.store import BriefingError, open_briefing
-from briefing.ui import fonts, i18n, themes
-from briefing.ui.settings import APPLICATION, ORGANISATION, Settings
+from briefing.drawing import fonts
+from briefing.drawing import i18n
+from briefing.drawing import themes
+from briefing.ui.common import theme_widgets
+from briefing.ui.common.settings import APPLICATION, ORGANISATION, Settings
 
 
 def _install_error_hook() -> None:
@@ -66,7 +69,7 @@ def run(args) -> int:
     settings = Settings()
     fonts.apply_font(app, family, settings.font_scale)
     i18n.set_language(getattr(args, "lang", None) or settings.language, app)  # --lang wins, unsaved
-    themes.apply_theme(settings.theme, app)
+    theme_widgets.apply_theme(settings.theme, app)
 
     path = Path(args.db) if args.db else paths.bundled_database()
     try:
@@ -81,7 +84,7 @@ def run(args) -> int:
     if getattr(args, "stage_screenshots", None):
         return _stage_screenshots(args, briefing, settings)
 
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.shell.main_window import MainWindow
 
     window = MainWindow(briefing, settings, family)
     batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
@@ -92,11 +95,11 @@ def run(args) -> int:
         if batch:
             return 1
     if args.screenshot:
-        from briefing.ui.batch import save_screenshots
+        from briefing.ui.shell.batch import save_screenshots
 
         return save_screenshots(window, Path(args.screenshot))
     if args.self_test:
-        from briefing.ui.batch import self_test
+        from briefing.ui.shell.batch import self_test
 
         return self_test(window)
     window.show()
@@ -109,7 +112,7 @@ def _stage_screenshots(args, briefing, settings) -> int:
     """Every slide of the agenda (the default one without --agenda) to PNG, as the stage shows it."""
     from briefing.drawing.slides.deck import default_stops, slides_for_stops
     from briefing.drawing.slides.shots import parse_size, save_stage_screenshots
-    from briefing.ui.agenda import AgendaError, load_agenda
+    from briefing.ui.presenting.agenda import AgendaError, load_agenda
 
     try:
         size = parse_size(getattr(args, "size", None) or "1920x1080")

@@ -9,11 +9,11 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing.ui.agenda import (
+from briefing.ui.presenting.agenda import (
     Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
 )
-from briefing.ui.main_window import TAB_NAMES
-from briefing.ui.view_state import TABS, ViewState, capture
+from briefing.ui.shell.main_window import TAB_NAMES
+from briefing.ui.presenting.view_state import TABS, ViewState, capture
 
 from conftest import show_window, settings_at
 
@@ -226,7 +226,7 @@ def test_agendas_are_saved_beside_the_briefing_or_else_in_the_data_folder(tmp_pa
 
     briefing = tmp_path / "nmg.sqlite"
     assert default_agenda_path(briefing) == tmp_path / "nmg.agenda.json"
-    monkeypatch.setattr("briefing.ui.agenda.os.access", lambda path, mode: False)  # a read-only USB stick
+    monkeypatch.setattr("briefing.ui.presenting.agenda.os.access", lambda path, mode: False)  # a read-only USB stick
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     assert default_agenda_path(briefing) == tmp_path.joinpath(data, "agendas", "nmg.agenda.json")
 

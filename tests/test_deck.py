@@ -13,7 +13,7 @@ from briefing import paths
 from briefing.drawing.slides import deck
 from briefing.export.deck import write_deck
 from briefing.export.save import ExportCancelled, ExportError
-from briefing.ui.agenda import load_agenda
+from briefing.ui.presenting.agenda import load_agenda
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
                                    reason="needs poppler-utils (pdfinfo, pdftotext, pdffonts)")

@@ -23,7 +23,7 @@ from briefing.export.csv_export import write_csv
 from briefing.export.handout import ordered_subjects, prepare, write_handout
 from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
-from briefing.ui.formatting import value_text
+from briefing.drawing.formatting import value_text
 
 from conftest import show_window
 
@@ -284,7 +284,7 @@ def test_closing_the_viewer_during_a_handout_stops_it_and_leaves_nothing(window,
 
 
 def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path):
-    from briefing.ui.export_dialogs import HandoutWorker
+    from briefing.ui.shell.export_dialogs import HandoutWorker
 
     prepare()
     worker = HandoutWorker(paths.bundled_database(), tmp_path / "handout.pdf", "zh")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.devtools import update_translations
-from briefing.ui import i18n
+from briefing.drawing import i18n
 
 TAB_TITLES = {"zh": ["口岸", "指标", "代表建议", "原文"], "en": ["Ports", "Indicators", "Proposals", "Source text"]}
 
@@ -167,7 +167,7 @@ def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
     # scene items must not be torn down under the rest of this test session.
     code = (
         "import sys; from briefing.__main__ import _parser; from briefing.app import run;"
-        "from briefing.ui import i18n; from briefing.ui.settings import Settings;"
+        "from briefing.drawing import i18n; from briefing.ui.common.settings import Settings;"
         f"args = _parser().parse_args(['view', '--lang', 'en', '--screenshot', {str(tmp_path / 'shots')!r}]);"
         "rc = run(args); print('RESULT', rc, i18n.current_language(), Settings().language); sys.stdout.flush();"
         "import os; os._exit(0)"

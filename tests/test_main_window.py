@@ -12,8 +12,8 @@ from PySide6.QtGui import QImage
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
+from briefing.ui.shell.main_window import MainWindow
+from briefing.ui.common.settings import Settings
 
 
 def test_four_tabs_with_chinese_titles(window):

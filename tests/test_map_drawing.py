@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, qGray
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene
 
-from briefing.ui.map_items import OutlineItem, TextBadge
-from briefing.ui.map_view import FULL_NAME_ZOOM, PortMap
+from briefing.ui.ports.map_items import OutlineItem, TextBadge
+from briefing.ui.ports.map_view import FULL_NAME_ZOOM, PortMap
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

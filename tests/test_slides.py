@@ -15,8 +15,8 @@ from briefing.drawing.slides import deck
 from briefing.drawing.slides.colours import contrast
 from briefing.drawing.slides.paint import slide_text_boxes
 from briefing.drawing.slides.shots import parse_size, slide_image
-from briefing.ui.agenda import load_agenda
-from briefing.ui.themes import DARK, LIGHT
+from briefing.ui.presenting.agenda import load_agenda
+from briefing.drawing.themes import DARK, LIGHT
 
 SIZES = ((1366, 768), (1920, 1080))
 AGENDA = paths.bundled_sources() / "agenda.json"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QMenuBar, QTableView, QTabWidget, QWidg
 
 from briefing import paths
 from briefing.drawing.slides.deck import ProfileSlide, ProposalSlide, SubjectSlide, SourcesSlide
-from briefing.ui.agenda import load_agenda
+from briefing.ui.presenting.agenda import load_agenda
 
 from conftest import show_window
 

@@ -8,8 +8,9 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing.ui import themes
-from briefing.ui.settings import Settings
+from briefing.drawing import themes
+from briefing.ui.common import theme_widgets
+from briefing.ui.common.settings import Settings
 
 # Text on its background. The dark theme is for dim rooms: WCAG AAA (7:1) for every pair; the light one AA.
 TEXT_PAIRS = [
@@ -42,7 +43,7 @@ def light_afterwards(qapp):
     """Other tests draw with the palette they started with: restore it, and the light theme."""
     palette = qapp.palette()
     yield
-    themes.apply_theme("light", qapp)
+    theme_widgets.apply_theme("light", qapp)
     qapp.setPalette(palette)
 
 

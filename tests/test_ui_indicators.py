@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui import fonts
-from briefing.ui.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
-from briefing.ui.formatting import kind_label
-from briefing.ui.selection import Selection
+from briefing.drawing import fonts
+from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
+from briefing.drawing.formatting import kind_label
+from briefing.ui.common.selection import Selection
 
 # The offscreen platform reports that it cannot pass window size hints on whenever a top-level
 # window's minimum size changes (a font change does that to any window still open in the session).
@@ -31,7 +31,7 @@ def briefing():
 
 @pytest.fixture
 def tab(qtbot, briefing, default_fonts):
-    from briefing.ui.indicators_tab import IndicatorsTab
+    from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
     selection = Selection()
     widget = IndicatorsTab(briefing, selection)
@@ -223,7 +223,7 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown():
     code = (
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "from briefing import paths; from briefing.store import open_briefing;"
-        "from briefing.ui.selection import Selection; from briefing.ui.indicators_tab import IndicatorsTab;"
+        "from briefing.ui.common.selection import Selection; from briefing.ui.indicators.indicators_tab import IndicatorsTab;"
         "tab = IndicatorsTab(open_briefing(paths.bundled_database()), Selection()); tab.show_subject('ceke');"
         "before = 'pyqtgraph' in sys.modules or 'numpy' in sys.modules; tab.setVisible(True); app.processEvents();"
         "print(before, 'pyqtgraph' in sys.modules); sys.exit(0 if (not before and 'pyqtgraph' in sys.modules) else 1)"

@@ -10,11 +10,11 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
 from briefing.store.records import Indicator, Observation
-from briefing.ui.chart_specs import Rankings, SeriesSpec, comparison_specs
-from briefing.ui.fact_cards import FactCard
-from briefing.ui.formatting import value_text
-from briefing.ui.layout_fence import LayoutFence
-from briefing.ui.selection import Selection
+from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
+from briefing.ui.indicators.fact_cards import FactCard
+from briefing.drawing.formatting import value_text
+from briefing.ui.common.layout_fence import LayoutFence
+from briefing.ui.common.selection import Selection
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -34,7 +34,7 @@ def _host(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
 
 @pytest.fixture
 def tab(qtbot, bundled, qt_fonts):
-    from briefing.ui.indicators_tab import IndicatorsTab
+    from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
     widget = IndicatorsTab(bundled, Selection())
     widget.host = _host(qtbot, widget, 1600, 900)
@@ -103,7 +103,7 @@ def _twenty_years() -> SeriesSpec:
 
 
 def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_figure(qtbot, qt_fonts):
-    from briefing.ui.charts import SeriesChart
+    from briefing.ui.indicators.charts import SeriesChart
 
     chart = SeriesChart()
     chart.apply_fonts(QApplication.font())

@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from briefing.ui import fonts, i18n, themes
-from briefing.ui.port_details import PortDetails
-from briefing.ui.ports_tab import PortsTab
-from briefing.ui.selection import Selection
+from briefing.drawing import fonts
+from briefing.drawing import i18n
+from briefing.drawing import themes
+from briefing.ui.common import theme_widgets
+from briefing.ui.ports.port_details import PortDetails
+from briefing.ui.ports.ports_tab import PortsTab
+from briefing.ui.common.selection import Selection
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -25,7 +28,7 @@ def defaults_afterwards(qapp, qt_fonts):
     if i18n.current_language() != "zh":
         i18n.set_language("zh", qapp)
     if themes.current().name != "light":
-        themes.apply_theme("light", qapp)
+        theme_widgets.apply_theme("light", qapp)
     fonts.apply_font(qapp, qt_fonts, 1.0)
     QApplication.processEvents()
 
@@ -127,7 +130,7 @@ def test_names_and_addresses_are_muted_in_either_theme(tab):
     tab.table.selectRow(tab.proxy.row_of("ceke"))
     url = next(text for text in tab.details.source_texts() if text.startswith("https://"))
     for theme in (themes.LIGHT, themes.DARK):
-        themes.apply_theme(theme.name)
+        theme_widgets.apply_theme(theme.name)
         for text in ("Ceke (Sekhee)", "\t方式", url):
             assert format_of(tab.details, text).foreground().color() == QColor(theme.muted)
         assert format_of(tab.details, "\t公路").foreground().color() != QColor(theme.muted)

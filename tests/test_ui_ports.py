@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGraphicsItem, QPushButton
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.map_view import PortMarker, port_tooltip
-from briefing.ui.port_models import PortTableModel
-from briefing.ui.ports_tab import PortsTab
-from briefing.ui.selection import Selection
+from briefing.ui.ports.map_view import PortMarker, port_tooltip
+from briefing.ui.ports.port_models import PortTableModel
+from briefing.ui.ports.ports_tab import PortsTab
+from briefing.ui.common.selection import Selection
 
 UNPLACED = ("mandula", "uliji")
 

@@ -9,9 +9,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QTextCursor  # noqa: E402
 
-from briefing.ui.proposal_models import HIGHLIGHT_COLOUR  # noqa: E402
-from briefing.ui.selection import Selection  # noqa: E402
-from briefing.ui.sources_tab import SourcesTab  # noqa: E402
+from briefing.ui.proposals.proposal_models import HIGHLIGHT_COLOUR  # noqa: E402
+from briefing.ui.common.selection import Selection  # noqa: E402
+from briefing.ui.sources.sources_tab import SourcesTab  # noqa: E402
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from briefing.export import wording
+from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.save import write_bytes
 
 COLUMNS = (
@@ -33,7 +33,7 @@ def observations_in(briefing, subject_id: str | None = None) -> list:
 
 
 def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
-    lang = wording.checked(lang)
+    lang = checked_language(lang)
     passages: dict[str, object] = {}
     out = []
     for obs in observations:
@@ -46,9 +46,9 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
         out.append({
             "observation_id": obs.id,
             "subject_id": obs.subject_id,
-            "subject": wording.name_of(subject, lang) if subject else obs.subject_id,
+            "subject": local_name(subject, lang) if subject else obs.subject_id,
             "indicator_id": obs.indicator_id,
-            "indicator": wording.name_of(indicator, lang) if indicator else obs.indicator_id,
+            "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
             "period": obs.period,
             "period_label": obs.period_zh,
             "value": number_cell(obs.value),

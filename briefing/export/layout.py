@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QTextLayout, QTextOption,
 )
 
-from briefing.export.handout_font import export_font
+from briefing.drawing.paint_font import export_font
 from briefing.export.save import ExportCancelled
 
 Draw = Callable[[QPainter], None]

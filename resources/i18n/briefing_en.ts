@@ -4,7 +4,7 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../../briefing/ui/agenda.py" line="+47"/>
+        <location filename="../../briefing/ui/presenting/agenda.py" line="+47"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -77,7 +77,7 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../briefing/ui/agenda_panel.py" line="+71"/>
+        <location filename="../../briefing/ui/presenting/agenda_panel.py" line="+71"/>
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+27"/>
+        <location filename="../../briefing/app.py" line="+30"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -166,9 +166,62 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../briefing/drawing/chart_words.py" line="+15"/>
+        <source>{name}:历年</source>
+        <translation>{name}: by year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    全年数据</source>
+        <translation>Unit: {unit}    Full-year figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标 </source>
+        <translation>Target </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}:各地对比</source>
+        <translation>{name}: comparison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> {value}({year}年)</source>
+        <translation> {value} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
+        <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
+        <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    各地最近一个全年的数据;★ = 本节主体</source>
+        <translation>Unit: {unit}    each subject&apos;s latest full year; ★ = this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
+        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -190,32 +243,9 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
-    <name>ComparisonChart</name>
-    <message>
-        <location filename="../../briefing/ui/charts.py" line="+360"/>
-        <source> {value}({year}年)</source>
-        <translation> {value} ({year})</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
-        <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{name}:各地对比</source>
-        <translation>{name}: comparison</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
-        <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
-    </message>
-</context>
-<context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../briefing/ui/coverage.py" line="+34"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="+35"/>
         <source>开放口岸数</source>
         <translation>Open ports</translation>
     </message>
@@ -433,7 +463,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../briefing/ui/diff_dialog.py" line="+17"/>
+        <location filename="../../briefing/ui/shell/diff_dialog.py" line="+17"/>
         <source>对比简报</source>
         <translation>Compare briefings</translation>
     </message>
@@ -566,7 +596,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/export_dialogs.py" line="+164"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -773,7 +803,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/fact_cards.py" line="+155"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+127"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -843,7 +873,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/ui/formatting.py" line="+12"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -944,6 +974,26 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>全区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>盟市</source>
+        <translation>League/city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸组合</source>
+        <translation>Port group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>口岸</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>超</source>
         <translation>over </translation>
     </message>
@@ -954,21 +1004,71 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
-    <name>IndicatorsTab</name>
+    <name>Handout</name>
     <message>
-        <location filename="../../briefing/ui/indicators_tab.py" line="+29"/>
-        <source>全区</source>
-        <translation>Region</translation>
+        <location filename="../../briefing/export/handout_words.py" line="+15"/>
+        <source>会议讲义</source>
+        <translation>Meeting handout</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>盟市</source>
-        <translation>League/city</translation>
+        <source>来源</source>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>口岸组合</source>
-        <translation>Port group</translation>
+        <source>数据截至</source>
+        <translation>Figures as of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库构建</source>
+        <translation>Database built</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讲义生成</source>
+        <translation>Handout generated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本讲义只含:{names}</source>
+        <translation>This handout covers only: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {n} 页 / 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(续)</source>
+        <translation> (continued)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸分布图</source>
+        <translation>Port map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实心 = 确切位置;空心 = 邻近城镇或大致位置。形状表示口岸类型。</source>
+        <translation>Solid = exact site; hollow = nearby town or approximate position. The shape gives the kind of port.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无可靠坐标、未在图上标出的口岸:</source>
+        <translation>Ports without a reliable coordinate, not placed on the map: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸一览</source>
+        <translation>The ports</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -976,7 +1076,101 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>对方国家 / 口岸</source>
+        <translation>Country / port across the border</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所在盟市</source>
+        <translation>League or city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各地数据</source>
+        <translation>Figures by subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值照录原文(“超”“约”“以上”等均保留);“推算值”为本简报据原文数据计算,非原文所载。方括号 [n] 为出处编号,见“资料来源”。</source>
+        <translation>Values are quoted as the source writes them (超 = more than, 约 = about, 以上 = at least). Derived values are computed in this briefing from the article&apos;s figures and are not stated in it. [n] refers to the list of sources.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值(原文)</source>
+        <translation>Value (as written)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出处</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>推算方法({label}):{formula}</source>
+        <translation>How derived ({label}): {formula}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表委员建议</source>
+        <translation>Proposals from deputies, members and officials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸:</source>
+        <translation>Ports concerned: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸:全区口岸(未特指)</source>
+        <translation>Ports concerned: the region&apos;s ports in general</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资料来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[n] 对应正文中的出处编号。原文段落照录(较长者节选,以“…”标出)。</source>
+        <translation>[n] matches the references in the text. Article paragraphs are quoted as written (long ones in part, marked …). Proposals and passages are in Chinese as published.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文第 {n} 段</source>
+        <translation>Article paragraph {n}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+169"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1009,7 +1203,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/main_window.py" line="+123"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+126"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1174,7 +1368,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/port_details.py" line="+57"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+57"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1238,17 +1432,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/map_items.py" line="+39"/>
-        <source>俄罗斯</source>
-        <translation>Russia</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>蒙古国</source>
-        <translation>Mongolia</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../briefing/ui/ports/map_items.py" line="+31"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1263,12 +1447,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/map_layout.py" line="+375"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+34"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1278,7 +1462,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+112"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1296,7 +1480,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortTableModel</name>
     <message>
-        <location filename="../../briefing/ui/port_models.py" line="+91"/>
+        <location filename="../../briefing/ui/ports/port_models.py" line="+91"/>
         <source>中文名</source>
         <translation>Chinese name</translation>
     </message>
@@ -1339,7 +1523,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+120"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1388,7 +1572,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presentation.py" line="+82"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+82"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1490,7 +1674,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenter.py" line="+200"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+201"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1506,12 +1690,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+88"/>
         <source>下一张</source>
         <translation>Next slide</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-87"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1531,7 +1715,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Show the slides</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+70"/>
         <source>第 {0} / {1} 站</source>
         <translation>Stop {0} of {1}</translation>
     </message>
@@ -1594,7 +1778,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+82"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1612,7 +1796,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+144"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1706,38 +1890,15 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
 </context>
 <context>
-    <name>SeriesChart</name>
-    <message>
-        <location filename="../../briefing/ui/charts.py" line="-118"/>
-        <source>目标 </source>
-        <translation>Target </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{year}年</source>
-        <translation>{year}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>{name}:历年</source>
-        <translation>{name}: by year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>单位:{unit}    全年数据</source>
-        <translation>Unit: {unit}    Full-year figures</translation>
-    </message>
-</context>
-<context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+178"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+179"/>
         <source>第 {0} 段</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1768,12 +1929,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>资料来源</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Sources</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1844,7 +2005,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>口岸分布</source>
+        <source>空心:大致位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无坐标口岸所在盟市</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1871,7 +2037,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../briefing/ui/sources_tab.py" line="+161"/>
+        <location filename="../../briefing/ui/sources/sources_tab.py" line="+162"/>
         <source>版面</source>
         <translation>Sections</translation>
     </message>
@@ -1935,7 +2101,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+44"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+44"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -1968,7 +2134,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>StageSearch</name>
     <message>
-        <location filename="../../briefing/ui/stage_search.py" line="+86"/>
+        <location filename="../../briefing/ui/presenting/stage_search.py" line="+87"/>
         <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
         <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
     </message>
@@ -1978,7 +2144,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Chinese, pinyin or English</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -1986,7 +2152,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>StageWindow</name>
     <message>
-        <location filename="../../briefing/ui/stage.py" line="+68"/>
+        <location filename="../../briefing/ui/presenting/stage.py" line="+68"/>
         <location line="+40"/>
         <source>演示</source>
         <translation>Presentation</translation>
@@ -1995,7 +2161,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2028,7 +2194,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -2099,7 +2265,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>_TargetRow</name>
     <message>
-        <location filename="../../briefing/ui/export_dialogs.py" line="-29"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="-29"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -2120,7 +2286,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>words</name>
     <message>
-        <location line="+387"/>
+        <location line="+408"/>
         <source>Slides</source>
         <translation type="unfinished"></translation>
     </message>

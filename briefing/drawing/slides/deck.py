@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefing.drawing.slides.words import Words
 from briefing.store.records import Observation, Port
-from briefing.ui.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, is_annual, series_specs
-from briefing.ui.formatting import derived_number_text
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, is_annual, series_specs
+from briefing.drawing.formatting import derived_number_text
 
 MAX_HEROES = 3
 MAX_BARS = 6  # a comparison on a slide: the largest few and the subject itself (a room reads six bars)
@@ -336,7 +336,7 @@ class _Composer:
         return f"{self.t('target')} {text}" if obs.kind == "target" else text
 
     def short_name(self, record) -> str:
-        from briefing.ui.i18n import short_english_name  # pure string helpers
+        from briefing.drawing.i18n import short_english_name  # pure string helpers
 
         name, _ = self.names(record)
         port = self.b.port(record.id)
@@ -360,7 +360,7 @@ class _Composer:
         return Picture("map", ports=ports, outlines=self.outlines, leagues=leagues, legend=tuple(legend))
 
     def map_label(self, port: Port) -> str:
-        from briefing.ui.i18n import short_chinese_name, short_english_name
+        from briefing.drawing.i18n import short_chinese_name, short_english_name
 
         if self.en and port.name_en:
             return short_english_name(port.name_en)
@@ -379,7 +379,7 @@ class _Composer:
 
     def said(self, port: Port) -> tuple[str, str, str]:
         """One sentence of the article that names the port, its source line and passage id."""
-        from briefing.ui.i18n import short_chinese_name
+        from briefing.drawing.i18n import short_chinese_name
 
         short = short_chinese_name(port.name_zh)
         if not self.article:

@@ -42,7 +42,7 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: deck.Slide, theme) -> No
 
 def slide_text_boxes(slide: deck.Slide, size: QSizeF | tuple[float, float], theme=None) -> list[TextBox]:
     """Every text of the slide as laid out at `size` (logical pixels), without painting."""
-    from briefing.ui.themes import LIGHT
+    from briefing.drawing.themes import LIGHT
 
     width, height = (size.width(), size.height()) if isinstance(size, QSizeF) else size
     canvas = Canvas(None, slide_area(QRectF(0, 0, width, height)), slide_colours(theme or LIGHT))

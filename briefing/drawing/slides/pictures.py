@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen, QTransform
 
 from briefing.drawing.slides.text import Canvas, lay_out
-from briefing.ui.map_items import marker_path, outline_path, project
+from briefing.drawing.map_geometry import marker_path, outline_path, project
 
 _DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}  # as on the cards (themes.KIND_LINES)
 

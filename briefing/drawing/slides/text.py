@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
-from briefing.export.handout_font import export_font, handout_family
+from briefing.drawing.paint_font import export_font, handout_family
 
 FLOOR = 1 / 40  # the smallest text, as a share of the slide's height
 HERO = 1 / 8  # the smallest hero figure

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from briefing import paths
-from briefing.ui import formatting
+from briefing.drawing import formatting
 
 _LANGUAGES = ("zh", "en")
 _LEVELS = {"region": QT_TRANSLATE_NOOP("Slides", "自治区"), "league_city": QT_TRANSLATE_NOOP("Slides", "盟市"),
@@ -21,7 +21,7 @@ def _normalise(language: str | None) -> str:
 
 
 def _interface_language() -> str:
-    from briefing.ui import i18n  # the interface's language (QtCore only)
+    from briefing.drawing import i18n  # the interface's language (QtCore only)
 
     return i18n.current_language()
 
