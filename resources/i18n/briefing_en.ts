@@ -1755,12 +1755,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>幻灯片上数据的出处</source>
-        <translation>Where the figures on this slide come from</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>这张幻灯片上没有引自原文或其他来源的数据。</source>
         <translation>No figure on this slide cites the article or another source.</translation>
     </message>
@@ -1770,7 +1765,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>(no notes for this stop)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>这张幻灯片的出处</source>
+        <translation>Behind this slide</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>已用 {0}</source>
         <translation>Elapsed {0}</translation>
     </message>

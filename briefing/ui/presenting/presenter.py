@@ -295,7 +295,7 @@ class PresenterWindow(QWidget):
         document = self.passage.document()
         document.clear()
         behind = sources_behind(slide) if slide is not None else []
-        self.passage_heading.setText(self.tr("幻灯片上数据的出处"))
+        self.passage_heading.setText(self.tr("这张幻灯片的出处"))
         if not behind:
             self.passage.setPlainText(self.tr("这张幻灯片上没有引自原文或其他来源的数据。"))
             return
