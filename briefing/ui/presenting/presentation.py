@@ -323,8 +323,5 @@ class PresenterTools(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.recovery.flush()
             if self.stage_control is not None:
-                self.stage_control.stop()
-                for view in (self.stage_control.stage, self.stage_control.presenter):
-                    if view is not None:
-                        view.close()
+                self.stage_control.close()
         return False

@@ -129,6 +129,16 @@ class StageControl(QObject):
         self.deck = None
         self.window.activateWindow()
 
+    def close(self) -> None:
+        """The main window is closing: the stage and the presenter view go with it (they have no parent)."""
+        self.stop()
+        for view in (self.stage, self.presenter):
+            if view is not None:
+                view.blockSignals(True)  # closing is not the presenter asking for the stage back
+                view.close()
+                view.deleteLater()
+        self.stage = self.presenter = self.search = None
+
     def two_screens(self) -> bool:
         return screens()[1] is not None
 
