@@ -110,3 +110,19 @@ def test_cli_with_a_bad_agenda_says_so_in_one_line(tmp_path):
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and str(bad) in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+def test_file_menu_writes_the_deck_of_the_open_agenda(qtbot, qt_fonts, settings, tmp_path):
+    from conftest import show_window
+
+    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    actions = window.export_actions
+    assert actions.slides_action in window.file_menu.actions()
+    assert actions.slides_action.text() == "导出幻灯片(PDF)…"
+    window.presenter_tools.model.set_agenda(load_agenda(AGENDA))
+    stops = actions.agenda_stops()
+    assert len(stops) == len(load_agenda(AGENDA).stops)
+    path = tmp_path / "slides.pdf"
+    assert actions.write_slides(path, "zh", stops)
+    assert path.read_bytes().startswith(b"%PDF") and str(path) in actions.last_outcome
+    assert f"{len(stops)}" in actions.last_outcome

@@ -15,9 +15,10 @@ from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from briefing import __version__
+from briefing.drawing.paint_font import handout_family
 from briefing.drawing.slides.deck import Slide, default_stops, slides_for_stops
 from briefing.drawing.slides.paint import paint_slide
-from briefing.drawing.paint_font import handout_family
+from briefing.drawing.themes import LIGHT
 from briefing.export.save import ExportCancelled, check_target, streamed
 
 Progress = Callable[[int, int], bool]
@@ -67,7 +68,6 @@ def write_deck(briefing, path: Path, lang: str = "zh", stops: Sequence | None = 
                progress: Progress | None = None) -> int:
     """The deck as `path`: one page per stop of `stops` (the default agenda when None), in `lang`.
     ExportError or ExportCancelled leave no file behind."""
-    from briefing.drawing.themes import LIGHT  # print: the light theme unless asked otherwise
 
     path = Path(path)
     check_target(path, (briefing.path,))

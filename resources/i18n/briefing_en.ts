@@ -596,9 +596,14 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+164"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出幻灯片(PDF)…</source>
+        <translation>Export Slides (PDF)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -637,11 +642,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+84"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>讲义语言:</source>
         <translation>Handout language: </translation>
     </message>
@@ -682,11 +688,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+65"/>
         <source>已写入 {path}(共 {n} 页)</source>
         <translation>Saved {path} ({n} pages)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
         <source>已取消,未写入任何文件</source>
         <translation>Cancelled; no file was written</translation>
     </message>
@@ -701,7 +708,37 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>导出幻灯片(PDF)</source>
+        <translation>Export Slides (PDF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>幻灯片语言:</source>
+        <translation>Slide language:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>由简报生成的默认议程</source>
+        <translation>The default agenda made from the briefing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前议程({n} 站)</source>
+        <translation>The open agenda ({n} stops)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>议程:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>幻灯片已导出</source>
+        <translation>Slides exported</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>导出数据(CSV)</source>
         <translation>Export data (CSV)</translation>
     </message>
@@ -721,8 +758,8 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current subject: {name}</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-105"/>
+        <location line="+106"/>
         <source>范围:</source>
         <translation>Scope: </translation>
     </message>
@@ -795,7 +832,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-261"/>
+        <location line="-304"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -1898,140 +1935,90 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+179"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+181"/>
         <source>第 {0} 段</source>
-        <translation type="unfinished"></translation>
+        <translation>paragraph {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} 个口岸</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ports</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原文未单独提及</source>
-        <translation type="unfinished"></translation>
+        <translation>Not named in the article</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>涉及口岸</source>
-        <translation type="unfinished">Ports concerned</translation>
+        <translation>Ports concerned</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>全区口岸(未特指)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>资料来源</source>
-        <translation type="unfinished">Sources</translation>
+        <translation>Sources</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-12"/>
         <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every figure names its source: a paragraph of the article, or another public source.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>另有 {0} 个来源,见简报的“来源”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0}:历年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0}:各地对比</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>单位:{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} more sources: see Sources in the briefing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>单位:{0} · 各地最近一个全年 · ★ 本口岸</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0}年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>目标</source>
-        <translation type="unfinished">Target</translation>
+        <translation>Unit: {0} · each one&apos;s latest full year · ★ this slide&apos;s subject</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>尚无数据的口岸</source>
-        <translation type="unfinished"></translation>
+        <translation>Ports without figures</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>通往{0}的公路口岸</source>
-        <translation type="unfinished"></translation>
+        <translation>Road ports to {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>航空口岸</source>
-        <translation type="unfinished"></translation>
+        <translation>Air ports</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>铁路口岸</source>
-        <translation type="unfinished"></translation>
+        <translation>Rail ports</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>本简报中尚无这些口岸的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No figures for these ports in this briefing yet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>本简报中尚无此口岸的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No figures for this port in this briefing yet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>空心:大致位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Hollow: approximate position</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>无坐标口岸所在盟市</source>
-        <translation type="unfinished"></translation>
+        <translation>League of a port without coordinates</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>全区口岸概览</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../briefing/drawing/slides/words.py" line="+13"/>
-        <source>自治区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>盟市</source>
-        <translation type="unfinished">League/city</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>口岸合计</source>
-        <translation type="unfinished"></translation>
+        <translation>All ports at a glance</translation>
     </message>
 </context>
 <context>
@@ -2250,19 +2237,6 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
-    <name>Words</name>
-    <message>
-        <location filename="../../briefing/drawing/slides/words.py" line="+37"/>
-        <source>Formatting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Slides</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>_TargetRow</name>
     <message>
         <location filename="../../briefing/ui/shell/export_dialogs.py" line="-29"/>
@@ -2273,22 +2247,6 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+11"/>
         <source>保存为</source>
         <translation>Save as</translation>
-    </message>
-</context>
-<context>
-    <name>self.w</name>
-    <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+18"/>
-        <source>Slides</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>words</name>
-    <message>
-        <location line="+408"/>
-        <source>Slides</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

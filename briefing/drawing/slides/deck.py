@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, is_annual, series_specs
+from briefing.drawing.chart_words import chart_word
+from briefing.drawing.formatting import briefing_title, period_text, value_text
+from briefing.drawing.i18n import short_chinese_name, short_english_name
 from briefing.drawing.slides.words import Words
 from briefing.store.records import Observation, Port
-from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, is_annual, series_specs
-from briefing.drawing.formatting import derived_number_text
 
 MAX_HEROES = 3
 MAX_BARS = 6  # a comparison on a slide: the largest few and the subject itself (a room reads six bars)
@@ -178,19 +180,12 @@ KINDS = {SubjectSlide: "subject", ProfileSlide: "profile", ProposalSlide: "propo
 _W = {
     "paragraph": QT_TRANSLATE_NOOP("Slides", "第 {0} 段"),
     "of_ports": QT_TRANSLATE_NOOP("Slides", "{0} 个口岸"),
-    "mode_count": QT_TRANSLATE_NOOP("Slides", "{0} {1}"),
     "not_named": QT_TRANSLATE_NOOP("Slides", "原文未单独提及"),
     "concerns": QT_TRANSLATE_NOOP("Slides", "涉及口岸"),
-    "region_wide": QT_TRANSLATE_NOOP("Slides", "全区口岸(未特指)"),
     "sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
     "sources_note": QT_TRANSLATE_NOOP("Slides", "每个数字都注明出处:原文段落,或其他公开来源。"),
     "more_sources": QT_TRANSLATE_NOOP("Slides", "另有 {0} 个来源,见简报的“来源”"),
-    "history": QT_TRANSLATE_NOOP("Slides", "{0}:历年"),
-    "compare": QT_TRANSLATE_NOOP("Slides", "{0}:各地对比"),
-    "unit": QT_TRANSLATE_NOOP("Slides", "单位:{0}"),
     "unit_star": QT_TRANSLATE_NOOP("Slides", "单位:{0} · 各地最近一个全年 · ★ 本口岸"),
-    "year": QT_TRANSLATE_NOOP("Slides", "{0}年"),
-    "target": QT_TRANSLATE_NOOP("Slides", "目标"),
     "no_figures": QT_TRANSLATE_NOOP("Slides", "尚无数据的口岸"),
     "group_road": QT_TRANSLATE_NOOP("Slides", "通往{0}的公路口岸"),
     "group_air": QT_TRANSLATE_NOOP("Slides", "航空口岸"),
@@ -217,7 +212,7 @@ class _Composer:
         self.outlines: tuple | None = None
 
     def t(self, key: str, *args) -> str:
-        text = self.w.tr("Slides", _W[key])
+        text = self.w.say("Slides", _W[key])
         return text.format(*args) if args else text
 
     # names
@@ -229,12 +224,7 @@ class _Composer:
         return zh, en
 
     def period(self, obs: Observation) -> str:
-        """As the briefing labels it; in English the sortable period, with the Chinese label beside it
-        when that says more than the year (a part year, a target, "as of")."""
-        label = obs.period_zh or obs.period
-        if not self.en or not obs.period_zh or obs.period_zh in (f"{obs.period}年", obs.period):
-            return label if not self.en else obs.period
-        return f"{obs.period} ({obs.period_zh})"
+        return period_text(obs, self.w.language)
 
     def source_line(self, obs: Observation | None = None, passage_id: str = "", source_id: str = "") -> str:
         passage_id = passage_id or (obs.passage_id if obs is not None else "") or ""
@@ -263,12 +253,8 @@ class _Composer:
 
     # figures
     def value(self, obs: Observation) -> str:
-        if obs.is_derived:
-            return f"{derived_number_text(obs.value)}{obs.unit}"
-        if obs.as_written:
-            return obs.as_written
-        prefix = {"lower_bound": "超", "approximate": "约"}.get(obs.kind, "")
-        return f"{self.w.tr('Formatting', prefix) if prefix else ''}{_number(obs.value)}{obs.unit}"
+        """As the source wrote it (超2400万吨, 约2.4亿元); a derived value as ≈1,959.45亿元."""
+        return value_text(obs, self.w.language)
 
     def hero(self, obs: Observation) -> Hero:
         indicator = self.b.indicator(obs.indicator_id)
@@ -312,7 +298,8 @@ class _Composer:
             spec = series[0]
             name = self.names(spec.indicator)[0]
             points = tuple((self._year(o.period), self._bar_label(o), o.kind, o.value) for o in spec.points)
-            return Picture("series", self.t("history", name), self.t("unit", spec.unit), points=points, spec=spec)
+            return Picture("series", chart_word("series_title", self.w.language, name=name),
+                           chart_word("series_subtitle", self.w.language, unit=spec.unit), points=points, spec=spec)
         if comparisons:
             spec = comparisons[0]
             name = self.names(spec.indicator)[0]
@@ -324,20 +311,19 @@ class _Composer:
             rows = tuple((("★ " if s.id == subject_id else "") + self.short_name(s),
                           f"{self.value(o)} ({self._year(o.period)})", o.kind,
                           o.value, s.id == subject_id) for s, o in reversed(bars))
-            return Picture("comparison", self.t("compare", name), self.t("unit_star", spec.unit), bars=rows,
+            return Picture("comparison", chart_word("comparison_title", self.w.language, name=name),
+                           self.t("unit_star", spec.unit), bars=rows,
                            spec=spec)
         return None
 
     def _year(self, period: str) -> str:
-        return period if self.en else self.t("year", period)
+        return chart_word("year", self.w.language, year=period)
 
     def _bar_label(self, obs: Observation) -> str:
         text = self.value(obs)
-        return f"{self.t('target')} {text}" if obs.kind == "target" else text
+        return chart_word("target_prefix", self.w.language) + text if obs.kind == "target" else text
 
     def short_name(self, record) -> str:
-        from briefing.drawing.i18n import short_english_name  # pure string helpers
-
         name, _ = self.names(record)
         port = self.b.port(record.id)
         if self.en and port is not None and port.name_en:  # "Erenhot (Rail)": the town and the mode
@@ -360,8 +346,6 @@ class _Composer:
         return Picture("map", ports=ports, outlines=self.outlines, leagues=leagues, legend=tuple(legend))
 
     def map_label(self, port: Port) -> str:
-        from briefing.drawing.i18n import short_chinese_name, short_english_name
-
         if self.en and port.name_en:
             return short_english_name(port.name_en)
         return short_chinese_name(port.name_zh)
@@ -379,8 +363,6 @@ class _Composer:
 
     def said(self, port: Port) -> tuple[str, str, str]:
         """One sentence of the article that names the port, its source line and passage id."""
-        from briefing.drawing.i18n import short_chinese_name
-
         short = short_chinese_name(port.name_zh)
         if not self.article:
             return "", "", ""
@@ -474,15 +456,16 @@ class _Composer:
                             citations=(Citation(line, passage_id, "", passage.text, highlight),))
 
     def overview_slide(self, name: str) -> OverviewSlide:
-        title = self.b.meta.get("title_en" if self.en else "title_zh", "") or self.b.meta.get("title_zh", "")
-        other = self.b.meta.get("title_zh" if self.en else "title_en", "")
+        title = briefing_title(self.b.meta, self.w.language)
+        other = briefing_title(self.b.meta, "zh" if self.en else "en")
+        other = "" if other == title else other
         region = next((p for p in self.b.places if p.level == "region"), None)
         chosen = self.heroes(self.b.observations_for(region.id)) if region else []
         counts = {}
         for port in self.b.ports:
             counts[port.mode] = counts.get(port.mode, 0) + 1
         caption = " · ".join([self.t("of_ports", len(self.b.ports))] + [
-            self.t("mode_count", self.w.mode(mode), n) for mode, n in counts.items()])
+            f"{self.w.mode(mode)} {n}" for mode, n in counts.items()])
         return OverviewSlide(stop_name=name, title=title, subtitle=other, heroes=tuple(self.hero(o) for o in chosen),
                              picture=self.map_picture([p.id for p in self.b.ports]), caption=caption,
                              citations=tuple(self.citation(o) for o in chosen))
@@ -512,10 +495,6 @@ def _key_sentences(sentences: tuple[str, ...], title: str) -> tuple[int, ...]:
         return shared + 4 * any(v in text for v in verbs) - 6 * ("报告提出" in text) - index * 0.1
 
     return tuple(sorted(range(len(sentences)), key=score, reverse=True))
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
 
 
 def _counterpart(text: str, english: bool) -> str:
@@ -625,7 +604,7 @@ def default_stops(briefing, language: str | None = None) -> list[dict]:
     composer = _Composer(briefing, words.language)
 
     def t(key: str) -> str:
-        return words.tr("Slides", _W[key])
+        return words.say("Slides", _W[key])
 
     stops: list[dict] = [{"name": t("stop_overview"), "tab": "ports", "slide": "overview"}]
     having = set(briefing.subjects_with_observations())
