@@ -15,6 +15,7 @@ from briefing.ui.presenting.view_state import ViewState
 
 KINDS = ("port", "place", "delegate", "proposal", "passage")
 SHOWN = 6  # hits listed under the box
+SNIPPET = 40  # characters of a passage shown in the list
 
 
 def stop_for_hit(briefing, kind: str, ref_id: str, title: str) -> Stop | None:
@@ -31,6 +32,16 @@ def stop_for_hit(briefing, kind: str, ref_id: str, title: str) -> Stop | None:
     if kind == "passage":
         return Stop(title, ViewState("sources", passage_id=ref_id))
     return None
+
+
+def hit_line(hit) -> str:
+    """A hit as the list shows it: a name, or for a passage or proposal its words around the match
+    (passages of one section share its title)."""
+    if hit.kind in ("passage", "proposal") and hit.snippet:
+        snippet = " ".join(hit.snippet.split())
+        snippet = snippet if len(snippet) <= SNIPPET else snippet[:SNIPPET - 1] + "…"
+        return f"{hit.title} · {snippet}" if hit.kind == "proposal" else snippet
+    return hit.title
 
 
 def same_subject(stop: Stop, wanted: Stop) -> bool:
@@ -69,6 +80,9 @@ class StageSearch(QFrame):
         self.hits = QListWidget()
         self.hits.setObjectName("stageSearchHits")
         self.hits.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrows move in it from the box
+        self.hits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hits.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it is as tall as its rows
+        self.hits.setTextElideMode(Qt.TextElideMode.ElideRight)  # the presenter's list, never the room's
         self.hits.itemClicked.connect(lambda item: self.choose(self.hits.row(item)))
         self.status = QLabel()
         layout = QVBoxLayout(self)
@@ -122,7 +136,7 @@ class StageSearch(QFrame):
                 if stop is None or any(same_subject(stop, seen) for seen in self._found):
                     continue
                 self._found.append(stop)
-                self.hits.addItem(QListWidgetItem(hit.title))
+                self.hits.addItem(QListWidgetItem(hit_line(hit)))
                 if len(self._found) == SHOWN:
                     break
         if self._found:
@@ -130,7 +144,8 @@ class StageSearch(QFrame):
         self.hits.setVisible(bool(self._found))
         self.status.setText(self.tr("没有找到") if query and not self._found else "")
         self.status.setVisible(bool(self.status.text()))
-        self.hits.setFixedHeight(self.hits.sizeHintForRow(0) * len(self._found) + 6 if self._found else 0)
+        rows = sum(self.hits.sizeHintForRow(row) for row in range(len(self._found)))
+        self.hits.setFixedHeight(rows + 2 * self.hits.frameWidth() + 2 if self._found else 0)
         self.adjustSize()
 
     def choose(self, row: int) -> bool:
