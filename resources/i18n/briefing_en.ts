@@ -1711,7 +1711,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presenter.py" line="+201"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+207"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1727,12 +1727,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>下一张</source>
         <translation>Next slide</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1750,6 +1750,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>显示幻灯片</source>
         <translation>Show the slides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映</source>
+        <translation>Page Down, →, Space: next · B black · W white · number + Enter: go to that stop · / question from the room · Esc: end the show</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -2121,7 +2126,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>StageSearch</name>
     <message>
-        <location filename="../../briefing/ui/presenting/stage_search.py" line="+87"/>
+        <location filename="../../briefing/ui/presenting/stage_search.py" line="+101"/>
         <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
         <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
     </message>

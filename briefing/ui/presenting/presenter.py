@@ -155,10 +155,16 @@ class PresenterWindow(QWidget):
         for button in (self.back_button, self.next_button, self.reset_button, self.swap_button, self.stage_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space steps; it must not press a button
         self.banner = _label(0.9, False, MUTED)  # the briefing's title, as-of date and source
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys = _label(0.9, False, MUTED)  # the keys the stage knows, for a presenter new to them
+        for label in (self.banner, self.keys):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        middle = QVBoxLayout()
+        middle.setSpacing(0)
+        middle.addWidget(self.keys)
+        middle.addWidget(self.banner)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
-        buttons.addWidget(self.banner, 1)
+        buttons.addLayout(middle, 1)
         buttons.addWidget(self.next_button)
 
         grid = QGridLayout()
@@ -201,6 +207,7 @@ class PresenterWindow(QWidget):
         self.reset_button.setText(self.tr("重新计时"))
         self.swap_button.setText(self.tr("交换屏幕"))
         self.stage_button.setText(self.tr("显示幻灯片"))
+        self.keys.setText(self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映"))
         self._tick()
         self.show_deck()
 
