@@ -153,6 +153,7 @@ class PassageSlide(_Base):
     quote: str
     highlight: str  # the figure as written, marked in the quote ("" for none)
     source: str
+    about: str = ""  # whose figure is marked, and what it measures
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -449,10 +450,15 @@ class _Composer:
             return None
         mine = [o for o in self.b.observations_citing(passage_id) if o.as_written and o.subject_id == subject_id]
         highlight = mine[0].as_written if mine else ""
+        about = ""
+        if mine:
+            subject = self.b.subject(subject_id)
+            indicator = self.b.indicator(mine[0].indicator_id)
+            about = " · ".join(self.names(r)[0] for r in (subject, indicator) if r is not None)
         line = self.source_line(passage_id=passage_id)
         section = passage.section.split(" / ")[-1] if passage.section else ""
         return PassageSlide(stop_name=name, passage_id=passage_id, heading=section, quote=passage.text,
-                            highlight=highlight, source=line,
+                            highlight=highlight, source=line, about=about,
                             citations=(Citation(line, passage_id, "", passage.text, highlight),))
 
     def overview_slide(self, name: str) -> OverviewSlide:

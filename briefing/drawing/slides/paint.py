@@ -325,11 +325,11 @@ def _excerpt(sentences: tuple[str, ...], chosen: list[int]) -> str:
 def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
     c = canvas.c
     area = _frame(canvas)
-    top = _header(canvas, area, slide.heading or slide.source, slide.source if slide.heading else "")
+    top = _header(canvas, area, slide.heading or slide.source, slide.source if slide.heading else "", slide.about)
     quote = QRectF(area.left(), top, area.width(), area.bottom() - top)
     start = slide.quote.find(slide.highlight) if slide.highlight else -1
     marks = [(start, len(slide.highlight), c.mark_ink, c.mark)] if start >= 0 else None
-    laid = canvas.fit(slide.quote, quote.width(), quote.height(), canvas.px(0.055), canvas.px(0.03))
+    laid = canvas.fit(slide.quote, quote.width(), quote.height(), canvas.px(0.07), canvas.px(0.03))
     if laid is None:
         canvas.force(slide.quote, quote, canvas.px(0.03), "quote", c.ink, c.background)
         return
@@ -337,7 +337,7 @@ def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
                 marks=marks)
     if start >= 0:  # the marked figure, recorded with its own colours for the contrast check
         canvas.boxes.append(TextBox(slide.highlight, laid.px, QRectF(quote.topLeft(), QSizeF(0, 0)), "mark",
-                                    c.mark_ink, c.mark, True))
+                                    c.mark_ink, c.mark))
 
 
 def _sources(canvas: Canvas, slide: deck.SourcesSlide) -> None:

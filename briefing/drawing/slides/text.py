@@ -124,9 +124,7 @@ class Canvas:
             for start, length, ink, fill in marks or ():
                 fmt = QTextCharFormat()
                 fmt.setForeground(QColor(ink))
-                fmt.setBackground(QColor(fill))
-                bold_font = _font(laid.px, True)
-                fmt.setFont(bold_font)
+                fmt.setBackground(QColor(fill))  # a selection recolours; it cannot change the font
                 selection = QTextLayout.FormatRange()
                 selection.start, selection.length, selection.format = start, length, fmt
                 ranges.append(selection)
