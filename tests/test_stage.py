@@ -76,6 +76,8 @@ def test_f5_without_an_agenda_presents_the_default_agenda_on_a_stage_of_its_own(
         qtbot.keyClick(stage, Qt.Key.Key_PageDown if number % 2 else Qt.Key.Key_Space)
         assert analyst_controls_in(stage) == []
     assert deck.index == len(deck) - 1 and seen == deck.slides
+    qtbot.keyClick(stage, Qt.Key.Key_F5)  # a clicker's start button again: the show goes on
+    assert tools.presenting and stage.isVisible() and deck.index == len(deck) - 1
     qtbot.keyClick(stage, Qt.Key.Key_Escape)
     assert not tools.presenting and not stage.isVisible() and not tools.presentation_action.isChecked()
 

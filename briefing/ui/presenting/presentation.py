@@ -60,7 +60,7 @@ class PresenterTools(QObject):
         self.save_action = QAction(window, triggered=self.save_agenda)
         self.save_as_action = QAction(window, triggered=self.save_agenda_as)
         self.presentation_action = QAction(window, shortcut=QKeySequence("F5"), checkable=True,
-                                           triggered=self.set_presenting)
+                                           triggered=self._present_pressed)
         self.presenter_action = QAction(window, shortcut=QKeySequence("Alt+F5"), checkable=True,
                                         triggered=self.set_presenter_view)
         for action in (self.presentation_action, self.presenter_action):
@@ -175,6 +175,15 @@ class PresenterTools(QObject):
             self.stage_control.left.connect(lambda: self.set_presenting(False))
             self.stage_control.presenter_shown.connect(self.presenter_action.setChecked)
         return self.stage_control
+
+    def _present_pressed(self, _checked: bool = True) -> None:
+        """F5 (or the menu) starts the show; pressed again it brings the stage back to the front but
+        never ends the show: a clicker's start/stop button sends F5 and Esc in turn."""
+        if self.presenting and self.stage_control is not None:
+            self.presentation_action.setChecked(True)
+            self.stage_control.place()
+            return
+        self.set_presenting(True)
 
     def set_presenting(self, on: bool) -> None:
         """F5: the stage (on the projector when there are two screens) from the current stop of the
