@@ -99,7 +99,7 @@ def test_the_pictures_are_the_real_slides_painted_small(window, presenter, qtbot
 def test_stepping_from_the_presenter_view_moves_the_stage_and_the_analyst_view(window, presenter, qtbot):
     tools = window.presenter_tools
     qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
-    assert tools.deck.index == 1 and presenter.counter.text() == "第 2 / 3 站"
+    assert tools.deck.index == 1 and presenter.counter.text() == "第 2 / 3 站" and not presenter.problems.isVisible()
     qtbot.waitUntil(lambda: tools.model.current == 1)
     assert window.tabs.currentIndex() == 2
     assert presenter.notes.text() == "一句话概括"
@@ -107,6 +107,7 @@ def test_stepping_from_the_presenter_view_moves_the_stage_and_the_analyst_view(w
     assert window.briefing.passage(proposal.passage_id).text in presenter.passage_text()
     qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
     assert tools.deck.index == 2 and presenter.notes.text() == "(本站没有备注)"
+    assert presenter.problems.isVisible() and presenter.problems.text() == "⚠ 找不到口岸 xyz"
     assert presenter.next_picture.slide is None and not presenter.next_button.isEnabled()
     qtbot.keyClick(presenter, Qt.Key.Key_B)
     assert "黑屏" in presenter.state.text() and tools.deck.blank == "black"

@@ -15,6 +15,7 @@ from briefing.ui.common.reader_formats import highlight_format
 from briefing.ui.presenting.stage import render_slide
 from briefing.ui.presenting.stage_deck import Deck
 from briefing.ui.presenting.stage_sources import sources_behind
+from briefing.ui.presenting.view_state import problems
 
 NOTES_SCALE = 1.6  # the presenter's notes, readable at arm's length
 REFERENCE_HEIGHT = 760  # a laptop's presenter view (1366x768 less a frame): the type as designed
@@ -137,6 +138,7 @@ class PresenterWindow(QWidget):
         self.current_heading, self.next_heading = _label(1.0, False, MUTED), _label(1.0, False, MUTED)
         self.current_picture, self.next_picture = SlidePicture(), SlidePicture()
         self.notes = _label(NOTES_SCALE)
+        self.problems = _label(1.1, True, WARN)  # what the stop names that this briefing lacks
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.passage_heading = _label(1.0, False, MUTED)
@@ -146,7 +148,8 @@ class PresenterWindow(QWidget):
         self.passage.setFrameShape(QFrame.Shape.NoFrame)
         self.passage.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys stay with the window
 
-        current = self._panel((self.current_heading, 0), (self.current_picture, 5), (self.notes, 3))
+        current = self._panel((self.current_heading, 0), (self.current_picture, 5), (self.problems, 0),
+                              (self.notes, 3))
         upcoming = self._panel((self.next_heading, 0), (self.next_picture, 1))
         source = self._panel((self.passage_heading, 0), (self.passage, 1))
         self.back_button, self.next_button = QPushButton(), QPushButton()
@@ -293,6 +296,9 @@ class PresenterWindow(QWidget):
         self.next_heading.setText(self.tr("下一张") if deck.found is None else self.tr("返回议程"))
         notes = stop.notes if stop is not None and deck.found is None else ""
         self.notes.setText(notes or self.tr("(本站没有备注)"))
+        missing = problems(stop.view, self.briefing) if stop is not None and deck.found is None else []
+        self.problems.setText("\n".join(f"⚠ {p}" for p in missing))
+        self.problems.setVisible(bool(missing))
         self.next_button.setEnabled(upcoming is not None)
         self.back_button.setEnabled(deck.index > 0 or deck.found is not None)
         self._show_sources(deck.current())
