@@ -150,17 +150,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+30"/>
+        <location filename="../../briefing/app.py" line="+27"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>发生了意外错误,当前操作未完成:</source>
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>详情已记入日志:</source>
+        <translation>Details are in the log:</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -168,7 +173,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+15"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
         <source>{name}:历年</source>
         <translation>{name}: by year</translation>
     </message>
@@ -221,7 +226,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+75"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -840,7 +845,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+127"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -902,7 +907,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -1043,7 +1048,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../briefing/export/handout_words.py" line="+15"/>
+        <location filename="../../briefing/export/handout_words.py" line="+14"/>
         <source>会议讲义</source>
         <translation>Meeting handout</translation>
     </message>
@@ -1207,7 +1212,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+169"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+174"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1240,7 +1245,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+126"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+127"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1306,12 +1311,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1401,6 +1406,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>日志:</source>
+        <translation>Log: </translation>
+    </message>
 </context>
 <context>
     <name>PortDetails</name>
@@ -1484,7 +1494,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+34"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1630,12 +1640,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+181"/>
         <source>保存议程</source>
         <translation>Save agenda</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-180"/>
         <source>议程另存为…</source>
         <translation>Save agenda as…</translation>
     </message>
@@ -1655,7 +1665,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+147"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
@@ -1711,7 +1721,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presenter.py" line="+207"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+210"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1797,17 +1807,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>这张幻灯片上没有引自原文或其他来源的数据。</source>
         <translation>No figure on this slide cites the article or another source.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
         <source>(本站没有备注)</source>
         <translation>(no notes for this stop)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>这张幻灯片的出处</source>
         <translation>Behind this slide</translation>
     </message>
@@ -1820,7 +1830,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+83"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1838,7 +1848,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+151"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1940,7 +1950,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+181"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+182"/>
         <source>第 {0} 段</source>
         <translation>paragraph {0}</translation>
     </message>

@@ -71,8 +71,8 @@ class PortsTab(QWidget):
         self.country_label.setBuddy(self.country_combo)
         filters = QHBoxLayout()
         filters.addWidget(self.text_filter, 1)
-        for widget in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
-            filters.addWidget(widget)
+        for control in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
+            filters.addWidget(control)
         self.count_label = QLabel()
         theme_widgets.muted(self.count_label)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from briefing import log
 from briefing.store import Briefing, BriefingError, open_briefing
 from briefing.drawing import fonts
 from briefing.drawing import i18n
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
             + self.tr("内容:") + f"{summary.ports} / {summary.observations} / {summary.proposals}"
             + self.tr("(口岸 / 数据 / 建议)") + "\n\n" + self.tr("来源:") + f"\n{sources}\n"
             + self.tr("另有 {n} 条公开来源(见“原文”页)").format(n=max(0, len(self.briefing.sources) - 1))
+            + "\n\n" + self.tr("日志:") + f"{log.log_path() or self.tr('(未记录)')}"
         )
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
