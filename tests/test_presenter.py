@@ -9,15 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import Qt
-
 from PySide6.QtGui import QImage
 
 from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.stage import StageWindow, render_slide
 from briefing.ui.presenting.view_state import ViewState, capture
-
-from conftest import show_window
 
 AGENDA = Agenda((
     Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),

@@ -4,15 +4,14 @@ and white screens, a stop number and Enter, a question from the room, Esc; live 
 from __future__ import annotations
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLineEdit, QMenuBar, QTableView, QTabWidget, QWidget
 
 from briefing import paths
-from briefing.drawing.slides.deck import ProfileSlide, ProposalSlide, SubjectSlide, SourcesSlide
+from briefing.drawing.slides.deck import ProfileSlide, ProposalSlide, SourcesSlide, SubjectSlide
 from briefing.ui.presenting.agenda import load_agenda
-
-from conftest import show_window
 
 ANALYST_CONTROLS = (QMenuBar, QTabWidget, QTableView, QLineEdit)
 

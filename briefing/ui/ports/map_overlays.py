@@ -66,8 +66,9 @@ def _show_contents(frame: QFrame) -> None:
     event loop, after the box took the size of its still hidden contents (a live change of language,
     theme or font left two empty slivers where the legend and the list of unplaced ports were)."""
     layout = frame.layout()
-    for index in range(layout.count() if layout is not None else 0):
-        widget = layout.itemAt(index).widget()
+    items = [layout.itemAt(index) for index in range(layout.count())] if layout is not None else []
+    for item in items:
+        widget = item.widget() if item is not None else None
         if widget is not None and widget.isHidden() and not widget.testAttribute(
                 Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
             widget.show()

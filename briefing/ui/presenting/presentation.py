@@ -11,10 +11,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from briefing.drawing.i18n import local_name
 from briefing.store import BriefingError, open_briefing
 from briefing.ui.presenting.agenda import AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda
 from briefing.ui.presenting.agenda_panel import AgendaPanel
-from briefing.drawing.i18n import local_name
 from briefing.ui.presenting.recovery import Recovery
 from briefing.ui.presenting.view_state import ViewWatcher, capture, restore
 

@@ -8,12 +8,21 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QEvent, QRect, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from briefing.ui.common.reader_formats import highlight_format
 from briefing.ui.presenting.stage import render_slide
 from briefing.ui.presenting.stage_deck import Deck
+from briefing.ui.presenting.stage_search import StageSearch
 from briefing.ui.presenting.stage_sources import sources_behind
 from briefing.ui.presenting.view_state import problems
 
@@ -153,8 +162,8 @@ class PresenterWindow(QWidget):
         upcoming = self._panel((self.next_heading, 0), (self.next_picture, 1))
         source = self._panel((self.passage_heading, 0), (self.passage, 1))
         self.back_button, self.next_button = QPushButton(), QPushButton()
-        self.back_button.clicked.connect(lambda: self.deck is not None and self.deck.step(-1))
-        self.next_button.clicked.connect(lambda: self.deck is not None and self.deck.step(1))
+        self.back_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
         for button in (self.back_button, self.next_button, self.reset_button, self.swap_button, self.stage_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space steps; it must not press a button
         self.banner = _label(0.9, False, MUTED)  # the briefing's title, as-of date and source
@@ -210,7 +219,7 @@ class PresenterWindow(QWidget):
         self.reset_button.setText(self.tr("重新计时"))
         self.swap_button.setText(self.tr("交换屏幕"))
         self.stage_button.setText(self.tr("显示幻灯片"))
-        self.keys.setText(self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映"))
+        self.keys.setText(self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映"))  # noqa: E501 (one message)
         self._tick()
         self.show_deck()
 
@@ -223,7 +232,7 @@ class PresenterWindow(QWidget):
         size = max(base.pointSizeF(), 1.0) * self._screen_scale()
         self._font_scale_applied = self._screen_scale()
         for label in self.findChildren(QLabel):
-            if label.parent() is not None and label.parent().objectName() == "stageSearch":
+            if isinstance(label.parentWidget(), StageSearch):
                 continue  # the search box sizes its own type
             font = QFont(base)
             font.setPointSizeF(size * float(label.property("fontScale") or 1.0))
@@ -248,6 +257,10 @@ class PresenterWindow(QWidget):
             self._apply_fonts()
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+
+    def _step(self, delta: int) -> None:
+        if self.deck is not None:
+            self.deck.step(delta)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.deck is None or not self.deck.handle_key(event):

@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from briefing.drawing.slides.paint import paint_slide
 from briefing.drawing import themes
+from briefing.drawing.slides.paint import paint_slide
 from briefing.ui.presenting.stage_deck import Deck
 
 BLANK_COLOURS = {"black": QColor("#000000"), "white": QColor("#ffffff")}

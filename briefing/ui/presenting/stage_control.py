@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from briefing.drawing.slides.deck import default_stops
 from briefing.drawing import i18n, themes
+from briefing.drawing.slides.deck import default_stops
 from briefing.ui.presenting.agenda import Stop
 from briefing.ui.presenting.presenter import PresenterWindow
 from briefing.ui.presenting.stage import StageWindow
@@ -62,8 +62,10 @@ class StageControl(QObject):
         self.swapped = False  # two screens: the stage on the laptop and the presenter view on the other
         self.presenter_alone = False  # one screen: the presenter view shown instead of the stage
         themes.signals().theme_changed.connect(self._on_theme_changed)
-        QGuiApplication.instance().screenAdded.connect(self._on_screens_changed)
-        QGuiApplication.instance().screenRemoved.connect(self._on_screens_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._on_screens_changed)
+            app.screenRemoved.connect(self._on_screens_changed)
 
     # -- the deck -----------------------------------------------------------------------------
 
@@ -151,10 +153,10 @@ class StageControl(QObject):
             self.stage.show_typing = True
             if self.presenter_alone:
                 self.stage.hide()
-                self._ensure_presenter()
-                _put(self.presenter, laptop, full=False)
-                self.presenter.activateWindow()
-                self.presenter.setFocus()
+                presenter = self._ensure_presenter()
+                _put(presenter, laptop, full=False)
+                presenter.activateWindow()
+                presenter.setFocus()
             else:
                 if self.presenter is not None:
                     self.presenter.hide()
@@ -167,19 +169,20 @@ class StageControl(QObject):
         if self.swapped:
             laptop, projector = projector, laptop
         _put(self.stage, projector, full=True)
-        self._ensure_presenter()
-        _put(self.presenter, laptop, full=False)
-        self.presenter.activateWindow()
-        self.presenter.setFocus()
+        presenter = self._ensure_presenter()
+        _put(presenter, laptop, full=False)
+        presenter.activateWindow()
+        presenter.setFocus()
         self.presenter_shown.emit(True)
 
-    def _ensure_presenter(self) -> None:
+    def _ensure_presenter(self) -> PresenterWindow:
         if self.presenter is None:
             self.presenter = PresenterWindow()
             self.presenter.swap_requested.connect(self.swap)
             self.presenter.stage_toggle_requested.connect(self.toggle_presenter)
             self.presenter.closed.connect(self._on_presenter_closed)
         self._show_presenter_deck()
+        return self.presenter
 
     def _show_presenter_deck(self) -> None:
         if self.presenter is None or self.deck is None:
@@ -198,7 +201,7 @@ class StageControl(QObject):
         if self.deck is None:
             return
         if self.two_screens():
-            if self.presenter_visible():
+            if self.presenter is not None and self.presenter.isVisible():
                 self.presenter.hide()
                 self.presenter_shown.emit(False)
             else:
@@ -214,9 +217,9 @@ class StageControl(QObject):
 
     def open_search(self) -> None:
         """The search box on the presenter's screen; on the stage only when it is the only screen."""
-        if self.deck is None:
-            return
         host = self.presenter if self.presenter_visible() else self.stage
+        if self.deck is None or host is None:
+            return
         if self.search is None or self.search.parentWidget() is not host:
             if self.search is not None:
                 self.search.deleteLater()

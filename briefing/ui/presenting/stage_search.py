@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefing.drawing.slides.deck import slides_for_stops
 from briefing.ui.presenting.agenda import Stop
@@ -67,8 +67,9 @@ class StageSearch(QFrame):
 
     closed = Signal()
 
-    def __init__(self, deck: Deck, parent) -> None:
+    def __init__(self, deck: Deck, parent: QWidget) -> None:
         super().__init__(parent)
+        self.host = parent  # the stage or the presenter view
         self.setObjectName("stageSearch")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -107,7 +108,7 @@ class StageSearch(QFrame):
             self.retranslate()
 
     def open(self) -> None:
-        host = self.parentWidget()
+        host = self.host
         font = QFont(host.font())  # readable at a glance, from the screen's size as the slides are
         font.setPixelSize(max(16, round(host.height() / 40)))
         self.setFont(font)
@@ -123,7 +124,7 @@ class StageSearch(QFrame):
 
     def close_box(self) -> None:
         self.hide()
-        self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.host.setFocus(Qt.FocusReason.OtherFocusReason)
         self.closed.emit()
 
     def _search(self, text: str) -> None:
