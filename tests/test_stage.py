@@ -217,3 +217,20 @@ def test_the_deck_stays_while_the_analyst_view_changes_behind_the_stage(window, 
     window.selection.select_subject("arxan")  # the main window moves on behind the stage
     tools.watcher.flush()
     assert tools.deck is deck and deck.found is found and deck.index == 1
+
+
+def test_opening_another_briefing_while_presenting_shows_its_slides(window, qtbot, tmp_path):
+    import shutil
+
+    stage = press_f5(window, qtbot)
+    tools = window.presenter_tools
+    qtbot.keyClick(stage, Qt.Key.Key_End)
+    old = tools.deck
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(paths.bundled_database(), copy)
+    assert window.open_file(copy)  # with two screens the main window is within reach while presenting
+    deck = tools.deck
+    assert deck is not old and deck.briefing is window.briefing and deck.index == len(deck) - 1
+    assert stage.deck is deck and one_colour(shown(stage)) is None
+    qtbot.keyClick(stage, Qt.Key.Key_Home)
+    assert deck.index == 0
