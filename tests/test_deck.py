@@ -15,8 +15,10 @@ from briefing.export.deck import write_deck
 from briefing.export.save import ExportCancelled, ExportError
 from briefing.ui.presenting.agenda import load_agenda
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-                                   reason="needs poppler-utils (pdfinfo, pdftotext, pdffonts)")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+    reason="needs poppler-utils (pdfinfo, pdftotext, pdffonts)",
+)
 AGENDA = paths.bundled_sources() / "agenda.json"
 
 
@@ -89,8 +91,9 @@ def test_a_deck_into_a_missing_folder_fails_cleanly(qapp, bundled, tmp_path):
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", "export", *args], capture_output=True, text=True,
-                          timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "export", *args], capture_output=True, text=True, timeout=180
+    )
 
 
 @needs_poppler

@@ -15,8 +15,8 @@ from briefing.drawing.slides import deck
 from briefing.drawing.slides.colours import contrast
 from briefing.drawing.slides.paint import slide_text_boxes
 from briefing.drawing.slides.shots import parse_size, slide_image
-from briefing.ui.presenting.agenda import load_agenda
 from briefing.drawing.themes import DARK, LIGHT
+from briefing.ui.presenting.agenda import load_agenda
 
 SIZES = ((1366, 768), (1920, 1080))
 AGENDA = paths.bundled_sources() / "agenda.json"
@@ -27,10 +27,12 @@ def decks(qapp, bundled):
     """Every slide of the default agenda (Chinese and English) and of the shipped agenda."""
     default = deck.default_stops(bundled, "zh")
     shipped = load_agenda(AGENDA).stops
-    return {("default", "zh"): deck.slides_for_stops(bundled, default, "zh"),
-            ("default", "en"): deck.slides_for_stops(bundled, default, "en"),
-            ("shipped", "zh"): deck.slides_for_stops(bundled, shipped, "zh"),
-            ("shipped", "en"): deck.slides_for_stops(bundled, shipped, "en")}
+    return {
+        ("default", "zh"): deck.slides_for_stops(bundled, default, "zh"),
+        ("default", "en"): deck.slides_for_stops(bundled, default, "en"),
+        ("shipped", "zh"): deck.slides_for_stops(bundled, shipped, "zh"),
+        ("shipped", "en"): deck.slides_for_stops(bundled, shipped, "en"),
+    }
 
 
 def _all(decks):
@@ -82,13 +84,13 @@ def test_every_text_has_seven_to_one_contrast(decks, theme):
 
 def test_a_port_without_figures_gets_a_profile_slide(bundled, qapp):
     port = next(p for p in bundled.ports if not bundled.observations_for(p.id))
-    slide, = deck.slides_for_stops(bundled, [{"tab": "indicators", "subject_id": port.id}], "zh")
+    (slide,) = deck.slides_for_stops(bundled, [{"tab": "indicators", "subject_id": port.id}], "zh")
     assert isinstance(slide, deck.ProfileSlide)
     assert slide.picture is not None and slide.picture.kind == "map"
     texts = [b.text for b in slide_text_boxes(slide, (1366, 768))]
     assert port.name_zh in texts
     assert any("公路" in t or "铁路" in t or "航空" in t for t in texts)  # its mode, never a blank screen
-    entry, = slide.entries
+    (entry,) = slide.entries
     assert entry.said  # what the article says of it, or that it does not name it
 
 
@@ -107,8 +109,8 @@ def test_the_default_agenda_groups_the_ports_without_figures(bundled, qapp):
 
 def test_names_in_both_languages_and_figures_as_written(bundled, qapp):
     stop = [{"tab": "indicators", "subject_id": "ceke"}]
-    zh, = deck.slides_for_stops(bundled, stop, "zh")
-    en, = deck.slides_for_stops(bundled, stop, "en")
+    (zh,) = deck.slides_for_stops(bundled, stop, "zh")
+    (en,) = deck.slides_for_stops(bundled, stop, "en")
     port = bundled.port("ceke")
     assert (zh.name, zh.other_name) == (port.name_zh, port.name_en)
     assert (en.name, en.other_name) == (port.name_en, port.name_zh)
@@ -120,8 +122,9 @@ def test_names_in_both_languages_and_figures_as_written(bundled, qapp):
 
 
 def test_a_derived_value_is_marked_and_never_more_precise(bundled, qapp):
-    slide, = deck.slides_for_stops(bundled, [{"tab": "indicators", "subject_id": "nmg",
-                                               "chart": "foreign-trade-value"}], "zh")
+    (slide,) = deck.slides_for_stops(
+        bundled, [{"tab": "indicators", "subject_id": "nmg", "chart": "foreign-trade-value"}], "zh"
+    )
     assert slide.picture.kind == "series"
     derived = [p for p in slide.picture.points if p[2] == "derived"]
     assert derived and all(p[1].startswith("≈") for p in derived)
@@ -129,7 +132,7 @@ def test_a_derived_value_is_marked_and_never_more_precise(bundled, qapp):
 
 def test_a_passage_slide_marks_the_cited_figure(bundled, qapp):
     stop = {"tab": "sources", "subject_id": "erenhot-rail", "passage_id": "p16"}
-    slide, = deck.slides_for_stops(bundled, [stop], "zh")
+    (slide,) = deck.slides_for_stops(bundled, [stop], "zh")
     assert isinstance(slide, deck.PassageSlide)
     assert slide.highlight == "突破18000列" and slide.highlight in slide.quote
     boxes = slide_text_boxes(slide, (1366, 768))
@@ -138,8 +141,9 @@ def test_a_passage_slide_marks_the_cited_figure(bundled, qapp):
 
 
 def test_a_proposal_slide_names_speaker_seat_and_ports(bundled, qapp):
-    slide, = deck.slides_for_stops(bundled, [{"tab": "proposals", "proposal_id": "ling-yun-manzhouli-processing"}],
-                                   "zh")
+    (slide,) = deck.slides_for_stops(
+        bundled, [{"tab": "proposals", "proposal_id": "ling-yun-manzhouli-processing"}], "zh"
+    )
     texts = " ".join(b.text for b in slide_text_boxes(slide, (1366, 768)))
     assert "凌云" in texts and "全国政协委员" in texts and "满洲里铁路口岸" in texts
     key = slide.sentences[slide.ranks[0]]
@@ -148,8 +152,9 @@ def test_a_proposal_slide_names_speaker_seat_and_ports(bundled, qapp):
 
 
 def test_a_stop_naming_what_the_briefing_lacks_still_shows_a_slide(bundled, qapp):
-    slides = deck.slides_for_stops(bundled, [{"tab": "indicators", "subject_id": "nowhere"},
-                                             {"tab": "proposals", "proposal_id": "none"}], "zh")
+    slides = deck.slides_for_stops(
+        bundled, [{"tab": "indicators", "subject_id": "nowhere"}, {"tab": "proposals", "proposal_id": "none"}], "zh"
+    )
     assert [s.kind for s in slides] == ["overview", "overview"]
 
 
@@ -169,9 +174,48 @@ def test_a_bad_size_is_refused_in_one_line(text):
 
 def test_stage_screenshots_write_every_slide_of_the_shipped_agenda(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "briefing", "view", "--agenda", str(AGENDA), "--stage-screenshots", str(tmp_path),
-         "--size", "1366x768"], capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "view",
+            "--agenda",
+            str(AGENDA),
+            "--stage-screenshots",
+            str(tmp_path),
+            "--size",
+            "1366x768",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     shots = sorted(tmp_path.glob("*.png"))
     assert len(shots) == len(load_agenda(AGENDA).stops)
     assert shots[0].name == "01-overview.png" and shots[-1].name.endswith("-sources.png")
+
+
+def test_the_shipped_agenda_presents_the_bundled_briefing(qtbot, qt_fonts, settings, bundled):
+    """About ten minutes: a dozen stops, each naming only what the briefing has, each with short
+    presenter notes in characters the bundled font has; the viewer opens it as --agenda does."""
+    from conftest import show_window
+
+    from briefing.ui.presenting.view_state import problems
+
+    agenda = load_agenda(AGENDA)
+    assert 10 <= len(agenda.stops) <= 14
+
+    def drawn(ch: str) -> bool:  # the bundled subset has every GB 2312 character (resources/fonts/README.md)
+        try:
+            return ch.isascii() or bool(ch.encode("gb2312"))
+        except UnicodeEncodeError:
+            return False
+
+    for stop in agenda.stops:
+        assert stop.name and stop.notes and len(stop.notes) <= 80, stop.name
+        assert problems(stop.view, bundled) == [], stop.name
+        assert [ch for ch in stop.name + stop.notes if not drawn(ch)] == [], stop.name
+    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    assert window.presenter_tools.start(AGENDA, recover=False) == ""
+    assert window.presenter_tools.model.stops() == agenda.stops

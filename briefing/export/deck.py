@@ -31,8 +31,7 @@ def deck_slides(briefing, stops: Sequence | None, lang: str) -> list[Slide]:
     return slides_for_stops(briefing, default_stops(briefing, lang) if stops is None else stops, lang)
 
 
-def render_deck(slides: Sequence[Slide], device: QIODevice, title: str, theme,
-                progress: Progress | None = None) -> int:
+def render_deck(slides: Sequence[Slide], device: QIODevice, title: str, theme, progress: Progress | None = None) -> int:
     """Paint `slides` as PDF pages into an open device; returns the page count.
     `progress(done, total)` returning False cancels (ExportCancelled)."""
     handout_family()  # the bundled faces under the export family: always the embedded font
@@ -64,8 +63,9 @@ def render_deck(slides: Sequence[Slide], device: QIODevice, title: str, theme,
     return len(slides)
 
 
-def write_deck(briefing, path: Path, lang: str = "zh", stops: Sequence | None = None, theme=None,
-               progress: Progress | None = None) -> int:
+def write_deck(
+    briefing, path: Path, lang: str = "zh", stops: Sequence | None = None, theme=None, progress: Progress | None = None
+) -> int:
     """The deck as `path`: one page per stop of `stops` (the default agenda when None), in `lang`.
     ExportError or ExportCancelled leave no file behind."""
 

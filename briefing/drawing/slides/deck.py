@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -20,14 +21,36 @@ from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import briefing_title, period_text, value_text
 from briefing.drawing.i18n import short_chinese_name, short_english_name
 from briefing.drawing.slides.words import Words
-from briefing.store.records import Observation, Port
+from briefing.store.records import Observation, Outline, Port, Source, Subject
+
+if TYPE_CHECKING:
+    from briefing.store.queries import Briefing
+
+
+class Named(Protocol):
+    """A record with a Chinese name and perhaps an English one (port, place, indicator, league)."""
+
+    @property
+    def name_zh(self) -> str: ...
+
+    @property
+    def name_en(self) -> str: ...
+
 
 MAX_HEROES = 3
 MAX_BARS = 6  # a comparison on a slide: the largest few and the subject itself (a room reads six bars)
 # Which figures lead a slide: levels (money, tonnes, trains) before rates and shares, counts of
 # things (个, 家, 项) after those, plans and computed values last; reported before cumulative.
-_TIERS = {"reported": 0, "lower_bound": 0, "approximate": 0, "cumulative": 0, "growth_rate": 1, "share": 1,
-          "target": 3, "derived": 4}
+_TIERS = {
+    "reported": 0,
+    "lower_bound": 0,
+    "approximate": 0,
+    "cumulative": 0,
+    "growth_rate": 1,
+    "share": 1,
+    "target": 3,
+    "derived": 4,
+}
 _COUNTS = ("个", "大", "项", "家", "条")
 _SENTENCE = re.compile(r"[^。!?;!?]+[。!?!?;]?")
 _DATED = re.compile(r"^(.*?\d{4}(?:-\d{2}){0,2})")  # "Xinhua 2023-02-24 'Title…'" -> "Xinhua 2023-02-24"
@@ -81,7 +104,7 @@ class Picture:
     points: tuple[tuple[str, str, str, float], ...] = ()  # series: (year, value as written, kind, value)
     bars: tuple[tuple[str, str, str, float, bool], ...] = ()  # comparison: (name, value, kind, value, own)
     ports: tuple[MapPort, ...] = ()  # map
-    outlines: tuple = ()  # map: the leagues' outlines (store records)
+    outlines: tuple[Outline, ...] = ()  # map: the leagues' outlines (store records)
     leagues: tuple[str, ...] = ()  # map: leagues (Chinese names) tinted, for ports without a position
     legend: tuple[tuple[str, str], ...] = ()  # map: (mode, its name) for the modes shown
     spec: SeriesSpec | ComparisonSpec | None = field(default=None, compare=False)
@@ -173,12 +196,18 @@ class SourcesSlide(_Base):
 
 
 Slide = SubjectSlide | ProfileSlide | ProposalSlide | PassageSlide | OverviewSlide | SourcesSlide
-KINDS = {SubjectSlide: "subject", ProfileSlide: "profile", ProposalSlide: "proposal", PassageSlide: "passage",
-         OverviewSlide: "overview", SourcesSlide: "sources"}
+KINDS = {
+    SubjectSlide: "subject",
+    ProfileSlide: "profile",
+    ProposalSlide: "proposal",
+    PassageSlide: "passage",
+    OverviewSlide: "overview",
+    SourcesSlide: "sources",
+}
 
 # -- words --------------------------------------------------------------------------------------------
 
-_W = {
+_W = {  # marked for lupdate; str() where used, as the marker is typed object
     "paragraph": QT_TRANSLATE_NOOP("Slides", "第 {0} 段"),
     "of_ports": QT_TRANSLATE_NOOP("Slides", "{0} 个口岸"),
     "not_named": QT_TRANSLATE_NOOP("Slides", "原文未单独提及"),
@@ -204,20 +233,20 @@ _W = {
 
 
 class _Composer:
-    def __init__(self, briefing, language: str) -> None:
+    def __init__(self, briefing: Briefing, language: str) -> None:
         self.b, self.w = briefing, Words(language)
         self.en = self.w.language == "en"
         meta = briefing.meta
         self.article = briefing.source(meta.get("source_id", ""))
         self.shown_sources: list[str] = []
-        self.outlines: tuple | None = None
+        self.outlines: tuple[Outline, ...] | None = None
 
-    def t(self, key: str, *args) -> str:
-        text = self.w.say("Slides", _W[key])
+    def t(self, key: str, *args: object) -> str:
+        text = self.w.say("Slides", str(_W[key]))
         return text.format(*args) if args else text
 
     # names
-    def names(self, record) -> tuple[str, str]:
+    def names(self, record: Named) -> tuple[str, str]:
         """(name, other name): the interface language's first, the other as a subtitle."""
         zh, en = record.name_zh, getattr(record, "name_en", "") or ""
         if self.en and en:
@@ -242,8 +271,7 @@ class _Composer:
     def citation(self, obs: Observation) -> Citation:
         if obs.passage_id:
             passage = self.b.passage(obs.passage_id)
-            return Citation(self.source_line(obs), obs.passage_id, "", passage.text if passage else "",
-                            obs.as_written)
+            return Citation(self.source_line(obs), obs.passage_id, "", passage.text if passage else "", obs.as_written)
         source = self.b.source(obs.source_id)
         self._remember(obs.source_id)
         return Citation(self.source_line(obs), "", obs.source_id, source.title if source else "", "")
@@ -260,8 +288,9 @@ class _Composer:
     def hero(self, obs: Observation) -> Hero:
         indicator = self.b.indicator(obs.indicator_id)
         label = self.names(indicator)[0] if indicator else obs.indicator_id
-        return Hero(self.value(obs), label, self.period(obs), obs.kind, self.w.kind(obs.kind),
-                    self.source_line(obs), obs.id)
+        return Hero(
+            self.value(obs), label, self.period(obs), obs.kind, self.w.kind(obs.kind), self.source_line(obs), obs.id
+        )
 
     def heroes(self, observations: tuple[Observation, ...], first: str = "") -> list[Observation]:
         counts: dict[tuple[str, str], int] = {}
@@ -269,17 +298,23 @@ class _Composer:
             if is_annual(o):
                 counts[(o.indicator_id, o.unit)] = counts.get((o.indicator_id, o.unit), 0) + 1
 
-        def key(obs: Observation):
+        def key(obs: Observation) -> tuple[bool, bool, int, bool, bool, int, int, int]:
             passage = self.b.passage(obs.passage_id) if obs.passage_id else None
             tier = _TIERS.get(obs.kind, 5)
             if tier == 0 and ("%" in obs.unit or "百分点" in obs.unit):
                 tier = 1
             elif tier <= 1 and obs.unit in _COUNTS:
                 tier = 2
-            return (obs.indicator_id != first, obs.passage_id is None, tier, obs.kind == "cumulative",
-                    not is_annual(obs) and obs.passage_id is None,  # a full year before part of a later one
-                    -(counts.get((obs.indicator_id, obs.unit), 0) >= 2), -int(obs.period[:4] or 0),
-                    passage.position if passage else 0)
+            return (
+                obs.indicator_id != first,
+                obs.passage_id is None,
+                tier,
+                obs.kind == "cumulative",
+                not is_annual(obs) and obs.passage_id is None,  # a full year before part of a later one
+                -(counts.get((obs.indicator_id, obs.unit), 0) >= 2),
+                -int(obs.period[:4] or 0),
+                passage.position if passage else 0,
+            )
 
         chosen: list[Observation] = []
         for obs in sorted(observations, key=key):
@@ -299,22 +334,38 @@ class _Composer:
             spec = series[0]
             name = self.names(spec.indicator)[0]
             points = tuple((self._year(o.period), self._bar_label(o), o.kind, o.value) for o in spec.points)
-            return Picture("series", chart_word("series_title", self.w.language, name=name),
-                           chart_word("series_subtitle", self.w.language, unit=spec.unit), points=points, spec=spec)
+            return Picture(
+                "series",
+                chart_word("series_title", self.w.language, name=name),
+                chart_word("series_subtitle", self.w.language, unit=spec.unit),
+                points=points,
+                spec=spec,
+            )
         if comparisons:
-            spec = comparisons[0]
-            name = self.names(spec.indicator)[0]
-            bars = list(spec.bars)
+            comparison = comparisons[0]
+            name = self.names(comparison.indicator)[0]
+            bars = list(comparison.bars)
             if len(bars) > MAX_BARS:  # the largest, and the subject itself in place of the smallest of them
-                top = bars[-(MAX_BARS - 1):]
+                top = bars[-(MAX_BARS - 1) :]
                 own = [b for b in bars if b[0].id == subject_id and b not in top]
                 bars = sorted(own + top, key=lambda b: b[1].value) if own else bars[-MAX_BARS:]
-            rows = tuple((("★ " if s.id == subject_id else "") + self.short_name(s),
-                          f"{self.value(o)} ({self._year(o.period)})", o.kind,
-                          o.value, s.id == subject_id) for s, o in reversed(bars))
-            return Picture("comparison", chart_word("comparison_title", self.w.language, name=name),
-                           self.t("unit_star", spec.unit), bars=rows,
-                           spec=spec)
+            rows = tuple(
+                (
+                    ("★ " if s.id == subject_id else "") + self.short_name(s),
+                    f"{self.value(o)} ({self._year(o.period)})",
+                    o.kind,
+                    o.value,
+                    s.id == subject_id,
+                )
+                for s, o in reversed(bars)
+            )
+            return Picture(
+                "comparison",
+                chart_word("comparison_title", self.w.language, name=name),
+                self.t("unit_star", comparison.unit),
+                bars=rows,
+                spec=comparison,
+            )
         return None
 
     def _year(self, period: str) -> str:
@@ -324,7 +375,7 @@ class _Composer:
         text = self.value(obs)
         return chart_word("target_prefix", self.w.language) + text if obs.kind == "target" else text
 
-    def short_name(self, record) -> str:
+    def short_name(self, record: Subject) -> str:
         name, _ = self.names(record)
         port = self.b.port(record.id)
         if self.en and port is not None and port.name_en:  # "Erenhot (Rail)": the town and the mode
@@ -333,8 +384,11 @@ class _Composer:
 
     def map_picture(self, marked: Iterable[str], leagues: Iterable[str] = ()) -> Picture:
         marked = set(marked)
-        ports = tuple(MapPort(p.id, self.map_label(p), p.mode, p.lon, p.lat, p.coord_precision != "exact",
-                              p.id in marked) for p in self.b.ports if p.has_position)
+        ports = tuple(
+            MapPort(p.id, self.map_label(p), p.mode, p.lon, p.lat, p.coord_precision != "exact", p.id in marked)
+            for p in self.b.ports
+            if p.lon is not None and p.lat is not None
+        )
         modes = [m for m in ("rail", "road", "air") if any(p.mode == m and p.marked for p in ports)]
         legend = [(m, self.w.mode(m)) for m in modes]
         if any(p.marked and p.hollow for p in ports):
@@ -381,25 +435,42 @@ class _Composer:
         observations = self.b.observations_for(subject_id)
         if not observations:
             return self.profile_slide([port], name) if port else None
-        record = port or self.b.place(subject_id)
-        title, other = self.names(record)
-        if port:
-            line = self.port_line(port)
+        place = self.b.place(subject_id)
+        if port is not None:
+            (title, other), line = self.names(port), self.port_line(port)
+        elif place is not None:
+            (title, other), line = self.names(place), self.w.place_level(place.level)
         else:
-            line = self.w.place_level(record.level)
+            return None
         chosen = self.heroes(observations, chart)
         picture = self.chart(subject_id, observations, chart or (chosen[0].indicator_id if chosen else ""))
         if picture is None and port and port.has_position:
             picture = self.map_picture([port.id])
         citations = tuple(self.citation(o) for o in chosen)
-        return SubjectSlide(stop_name=name, subject_id=subject_id, name=title, other_name=other, line=line,
-                            heroes=tuple(self.hero(o) for o in chosen), picture=picture, citations=citations)
+        return SubjectSlide(
+            stop_name=name,
+            subject_id=subject_id,
+            name=title,
+            other_name=other,
+            line=line,
+            heroes=tuple(self.hero(o) for o in chosen),
+            picture=picture,
+            citations=citations,
+        )
 
     def entry(self, port: Port) -> tuple[ProfileEntry, Citation | None]:
         name, other = self.names(port)
         sentence, line, passage_id = self.said(port)
-        entry = ProfileEntry(port.id, name, other, self.port_line(port), self.w.precision(port.coord_precision),
-                             sentence or self.t("not_named"), line, bool(sentence))
+        entry = ProfileEntry(
+            port.id,
+            name,
+            other,
+            self.port_line(port),
+            self.w.precision(port.coord_precision),
+            sentence or self.t("not_named"),
+            line,
+            bool(sentence),
+        )
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)
 
@@ -413,9 +484,14 @@ class _Composer:
             subtitle = self.t("group_sub")
         placed = [p.id for p in ports if p.has_position]
         leagues = [p.league_city for p in ports if not p.has_position]
-        return ProfileSlide(stop_name=name, title=title, subtitle=subtitle, entries=entries,
-                            picture=self.map_picture(placed, leagues),
-                            citations=tuple(c for _, c in made if c is not None))
+        return ProfileSlide(
+            stop_name=name,
+            title=title,
+            subtitle=subtitle,
+            entries=entries,
+            picture=self.map_picture(placed, leagues),
+            citations=tuple(c for _, c in made if c is not None),
+        )
 
     def group_title(self, ports: list[Port]) -> str:
         modes = {p.mode for p in ports}
@@ -433,16 +509,26 @@ class _Composer:
         if proposal is None:
             return None
         speaker = self.b.delegate(proposal.delegate_id)
-        ports = tuple(self.names(self.b.port(pid))[0] for pid in proposal.port_ids if self.b.port(pid))
+        ports = tuple(self.names(port)[0] for pid in proposal.port_ids if (port := self.b.port(pid)) is not None)
         sentences = tuple(s.strip() for s in _SENTENCE.findall(proposal.text_zh.replace("\n", "")) if s.strip())
         ranks = _key_sentences(sentences, proposal.title_zh)
         passages = [self.b.passage(pid) for pid in proposal.passage_ids]
         citations = tuple(Citation(self.source_line(passage_id=p.id), p.id, "", p.text) for p in passages if p)
         return ProposalSlide(
-            stop_name=name, proposal_id=proposal.id, speaker=speaker.name_zh if speaker else "",
-            seat=self.w.body(speaker.body) if speaker else "", body=speaker.body if speaker else "", titles=speaker.titles if speaker else "",
-            title=proposal.title_zh, sentences=sentences, ranks=ranks, ports=ports, ports_label=self.t("concerns"),
-            source=citations[0].line if citations else "", citations=citations)
+            stop_name=name,
+            proposal_id=proposal.id,
+            speaker=speaker.name_zh if speaker else "",
+            seat=self.w.body(speaker.body) if speaker else "",
+            body=speaker.body if speaker else "",
+            titles=speaker.titles if speaker else "",
+            title=proposal.title_zh,
+            sentences=sentences,
+            ranks=ranks,
+            ports=ports,
+            ports_label=self.t("concerns"),
+            source=citations[0].line if citations else "",
+            citations=citations,
+        )
 
     def passage_slide(self, passage_id: str, subject_id: str, name: str) -> PassageSlide | None:
         passage = self.b.passage(passage_id)
@@ -457,9 +543,16 @@ class _Composer:
             about = " · ".join(self.names(r)[0] for r in (subject, indicator) if r is not None)
         line = self.source_line(passage_id=passage_id)
         section = passage.section.split(" / ")[-1] if passage.section else ""
-        return PassageSlide(stop_name=name, passage_id=passage_id, heading=section, quote=passage.text,
-                            highlight=highlight, source=line, about=about,
-                            citations=(Citation(line, passage_id, "", passage.text, highlight),))
+        return PassageSlide(
+            stop_name=name,
+            passage_id=passage_id,
+            heading=section,
+            quote=passage.text,
+            highlight=highlight,
+            source=line,
+            about=about,
+            citations=(Citation(line, passage_id, "", passage.text, highlight),),
+        )
 
     def overview_slide(self, name: str) -> OverviewSlide:
         title = briefing_title(self.b.meta, self.w.language)
@@ -467,14 +560,21 @@ class _Composer:
         other = "" if other == title else other
         region = next((p for p in self.b.places if p.level == "region"), None)
         chosen = self.heroes(self.b.observations_for(region.id)) if region else []
-        counts = {}
+        counts: dict[str, int] = {}
         for port in self.b.ports:
             counts[port.mode] = counts.get(port.mode, 0) + 1
-        caption = " · ".join([self.t("of_ports", len(self.b.ports))] + [
-            f"{self.w.mode(mode)} {n}" for mode, n in counts.items()])
-        return OverviewSlide(stop_name=name, title=title, subtitle=other, heroes=tuple(self.hero(o) for o in chosen),
-                             picture=self.map_picture([p.id for p in self.b.ports]), caption=caption,
-                             citations=tuple(self.citation(o) for o in chosen))
+        caption = " · ".join(
+            [self.t("of_ports", len(self.b.ports))] + [f"{self.w.mode(mode)} {n}" for mode, n in counts.items()]
+        )
+        return OverviewSlide(
+            stop_name=name,
+            title=title,
+            subtitle=other,
+            heroes=tuple(self.hero(o) for o in chosen),
+            picture=self.map_picture([p.id for p in self.b.ports]),
+            caption=caption,
+            citations=tuple(self.citation(o) for o in chosen),
+        )
 
     def sources_slide(self, name: str) -> SourcesSlide:
         lines = []
@@ -492,12 +592,12 @@ class _Composer:
 def _key_sentences(sentences: tuple[str, ...], title: str) -> tuple[int, ...]:
     """Sentence indices, the key ones first: those that propose (建议, 推动, 加快 …) and share most
     words with the proposal's heading; the scene-setting ones (政府工作报告提出 …) last."""
-    pairs = {title[i:i + 2] for i in range(len(title) - 1)}
+    pairs = {title[i : i + 2] for i in range(len(title) - 1)}
     verbs = ("建议", "要", "推动", "加快", "加大", "提升", "做大做强", "将")
 
     def score(index: int) -> float:
         text = sentences[index]
-        shared = sum(1 for i in range(len(text) - 1) if text[i:i + 2] in pairs)
+        shared = sum(1 for i in range(len(text) - 1) if text[i : i + 2] in pairs)
         return shared + 4 * any(v in text for v in verbs) - 6 * ("报告提出" in text) - index * 0.1
 
     return tuple(sorted(range(len(sentences)), key=score, reverse=True))
@@ -513,14 +613,14 @@ def _counterpart(text: str, english: bool) -> str:
     return chinese.split("/")[0] or latin or head
 
 
-def _short_source(source) -> str:
+def _short_source(source: Source) -> str:
     if source.publisher:
         return f"{source.publisher} {source.published}".strip()
     found = _DATED.match(source.title)
     return found.group(1).strip() if found else source.title
 
 
-def _short_title(source) -> str:
+def _short_title(source: Source) -> str:
     """A source's title without the curators' asides ("(repost)", "(summary)")."""
     title = re.sub(r"\s*\((?:repost|summary|via [^)]*|[^)]*mirror[^)]*)\)", "", source.title).strip()
     return f"{source.publisher} {title} {source.published}".strip() if source.publisher else title
@@ -529,7 +629,7 @@ def _short_title(source) -> str:
 # -- stops --------------------------------------------------------------------------------------------
 
 
-def _field(stop, name: str) -> str:
+def _field(stop: object, name: str) -> str:
     """A stop's field whether the stop is an agenda Stop (name, view) or its JSON object."""
     if isinstance(stop, dict):
         value = stop.get(name, "")
@@ -543,13 +643,13 @@ def _field(stop, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _ports_field(stop) -> list[str]:
+def _ports_field(stop: object) -> list[str]:
     data = stop if isinstance(stop, dict) else (getattr(getattr(stop, "view", stop), "extra", None) or {})
     ports = data.get("ports", [])
     return [p for p in ports if isinstance(p, str)] if isinstance(ports, list) else []
 
 
-def slide_for_stop(composer: _Composer, stop) -> Slide:
+def slide_for_stop(composer: _Composer, stop: object) -> Slide:
     name = _field(stop, "name")
     tab, subject = _field(stop, "tab") or "ports", _field(stop, "subject_id")
     proposal, passage, chart = _field(stop, "proposal_id"), _field(stop, "passage_id"), _field(stop, "chart")
@@ -578,7 +678,7 @@ def slide_for_stop(composer: _Composer, stop) -> Slide:
     return made if made is not None else composer.overview_slide(name)
 
 
-def slides_for_stops(briefing, stops, language: str) -> list[Slide]:
+def slides_for_stops(briefing: Briefing, stops: Iterable[object], language: str) -> list[Slide]:
     """One slide per stop, in order, in `language` ("zh" or "en"). A stop naming what the briefing
     lacks falls back to the next thing it names, and at last to the overview: never a blank slide."""
     composer = _Composer(briefing, language)
@@ -598,11 +698,11 @@ def _groups(ports: list[Port]) -> list[list[Port]]:
     result = []
     for members in groups.values():
         for start in range(0, len(members), 6):  # six rows at most on a slide
-            result.append(members[start:start + 6])
+            result.append(members[start : start + 6])
     return result
 
 
-def default_stops(briefing, language: str | None = None) -> list[dict]:
+def default_stops(briefing: Briefing, language: str | None = None) -> list[dict[str, object]]:
     """A default agenda from the briefing, as stops of the agenda file (`Stop.from_json` reads each):
     overview, the region's headline figures, the ports with figures, the others grouped on profile
     slides, the proposals, and the sources. Names are in `language` (the interface's by default)."""
@@ -610,16 +710,15 @@ def default_stops(briefing, language: str | None = None) -> list[dict]:
     composer = _Composer(briefing, words.language)
 
     def t(key: str) -> str:
-        return words.say("Slides", _W[key])
+        return words.say("Slides", str(_W[key]))
 
-    stops: list[dict] = [{"name": t("stop_overview"), "tab": "ports", "slide": "overview"}]
+    stops: list[dict[str, object]] = [{"name": t("stop_overview"), "tab": "ports", "slide": "overview"}]
     having = set(briefing.subjects_with_observations())
     region = next((p for p in briefing.places if p.level == "region" and p.id in having), None)
     if region is not None:
         chosen = composer.heroes(briefing.observations_for(region.id))
         first = chosen[0].indicator_id if chosen else ""
-        stops.append({"name": composer.names(region)[0], "tab": "indicators", "subject_id": region.id,
-                      "chart": first})
+        stops.append({"name": composer.names(region)[0], "tab": "indicators", "subject_id": region.id, "chart": first})
     for place in briefing.places:
         if place.level == "league_city" and place.id in having:
             stops.append({"name": composer.names(place)[0], "tab": "indicators", "subject_id": place.id})

@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from briefing.drawing.slides import deck
 from briefing.drawing.slides.colours import slide_colours
 from briefing.drawing.slides.pictures import draw_picture
-from briefing.drawing.slides.text import HERO, Canvas, TextBox, lay_out
+from briefing.drawing.slides.text import HERO, Canvas, Laid, TextBox, lay_out
+from briefing.drawing.themes import LIGHT, Theme
 
 ASPECT = 16 / 9
 _DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}
@@ -29,7 +30,7 @@ def slide_area(rect: QRectF) -> QRectF:
     return area
 
 
-def paint_slide(painter: QPainter, rect: QRectF, slide: deck.Slide, theme) -> None:
+def paint_slide(painter: QPainter, rect: QRectF, slide: deck.Slide, theme: Theme) -> None:
     """Draw `slide` filling `rect` (its background to the edges, the slide in its 16:9 box)."""
     colours = slide_colours(theme)
     painter.save()
@@ -40,10 +41,10 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: deck.Slide, theme) -> No
     painter.restore()
 
 
-def slide_text_boxes(slide: deck.Slide, size: QSizeF | tuple[float, float], theme=None) -> list[TextBox]:
+def slide_text_boxes(
+    slide: deck.Slide, size: QSizeF | tuple[float, float], theme: Theme | None = None
+) -> list[TextBox]:
     """Every text of the slide as laid out at `size` (logical pixels), without painting."""
-    from briefing.drawing.themes import LIGHT
-
     width, height = (size.width(), size.height()) if isinstance(size, QSizeF) else size
     canvas = Canvas(None, slide_area(QRectF(0, 0, width, height)), slide_colours(theme or LIGHT))
     _lay_out(canvas, slide)
@@ -51,9 +52,18 @@ def slide_text_boxes(slide: deck.Slide, size: QSizeF | tuple[float, float], them
 
 
 def _lay_out(canvas: Canvas, slide: deck.Slide) -> None:
-    {deck.SubjectSlide: _subject, deck.ProfileSlide: _profile, deck.ProposalSlide: _proposal,
-     deck.PassageSlide: _passage, deck.OverviewSlide: _overview, deck.SourcesSlide: _sources}[type(slide)](
-        canvas, slide)
+    if isinstance(slide, deck.SubjectSlide):
+        _subject(canvas, slide)
+    elif isinstance(slide, deck.ProfileSlide):
+        _profile(canvas, slide)
+    elif isinstance(slide, deck.ProposalSlide):
+        _proposal(canvas, slide)
+    elif isinstance(slide, deck.PassageSlide):
+        _passage(canvas, slide)
+    elif isinstance(slide, deck.OverviewSlide):
+        _overview(canvas, slide)
+    else:
+        _sources(canvas, slide)
 
 
 # -- parts -------------------------------------------------------------------------------------------
@@ -68,8 +78,15 @@ def _header(canvas: Canvas, area: QRectF, title: str, subtitle: str, line: str =
     """Title, the other-language name or a subtitle (beside the title when it fits there), and one
     line of what it is; returns the y below."""
     c = canvas.c
-    box = canvas.force(title, QRectF(area.left(), area.top(), area.width(), canvas.h * 0.17), canvas.px(0.06),
-                       "title", c.ink, c.background, bold=True)
+    box = canvas.force(
+        title,
+        QRectF(area.left(), area.top(), area.width(), canvas.h * 0.17),
+        canvas.px(0.06),
+        "title",
+        c.ink,
+        c.background,
+        bold=True,
+    )
     y = box.rect.bottom() + canvas.h * 0.005
     if subtitle and box.rect.height() < box.px * 1.5:  # a one-line title: the subtitle may sit beside it
         title_width = lay_out(title, box.px, area.width(), True).width
@@ -77,13 +94,26 @@ def _header(canvas: Canvas, area: QRectF, title: str, subtitle: str, line: str =
         gap = canvas.h * 0.03
         if title_width + gap + beside.width <= area.width() and beside.layout.lineCount() == 1:
             baseline = box.rect.top() + box.px * 1.22 / 2 + box.px * 0.36  # near the title's baseline
-            canvas.draw(beside, QPointF(area.left() + title_width + gap, baseline - beside.px * 0.86), subtitle,
-                        "subtitle", c.muted, c.background)
+            canvas.draw(
+                beside,
+                QPointF(area.left() + title_width + gap, baseline - beside.px * 0.86),
+                subtitle,
+                "subtitle",
+                c.muted,
+                c.background,
+            )
             subtitle = ""
     for text, share, role in ((subtitle, 0.034, "subtitle"), (line, 0.034, "line")):
         if text:
-            shown = canvas.text(text, QRectF(area.left(), y, area.width(), canvas.h * 0.1), canvas.px(share), role,
-                                c.muted, c.background, max_lines=2)
+            shown = canvas.text(
+                text,
+                QRectF(area.left(), y, area.width(), canvas.h * 0.1),
+                canvas.px(share),
+                role,
+                c.muted,
+                c.background,
+                max_lines=2,
+            )
             if shown is not None:
                 y = shown.rect.bottom()
     y += canvas.h * 0.02
@@ -115,8 +145,11 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
         else:
             meta = canvas.fit(meta_text, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
             source = canvas.fit(hero.source, inner, canvas.h * 0.1, canvas.floor, max_lines=2)
-            small = [] if meta is None or source is None else [(meta, meta_text, "hero_meta"),
-                                                                (source, hero.source, "source")]
+            small = (
+                []
+                if meta is None or source is None
+                else [(meta, meta_text, "hero_meta"), (source, hero.source, "source")]
+            )
         if not figure or label is None or not small:
             continue
         height = 2 * pad + sum(pitch for *_, pitch in figure) + label.height + sum(laid.height for laid, _, _ in small)
@@ -128,23 +161,37 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
         top = card.top() + pad
         for laid, text, role, pitch in figure:
             shift = (laid.px * 1.06 - laid.px * 1.22) / 2  # the first line's box, centred in a tighter pitch
-            canvas.draw(laid, QPointF(x, top + shift), text, role, c.ink, c.card, bold=True, box_width=inner,
-                        box_height=laid.height)
+            canvas.draw(
+                laid,
+                QPointF(x, top + shift),
+                text,
+                role,
+                c.ink,
+                c.card,
+                bold=True,
+                box_width=inner,
+                box_height=laid.height,
+            )
             top += pitch
         for laid, text, role, colour in [(label, hero.label, "hero_label", c.ink)] + [
-                (laid, text, role, c.muted) for laid, text, role in small]:
+            (laid, text, role, c.muted) for laid, text, role in small
+        ]:
             canvas.draw(laid, QPointF(x, top), text, role, colour, c.card, box_width=inner)
             top += laid.height
         y += height + gap
 
 
-def _hero_lines(canvas: Canvas, value: str, width: float) -> list[tuple]:
+HeroLine = tuple[Laid, str, str, float]  # laid out, its text, its role, the pitch it takes
+
+
+def _hero_lines(canvas: Canvas, value: str, width: float) -> list[HeroLine]:
     """The figure on one line at hero size; or its prefix ("over", "about") on a line of its own above
     the number and unit; or wrapped on two lines. [] when it does not fit at hero size."""
 
-    def at_hero(text: str, lines: int):
-        return canvas.fit(text, width, canvas.h * 0.2 * lines, canvas.h * 0.13, canvas.h * HERO, bold=True,
-                          max_lines=lines)
+    def at_hero(text: str, lines: int) -> Laid | None:
+        return canvas.fit(
+            text, width, canvas.h * 0.2 * lines, canvas.h * 0.13, canvas.h * HERO, bold=True, max_lines=lines
+        )
 
     one = at_hero(value, 1)
     if one is not None:
@@ -215,37 +262,59 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
     left, right = _columns(area, top, 0.56)
     single = len(slide.entries) == 1
     # as large as fits: each port's name and line, and what the article says of it where there is room
-    plans: list = []
-    for scale, with_said in ((1.5, "all"), (1.3, "all"), (1.15, "all"), (1.0, "all"), (1.5, "named"),
-                             (1.3, "named"), (1.15, "named"), (1.0, "named"), (1.5, ""), (1.3, ""), (1.15, ""),
-                             (1.0, "")):
-        plans = [_entry_plan(canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named),
-                             scale) for e in slide.entries]
-        if all(p is not None for p in plans) and sum(p[0] for p in plans) <= left.height():
+    plans: list[EntryPlan | None] = []
+    for scale, with_said in (
+        (1.5, "all"),
+        (1.3, "all"),
+        (1.15, "all"),
+        (1.0, "all"),
+        (1.5, "named"),
+        (1.3, "named"),
+        (1.15, "named"),
+        (1.0, "named"),
+        (1.5, ""),
+        (1.3, ""),
+        (1.15, ""),
+        (1.0, ""),
+    ):
+        plans = [
+            _entry_plan(
+                canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named), scale
+            )
+            for e in slide.entries
+        ]
+        if all(p is not None for p in plans) and sum(p[0] for p in plans if p is not None) <= left.height():
             break
     y = left.top()
-    for entry, plan in zip(slide.entries, plans):
+    for plan in plans:
         if plan is None or y + plan[0] > left.bottom() + 0.5:
             break
         height, parts = plan
         for laid, text, role, colour, bold, dy in parts:
-            canvas.draw(laid, QPointF(left.left(), y + dy), text, role, colour, c.background, bold=bold,
-                        box_width=left.width())
+            canvas.draw(
+                laid, QPointF(left.left(), y + dy), text, role, colour, c.background, bold=bold, box_width=left.width()
+            )
         y += height
     if slide.picture is not None:
         draw_picture(canvas, right, slide.picture)
 
 
-def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool,
-                scale: float = 1.0):
+EntryPlan = tuple[float, list[tuple[Laid, str, str, str, bool, float]]]  # height; (laid, text, role, ink, bold, dy)
+
+
+def _entry_plan(
+    canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool, scale: float = 1.0
+) -> EntryPlan | None:
     c = canvas.c
     big = canvas.px((0.045 if single else 0.036) * scale)
     body = canvas.px((0.034 if single else 0.026) * scale)
     small = canvas.px(0.026 * scale)
-    rows = [(entry.name, big, "entry_name", c.ink, True, 1), (entry.other_name, small, "entry_other", c.muted,
-                                                            False, 2),
-            (entry.line, body, "entry_line", c.ink, False, 3), (entry.place, small, "entry_place", c.muted,
-                                                                 False, 2)]
+    rows = [
+        (entry.name, big, "entry_name", c.ink, True, 1),
+        (entry.other_name, small, "entry_other", c.muted, False, 2),
+        (entry.line, body, "entry_line", c.ink, False, 3),
+        (entry.place, small, "entry_place", c.muted, False, 2),
+    ]
     if single:
         rows = rows[:1] + rows[2:]  # the other name is in the subtitle already
     else:
@@ -269,15 +338,33 @@ def _entry_plan(canvas: Canvas, width: float, entry: deck.ProfileEntry, single: 
 def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
     c = canvas.c
     area = _frame(canvas)
-    posts = slide.titles if slide.titles and slide.seat in slide.titles else " · ".join(
-        x for x in (slide.seat, slide.titles if slide.titles != slide.speaker else "") if x)
+    posts = (
+        slide.titles
+        if slide.titles and slide.seat in slide.titles
+        else " · ".join(x for x in (slide.seat, slide.titles if slide.titles != slide.speaker else "") if x)
+    )
     top = _header(canvas, area, slide.title, "")
-    speaker = canvas.text(slide.speaker, QRectF(area.left(), top, area.width(), canvas.h * 0.1), canvas.px(0.042),
-                          "speaker", c.ink, c.background, bold=True, max_lines=1)
+    speaker = canvas.text(
+        slide.speaker,
+        QRectF(area.left(), top, area.width(), canvas.h * 0.1),
+        canvas.px(0.042),
+        "speaker",
+        c.ink,
+        c.background,
+        bold=True,
+        max_lines=1,
+    )
     y = speaker.rect.bottom() if speaker else top
     if posts and posts != slide.speaker:
-        shown = canvas.text(posts, QRectF(area.left(), y, area.width(), canvas.h * 0.1), canvas.px(0.03), "seat",
-                            c.muted, c.background, max_lines=2)
+        shown = canvas.text(
+            posts,
+            QRectF(area.left(), y, area.width(), canvas.h * 0.1),
+            canvas.px(0.03),
+            "seat",
+            c.muted,
+            c.background,
+            max_lines=2,
+        )
         y = shown.rect.bottom() if shown else y
     top = y + canvas.h * 0.03
     concerns = f"{slide.ports_label}:{'、'.join(slide.ports)}" if slide.ports else ""
@@ -285,12 +372,18 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
     for text, role in ((slide.source, "source"), (concerns, "ports")):
         if not text:
             continue
-        laid = canvas.fit(text, area.width(), canvas.h * 0.12, canvas.px(0.03 if role == "ports" else 0.0),
-                          max_lines=2)
+        laid = canvas.fit(text, area.width(), canvas.h * 0.12, canvas.px(0.03 if role == "ports" else 0.0), max_lines=2)
         if laid is not None:
             bottom -= laid.height
-            canvas.draw(laid, QPointF(area.left(), bottom), text, role, c.ink if role == "ports" else c.muted,
-                        c.background, box_width=area.width())
+            canvas.draw(
+                laid,
+                QPointF(area.left(), bottom),
+                text,
+                role,
+                c.ink if role == "ports" else c.muted,
+                c.background,
+                box_width=area.width(),
+            )
     bottom -= canvas.h * 0.03
     # the key sentences (up to three, in the order spoken, "……" where some are left out), as large as fits
     indent = canvas.h * 0.035
@@ -306,8 +399,9 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
             shown = canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
             break
     if shown is None and ranks:
-        shown = canvas.force(_excerpt(slide.sentences, ranks[:1]), quote, canvas.px(0.036), "quote", c.ink,
-                             c.background)
+        shown = canvas.force(
+            _excerpt(slide.sentences, list(ranks[:1])), quote, canvas.px(0.036), "quote", c.ink, c.background
+        )
     if canvas.painter is not None and shown is not None:  # a bar in the colour of the speaker's seat
         bar = QColor(c.bodies.get(slide.body, c.rule))
         canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, shown.rect.height()), bar)
@@ -333,11 +427,11 @@ def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
     if laid is None:
         canvas.force(slide.quote, quote, canvas.px(0.03), "quote", c.ink, c.background)
         return
-    canvas.draw(laid, quote.topLeft(), slide.quote, "quote", c.ink, c.background, box_width=quote.width(),
-                marks=marks)
+    canvas.draw(laid, quote.topLeft(), slide.quote, "quote", c.ink, c.background, box_width=quote.width(), marks=marks)
     if start >= 0:  # the marked figure, recorded with its own colours for the contrast check
-        canvas.boxes.append(TextBox(slide.highlight, laid.px, QRectF(quote.topLeft(), QSizeF(0, 0)), "mark",
-                                    c.mark_ink, c.mark))
+        canvas.boxes.append(
+            TextBox(slide.highlight, laid.px, QRectF(quote.topLeft(), QSizeF(0, 0)), "mark", c.mark_ink, c.mark)
+        )
 
 
 def _sources(canvas: Canvas, slide: deck.SourcesSlide) -> None:
@@ -348,12 +442,20 @@ def _sources(canvas: Canvas, slide: deck.SourcesSlide) -> None:
     bottom = area.bottom() - note.height
     y = top
     for index, line in enumerate(slide.lines):
-        laid = canvas.fit(line, area.width(), canvas.h * 0.12, canvas.px(0.034 if index == 0 else 0.028),
-                          bold=index == 0, max_lines=2)
+        laid = canvas.fit(
+            line, area.width(), canvas.h * 0.12, canvas.px(0.034 if index == 0 else 0.028), bold=index == 0, max_lines=2
+        )
         if laid is None or y + laid.height > bottom - canvas.h * 0.02:
             break
-        canvas.draw(laid, QPointF(area.left(), y), line, "source_line", c.ink, c.background, bold=index == 0,
-                    box_width=area.width())
+        canvas.draw(
+            laid,
+            QPointF(area.left(), y),
+            line,
+            "source_line",
+            c.ink,
+            c.background,
+            bold=index == 0,
+            box_width=area.width(),
+        )
         y += laid.height + canvas.h * 0.012
-    canvas.draw(note, QPointF(area.left(), bottom), slide.note, "note", c.muted, c.background,
-                box_width=area.width())
+    canvas.draw(note, QPointF(area.left(), bottom), slide.note, "note", c.muted, c.background, box_width=area.width())

@@ -10,15 +10,18 @@ Shapes and colours are the viewer's (map_items' projection and marker shapes, th
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
-from briefing.drawing.slides.text import Canvas, lay_out
 from briefing.drawing.map_geometry import marker_path, outline_path, project
+from briefing.drawing.slides.colours import SlideColours
+from briefing.drawing.slides.deck import MapPort, Picture
+from briefing.drawing.slides.text import Canvas, Laid, lay_out
+from briefing.store.records import Outline
 
 _DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}  # as on the cards (themes.KIND_LINES)
 
 
-def draw_picture(canvas: Canvas, rect: QRectF, picture) -> None:
+def draw_picture(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     if picture.kind == "map":
         draw_map(canvas, rect, picture)
     elif picture.kind == "series":
@@ -27,21 +30,31 @@ def draw_picture(canvas: Canvas, rect: QRectF, picture) -> None:
         draw_comparison(canvas, rect, picture)
 
 
-def _titles(canvas: Canvas, rect: QRectF, picture) -> float:
+def _titles(canvas: Canvas, rect: QRectF, picture: Picture) -> float:
     """The chart's title and note at the top of `rect`; returns where the plot starts."""
     c, top = canvas.c, rect.top()
-    for text, share, role, colour, bold in ((picture.title, 0.032, "chart_title", c.ink, True),
-                                            (picture.note, 0.0, "chart_note", c.muted, False)):
+    for text, share, role, colour, bold in (
+        (picture.title, 0.032, "chart_title", c.ink, True),
+        (picture.note, 0.0, "chart_note", c.muted, False),
+    ):
         if not text:
             continue
-        box = canvas.text(text, QRectF(rect.left(), top, rect.width(), rect.height() * 0.3), canvas.px(share),
-                          role, colour, c.background, bold=bold, max_lines=2)
+        box = canvas.text(
+            text,
+            QRectF(rect.left(), top, rect.width(), rect.height() * 0.3),
+            canvas.px(share),
+            role,
+            colour,
+            c.background,
+            bold=bold,
+            max_lines=2,
+        )
         if box is not None:
             top += box.rect.height()
     return top + canvas.floor * 0.5
 
 
-def _bar_style(c, kind: str, width: float) -> tuple[QBrush, QPen]:
+def _bar_style(c: SlideColours, kind: str, width: float) -> tuple[QBrush, QPen]:
     accent = QColor(c.accents.get(kind, c.accents["reported"]))
     if kind in _DASH:
         pale = QColor(accent)
@@ -50,7 +63,7 @@ def _bar_style(c, kind: str, width: float) -> tuple[QBrush, QPen]:
     return QBrush(accent), QPen(accent, 1)
 
 
-def draw_series(canvas: Canvas, rect: QRectF, picture) -> None:
+def draw_series(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     """Vertical bars over the years, each with its value as written above it, the year below."""
     c = canvas.c
     top = _titles(canvas, rect, picture)
@@ -78,10 +91,24 @@ def draw_series(canvas: Canvas, rect: QRectF, picture) -> None:
             painter.drawRect(bar)
             painter.restore()
         if laid is not None:
-            canvas.draw(laid, QPointF(left + (slot - laid.width) / 2, bar.top() - laid.height), value, "chart_value",
-                        c.ink, c.background, bold=True)
-        canvas.text(year, QRectF(left, floor_y + canvas.floor * 0.2, slot, year_room), canvas.floor, "chart_axis",
-                    c.ink, c.background, align=Qt.AlignmentFlag.AlignHCenter)
+            canvas.draw(
+                laid,
+                QPointF(left + (slot - laid.width) / 2, bar.top() - laid.height),
+                value,
+                "chart_value",
+                c.ink,
+                c.background,
+                bold=True,
+            )
+        canvas.text(
+            year,
+            QRectF(left, floor_y + canvas.floor * 0.2, slot, year_room),
+            canvas.floor,
+            "chart_axis",
+            c.ink,
+            c.background,
+            align=Qt.AlignmentFlag.AlignHCenter,
+        )
     if painter is not None:
         painter.save()
         painter.setPen(QPen(QColor(c.rule), max(1.0, canvas.h / 540)))
@@ -89,7 +116,7 @@ def draw_series(canvas: Canvas, rect: QRectF, picture) -> None:
         painter.restore()
 
 
-def draw_comparison(canvas: Canvas, rect: QRectF, picture) -> None:
+def draw_comparison(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     """Horizontal bars, largest first; the subject's own bar in the highlight colour and starred."""
     c = canvas.c
     top = _titles(canvas, rect, picture)
@@ -114,8 +141,15 @@ def draw_comparison(canvas: Canvas, rect: QRectF, picture) -> None:
         y = top + index * row
         if name.width > name_w - px * 0.4:  # a long name wraps onto two lines of the row, or fits smaller
             name = canvas.fit(entry[0], name_w - px * 0.4, row, px, bold=entry[4]) or name
-        canvas.draw(name, QPointF(bar_left - px * 0.4 - name.width, y + (row - name.height) / 2), entry[0],
-                    "chart_name", c.ink, c.background, bold=entry[4])
+        canvas.draw(
+            name,
+            QPointF(bar_left - px * 0.4 - name.width, y + (row - name.height) / 2),
+            entry[0],
+            "chart_name",
+            c.ink,
+            c.background,
+            bold=entry[4],
+        )
         length = entry[3] / highest * bar_room
         if painter is not None:
             brush, pen = _bar_style(c, entry[2], max(2.0, canvas.h / 300))
@@ -124,17 +158,24 @@ def draw_comparison(canvas: Canvas, rect: QRectF, picture) -> None:
             painter.setBrush(QColor(c.selected if entry[4] else c.others) if entry[2] not in _DASH else brush)
             painter.drawRect(QRectF(bar_left, y + row * 0.15, length, row * 0.7))
             painter.restore()
-        canvas.draw(value, QPointF(bar_left + length + px * 0.3, y + (row - value.height) / 2), entry[1],
-                    "chart_value", c.ink, c.background, bold=True)
+        canvas.draw(
+            value,
+            QPointF(bar_left + length + px * 0.3, y + (row - value.height) / 2),
+            entry[1],
+            "chart_value",
+            c.ink,
+            c.background,
+            bold=True,
+        )
 
 
 # -- the map ------------------------------------------------------------------------------------------
 
 
-_PATHS: dict[tuple[str, int], object] = {}  # outline -> its projected path (thousands of points: made once)
+_PATHS: dict[tuple[str, int], QPainterPath] = {}  # outline -> its projected path (thousands of points: made once)
 
 
-def _outline(outline):
+def _outline(outline: Outline) -> QPainterPath:
     key = (outline.id, id(outline.rings))
     if key not in _PATHS:
         if len(_PATHS) > 200:
@@ -143,7 +184,7 @@ def _outline(outline):
     return _PATHS[key]
 
 
-def _extent(picture) -> QRectF:
+def _extent(picture: Picture) -> QRectF:
     points = [project(lon, lat) for outline in picture.outlines for ring in outline.rings for lon, lat in ring]
     points += [project(p.lon, p.lat) for p in picture.ports]
     if not points:
@@ -152,12 +193,19 @@ def _extent(picture) -> QRectF:
     return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def _marker(painter, c, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
+def _marker(painter: QPainter, c: SlideColours, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
     colour = QColor(c.modes.get(mode, c.ink))
     paper = QColor(c.background)
     if hollow:  # an approximate position: empty inside, a thick coloured rim (as on the viewer's map)
-        painter.setPen(QPen(colour, max(2.0, radius * 0.42), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(
+                colour,
+                max(2.0, radius * 0.42),
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin,
+            )
+        )
         painter.setBrush(paper)
     else:
         painter.setPen(QPen(paper, max(1.0, radius * 0.22)))
@@ -165,7 +213,7 @@ def _marker(painter, c, mode: str, hollow: bool, centre: QPointF, radius: float)
     painter.drawPath(marker_path(mode, radius).translated(centre))
 
 
-def draw_map(canvas: Canvas, rect: QRectF, picture) -> None:
+def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     c, painter = canvas.c, canvas.painter
     box = _extent(picture)
     pad = 0.04
@@ -209,11 +257,13 @@ def draw_map(canvas: Canvas, rect: QRectF, picture) -> None:
         painter.restore()
 
 
-def _labels(canvas: Canvas, area: QRectF, picture, at: dict, big: float, taken: list[QRectF]) -> None:
+def _labels(
+    canvas: Canvas, area: QRectF, picture: Picture, at: dict[str, QPointF], big: float, taken: list[QRectF]
+) -> None:
     """Each marked place named once (three ports of one town share a name), beside its marker where
     there is room; a name with no free spot is left out."""
     c = canvas.c
-    seen: dict[str, list] = {}
+    seen: dict[str, list[MapPort]] = {}
     for port in picture.ports:
         if port.marked:
             seen.setdefault(port.label, []).append(port)
@@ -224,12 +274,16 @@ def _labels(canvas: Canvas, area: QRectF, picture, at: dict, big: float, taken: 
         laid = lay_out(label, px, area.width(), True)
         w, h = laid.width + 2 * pad, laid.height
         gap = big * 1.3
-        spots = [QRectF(centre.x() + gap, centre.y() - h / 2, w, h), QRectF(centre.x() - gap - w, centre.y() - h / 2, w, h),
-                 QRectF(centre.x() - w / 2, centre.y() - gap - h, w, h), QRectF(centre.x() - w / 2, centre.y() + gap, w, h),
-                 QRectF(centre.x() + gap * 0.8, centre.y() - gap * 0.8 - h, w, h),
-                 QRectF(centre.x() + gap * 0.8, centre.y() + gap * 0.8, w, h),
-                 QRectF(centre.x() - gap * 0.8 - w, centre.y() - gap * 0.8 - h, w, h),
-                 QRectF(centre.x() - gap * 0.8 - w, centre.y() + gap * 0.8, w, h)]
+        spots = [
+            QRectF(centre.x() + gap, centre.y() - h / 2, w, h),
+            QRectF(centre.x() - gap - w, centre.y() - h / 2, w, h),
+            QRectF(centre.x() - w / 2, centre.y() - gap - h, w, h),
+            QRectF(centre.x() - w / 2, centre.y() + gap, w, h),
+            QRectF(centre.x() + gap * 0.8, centre.y() - gap * 0.8 - h, w, h),
+            QRectF(centre.x() + gap * 0.8, centre.y() + gap * 0.8, w, h),
+            QRectF(centre.x() - gap * 0.8 - w, centre.y() - gap * 0.8 - h, w, h),
+            QRectF(centre.x() - gap * 0.8 - w, centre.y() + gap * 0.8, w, h),
+        ]
         for spot in spots:
             if area.contains(spot) and not any(spot.intersects(t) for t in taken):
                 canvas.fill(spot, c.halo, px * 0.2)
@@ -238,7 +292,7 @@ def _labels(canvas: Canvas, area: QRectF, picture, at: dict, big: float, taken: 
                 break
 
 
-def _legend(canvas: Canvas, area: QRectF, picture) -> QRectF | None:
+def _legend(canvas: Canvas, area: QRectF, picture: Picture) -> QRectF | None:
     """What the marks mean (each mode's shape, a hollow mark, a tinted league), in rows along the
     map's bottom edge; a row that does not fit the map's width starts another."""
     if not picture.legend:
@@ -247,7 +301,7 @@ def _legend(canvas: Canvas, area: QRectF, picture) -> QRectF | None:
     marker = px * 0.45
     height = px * 1.5
     items = [(key, text, lay_out(text, px, area.width(), False)) for key, text in picture.legend]
-    rows: list[list] = [[]]
+    rows: list[list[tuple[str, str, Laid, float]]] = [[]]
     limit = area.width() * 0.95 - px * 0.8
     for item in items:
         width = marker * 3 + item[2].width + px * 0.8
@@ -256,21 +310,25 @@ def _legend(canvas: Canvas, area: QRectF, picture) -> QRectF | None:
         rows[-1].append((*item, width))
     if any(sum(w for *_, w in row) > limit for row in rows):
         return None
-    box = QRectF(area.left() + px * 0.4, area.bottom() - height * len(rows) - px * 0.4,
-                 max(sum(w for *_, w in row) for row in rows) + px * 0.4, height * len(rows))
+    box = QRectF(
+        area.left() + px * 0.4,
+        area.bottom() - height * len(rows) - px * 0.4,
+        max(sum(w for *_, w in row) for row in rows) + px * 0.4,
+        height * len(rows),
+    )
     canvas.fill(box, c.halo, px * 0.2)
     for number, row in enumerate(rows):
         x, middle = box.left() + px * 0.4, box.top() + height * (number + 0.5)
         for key, text, laid, width in row:
             if canvas.painter is not None:
-                _legend_mark(canvas, key, QPointF(x + marker, middle), marker)
+                _legend_mark(canvas.painter, canvas, key, QPointF(x + marker, middle), marker)
             canvas.draw(laid, QPointF(x + marker * 2.6, middle - laid.height / 2), text, "map_legend", c.ink, c.halo)
             x += width
     return box
 
 
-def _legend_mark(canvas: Canvas, key: str, centre: QPointF, size: float) -> None:
-    painter, c = canvas.painter, canvas.c
+def _legend_mark(painter: QPainter, canvas: Canvas, key: str, centre: QPointF, size: float) -> None:
+    c = canvas.c
     painter.save()
     painter.setRenderHint(painter.RenderHint.Antialiasing)
     if key == "league":

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from briefing.drawing.slides.deck import Slide
 from briefing.drawing.slides.paint import paint_slide
+from briefing.drawing.themes import Theme
 
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 
@@ -27,7 +28,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def slide_image(slide: Slide, theme, size: tuple[int, int], scale: float = 1.0) -> QImage:
+def slide_image(slide: Slide, theme: Theme, size: tuple[int, int], scale: float = 1.0) -> QImage:
     """The slide as the stage paints it on a screen of `size` logical pixels at `scale` device
     pixels per logical pixel (2 for 200 %)."""
     width, height = size
@@ -39,15 +40,16 @@ def slide_image(slide: Slide, theme, size: tuple[int, int], scale: float = 1.0) 
     return image
 
 
-def save_stage_screenshots(slides: Sequence[Slide], theme, folder: Path, size: tuple[int, int] = (1920, 1080),
-                           scale: float = 1.0) -> list[Path]:
+def save_stage_screenshots(
+    slides: Sequence[Slide], theme: Theme, folder: Path, size: tuple[int, int] = (1920, 1080), scale: float = 1.0
+) -> list[Path]:
     """`01-overview.png`, `02-subject.png` … in `folder` (made if missing); returns the files written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for number, slide in enumerate(slides, start=1):
         path = folder / f"{number:02d}-{slide.kind}.png"
-        if not slide_image(slide, theme, size, scale).save(str(path), "PNG"):
+        if not slide_image(slide, theme, size, scale).save(str(path)):
             raise OSError(f"{path}: the PNG could not be written")
         written.append(path)
     return written

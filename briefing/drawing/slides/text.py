@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
 from briefing.drawing.paint_font import export_font, handout_family
+from briefing.drawing.slides.colours import SlideColours
 
 FLOOR = 1 / 40  # the smallest text, as a share of the slide's height
 HERO = 1 / 8  # the smallest hero figure
@@ -53,8 +54,14 @@ def _font(px: float, bold: bool) -> QFont:
     return font
 
 
-def lay_out(text: str, px: float, width: float, bold: bool = False, align=Qt.AlignmentFlag.AlignLeft,
-            leading: float = LEADING) -> Laid:
+def lay_out(
+    text: str,
+    px: float,
+    width: float,
+    bold: bool = False,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    leading: float = LEADING,
+) -> Laid:
     """`text` wrapped at word boundaries (any character in Chinese) into `width`."""
     layout = QTextLayout(text, _font(px, bold))
     option = QTextOption(align)
@@ -82,7 +89,7 @@ def lay_out(text: str, px: float, width: float, bold: bool = False, align=Qt.Ali
 class Canvas:
     """Lays out (and, with a painter, draws) the texts and shapes of one slide in `rect`."""
 
-    def __init__(self, painter: QPainter | None, rect: QRectF, colours) -> None:
+    def __init__(self, painter: QPainter | None, rect: QRectF, colours: SlideColours) -> None:
         self.painter, self.rect, self.c = painter, QRectF(rect), colours
         self.h = rect.height()
         self.floor = self.h * FLOOR
@@ -92,8 +99,17 @@ class Canvas:
         """A size as a share of the slide's height, never below the floor."""
         return max(self.floor, self.h * share)
 
-    def fit(self, text: str, width: float, height: float, px: float, floor: float | None = None,
-            bold: bool = False, max_lines: int = 0, align=Qt.AlignmentFlag.AlignLeft) -> Laid | None:
+    def fit(
+        self,
+        text: str,
+        width: float,
+        height: float,
+        px: float,
+        floor: float | None = None,
+        bold: bool = False,
+        max_lines: int = 0,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> Laid | None:
         """The largest size from `px` down to `floor` at which `text` fits `width` x `height`
         (and `max_lines`), or None when it does not fit even at the floor."""
         floor = max(self.floor, floor or self.floor)
@@ -107,9 +123,19 @@ class Canvas:
                 return None
             size = max(floor, size * 0.94)
 
-    def draw(self, laid: Laid, at: QPointF, text: str, role: str, colour: str, background: str,
-             bold: bool = False, box_width: float | None = None, box_height: float | None = None,
-             marks: list[tuple[int, int, str, str]] | None = None) -> TextBox:
+    def draw(
+        self,
+        laid: Laid,
+        at: QPointF,
+        text: str,
+        role: str,
+        colour: str,
+        background: str,
+        bold: bool = False,
+        box_width: float | None = None,
+        box_height: float | None = None,
+        marks: list[tuple[int, int, str, str]] | None = None,
+    ) -> TextBox:
         """Draw a laid-out text with its top-left at `at`; `marks`: (start, length, ink, fill) runs."""
         width = box_width if box_width is not None else laid.width
         height = box_height if box_height is not None else laid.height
@@ -131,25 +157,53 @@ class Canvas:
             laid.layout.draw(painter, at, ranges)
         return box
 
-    def text(self, text: str, rect: QRectF, px: float, role: str, colour: str, background: str,
-             floor: float | None = None, bold: bool = False, max_lines: int = 0,
-             align=Qt.AlignmentFlag.AlignLeft, marks=None) -> TextBox | None:
+    def text(
+        self,
+        text: str,
+        rect: QRectF,
+        px: float,
+        role: str,
+        colour: str,
+        background: str,
+        floor: float | None = None,
+        bold: bool = False,
+        max_lines: int = 0,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        marks: list[tuple[int, int, str, str]] | None = None,
+    ) -> TextBox | None:
         """Fit and draw `text` in `rect`; None (and nothing drawn) when it cannot fit."""
         laid = self.fit(text, rect.width(), rect.height(), px, floor, bold, max_lines, align)
         if laid is None:
             return None
-        return self.draw(laid, rect.topLeft(), text, role, colour, background, bold, rect.width(), laid.height,
-                         marks)
+        return self.draw(laid, rect.topLeft(), text, role, colour, background, bold, rect.width(), laid.height, marks)
 
-    def force(self, text: str, rect: QRectF, px: float, role: str, colour: str, background: str,
-              bold: bool = False, align=Qt.AlignmentFlag.AlignLeft) -> TextBox:
+    def force(
+        self,
+        text: str,
+        rect: QRectF,
+        px: float,
+        role: str,
+        colour: str,
+        background: str,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> TextBox:
         """Draw text that must be there (a slide's title) at the best size that fits, or at the
         floor, marked clipped, if nothing fits (a test then fails: nothing is hidden silently)."""
         laid = self.fit(text, rect.width(), rect.height(), px, None, bold, 0, align)
         if laid is None:
             laid = lay_out(text, self.floor, rect.width(), bold, align)
-        return self.draw(laid, rect.topLeft(), text, role, colour, background, bold, rect.width(),
-                         min(laid.height, rect.height()) if laid.height <= rect.height() + 0.5 else rect.height())
+        return self.draw(
+            laid,
+            rect.topLeft(),
+            text,
+            role,
+            colour,
+            background,
+            bold,
+            rect.width(),
+            min(laid.height, rect.height()) if laid.height <= rect.height() + 0.5 else rect.height(),
+        )
 
     # shapes: drawn only with a painter
     def fill(self, rect: QRectF, colour: str, radius: float = 0.0) -> None:
