@@ -310,11 +310,11 @@ class ExportActions(QObject):
             chosen = stops if ExportDialog.value(agenda) == "agenda" else None
             self.write_slides(dialog.target.path(), ExportDialog.value(group) or "zh", chosen)
 
-    def agenda_stops(self) -> tuple:
+    def agenda_stops(self) -> tuple[object, ...]:
         model = getattr(getattr(self.window, "presenter_tools", None), "model", None)
         return tuple(model.stops()) if model is not None else ()
 
-    def write_slides(self, path: Path, lang: str, stops=None) -> bool:
+    def write_slides(self, path: Path, lang: str, stops: tuple[object, ...] | None = None) -> bool:
         """Write the deck (a few seconds at most: one page per stop) and say how it went."""
         from PySide6.QtGui import QGuiApplication
 
