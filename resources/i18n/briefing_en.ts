@@ -1509,7 +1509,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+112"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+113"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1721,7 +1721,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presenter.py" line="+210"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+219"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1737,12 +1737,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+93"/>
         <source>下一张</source>
         <translation>Next slide</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1767,7 +1767,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Page Down, →, Space: next · B black · W white · number + Enter: go to that stop · / question from the room · Esc: end the show</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>第 {0} / {1} 站</source>
         <translation>Stop {0} of {1}</translation>
     </message>
@@ -1950,7 +1950,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+182"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+212"/>
         <source>第 {0} 段</source>
         <translation>paragraph {0}</translation>
     </message>
@@ -1971,12 +1971,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>资料来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
         <translation>Every figure names its source: a paragraph of the article, or another public source.</translation>
     </message>
@@ -2024,6 +2024,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>空心:大致位置</source>
         <translation>Hollow: approximate position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表委员建议:</source>
+        <translation>Delegates&apos; proposal: </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2136,7 +2141,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>StageSearch</name>
     <message>
-        <location filename="../../briefing/ui/presenting/stage_search.py" line="+101"/>
+        <location filename="../../briefing/ui/presenting/stage_search.py" line="+102"/>
         <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
         <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
     </message>

@@ -142,6 +142,7 @@ class ProfileEntry:
     said: str = ""  # what the article says of it (one sentence), or that it does not name it
     said_source: str = ""
     named: bool = False  # whether the article names it (else `said` says that it does not)
+    proposals: tuple[str, ...] = ()  # the headings of delegates' proposals about it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -223,6 +224,7 @@ _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "group_sub": QT_TRANSLATE_NOOP("Slides", "本简报中尚无这些口岸的数据"),
     "profile_sub": QT_TRANSLATE_NOOP("Slides", "本简报中尚无此口岸的数据"),
     "hollow": QT_TRANSLATE_NOOP("Slides", "空心:大致位置"),
+    "proposal_about": QT_TRANSLATE_NOOP("Slides", "代表委员建议:"),
     "league": QT_TRANSLATE_NOOP("Slides", "无坐标口岸所在盟市"),
     "stop_overview": QT_TRANSLATE_NOOP("Slides", "全区口岸概览"),
     "stop_sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
@@ -417,17 +419,24 @@ class _Composer:
         return " · ".join(p for p in parts if p)
 
     def said(self, port: Port) -> tuple[str, str, str]:
-        """One sentence of the article that names the port, its source line and passage id."""
+        """The shortest sentence of the article that names the port as a port (its place and 口岸; for
+        an airport, 航空 or 机场 too: a sentence about the city is not about its airport), with its
+        source line and passage id; ("", "", "") when the article does not name it."""
         short = short_chinese_name(port.name_zh)
         if not self.article:
             return "", "", ""
+        found: list[tuple[str, str]] = []
         for passage in self.b.passages():
             if passage.source_id != self.article.id or short not in passage.text:
                 continue
             for sentence in _SENTENCE.findall(passage.text):
-                if short in sentence:
-                    return sentence.strip(), self.source_line(passage_id=passage.id), passage.id
-        return "", "", ""
+                about_port = "口岸" in sentence and (port.mode != "air" or "航空" in sentence or "机场" in sentence)
+                if short in sentence and about_port:
+                    found.append((sentence.strip(), passage.id))
+        if not found:
+            return "", "", ""
+        sentence, passage_id = min(found, key=lambda item: len(item[0]))
+        return sentence, self.source_line(passage_id=passage_id), passage_id
 
     # slides
     def subject_slide(self, subject_id: str, chart: str, name: str) -> Slide | None:
@@ -470,6 +479,7 @@ class _Composer:
             sentence or self.t("not_named"),
             line,
             bool(sentence),
+            tuple(f"{self.t('proposal_about')}{p.title_zh}" for p in self.b.proposals_for_port(port.id)),
         )
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)

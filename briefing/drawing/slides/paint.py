@@ -316,13 +316,15 @@ def _entry_plan(
         (entry.place, small, "entry_place", c.muted, False, 2),
     ]
     if single:
-        rows = rows[:1] + rows[2:]  # the other name is in the subtitle already
+        rows = rows[2:]  # the name and the other name are the slide's title and subtitle already
     else:
         rows = rows[:3]  # in a group: name, other name, what it is
     if with_said and entry.said:
-        rows.append((entry.said, body, "said", c.ink, False, 6 if single else 3))
+        rows.append((entry.said, body, "said", c.ink, False, 9 if single else 3))
         if entry.said_source and entry.named:
             rows.append((entry.said_source, small, "source", c.muted, False, 1))
+    if single:
+        rows += [(title, body, "proposal", c.ink, True, 3) for title in entry.proposals]
     parts, y = [], 0.0
     for text, px, role, colour, bold, lines in rows:
         if not text:
