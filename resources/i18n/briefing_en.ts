@@ -1950,14 +1950,9 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+212"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+211"/>
         <source>第 {0} 段</source>
         <translation>paragraph {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} 个口岸</source>
-        <translation>{0} ports</translation>
     </message>
     <message>
         <location line="+1"/>

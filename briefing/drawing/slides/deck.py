@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -186,7 +186,6 @@ class OverviewSlide(_Base):
     subtitle: str
     heroes: tuple[Hero, ...]
     picture: Picture
-    caption: str  # "20 个口岸 · 铁路 4 · 公路 10 · 航空 6"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -210,7 +209,6 @@ KINDS = {
 
 _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "paragraph": QT_TRANSLATE_NOOP("Slides", "第 {0} 段"),
-    "of_ports": QT_TRANSLATE_NOOP("Slides", "{0} 个口岸"),
     "not_named": QT_TRANSLATE_NOOP("Slides", "原文未单独提及"),
     "concerns": QT_TRANSLATE_NOOP("Slides", "涉及口岸"),
     "sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
@@ -573,16 +571,15 @@ class _Composer:
         counts: dict[str, int] = {}
         for port in self.b.ports:
             counts[port.mode] = counts.get(port.mode, 0) + 1
-        caption = " · ".join(
-            [self.t("of_ports", len(self.b.ports))] + [f"{self.w.mode(mode)} {n}" for mode, n in counts.items()]
-        )
+        picture = self.map_picture([p.id for p in self.b.ports])
+        # the legend counts the ports of each mode (the title says how many in all)
+        legend = tuple((key, f"{text} {counts[key]}" if key in counts else text) for key, text in picture.legend)
         return OverviewSlide(
             stop_name=name,
             title=title,
             subtitle=other,
             heroes=tuple(self.hero(o) for o in chosen),
-            picture=self.map_picture([p.id for p in self.b.ports]),
-            caption=caption,
+            picture=replace(picture, legend=legend),
             citations=tuple(self.citation(o) for o in chosen),
         )
 

@@ -249,7 +249,7 @@ def _subject(canvas: Canvas, slide: deck.SubjectSlide) -> None:
 
 def _overview(canvas: Canvas, slide: deck.OverviewSlide) -> None:
     area = _frame(canvas)
-    top = _header(canvas, area, slide.title, slide.subtitle, slide.caption)
+    top = _header(canvas, area, slide.title, slide.subtitle)
     left, right = _columns(area, top, 0.5)
     _heroes(canvas, left, slide.heroes)
     draw_picture(canvas, right, slide.picture)

@@ -215,6 +215,9 @@ def _marker(painter: QPainter, c: SlideColours, mode: str, hollow: bool, centre:
 
 def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     c, painter = canvas.c, canvas.painter
+    rows = _legend_rows(canvas, rect.width(), picture)
+    legend_height = canvas.floor * 1.5 * len(rows)
+    rect = rect.adjusted(0, 0, 0, -(legend_height + canvas.floor * 0.4) if rows else 0)
     box = _extent(picture)
     pad = 0.04
     box = box.adjusted(-box.width() * pad, -box.height() * pad, box.width() * pad, box.height() * pad)
@@ -245,9 +248,7 @@ def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
             _marker(painter, c, port.mode, port.hollow, at[port.id], big if port.marked else radius * 0.8)
         painter.restore()
     taken = [QRectF(at[p.id].x() - big, at[p.id].y() - big, 2 * big, 2 * big) for p in picture.ports if p.marked]
-    legend_box = _legend(canvas, area, picture)
-    if legend_box is not None:
-        taken.append(legend_box)
+    _legend(canvas, area.left(), area.bottom() + canvas.floor * 0.4, rows)
     _labels(canvas, area, picture, at, big, taken)
     if painter is not None:
         painter.save()
@@ -292,39 +293,36 @@ def _labels(
                 break
 
 
-def _legend(canvas: Canvas, area: QRectF, picture: Picture) -> QRectF | None:
-    """What the marks mean (each mode's shape, a hollow mark, a tinted league), in rows along the
-    map's bottom edge; a row that does not fit the map's width starts another."""
-    if not picture.legend:
-        return None
-    c, px = canvas.c, canvas.floor
-    marker = px * 0.45
-    height = px * 1.5
-    items = [(key, text, lay_out(text, px, area.width(), False)) for key, text in picture.legend]
-    rows: list[list[tuple[str, str, Laid, float]]] = [[]]
-    limit = area.width() * 0.95 - px * 0.8
-    for item in items:
-        width = marker * 3 + item[2].width + px * 0.8
-        if rows[-1] and sum(w for *_, w in rows[-1]) + width > limit:
+LegendRow = list[tuple[str, str, Laid, float]]  # (key, text, laid out, width) per entry
+
+
+def _legend_rows(canvas: Canvas, width: float, picture: Picture) -> list[LegendRow]:
+    """What the marks mean (each mode's shape, a hollow mark, a tinted league), in rows of at most
+    `width`; [] when there is nothing to explain or an entry is wider than that."""
+    px = canvas.floor
+    rows: list[LegendRow] = [[]]
+    for key, text in picture.legend:
+        laid = lay_out(text, px, width, False)
+        entry = px * 1.35 + laid.width + px * 0.9
+        if rows[-1] and sum(w for *_, w in rows[-1]) + entry > width:
             rows.append([])
-        rows[-1].append((*item, width))
-    if any(sum(w for *_, w in row) > limit for row in rows):
-        return None
-    box = QRectF(
-        area.left() + px * 0.4,
-        area.bottom() - height * len(rows) - px * 0.4,
-        max(sum(w for *_, w in row) for row in rows) + px * 0.4,
-        height * len(rows),
-    )
-    canvas.fill(box, c.halo, px * 0.2)
+        rows[-1].append((key, text, laid, entry))
+    if not picture.legend or any(sum(w for *_, w in row) > width for row in rows):
+        return []
+    return rows
+
+
+def _legend(canvas: Canvas, left: float, top: float, rows: list[LegendRow]) -> None:
+    """The legend's rows under the map, on the slide's own background."""
+    c, px = canvas.c, canvas.floor
+    marker, height = px * 0.45, px * 1.5
     for number, row in enumerate(rows):
-        x, middle = box.left() + px * 0.4, box.top() + height * (number + 0.5)
+        x, middle = left, top + height * (number + 0.5)
         for key, text, laid, width in row:
             if canvas.painter is not None:
                 _legend_mark(canvas.painter, canvas, key, QPointF(x + marker, middle), marker)
-            canvas.draw(laid, QPointF(x + marker * 2.6, middle - laid.height / 2), text, "map_legend", c.ink, c.halo)
+            canvas.draw(laid, QPointF(x + px * 1.35, middle - laid.height / 2), text, "map_legend", c.ink, c.background)
             x += width
-    return box
 
 
 def _legend_mark(painter: QPainter, canvas: Canvas, key: str, centre: QPointF, size: float) -> None:
