@@ -316,12 +316,15 @@ class _Composer:
                 passage.position if passage else 0,
             )
 
+        ranked = sorted(observations, key=key)
         chosen: list[Observation] = []
-        for obs in sorted(observations, key=key):
-            if obs.indicator_id not in {o.indicator_id for o in chosen}:
+        for obs in ranked:  # one figure per indicator first
+            if obs.indicator_id not in {o.indicator_id for o in chosen} and len(chosen) < MAX_HEROES:
                 chosen.append(obs)
-            if len(chosen) == MAX_HEROES:
-                break
+        later_first = sorted(ranked, key=lambda o: o.period, reverse=True)
+        for obs in later_first:  # then, with room left, other periods of those shown, the latest first
+            if obs not in chosen and len(chosen) < MAX_HEROES and not obs.is_derived:
+                chosen.append(obs)
         return chosen
 
     # pictures
