@@ -264,6 +264,8 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
     # as large as fits: each port's name and line, and what the article says of it where there is room
     plans: list[EntryPlan | None] = []
     for scale, with_said in (
+        (2.0, "all"),
+        (1.75, "all"),
         (1.5, "all"),
         (1.3, "all"),
         (1.15, "all"),
@@ -276,6 +278,7 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
         (1.3, ""),
         (1.15, ""),
         (1.0, ""),
+        (0.99, ""),  # last: each text as large as it fits on its own
     ):
         plans = [
             _entry_plan(
@@ -312,7 +315,7 @@ def _entry_plan(
     rows = [
         (entry.name, big, "entry_name", c.ink, True, 1),
         (entry.other_name, small, "entry_other", c.muted, False, 2),
-        (entry.line, body, "entry_line", c.ink, False, 3),
+        (entry.line, body, "entry_line", c.ink, False, 3 if single else 1),
         (entry.place, small, "entry_place", c.muted, False, 2),
     ]
     if single:
@@ -329,7 +332,11 @@ def _entry_plan(
     for text, px, role, colour, bold, lines in rows:
         if not text:
             continue
-        laid = canvas.fit(text, width, canvas.h, px, bold=bold, max_lines=lines)
+        # names and lines keep their size (the same on every row; a smaller scale is tried instead);
+        # a quotation may shrink to the floor
+        laid = canvas.fit(
+            text, width, canvas.h, px, None if role == "said" or scale < 1 else px, bold=bold, max_lines=lines
+        )
         if laid is None:
             return None
         parts.append((laid, text, role, colour, bold, y))
