@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from briefing.ui.presenting.agenda import (
     Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
 )
-from briefing.ui.shell.main_window import TAB_NAMES
 from briefing.ui.presenting.view_state import TABS, ViewState, capture
 
 from conftest import show_window, settings_at
@@ -37,10 +36,6 @@ THREE = Agenda((
     stop("全区图表", "indicators", "nmg", chart="used-car-exports"),
     stop("凌云的建议", "proposals", "manzhouli-rail", proposal="ling-yun-manzhouli-infrastructure"),
 ))
-
-
-def test_the_view_state_knows_the_window_tabs():
-    assert TABS == TAB_NAMES
 
 
 def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):

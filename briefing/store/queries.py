@@ -37,10 +37,6 @@ class Briefing:
     def close(self) -> None:
         self._conn.close()
 
-    def reopen(self) -> "Briefing":
-        """A second connection for another thread (sqlite3 connections stay in their thread)."""
-        return Briefing(self.path, full_check=False)
-
     def verify(self) -> None:
         """Read and check every page (what opening skips for a large file); BriefingError if damaged."""
         try:
@@ -229,10 +225,6 @@ class Briefing:
         observations: tuple[Observation, ...] = found
         return observations
 
-    def observations_of(self, indicator_id: str) -> tuple[Observation, ...]:
-        return self._observations("WHERE o.indicator_id = ? ORDER BY o.subject_id, o.period, o.position",
-                                  (indicator_id,))
-
     def latest_annual(self, indicator_id: str, kinds: tuple[str, ...]) -> tuple[Observation, ...]:
         """Each subject's latest full-year figure (period `YYYY`) of one indicator among `kinds`, one per
         unit (the first by position when a year has several). Ranked by SQLite, kept once read: the
@@ -321,11 +313,6 @@ class Briefing:
 
     def proposals(self) -> tuple[Proposal, ...]:
         return self._proposals("ORDER BY p.position", ())
-
-    def proposals_for_port(self, port_id: str) -> tuple[Proposal, ...]:
-        return self._proposals(
-            "WHERE p.id IN (SELECT proposal_id FROM proposal_ports WHERE port_id = ?) ORDER BY p.position",
-            (port_id,))
 
     def proposal(self, proposal_id: str) -> Proposal | None:
         found = self._proposals("WHERE p.id = ?", (proposal_id,))

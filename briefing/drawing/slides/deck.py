@@ -480,7 +480,7 @@ class _Composer:
             sentence or self.t("not_named"),
             line,
             bool(sentence),
-            tuple(f"{self.t('proposal_about')}{p.title_zh}" for p in self.b.proposals_for_port(port.id)),
+            tuple(f"{self.t('proposal_about')}{p.title_zh}" for p in self.b.proposals() if port.id in p.port_ids),
         )
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)

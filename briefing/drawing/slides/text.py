@@ -152,7 +152,9 @@ class Canvas:
                 fmt.setForeground(QColor(ink))
                 fmt.setBackground(QColor(fill))  # a selection recolours; it cannot change the font
                 selection = QTextLayout.FormatRange()
-                selection.start, selection.length, selection.format = start, length, fmt
+                # PySide6 6.9's type stubs omit FormatRange's fields (they exist at run time)
+                for name, value in (("start", start), ("length", length), ("format", fmt)):
+                    setattr(selection, name, value)
                 ranges.append(selection)
             laid.layout.draw(painter, at, ranges)
         return box

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTreeView,
@@ -33,6 +33,8 @@ _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
 class IndicatorsTab(QWidget):
     """Subjects on the left; on the right, cards and charts for one subject, or the coverage matrix."""
+
+    view_changed = Signal()  # between the figures and the coverage matrix
 
     def __init__(self, briefing, selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,7 @@ class IndicatorsTab(QWidget):
         self.pages.setObjectName("indicatorPages")
         self.pages.addTab(LayoutFence(self._cards_page()), "")  # see layout_fence: a step repaints only what changed
         self.pages.addTab(self._coverage_page(), "")
+        self.pages.currentChanged.connect(self.view_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.subject_view)

@@ -30,6 +30,7 @@ class PortMap(QGraphicsView):
     """Inner Mongolia's leagues and its ports. Wheel zooms at the cursor, drag pans, a click selects."""
 
     port_clicked = Signal(str)
+    zoomed = Signal()  # by the wheel (a pan moves the scroll bars)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -239,6 +240,7 @@ class PortMap(QGraphicsView):
         steps = event.angleDelta().y() / 120.0
         if steps:
             self.zoom_by(1.25 ** steps, event.position())
+            self.zoomed.emit()
         event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)

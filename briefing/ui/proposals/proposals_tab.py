@@ -7,7 +7,7 @@ import html
 import re
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTextBrowser,
@@ -48,6 +48,8 @@ def _of_body(body: str, speaker: Delegate) -> bool:
 
 class ProposalsTab(QWidget):
     """Speakers | proposals | the selected proposal, under a search box and two filters."""
+
+    proposal_opened = Signal()  # another proposal (or none) is shown in the reader
 
     def __init__(self, briefing, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,7 @@ class ProposalsTab(QWidget):
         self._reader = QTextBrowser()
         self._reader.setOpenLinks(False)
         self._reader.setOpenExternalLinks(False)
+        self._reader.document().contentsChanged.connect(self.proposal_opened)
         self._speaker_line, self._topics = QLabel(), QLabel()
         self._speaker_line.setTextFormat(Qt.TextFormat.PlainText)
         self._topics.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only

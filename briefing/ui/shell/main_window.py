@@ -21,17 +21,18 @@ from briefing.ui.indicators.indicators_tab import IndicatorsTab
 from briefing.ui.presenting.presentation import PresenterTools
 from briefing.ui.ports.ports_tab import PortsTab
 from briefing.ui.proposals.proposals_tab import ProposalsTab
-from briefing.ui.common.selection import Selection
+from briefing.ui.common.messages import tell
+from briefing.ui.common.selection import TABS, Selection
 from briefing.ui.common.settings import THEMES, Settings
 from briefing.ui.sources.sources_tab import SourcesTab
 
-TAB_NAMES = ("ports", "indicators", "proposals", "sources")
 FONT_STEP = 0.1
 FIRST_SIZE = (1440, 900)  # the first window on a screen with room for it
 
 
 class MainWindow(QMainWindow):
     briefing_opened = Signal(str)  # path of the briefing now shown
+    tab_changed = Signal(str)  # the name of the tab now in front (one of TABS)
 
     def __init__(self, briefing: Briefing, settings: Settings, font_family: str = "") -> None:
         super().__init__()
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.sources_tab = SourcesTab(briefing, self.selection, self)
         for tab in (self.ports_tab, self.indicators_tab, self.proposals_tab, self.sources_tab):
             self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[max(0, index)]))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         return actions
 
     def _build_shortcuts(self) -> None:
-        for index in range(len(TAB_NAMES)):
+        for index in range(len(TABS)):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, lambda i=index: self.tabs.setCurrentIndex(i))
         for key, delta in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Left, -1),
                            (Qt.Key.Key_PageUp, -1)):
@@ -259,10 +261,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_warning = text
-        box.open()
+        tell(self, title, text)
 
     def show_about(self) -> None:
         summary = self.briefing.summary()
@@ -288,8 +288,15 @@ class MainWindow(QMainWindow):
     # -- signals ------------------------------------------------------------------------------
 
     def _on_tab_requested(self, name: str) -> None:
-        if name in TAB_NAMES:
-            self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+        self.show_tab(name)
+
+    def tab_name(self) -> str:
+        """The tab in front, by name (one of TABS)."""
+        return TABS[max(0, self.tabs.currentIndex())]
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front by name; an unknown name brings the first."""
+        self.tabs.setCurrentIndex(TABS.index(name) if name in TABS else 0)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
