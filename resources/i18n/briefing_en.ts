@@ -29,7 +29,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -175,6 +175,7 @@
     <message>
         <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
         <source>{name}:历年</source>
+        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -226,7 +227,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+75"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+76"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -242,7 +243,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -455,7 +456,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -483,12 +484,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -498,12 +499,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -563,12 +564,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -601,7 +602,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+164"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+169"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -626,7 +627,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -667,12 +668,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -837,7 +838,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-304"/>
+        <location line="-301"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -898,7 +899,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -907,7 +908,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -965,12 +966,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -995,12 +996,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -1010,12 +1011,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1030,17 +1031,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>约</source>
         <translation>about </translation>
     </message>
@@ -1212,7 +1213,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+174"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1222,12 +1223,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1245,7 +1246,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+127"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1311,12 +1312,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+140"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-139"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1342,12 +1343,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+115"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-40"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1372,7 +1373,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>截至:</source>
         <translation>As of: </translation>
     </message>
@@ -1436,12 +1437,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>坐标依据</source>
         <translation>Location basis</translation>
     </message>
@@ -1451,12 +1452,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1466,12 +1467,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1484,12 +1485,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
@@ -1570,7 +1571,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1611,7 +1612,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1619,7 +1620,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+82"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+83"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1665,12 +1666,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1848,7 +1849,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+151"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+154"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1914,7 +1915,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1924,7 +1925,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1942,7 +1943,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+133"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -1982,7 +1983,7 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>单位:{0} · 各地最近一个全年 · ★ 本口岸</source>
+        <source>单位:{0} · 各地最近一个全年 · ★ 本页主体</source>
         <translation>Unit: {0} · each one&apos;s latest full year · ★ this slide&apos;s subject</translation>
     </message>
     <message>
@@ -2050,12 +2051,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -2090,12 +2091,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -2163,7 +2164,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2178,17 +2179,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
     </message>
@@ -2196,7 +2197,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>

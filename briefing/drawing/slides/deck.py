@@ -214,7 +214,7 @@ _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
     "sources_note": QT_TRANSLATE_NOOP("Slides", "每个数字都注明出处:原文段落,或其他公开来源。"),
     "more_sources": QT_TRANSLATE_NOOP("Slides", "另有 {0} 个来源,见简报的“来源”"),
-    "unit_star": QT_TRANSLATE_NOOP("Slides", "单位:{0} · 各地最近一个全年 · ★ 本口岸"),
+    "unit_star": QT_TRANSLATE_NOOP("Slides", "单位:{0} · 各地最近一个全年 · ★ 本页主体"),
     "no_figures": QT_TRANSLATE_NOOP("Slides", "尚无数据的口岸"),
     "group_road": QT_TRANSLATE_NOOP("Slides", "通往{0}的公路口岸"),
     "group_air": QT_TRANSLATE_NOOP("Slides", "航空口岸"),
