@@ -123,7 +123,7 @@ def test_names_in_both_languages_and_figures_as_written(bundled, qapp):
 
 def test_a_derived_value_is_marked_and_never_more_precise(bundled, qapp):
     (slide,) = deck.slides_for_stops(
-        bundled, [{"tab": "indicators", "subject_id": "nmg", "chart": "foreign-trade-value"}], "zh"
+        bundled, [{"tab": "indicators", "subject_id": "ordos", "chart": "nev-exports"}], "zh"
     )
     assert slide.picture.kind == "series"
     derived = [p for p in slide.picture.points if p[2] == "derived"]

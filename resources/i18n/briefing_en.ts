@@ -171,9 +171,19 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
         <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
@@ -220,19 +230,44 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前选中</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+76"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -846,17 +881,33 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+219"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
+    </message>
+    <message>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -895,11 +946,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+225"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+84"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -908,7 +969,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -916,7 +977,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -1045,6 +1106,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>约</source>
         <translation>about </translation>
     </message>
+    <message>
+        <location line="+200"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
+    </message>
 </context>
 <context>
     <name>Handout</name>
@@ -1060,8 +1126,13 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>数据截至</source>
-        <translation>Figures as of</translation>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1152,7 +1223,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+1"/>
         <source>数值(原文)</source>
-        <translation>Value (as written)</translation>
+        <translation>Value / as written</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1312,12 +1383,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+148"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-147"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1338,17 +1409,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-117"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1373,12 +1449,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1414,9 +1485,57 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
+    </message>
+</context>
+<context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_details.py" line="+57"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1437,17 +1556,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1457,22 +1571,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-22"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1925,7 +2044,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1951,7 +2070,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+211"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+1"/>
         <source>第 {0} 段</source>
         <translation>paragraph {0}</translation>
     </message>
@@ -1983,8 +2102,8 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>单位:{0} · 各地最近一个全年 · ★ 本页主体</source>
-        <translation>Unit: {0} · each one&apos;s latest full year · ★ this slide&apos;s subject</translation>
+        <source>★ 本页主体</source>
+        <translation>★ this slide&apos;s subject</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2051,37 +2170,37 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+181"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-143"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2099,6 +2218,16 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2321,110 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
     </message>
 </context>
 <context>

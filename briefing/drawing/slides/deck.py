@@ -18,7 +18,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, is_annual, series_specs
 from briefing.drawing.chart_words import chart_word
-from briefing.drawing.formatting import briefing_title, period_text, value_text
+from briefing.drawing.formatting import (
+    briefing_title,
+    period_text,
+    proposal_title,
+    unit_text,
+    value_text,
+    written_text,
+)
 from briefing.drawing.i18n import short_chinese_name, short_english_name
 from briefing.drawing.slides.words import Words
 from briefing.store.records import Observation, Outline, Port, Source, Subject
@@ -81,6 +88,7 @@ class Hero:
     kind_label: str  # 实际值, 下限(超/至少), 目标, 推算值 …
     source: str  # the short source line
     observation_id: str = ""
+    written: str = ""  # in English, the figure as the source wrote it in Chinese ("" when the same)
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,7 @@ class ProfileEntry:
     said_source: str = ""
     named: bool = False  # whether the article names it (else `said` says that it does not)
     proposals: tuple[str, ...] = ()  # the headings of delegates' proposals about it
+    status: str = ""  # how it is open (year-round, seasonal, what it carries), as the briefing says
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -207,6 +216,7 @@ KINDS = {
 
 # -- words --------------------------------------------------------------------------------------------
 
+_AS_WRITTEN = QT_TRANSLATE_NOOP("FactCard", "原文:{written}")  # the cards' own words for it
 _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "paragraph": QT_TRANSLATE_NOOP("Slides", "第 {0} 段"),
     "not_named": QT_TRANSLATE_NOOP("Slides", "原文未单独提及"),
@@ -214,7 +224,7 @@ _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
     "sources_note": QT_TRANSLATE_NOOP("Slides", "每个数字都注明出处:原文段落,或其他公开来源。"),
     "more_sources": QT_TRANSLATE_NOOP("Slides", "另有 {0} 个来源,见简报的“来源”"),
-    "unit_star": QT_TRANSLATE_NOOP("Slides", "单位:{0} · 各地最近一个全年 · ★ 本页主体"),
+    "star": QT_TRANSLATE_NOOP("Slides", "★ 本页主体"),
     "no_figures": QT_TRANSLATE_NOOP("Slides", "尚无数据的口岸"),
     "group_road": QT_TRANSLATE_NOOP("Slides", "通往{0}的公路口岸"),
     "group_air": QT_TRANSLATE_NOOP("Slides", "航空口岸"),
@@ -288,8 +298,17 @@ class _Composer:
     def hero(self, obs: Observation) -> Hero:
         indicator = self.b.indicator(obs.indicator_id)
         label = self.names(indicator)[0] if indicator else obs.indicator_id
+        value, written = self.value(obs), written_text(obs)
+        shown_written = self.w.say("FactCard", str(_AS_WRITTEN)).format(written=written) if written != value else ""
         return Hero(
-            self.value(obs), label, self.period(obs), obs.kind, self.w.kind(obs.kind), self.source_line(obs), obs.id
+            value,
+            label,
+            self.period(obs),
+            obs.kind,
+            self.w.kind(obs.kind),
+            self.source_line(obs),
+            obs.id,
+            shown_written,
         )
 
     def heroes(self, observations: tuple[Observation, ...], first: str = "") -> list[Observation]:
@@ -340,7 +359,7 @@ class _Composer:
             return Picture(
                 "series",
                 chart_word("series_title", self.w.language, name=name),
-                chart_word("series_subtitle", self.w.language, unit=spec.unit),
+                chart_word("series_subtitle", self.w.language, unit=unit_text(spec.unit, self.w.language)),
                 points=points,
                 spec=spec,
             )
@@ -365,11 +384,20 @@ class _Composer:
             return Picture(
                 "comparison",
                 chart_word("comparison_title", self.w.language, name=name),
-                self.t("unit_star", comparison.unit),
+                self._comparison_note(comparison.unit, {o.period for _, o in bars}),
                 bars=rows,
                 spec=comparison,
             )
         return None
+
+    def _comparison_note(self, unit: str, years: set[str]) -> str:
+        """The unit, whether the bars share a year (a comparison across years says so), the star."""
+        if len(years) == 1:
+            year = next(iter(years))
+            note = chart_word("comparison_one_year", self.w.language, unit=unit_text(unit, self.w.language), year=year)
+        else:
+            note = chart_word("comparison_mixed", self.w.language, unit=unit_text(unit, self.w.language))
+        return f"{note} · {self.t('star')}"
 
     def _year(self, period: str) -> str:
         return chart_word("year", self.w.language, year=period)
@@ -411,12 +439,13 @@ class _Composer:
     # port lines
     def port_line(self, port: Port) -> str:
         parts = [self.w.mode(port.mode)]
-        if port.counterpart:
-            parts.append(f"{_counterpart(port.counterpart, self.en)} ({self.w.country(port.country)})")
+        counterpart = (port.counterpart_en if self.en else "") or port.counterpart
+        if counterpart:
+            parts.append(f"{counterpart} ({self.w.country(port.country)})")
         if self.outlines is None:
             self.outlines = self.b.outlines()
         league = next((o for o in self.outlines if o.name_zh == port.league_city), None)
-        parts.append(self.names(league)[0] if league else port.league_city)
+        parts.append(self.names(league)[0] if league else (port.league_city_en if self.en else "") or port.league_city)
         return " · ".join(p for p in parts if p)
 
     def said(self, port: Port) -> tuple[str, str, str]:
@@ -480,7 +509,12 @@ class _Composer:
             sentence or self.t("not_named"),
             line,
             bool(sentence),
-            tuple(f"{self.t('proposal_about')}{p.title_zh}" for p in self.b.proposals() if port.id in p.port_ids),
+            tuple(
+                f"{self.t('proposal_about')}{proposal_title(p, self.w.language)}"
+                for p in self.b.proposals()
+                if port.id in p.port_ids
+            ),
+            (port.status_en if self.en else "") or port.status_zh,
         )
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)
@@ -532,7 +566,7 @@ class _Composer:
             seat=self.w.body(speaker.body) if speaker else "",
             body=speaker.body if speaker else "",
             titles=speaker.titles if speaker else "",
-            title=proposal.title_zh,
+            title=proposal_title(proposal, self.w.language),
             sentences=sentences,
             ranks=ranks,
             ports=ports,
@@ -611,16 +645,6 @@ def _key_sentences(sentences: tuple[str, ...], title: str) -> tuple[int, ...]:
         return shared + 4 * any(v in text for v in verbs) - 6 * ("报告提出" in text) - index * 0.1
 
     return tuple(sorted(range(len(sentences)), key=score, reverse=True))
-
-
-def _counterpart(text: str, english: bool) -> str:
-    """'Zabaykalsk 后贝加尔斯克 (Zabaykalsky Krai)' -> 后贝加尔斯克 in Chinese, Zabaykalsk in English."""
-    head = text.split("(")[0].strip()
-    latin = " ".join(w for w in head.split() if not re.search(r"[\u4e00-\u9fff]", w))
-    chinese = " ".join(w for w in head.split() if re.search(r"[\u4e00-\u9fff]", w))
-    if english:
-        return latin or head
-    return chinese.split("/")[0] or latin or head
 
 
 def _short_source(source: Source) -> str:

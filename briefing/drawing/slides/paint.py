@@ -137,7 +137,7 @@ def _heroes(canvas: Canvas, rect: QRectF, heroes: tuple[deck.Hero, ...]) -> None
         figure = _hero_lines(canvas, hero.value, inner)
         label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
         # when and what kind, then where from: on one line when it fits, else on two
-        meta_text = f"{hero.period} · {hero.kind_label}"
+        meta_text = " · ".join(x for x in (hero.period, hero.kind_label, hero.written) if x)
         lines = [(meta_text + " · " + hero.source, None)]
         joined = canvas.fit(lines[0][0], inner, canvas.h * 0.1, canvas.floor, max_lines=1)
         if joined is not None:
@@ -197,14 +197,14 @@ def _hero_lines(canvas: Canvas, value: str, width: float) -> list[HeroLine]:
     if one is not None:
         return [(one, value, "hero", one.px * 1.06)]
     prefix, _, rest = value.partition(" ")
-    if rest:
+    if rest and not any(ch.isdigit() for ch in prefix):  # "over 2100万吨": a word before the number
         head = canvas.fit(prefix, width, canvas.h * 0.1, canvas.px(0.05), bold=True, max_lines=1)
         body = at_hero(rest, 1)
         if head is not None and body is not None:
             return [(head, prefix, "hero_prefix", head.px * 1.06), (body, rest, "hero", body.px * 1.06)]
     two = at_hero(value, 2)
     if two is not None:
-        return [(two, value, "hero", two.px * (1.06 + 1.22))]
+        return [(two, value, "hero", two.px * 2.5)]  # room for the second line's descenders
     return []
 
 
@@ -274,6 +274,10 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
         (1.3, "named"),
         (1.15, "named"),
         (1.0, "named"),
+        (1.5, "status"),
+        (1.3, "status"),
+        (1.15, "status"),
+        (1.0, "status"),
         (1.5, ""),
         (1.3, ""),
         (1.15, ""),
@@ -282,7 +286,13 @@ def _profile(canvas: Canvas, slide: deck.ProfileSlide) -> None:
     ):
         plans = [
             _entry_plan(
-                canvas, left.width(), e, single, with_said == "all" or (with_said == "named" and e.named), scale
+                canvas,
+                left.width(),
+                e,
+                single,
+                with_said == "all" or (with_said == "named" and e.named),
+                scale,
+                single or with_said != "",
             )
             for e in slide.entries
         ]
@@ -306,7 +316,13 @@ EntryPlan = tuple[float, list[tuple[Laid, str, str, str, bool, float]]]  # heigh
 
 
 def _entry_plan(
-    canvas: Canvas, width: float, entry: deck.ProfileEntry, single: bool, with_said: bool, scale: float = 1.0
+    canvas: Canvas,
+    width: float,
+    entry: deck.ProfileEntry,
+    single: bool,
+    with_said: bool,
+    scale: float = 1.0,
+    with_status: bool = True,
 ) -> EntryPlan | None:
     c = canvas.c
     big = canvas.px((0.045 if single else 0.036) * scale)
@@ -322,6 +338,8 @@ def _entry_plan(
         rows = rows[2:]  # the name and the other name are the slide's title and subtitle already
     else:
         rows = rows[:3]  # in a group: name, other name, what it is
+    if with_status and entry.status:
+        rows.append((entry.status, body, "status", c.ink, False, 4 if single else 2))
     if with_said and entry.said:
         rows.append((entry.said, body, "said", c.ink, False, 9 if single else 3))
         if entry.said_source and entry.named:
