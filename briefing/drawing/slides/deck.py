@@ -317,7 +317,7 @@ class _Composer:
             if is_annual(o):
                 counts[(o.indicator_id, o.unit)] = counts.get((o.indicator_id, o.unit), 0) + 1
 
-        def key(obs: Observation) -> tuple[bool, bool, int, bool, bool, int, int, int]:
+        def key(obs: Observation) -> tuple[bool, bool, int, bool, bool, int, int, bool, int]:
             passage = self.b.passage(obs.passage_id) if obs.passage_id else None
             tier = _TIERS.get(obs.kind, 5)
             if tier == 0 and ("%" in obs.unit or "百分点" in obs.unit):
@@ -332,6 +332,7 @@ class _Composer:
                 not is_annual(obs) and obs.passage_id is None,  # a full year before part of a later one
                 -(counts.get((obs.indicator_id, obs.unit), 0) >= 2),
                 -int(obs.period[:4] or 0),
+                "元" not in obs.unit,  # of the same year, an amount of money (trade, exports) leads
                 passage.position if passage else 0,
             )
 

@@ -193,6 +193,9 @@ def _hero_lines(canvas: Canvas, value: str, width: float) -> list[HeroLine]:
             text, width, canvas.h * 0.2 * lines, canvas.h * 0.13, canvas.h * HERO, bold=True, max_lines=lines
         )
 
+    lead, space, unit = value.rpartition(" ")
+    if space and len(unit) <= 3:  # "1.32 million t": a short unit stays with the word before it
+        value = f"{lead}\u00a0{unit}"
     one = at_hero(value, 1)
     if one is not None:
         return [(one, value, "hero", one.px * 1.06)]
