@@ -886,7 +886,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>after the article</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+219"/>
+        <location filename="../../briefing/drawing/slides/deck.py" line="+220"/>
         <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
@@ -1136,6 +1136,21 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>时期后标 * 者晚于原文发表,为补充数据。</source>
+        <translation>A period marked * is later than the article: a figure added to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>数据库构建</source>
         <translation>Database built</translation>
     </message>
@@ -1317,7 +1332,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+130"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
