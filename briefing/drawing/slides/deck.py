@@ -175,7 +175,7 @@ class ProposalSlide(_Base):
     sentences: tuple[str, ...]  # its sentences in order
     ranks: tuple[int, ...] = ()  # indices into `sentences`, the key ones first (the painter shows the top few)
     ports: tuple[str, ...]  # names of the ports it concerns ("" tuple: the region in general)
-    ports_label: str
+    ports_label: str  # "涉及口岸:满洲里铁路口岸、满洲里公路口岸" / "Ports concerned: Manzhouli (railway), …"
     source: str
 
 
@@ -571,7 +571,11 @@ class _Composer:
             sentences=sentences,
             ranks=ranks,
             ports=ports,
-            ports_label=self.t("concerns"),
+            ports_label=(
+                f"{self.t('concerns')}: {', '.join(ports)}" if self.en else f"{self.t('concerns')}:{'、'.join(ports)}"
+            )
+            if ports
+            else "",
             source=citations[0].line if citations else "",
             citations=citations,
         )

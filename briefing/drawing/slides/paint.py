@@ -397,7 +397,7 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
         )
         y = shown.rect.bottom() if shown else y
     top = y + canvas.h * 0.03
-    concerns = f"{slide.ports_label}:{'、'.join(slide.ports)}" if slide.ports else ""
+    concerns = slide.ports_label
     bottom = area.bottom()
     for text, role in ((slide.source, "source"), (concerns, "ports")):
         if not text:
