@@ -886,7 +886,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>after the article</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+220"/>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+53"/>
         <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
@@ -2085,7 +2085,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Slides</name>
     <message>
-        <location filename="../../briefing/drawing/slides/deck.py" line="+1"/>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+1"/>
         <source>第 {0} 段</source>
         <translation>paragraph {0}</translation>
     </message>
