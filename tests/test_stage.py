@@ -234,3 +234,16 @@ def test_opening_another_briefing_while_presenting_shows_its_slides(window, qtbo
     assert stage.deck is deck and one_colour(shown(stage)) is None
     qtbot.keyClick(stage, Qt.Key.Key_Home)
     assert deck.index == 0
+
+
+def test_a_second_show_after_esc_steps_its_own_slides(window, qtbot):
+    stage = press_f5(window, qtbot)
+    tools = window.presenter_tools
+    qtbot.keyClick(stage, Qt.Key.Key_End)
+    qtbot.keyClick(stage, Qt.Key.Key_Escape)
+    qtbot.wait(10)  # the first show's deck is gone
+    qtbot.waitUntil(window.isActiveWindow)
+    again = press_f5(window, qtbot)
+    assert again is stage and stage.deck is tools.deck and tools.deck.index == 0
+    qtbot.keyClick(stage, Qt.Key.Key_PageDown)
+    assert tools.deck.index == 1 and one_colour(shown(stage)) is None

@@ -279,6 +279,12 @@ class PresenterWindow(QWidget):
             picture.aspect = aspect
         self.show_deck()
 
+    def release_deck(self) -> None:
+        """The show ended: let go of its deck (a new show brings its own)."""
+        if self.deck is not None:
+            self.deck.changed.disconnect(self.show_deck)
+        self.deck = None
+
     def set_one_screen(self, one: bool) -> None:
         """With one screen the presenter can go back to the slides; with two, swap the screens."""
         self.stage_button.setVisible(one)

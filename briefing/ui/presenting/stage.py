@@ -61,23 +61,26 @@ class StageWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)  # no pointer over the slide until the mouse moves
         self.setMouseTracking(True)
-        self.deck = deck
+        self.deck: Deck | None = deck
         self.show_typing = False  # the stop number being typed: only when no presenter view shows it
         deck.changed.connect(self.update)
         themes.signals().theme_changed.connect(self.update)
         self.setWindowTitle(self.tr("演示"))
 
-    def set_deck(self, deck: Deck) -> None:
-        self.deck.changed.disconnect(self.update)
+    def set_deck(self, deck: Deck | None) -> None:
+        """Show another deck (a new show, a rebuilt agenda), or none when the show ends."""
+        if self.deck is not None:
+            self.deck.changed.disconnect(self.update)
         self.deck = deck
-        deck.changed.connect(self.update)
+        if deck is not None:
+            deck.changed.connect(self.update)
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         prepare(painter)
         paint_stage(painter, self.rect(), self.deck)
-        if self.show_typing and self.deck.typed:  # small, in a corner; gone at Enter
+        if self.show_typing and self.deck is not None and self.deck.typed:  # small, in a corner; gone at Enter
             font = QFont(self.font())
             font.setPixelSize(max(14, self.height() // 30))
             painter.setFont(font)
@@ -87,7 +90,7 @@ class StageWindow(QWidget):
         painter.end()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if not self.deck.handle_key(event):
+        if self.deck is None or not self.deck.handle_key(event):
             super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -95,9 +98,9 @@ class StageWindow(QWidget):
         super().mouseMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.button() == Qt.MouseButton.LeftButton:  # a click advances, as on any slide show
+        if self.deck is not None and event.button() == Qt.MouseButton.LeftButton:  # a click advances
             self.deck.step(1)
-        elif event.button() == Qt.MouseButton.RightButton:
+        elif self.deck is not None and event.button() == Qt.MouseButton.RightButton:
             self.deck.step(-1)
         else:
             super().mousePressEvent(event)

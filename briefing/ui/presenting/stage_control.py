@@ -117,6 +117,8 @@ class StageControl(QObject):
         if self.stage is None:
             self.stage = StageWindow(self.deck)
             self.stage.closed.connect(lambda: self.left.emit() if self.deck is not None else None)
+        else:
+            self.stage.set_deck(self.deck)
         self.presenter_alone = False
         self.place()
 
@@ -126,6 +128,10 @@ class StageControl(QObject):
         for view in (self.stage, self.presenter):
             if view is not None:
                 view.hide()
+        if self.stage is not None:
+            self.stage.set_deck(None)
+        if self.presenter is not None:
+            self.presenter.release_deck()
         if self.deck is not None:
             self.deck.deleteLater()
         self.deck = None
