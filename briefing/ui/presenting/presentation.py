@@ -332,4 +332,10 @@ class PresenterTools(QObject):
             self.recovery.flush()
             if self.stage_control is not None:
                 self.stage_control.close()
+        elif watched is self.window and event.type() == QEvent.Type.Show and self.presenting:
+            # at start-up after a crash the show resumes before the main window appears: keep the
+            # main window behind the stage
+            control = self.stage_control
+            if control is not None:
+                QTimer.singleShot(0, control, control.place)
         return False
