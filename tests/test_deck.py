@@ -129,3 +129,25 @@ def test_file_menu_writes_the_deck_of_the_open_agenda(qtbot, qt_fonts, settings,
     assert actions.write_slides(path, "zh", stops)
     assert path.read_bytes().startswith(b"%PDF") and str(path) in actions.last_outcome
     assert f"{len(stops)}" in actions.last_outcome
+
+
+def test_the_slides_dialog_writes_the_chosen_language_and_agenda(qtbot, qt_fonts, settings, tmp_path, monkeypatch):
+    from conftest import show_window
+    from PySide6.QtWidgets import QDialog
+
+    from briefing.ui.shell import export_dialogs
+
+    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    window.export_actions.folder = tmp_path
+    written = []
+
+    def choose_english(dialog) -> QDialog.DialogCode:
+        english = next(b for b in dialog.findChildren(export_dialogs.QRadioButton) if b.property("value") == "en")
+        english.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialogs.ExportDialog, "exec", choose_english)
+    monkeypatch.setattr(window.export_actions, "write_slides", lambda *args: written.append(args) or True)
+    window.export_actions.export_slides()
+    ((path, lang, stops),) = written
+    assert path.name.endswith("slides-en.pdf") and lang == "en" and stops is None  # no agenda open: the default

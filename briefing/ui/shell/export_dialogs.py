@@ -300,11 +300,18 @@ class ExportActions(QObject):
         lang = _language()
         dialog = ExportDialog(self.tr("导出幻灯片(PDF)"), self._suggested(f"slides-{lang}", ".pdf"),
                               self.tr("PDF 文件 (*.pdf)"), self.window)
-        group = dialog.add_choice(self.tr("幻灯片语言:"), [("中文", "zh"), ("English", "en")], lang)
-        group.buttonToggled.connect(lambda button, on: on and dialog.target.edit.setText(
-            re.sub(r"slides-(zh|en)\.pdf$", f"slides-{button.property('value')}.pdf", dialog.target.edit.text())))
+        languages: list[tuple[str, object]] = [("中文", "zh"), ("English", "en")]
+        group = dialog.add_choice(self.tr("幻灯片语言:"), languages, lang)
+
+        def follow_language(button: QRadioButton, on: bool) -> None:  # the file name says the language
+            if on:
+                name = re.sub(r"slides-(zh|en)\.pdf$", f"slides-{button.property('value')}.pdf",
+                              dialog.target.edit.text())
+                dialog.target.edit.setText(name)
+
+        group.buttonToggled.connect(follow_language)
         stops = self.agenda_stops()
-        options = [(self.tr("由简报生成的默认议程"), "default")]
+        options: list[tuple[str, object]] = [(self.tr("由简报生成的默认议程"), "default")]
         if stops:
             options.insert(0, (self.tr("当前议程({n} 站)").format(n=len(stops)), "agenda"))
         agenda = dialog.add_choice(self.tr("议程:"), options, options[0][1])
