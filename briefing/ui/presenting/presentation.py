@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from briefing.drawing.i18n import local_name
 from briefing.store import BriefingError, open_briefing
@@ -133,9 +133,9 @@ class PresenterTools(QObject):
         self.model.set_current(row)
         self.panel.select_row(row)
         restore(self.window, stop.view)
-        deck = self.deck
-        if deck is not None and self.stage_control.from_agenda and deck.index != row:
-            deck.go(row)  # a stop chosen in the agenda panel goes up on the stage too
+        control = self.stage_control
+        if control is not None and control.deck is not None and control.from_agenda and control.deck.index != row:
+            control.deck.go(row)  # a stop chosen in the agenda panel goes up on the stage too
         self.refresh()
         self.stop_changed.emit(row)
         return True
