@@ -20,16 +20,21 @@ The work folder (git-ignored) keeps the downloads, the prefix and the Python bet
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefing import __version__
 from briefing.devtools import windows_check_env as envmod
 from briefing.devtools.windows_check_env import ROOT, CheckFailed, Env, windows_path
-from briefing.devtools.windows_check_runs import Runner, check_commands, check_exports, check_viewer, start_time
+from briefing.devtools.windows_check_runs import (
+    Runner, check_commands, check_exports, check_fonts, check_viewer, start_time,
+)
 
 
 def _say(text: str) -> None:
@@ -90,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows-check",
                         help="work folder, kept between runs (default: build/windows-check)")
     parser.add_argument("--fresh", action="store_true", help="delete the work folder first (downloads too)")
+    parser.add_argument("--reuse-build", action="store_true",
+                        help="check the app built by the last run instead of building it again")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs to take the median of (default 5)")
     args = parser.parse_args(argv)
 
@@ -116,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         envmod.check_icu_stub(env, env.python / "Lib" / "site-packages" / "PySide6" / "Qt6Core.dll")
         _say(f"Wine prefix, stand-in DLLs and Windows Python ready ({time.monotonic() - step:.0f} s)")
         step = time.monotonic()
-        app = build_app(env)
+        app = env.work / "dist" / "briefing"
+        if not (args.reuse_build and (app / "briefing.exe").is_file()):
+            app = build_app(env)
         bundle = check_bundle(env, app)
         _say(f"built {app / 'briefing.exe'} ({time.monotonic() - step:.0f} s): "
              f"{bundle['bytes'] / 2**20:.1f} MiB, {bundle['files']} files; windowed, icon, version {__version__}")
@@ -125,25 +134,51 @@ def main(argv: list[str] | None = None) -> int:
         check_viewer(runner, work / "screenshots", _say)
         check_commands(runner, db, _say)
         check_exports(runner, db, work, _say)
-        median, times = start_time(runner, args.runs)
-        _say(f"start to first paint under Wine, offscreen: median {median:.2f} s of {len(times)} "
-             f"({', '.join(f'{t:.2f}' for t in times)})")
+        check_fonts(env, _say)
+        with virtual_display() as display:
+            median, times = start_time(runner, args.runs, display)
+        _say(f"start to first paint under Wine (Xvfb, Qt's Windows platform): median {median:.2f} s of "
+             f"{len(times)} ({', '.join(f'{t:.2f}' for t in times)}); load average {os.getloadavg()[0]:.1f} "
+             f"on {os.cpu_count()} cores")
     except CheckFailed as exc:
         print(f"windows-check: FAILED: {exc}", file=sys.stderr)
         return 1
     finally:
-        _stop_wineserver(env)
+        _wineserver(env, "-k")
+    if runner.wine_crashes:
+        _say(f"Wine crashed and the run was repeated (a Wine fault, not the app's): {'; '.join(runner.wine_crashes)}")
     _say(f"all passed in {time.monotonic() - begin:.0f} s")
     return 0
 
 
-def _stop_wineserver(env: Env) -> None:
-    """End this prefix's wineserver (it lingers a few seconds after the last program otherwise)."""
-    server = shutil.which("wineserver") or "/usr/lib/wine/wineserver64"
-    if os.access(server, os.X_OK):
-        import subprocess
+@contextlib.contextmanager
+def virtual_display() -> Iterator[str]:
+    """A private Xvfb at 1920x1080 for the runs that need Qt's real Windows platform."""
+    if not shutil.which("Xvfb"):
+        raise CheckFailed("no Xvfb for the start-up time: apt-get install xvfb")
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as answer:
+            number = answer.readline().strip()
+        if not number:
+            raise CheckFailed("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
-        subprocess.run([server, "-k"], env=env.variables(), capture_output=True, timeout=60, check=False)
+
+def _wineserver(env: Env, flag: str) -> None:
+    """`-k`: end this prefix's wineserver (and anything it still runs)."""
+    loader = Path(envmod.wine_loader())
+    server = shutil.which("wineserver") or str(loader.parent / "wineserver64")
+    if os.access(server, os.X_OK):
+        subprocess.run([server, flag], env=env.variables(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=60, check=False)
 
 
 if __name__ == "__main__":

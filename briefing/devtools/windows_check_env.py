@@ -165,8 +165,9 @@ class Env:
                if not key.startswith(("LC_", "PYTHON", "QT_", "WINE")) and key != "LANG"}
         env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all", LC_ALL=locale or self.locale,
                    LANG=locale or self.locale,
-                   # Our ucrtbase first (numpy's complex accessors); no Mono/Gecko install dialogs.
-                   WINEDLLOVERRIDES="ucrtbase=n,b;mscoree=;mshtml=;winemenubuilder.exe=")
+                   # Our ucrtbase first (numpy's complex accessors); no Mono/Gecko install dialogs,
+                   # no menu entries, no debugger waiting on a crash.
+                   WINEDLLOVERRIDES="ucrtbase=n,b;mscoree=;mshtml=;winemenubuilder.exe=;winedbg.exe=")
         env.update(self.extra)
         env.update(extra)
         return env

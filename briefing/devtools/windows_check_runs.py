@@ -26,6 +26,7 @@ CODE_PAGES = {"cp1252": "en_US.UTF-8", "cp936": "zh_CN.UTF-8"}
 USER_FOLDER = ("users", "张三", "Desktop", "口岸 简报")
 WIN_FOLDER = "C:\\Users\\张三\\Desktop\\口岸 简报"
 QUERY = "口岸"
+WINE_CRASH = b"wine: Unhandled"
 
 # cmd.exe redirects a Windows program's output into Windows files (Wine gives CPython an invalid
 # handle for a Unix file). ASCII only: the paths and arguments come in through the environment.
@@ -63,6 +64,7 @@ class Runner:
         self.folder.mkdir(parents=True)
         shutil.copytree(dist, self.folder / "briefing", symlinks=True)
         self.exe = f"{WIN_FOLDER}\\briefing\\briefing.exe"
+        self.wine_crashes: list[str] = []
         (env.prefix / "drive_c" / "redirect.cmd").write_bytes(REDIRECT_CMD.encode("ascii"))
 
     def linux_path(self, name: str) -> Path:
@@ -71,8 +73,24 @@ class Runner:
     def windows_path(self, name: str) -> str:
         return f"{WIN_FOLDER}\\{name}"
 
-    def run(self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300) -> Result:
+    def run(self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300,
+            display: str = "") -> Result:
+        """Offscreen, unless `display` names an X display for Qt's own Windows platform.
+
+        Wine itself may crash on a loaded machine ("wine: Unhandled page fault", seen here once, in
+        a run that passed the next 20 times): such a run is tried once more, and named in
+        `self.wine_crashes` for the summary."""
+        result = self._run(args, code_page, via, timeout, display)
+        if WINE_CRASH in result.err:
+            self.wine_crashes.append(" ".join(args))
+            result = self._run(args, code_page, via, timeout, display)
+        return result
+
+    def _run(self, args: list[str], code_page: str, via: str, timeout: float, display: str) -> Result:
         locale = CODE_PAGES[code_page]
+        if display:
+            done = self.env.wine([self.exe, *args], locale=locale, timeout=timeout, DISPLAY=display)
+            return Result(done.returncode, done.stdout, done.stderr)
         if via == "pipe":
             done = self.env.wine([self.exe, *args], locale=locale, timeout=timeout, QT_QPA_PLATFORM="offscreen")
             return Result(done.returncode, done.stdout, done.stderr)
@@ -214,15 +232,44 @@ def check_viewer(runner: Runner, shots: Path, report) -> None:
     report(f"screenshots, zh and en: {shots} (look at them)")
 
 
-def start_time(runner: Runner, runs: int) -> tuple[float, list[float]]:
-    """Launch to first paint (--quit-after-paint, offscreen) under Wine: median of `runs` after a warm-up."""
+def start_time(runner: Runner, runs: int, display: str) -> tuple[float, list[float]]:
+    """Launch to first paint (--quit-after-paint) under Wine on an X display with Qt's Windows
+    platform (offscreen, Qt under Wine never paints a shown window): median of `runs` after a warm-up."""
     times = []
     for index in range(runs + 1):
         begin = time.perf_counter()
-        result = runner.run(["--quit-after-paint"])
+        result = runner.run(["--quit-after-paint"], display=display, timeout=120)
         elapsed = time.perf_counter() - begin
         if result.code != 0:
             raise CheckFailed(f"--quit-after-paint: exit {result.code}")
         if index:
             times.append(elapsed)
     return statistics.median(times), times
+
+
+# Run by the Windows Python under Wine (from source): the main window's menus, tabs, headers and
+# lists must use the application font, not the platform's own (Windows: 9 pt, about 8 px).
+FONT_PROBE = """
+from briefing import paths
+from briefing.app import start_application
+from briefing.store import open_briefing
+from briefing.ui.main_window import MainWindow
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMenuBar, QTabBar
+app, family, settings = start_application("zh")
+window = MainWindow(open_briefing(paths.bundled_database()), settings, family)
+size = app.font().pointSizeF()
+kinds = (QMenuBar, QMenu, QTabBar, QHeaderView, QAbstractItemView)
+small = sorted({f"{type(w).__name__} {w.font().family()} {w.font().pointSizeF():g} pt" for w in app.allWidgets()
+                if isinstance(w, kinds) and w.font().pointSizeF() < size - 0.01})
+print(f"{app.font().family()} {size:g} pt" + ("; smaller: " + ", ".join(small) if small else ""))
+"""
+
+
+def check_fonts(env: Env, report) -> None:
+    done = env.wine([str(env.python / "python.exe"), "-c", FONT_PROBE], QT_QPA_PLATFORM="offscreen", timeout=300)
+    out = done.stdout.decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not out:
+        err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise CheckFailed(f"the interface font probe failed: {err[-1] if err else done.returncode}")
+    expect("smaller:" not in out, f"interface font: {out}")
+    report(f"interface font on the Windows platform: {out} for menus, tabs, headers and lists")
