@@ -5,7 +5,6 @@ bundled briefing kept in the user's data folder rather than inside the app."""
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import subprocess
@@ -52,6 +51,8 @@ def test_check_and_export_in_a_folder_with_spaces_and_chinese(chinese_folder):
 def test_the_handout_is_flushed_through_a_handle_windows_accepts(chinese_folder, bundled, qapp, monkeypatch):
     """Windows refuses to flush a file opened read-only ("Permission denied"), which failed every
     handout there; POSIX does not mind, so this test holds os.fsync to Windows' rule."""
+    import fcntl
+
     from briefing.export.handout import prepare, write_handout
 
     real_fsync = os.fsync
@@ -73,7 +74,7 @@ def test_the_handout_is_flushed_through_a_handle_windows_accepts(chinese_folder,
 def test_agendas_of_the_briefing_inside_the_app_go_to_the_data_folder(tmp_path, monkeypatch):
     from PySide6.QtCore import QStandardPaths
 
-    from briefing.ui.agenda import default_agenda_path
+    from briefing.ui.presenting.agenda import default_agenda_path
 
     app = tmp_path.joinpath(*FOLDER, "briefing", "_internal")
     (app / "db").mkdir(parents=True)

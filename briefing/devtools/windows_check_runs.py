@@ -251,11 +251,12 @@ def start_time(runner: Runner, runs: int, display: str) -> tuple[float, list[flo
 # lists must use the application font, not the platform's own (Windows: 9 pt, about 8 px).
 FONT_PROBE = """
 from briefing import paths
-from briefing.app import start_application
+from briefing.app import create_application, prepare_application
 from briefing.store import open_briefing
-from briefing.ui.main_window import MainWindow
+from briefing.ui.shell.main_window import MainWindow
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QMenuBar, QTabBar
-app, family, settings = start_application("zh")
+app = create_application()
+family, settings = prepare_application(app, "zh")
 window = MainWindow(open_briefing(paths.bundled_database()), settings, family)
 size = app.font().pointSizeF()
 kinds = (QMenuBar, QMenu, QTabBar, QHeaderView, QAbstractItemView)
