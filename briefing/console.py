@@ -45,6 +45,8 @@ def _reconfigure(stream) -> None:
 
 def _attach_parent_console() -> None:  # pragma: no cover (Windows only)
     """A windowed app started from cmd or PowerShell: write into that console, if there is one."""
+    if sys.platform != "win32":
+        return
     import ctypes
 
     attach_parent_process = -1

@@ -19,8 +19,13 @@ FOLDER = ("Users", "张三", "Desktop", "口岸 简报")
 
 
 def _briefing(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, stdin=subprocess.DEVNULL,
-                          timeout=300, env={**os.environ, "PYTHONIOENCODING": "cp936"})
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "cp936"},
+    )
 
 
 @pytest.fixture

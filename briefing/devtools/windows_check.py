@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import shutil
 import subprocess
@@ -33,7 +34,12 @@ from briefing import __version__
 from briefing.devtools import windows_check_env as envmod
 from briefing.devtools.windows_check_env import ROOT, CheckFailed, Env, windows_path
 from briefing.devtools.windows_check_runs import (
-    Runner, check_commands, check_exports, check_fonts, check_viewer, start_time,
+    Runner,
+    check_commands,
+    check_exports,
+    check_fonts,
+    check_viewer,
+    start_time,
 )
 
 
@@ -45,15 +51,29 @@ def build_app(env: Env) -> Path:
     """`pyinstaller briefing.spec` with the Windows Python; returns dist/briefing."""
     dist, build = env.work / "dist", env.work / "pyinstaller"
     shutil.rmtree(dist / "briefing", ignore_errors=True)
-    done = env.wine([str(env.python / "python.exe"), "-m", "PyInstaller", "--noconfirm", "--distpath",
-                     windows_path(dist), "--workpath", windows_path(build), "briefing.spec"],
-                    cwd=ROOT, timeout=1800)
+    done = env.wine(
+        [
+            str(env.python / "python.exe"),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            windows_path(dist),
+            "--workpath",
+            windows_path(build),
+            "briefing.spec",
+        ],
+        cwd=ROOT,
+        timeout=1800,
+    )
     (env.work / "pyinstaller.log").write_bytes(done.stdout + done.stderr)
     app = dist / "briefing"
     if done.returncode != 0 or not (app / "briefing.exe").is_file():
         tail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-        raise CheckFailed(f"the Windows PyInstaller build failed: {tail[-1] if tail else 'no output'} "
-                          f"(log: {env.work / 'pyinstaller.log'})")
+        raise CheckFailed(
+            f"the Windows PyInstaller build failed: {tail[-1] if tail else 'no output'} "
+            f"(log: {env.work / 'pyinstaller.log'})"
+        )
     return app
 
 
@@ -65,22 +85,28 @@ def check_bundle(env: Env, app: Path) -> dict[str, float]:
         raise CheckFailed(f"the bundle carries the check's stand-in DLLs: {', '.join(sorted(leaked))}")
     sys.path.insert(0, str(env.python / "Lib" / "site-packages"))  # pefile is pure Python
     try:
-        import pefile
-
+        pefile = importlib.import_module("pefile")
         pe = pefile.PE(str(app / "briefing.exe"), fast_load=False)
     finally:
         sys.path.pop(0)
     if pe.OPTIONAL_HEADER.Subsystem != pefile.SUBSYSTEM_TYPE["IMAGE_SUBSYSTEM_WINDOWS_GUI"]:
         raise CheckFailed("briefing.exe is a console program: it would open a console window")
-    resources = {entry.id for entry in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None).entries} \
-        if hasattr(pe, "DIRECTORY_ENTRY_RESOURCE") else set()
+    resources = (
+        {entry.id for entry in pe.DIRECTORY_ENTRY_RESOURCE.entries}
+        if hasattr(pe, "DIRECTORY_ENTRY_RESOURCE")
+        else set()
+    )
     if pefile.RESOURCE_TYPE["RT_GROUP_ICON"] not in resources:
         raise CheckFailed("briefing.exe has no icon")
-    versions = {key.decode(): value.decode() for info in getattr(pe, "FileInfo", [[]])[0] if hasattr(info, "StringTable")
-                for table in info.StringTable for key, value in table.entries.items()}
+    versions = {
+        key.decode(): value.decode()
+        for info in getattr(pe, "FileInfo", [[]])[0]
+        if hasattr(info, "StringTable")
+        for table in info.StringTable
+        for key, value in table.entries.items()
+    }
     if not versions.get("ProductVersion", "").startswith(__version__):
-        raise CheckFailed(f"briefing.exe's version resource says {versions.get('ProductVersion')!r}, "
-                          f"not {__version__}")
+        raise CheckFailed(f"briefing.exe's version resource says {versions.get('ProductVersion')!r}, not {__version__}")
     size = files = 0
     for path in app.rglob("*"):
         if path.is_file():
@@ -90,13 +116,19 @@ def check_bundle(env: Env, app: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m briefing.devtools.windows_check",
-                                     description="Build the Windows app and check it under Wine.")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows-check",
-                        help="work folder, kept between runs (default: build/windows-check)")
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing.devtools.windows_check", description="Build the Windows app and check it under Wine."
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "windows-check",
+        help="work folder, kept between runs (default: build/windows-check)",
+    )
     parser.add_argument("--fresh", action="store_true", help="delete the work folder first (downloads too)")
-    parser.add_argument("--reuse-build", action="store_true",
-                        help="check the app built by the last run instead of building it again")
+    parser.add_argument(
+        "--reuse-build", action="store_true", help="check the app built by the last run instead of building it again"
+    )
     parser.add_argument("--runs", type=int, default=5, help="start-up runs to take the median of (default 5)")
     args = parser.parse_args(argv)
 
@@ -107,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     locales = envmod.missing_locales()
     if locales:
-        print(f"windows-check: missing locales {', '.join(locales)}: enable them in /etc/locale.gen and "
-              "run locale-gen (Wine takes the Windows code page from them)", file=sys.stderr)
+        print(
+            f"windows-check: missing locales {', '.join(locales)}: enable them in /etc/locale.gen and "
+            "run locale-gen (Wine takes the Windows code page from them)",
+            file=sys.stderr,
+        )
         return 1
     work = args.work.resolve()
     if args.fresh:
@@ -127,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.reuse_build and (app / "briefing.exe").is_file()):
             app = build_app(env)
         bundle = check_bundle(env, app)
-        _say(f"built {app / 'briefing.exe'} ({time.monotonic() - step:.0f} s): "
-             f"{bundle['bytes'] / 2**20:.1f} MiB, {bundle['files']} files; windowed, icon, version {__version__}")
+        _say(
+            f"built {app / 'briefing.exe'} ({time.monotonic() - step:.0f} s): "
+            f"{bundle['bytes'] / 2**20:.1f} MiB, {bundle['files']} files; windowed, icon, version {__version__}"
+        )
         runner = Runner(env, app)
         db = app / "_internal" / "db" / "briefing.sqlite"
         check_viewer(runner, work / "screenshots", _say)
@@ -137,9 +174,11 @@ def main(argv: list[str] | None = None) -> int:
         check_fonts(env, _say)
         with virtual_display() as display:
             median, times = start_time(runner, args.runs, display)
-        _say(f"start to first paint under Wine (Xvfb, Qt's Windows platform): median {median:.2f} s of "
-             f"{len(times)} ({', '.join(f'{t:.2f}' for t in times)}); load average {os.getloadavg()[0]:.1f} "
-             f"on {os.cpu_count()} cores")
+        _say(
+            f"start to first paint under Wine (Xvfb, Qt's Windows platform): median {median:.2f} s of "
+            f"{len(times)} ({', '.join(f'{t:.2f}' for t in times)}); load average {os.getloadavg()[0]:.1f} "
+            f"on {os.cpu_count()} cores"
+        )
     except CheckFailed as exc:
         print(f"windows-check: FAILED: {exc}", file=sys.stderr)
         return 1
@@ -157,9 +196,13 @@ def virtual_display() -> Iterator[str]:
     if not shutil.which("Xvfb"):
         raise CheckFailed("no Xvfb for the start-up time: apt-get install xvfb")
     read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     try:
         with os.fdopen(read) as answer:
@@ -177,8 +220,15 @@ def _wineserver(env: Env, flag: str) -> None:
     loader = Path(envmod.wine_loader())
     server = shutil.which("wineserver") or str(loader.parent / "wineserver64")
     if os.access(server, os.X_OK):
-        subprocess.run([server, flag], env=env.variables(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=60, check=False)
+        subprocess.run(
+            [server, flag],
+            env=env.variables(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
 
 
 if __name__ == "__main__":

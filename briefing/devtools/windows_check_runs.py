@@ -26,16 +26,19 @@ CODE_PAGES = {"cp1252": "en_US.UTF-8", "cp936": "zh_CN.UTF-8"}
 USER_FOLDER = ("users", "张三", "Desktop", "口岸 简报")
 WIN_FOLDER = "C:\\Users\\张三\\Desktop\\口岸 简报"
 QUERY = "口岸"
+MIXED_FOLDER = "Zamyn-Üüd 口岸"
 WINE_CRASH = b"wine: Unhandled"
 
 # cmd.exe redirects a Windows program's output into Windows files (Wine gives CPython an invalid
 # handle for a Unix file). ASCII only: the paths and arguments come in through the environment.
-REDIRECT_CMD = "\r\n".join([
-    "@echo off",
-    '"%BRIEFING_EXE%" %BRIEFING_ARGS% > "%BRIEFING_OUT%" 2> "%BRIEFING_ERR%"',
-    "exit /b %ERRORLEVEL%",
-    "",
-])
+REDIRECT_CMD = "\r\n".join(
+    [
+        "@echo off",
+        '"%BRIEFING_EXE%" %BRIEFING_ARGS% > "%BRIEFING_OUT%" 2> "%BRIEFING_ERR%"',
+        "exit /b %ERRORLEVEL%",
+        "",
+    ]
+)
 
 
 @dataclass
@@ -50,8 +53,7 @@ class Result:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CheckFailed(f"std{stream} is not UTF-8 ({exc.reason} at byte {exc.start}): "
-                              f"{data[:80]!r}") from None
+            raise CheckFailed(f"std{stream} is not UTF-8 ({exc.reason} at byte {exc.start}): {data[:80]!r}") from None
 
 
 class Runner:
@@ -73,8 +75,9 @@ class Runner:
     def windows_path(self, name: str) -> str:
         return f"{WIN_FOLDER}\\{name}"
 
-    def run(self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300,
-            display: str = "") -> Result:
+    def run(
+        self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300, display: str = ""
+    ) -> Result:
         """Offscreen, unless `display` names an X display for Qt's own Windows platform.
 
         Wine itself may crash on a loaded machine ("wine: Unhandled page fault", seen here once, in
@@ -97,10 +100,16 @@ class Runner:
         out, err = self.linux_path("out.txt"), self.linux_path("err.txt")
         out.unlink(missing_ok=True)
         err.unlink(missing_ok=True)
-        done = self.env.wine(["cmd", "/c", "C:\\redirect.cmd"], locale=locale, timeout=timeout,
-                             QT_QPA_PLATFORM="offscreen", BRIEFING_EXE=self.exe,
-                             BRIEFING_ARGS=" ".join(_quoted(arg) for arg in args),
-                             BRIEFING_OUT=self.windows_path("out.txt"), BRIEFING_ERR=self.windows_path("err.txt"))
+        done = self.env.wine(
+            ["cmd", "/c", "C:\\redirect.cmd"],
+            locale=locale,
+            timeout=timeout,
+            QT_QPA_PLATFORM="offscreen",
+            BRIEFING_EXE=self.exe,
+            BRIEFING_ARGS=" ".join(_quoted(arg) for arg in args),
+            BRIEFING_OUT=self.windows_path("out.txt"),
+            BRIEFING_ERR=self.windows_path("err.txt"),
+        )
         if not out.exists():
             raise CheckFailed(f"cmd.exe did not run briefing.exe {' '.join(args)}: {done.stdout[-200:]!r}")
         return Result(done.returncode, out.read_bytes(), err.read_bytes() if err.exists() else b"")
@@ -112,8 +121,13 @@ def _quoted(arg: str) -> str:
 
 def linux(args: list[str]) -> Result:
     """The same command run by this Python (from source), for reference."""
-    done = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, timeout=300,
-                          stdin=subprocess.DEVNULL, env={**_clean_env(), "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        env={**_clean_env(), "QT_QPA_PLATFORM": "offscreen"},
+    )
     if done.returncode != 0:
         raise CheckFailed(f"briefing {' '.join(args)} fails on Linux too: {done.stderr.decode()[-200:]}")
     return Result(done.returncode, done.stdout, done.stderr)
@@ -149,13 +163,27 @@ def check_commands(runner: Runner, db: Path, report) -> None:
     reference_json = [json.loads(line) for line in lines(linux(["search", QUERY, "--db", str(db), "--json"]).text())]
     digest = linux(["check", str(db)]).text().rsplit("sha256 ", 1)[-1].strip()
     missing = runner.windows_path("没有这个简报.sqlite")
+    # A folder name neither code page can write whole: "Ü" is not in cp936, Chinese not in cp1252.
+    mixed = runner.linux_path(MIXED_FOLDER)
+    mixed.mkdir(exist_ok=True)
+    shutil.copy2(db, mixed / "简报.sqlite")
     for code_page in CODE_PAGES:
         for via in ("pipe", "file"):
             where = f"{code_page}, {via}"
             out = succeeded(runner.run(["check"], code_page, via), f"check ({where})")
-            expect(out.startswith("ok: ") and f"{WIN_FOLDER}\\briefing\\_internal\\db".lower() in out.lower(),
-                   f"check ({where}) printed {out[:120]!r}")
+            expect(
+                out.startswith("ok: ") and f"{WIN_FOLDER}\\briefing\\_internal\\db".lower() in out.lower(),
+                f"check ({where}) printed {out[:120]!r}",
+            )
             expect(out.strip().endswith(digest), f"check ({where}): the SHA-256 is not Linux's {digest}")
+            out = succeeded(
+                runner.run(["check", runner.windows_path(f"{MIXED_FOLDER}\\简报.sqlite")], code_page, via),
+                f"check in {MIXED_FOLDER} ({where})",
+            )
+            expect(
+                f"{MIXED_FOLDER}\\简报.sqlite: " in out and out.strip().endswith(digest),
+                f"check in {MIXED_FOLDER} ({where}) printed {out[:160]!r}",
+            )
 
             out = succeeded(runner.run(["search", QUERY], code_page, via), f"search {QUERY} ({where})")
             expect(lines(out) == reference_search, f"search {QUERY} ({where}) differs from Linux: {out[:160]!r}")
@@ -169,10 +197,18 @@ def check_commands(runner: Runner, db: Path, report) -> None:
 
             result = runner.run(["check", missing], code_page, via)
             err = result.text("err")
-            expect(result.code == 1 and len(lines(err)) == 1 and err.startswith("error: ")
-                   and "没有这个简报.sqlite" in err and "Traceback" not in err,
-                   f"check of a missing file ({where}): exit {result.code}, stderr {err[:160]!r}")
-        report(f"check, search {QUERY} (text and --json), a one-line error: {code_page}, pipe and file")
+            expect(
+                result.code == 1
+                and len(lines(err)) == 1
+                and err.startswith("error: ")
+                and "没有这个简报.sqlite" in err
+                and "Traceback" not in err,
+                f"check of a missing file ({where}): exit {result.code}, stderr {err[:160]!r}",
+            )
+        report(
+            f"check (also in {MIXED_FOLDER}), search {QUERY} (text and --json), a one-line error: "
+            f"{code_page}, pipe and file"
+        )
 
 
 def check_exports(runner: Runner, db: Path, work: Path, report) -> None:
@@ -185,20 +221,27 @@ def check_exports(runner: Runner, db: Path, work: Path, report) -> None:
     for code_page in CODE_PAGES:
         pdf, csv = f"讲义 {code_page}.pdf", f"数据 {code_page}.csv"
         for attempt in ("new", "over an existing file"):
-            out = succeeded(runner.run(["export", "--pdf", runner.windows_path(pdf), "--csv",
-                                        runner.windows_path(csv)], code_page), f"export ({code_page}, {attempt})")
+            out = succeeded(
+                runner.run(["export", "--pdf", runner.windows_path(pdf), "--csv", runner.windows_path(csv)], code_page),
+                f"export ({code_page}, {attempt})",
+            )
             expect(linux_pages in out, f"export ({code_page}): {out.strip()!r}, Linux wrote {linux_pages}")
         data = runner.linux_path(pdf).read_bytes()
         expect(data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), f"{pdf} is not a whole PDF")
-        expect(runner.linux_path(csv).read_bytes() == (reference / "zh.csv").read_bytes(),
-               f"{csv} differs from the CSV Linux writes")
+        expect(
+            runner.linux_path(csv).read_bytes() == (reference / "zh.csv").read_bytes(),
+            f"{csv} differs from the CSV Linux writes",
+        )
         leftovers = [p.name for p in runner.folder.iterdir() if p.name.endswith(".part")]
         expect(not leftovers, f"export left temporary files: {leftovers}")
-    out = succeeded(runner.run(["export", "--pdf", runner.windows_path("handout en.pdf"), "--lang", "en"]),
-                    "export --lang en")
+    out = succeeded(
+        runner.run(["export", "--pdf", runner.windows_path("handout en.pdf"), "--lang", "en"]), "export --lang en"
+    )
     expect(runner.linux_path("handout en.pdf").stat().st_size > 10_000, f"export --lang en: {out.strip()}")
-    report(f"export --pdf ({linux_pages}, zh and en, new and over an existing file) and --csv "
-           f"(byte for byte as on Linux) into {WIN_FOLDER}")
+    report(
+        f"export --pdf ({linux_pages}, zh and en, new and over an existing file) and --csv "
+        f"(byte for byte as on Linux) into {WIN_FOLDER}"
+    )
 
     changed = runner.linux_path("改过的 briefing.sqlite")
     shutil.copy2(db, changed)
@@ -207,8 +250,14 @@ def check_exports(runner: Runner, db: Path, work: Path, report) -> None:
     connection.close()
     expected = lines(linux(["diff", str(db), str(changed)]).text())
     for code_page in CODE_PAGES:
-        out = succeeded(runner.run(["diff", f"{WIN_FOLDER}\\briefing\\_internal\\db\\briefing.sqlite",
-                                    runner.windows_path(changed.name)], code_page, "file"), f"diff ({code_page})")
+        out = succeeded(
+            runner.run(
+                ["diff", f"{WIN_FOLDER}\\briefing\\_internal\\db\\briefing.sqlite", runner.windows_path(changed.name)],
+                code_page,
+                "file",
+            ),
+            f"diff ({code_page})",
+        )
         expect(lines(out) == expected, f"diff ({code_page}) differs from Linux: {out[:160]!r}")
     report("diff of two briefings (one in the Chinese folder) as on Linux: cp1252 and cp936, to a file")
 
@@ -226,8 +275,10 @@ def check_viewer(runner: Runner, shots: Path, report) -> None:
         pngs = sorted(runner.linux_path(name).glob("*.png"))
         expect(len(pngs) >= 4, f"--screenshot ({lang}) wrote {len(pngs)} PNGs")
         for png in pngs:
-            expect(png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000,
-                   f"{png.name} ({lang}) is not a full screenshot")
+            expect(
+                png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000,
+                f"{png.name} ({lang}) is not a full screenshot",
+            )
         shutil.copytree(runner.linux_path(name), shots / lang)
     report(f"screenshots, zh and en: {shots} (look at them)")
 
