@@ -234,6 +234,15 @@ def prepare_prefix(env: Env) -> None:
         raise CheckFailed(f"wineboot could not create the prefix {env.prefix}: {last_line(done)}")
 
 
+def set_windows_environment(env: Env) -> None:
+    """QT_QPA_PLATFORM=offscreen for every Windows program in the prefix, through the registry: Wine
+    passes no QT_* variable from Linux to a Windows program, and without a display Qt's Windows
+    platform cannot start."""
+    done = env.wine(["reg", "add", "HKCU\\Environment", "/v", "QT_QPA_PLATFORM", "/d", "offscreen", "/f"], timeout=120)
+    if done.returncode != 0:
+        raise CheckFailed(f"reg add QT_QPA_PLATFORM in the Wine prefix failed: {last_line(done)}")
+
+
 def build_stubs(env: Env) -> None:
     """The stand-in icuuc.dll and ucrtbase.dll, from winstubs/ into the prefix's system32."""
     out = env.work / "stubs"

@@ -28,6 +28,13 @@ WIN_FOLDER = "C:\\Users\\张三\\Desktop\\口岸 简报"
 QUERY = "口岸"
 MIXED_FOLDER = "Zamyn-Üüd 口岸"
 WINE_CRASH = b"wine: Unhandled"
+# What Qt's offscreen platform says on Windows, where a real desktop uses the Windows platform: it
+# looks for fonts in Qt's own folder (the viewer brings its font), and cannot size windows.
+OFFSCREEN_ONLY = (
+    "WARNING: QFontDatabase: Cannot find font directory",
+    "Note that Qt no longer ships fonts.",
+    "WARNING: This plugin does not support propagateSizeHints()",
+)
 
 # cmd.exe redirects a Windows program's output into Windows files (Wine gives CPython an invalid
 # handle for a Unix file). ASCII only: the paths and arguments come in through the environment.
@@ -75,27 +82,24 @@ class Runner:
     def windows_path(self, name: str) -> str:
         return f"{WIN_FOLDER}\\{name}"
 
-    def run(
-        self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300, display: str = ""
-    ) -> Result:
-        """Offscreen, unless `display` names an X display for Qt's own Windows platform.
+    def run(self, args: list[str], code_page: str = "cp1252", via: str = "pipe", timeout: float = 300) -> Result:
+        """briefing.exe with `args`, its output read through a pipe or (`via="file"`) from the files
+        cmd.exe redirected it to.
 
         Wine itself may crash on a loaded machine ("wine: Unhandled page fault", seen here once, in
         a run that passed the next 20 times): such a run is tried once more, and named in
         `self.wine_crashes` for the summary."""
-        result = self._run(args, code_page, via, timeout, display)
+        result = self._run(args, code_page, via, timeout)
         if WINE_CRASH in result.err:
             self.wine_crashes.append(" ".join(args))
-            result = self._run(args, code_page, via, timeout, display)
+            result = self._run(args, code_page, via, timeout)
         return result
 
-    def _run(self, args: list[str], code_page: str, via: str, timeout: float, display: str) -> Result:
+    def _run(self, args: list[str], code_page: str, via: str, timeout: float) -> Result:
+        # Offscreen, through the prefix's registry (see windows_check_env.set_windows_environment).
         locale = CODE_PAGES[code_page]
-        if display:
-            done = self.env.wine([self.exe, *args], locale=locale, timeout=timeout, DISPLAY=display)
-            return Result(done.returncode, done.stdout, done.stderr)
         if via == "pipe":
-            done = self.env.wine([self.exe, *args], locale=locale, timeout=timeout, QT_QPA_PLATFORM="offscreen")
+            done = self.env.wine([self.exe, *args], locale=locale, timeout=timeout)
             return Result(done.returncode, done.stdout, done.stderr)
         out, err = self.linux_path("out.txt"), self.linux_path("err.txt")
         out.unlink(missing_ok=True)
@@ -104,7 +108,6 @@ class Runner:
             ["cmd", "/c", "C:\\redirect.cmd"],
             locale=locale,
             timeout=timeout,
-            QT_QPA_PLATFORM="offscreen",
             BRIEFING_EXE=self.exe,
             BRIEFING_ARGS=" ".join(_quoted(arg) for arg in args),
             BRIEFING_OUT=self.windows_path("out.txt"),
@@ -148,8 +151,13 @@ def succeeded(result: Result, what: str) -> str:
     if result.code != 0:
         err = result.err.decode("utf-8", "replace").strip().splitlines()
         raise CheckFailed(f"{what}: exit {result.code}: {err[-1] if err else 'no message'}")
-    if result.err.strip():
-        raise CheckFailed(f"{what}: unexpected stderr: {result.err.decode('utf-8', 'replace')[:200]}")
+    err = [
+        line
+        for line in result.err.decode("utf-8", "replace").splitlines()
+        if line.strip() and not line.startswith(OFFSCREEN_ONLY)
+    ]
+    if err:
+        raise CheckFailed(f"{what}: unexpected stderr: {' / '.join(err)[:200]}")
     return result.text()
 
 
@@ -283,13 +291,12 @@ def check_viewer(runner: Runner, shots: Path, report) -> None:
     report(f"screenshots, zh and en: {shots} (look at them)")
 
 
-def start_time(runner: Runner, runs: int, display: str) -> tuple[float, list[float]]:
-    """Launch to first paint (--quit-after-paint) under Wine on an X display with Qt's Windows
-    platform (offscreen, Qt under Wine never paints a shown window): median of `runs` after a warm-up."""
+def start_time(runner: Runner, runs: int) -> tuple[float, list[float]]:
+    """Launch to first paint (--quit-after-paint, offscreen) under Wine: median of `runs` after a warm-up."""
     times = []
     for index in range(runs + 1):
         begin = time.perf_counter()
-        result = runner.run(["--quit-after-paint"], display=display, timeout=120)
+        result = runner.run(["--quit-after-paint"], timeout=120)
         elapsed = time.perf_counter() - begin
         if result.code != 0:
             raise CheckFailed(f"--quit-after-paint: exit {result.code}")
@@ -301,6 +308,8 @@ def start_time(runner: Runner, runs: int, display: str) -> tuple[float, list[flo
 # Run by the Windows Python under Wine (from source): the main window's menus, tabs, headers and
 # lists must use the application font, not the platform's own (Windows: 9 pt, about 8 px).
 FONT_PROBE = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "windows"
 from briefing import paths
 from briefing.app import create_application, prepare_application
 from briefing.store import open_briefing
@@ -317,11 +326,17 @@ print(f"{app.font().family()} {size:g} pt" + ("; smaller: " + ", ".join(small) i
 """
 
 
-def check_fonts(env: Env, report) -> None:
-    done = env.wine([str(env.python / "python.exe"), "-c", FONT_PROBE], QT_QPA_PLATFORM="offscreen", timeout=300)
+def check_fonts(env: Env, display: str, report) -> None:
+    """The probe on Qt's Windows platform (Wine's X11 driver on `display`). Qt 6.9's Windows platform
+    stops at start under Wine 8 (it asks WinRT's UISettings for the colour scheme, which Wine lacks):
+    then this is reported as not checked, not as a failure of the app."""
+    done = env.wine([str(env.python / "python.exe"), "-c", FONT_PROBE], DISPLAY=display, timeout=300)
     out = done.stdout.decode("utf-8", "replace").strip()
+    if done.returncode != 0 and not out and b"Traceback" not in done.stderr:
+        report("interface font: not checked (Qt's Windows platform does not start under this Wine)")
+        return
     if done.returncode != 0 or not out:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise CheckFailed(f"the interface font probe failed: {err[-1] if err else done.returncode}")
     expect("smaller:" not in out, f"interface font: {out}")
-    report(f"interface font on the Windows platform: {out} for menus, tabs, headers and lists")
+    report(f"interface font on Qt's Windows platform: {out} for menus, tabs, headers and lists")
