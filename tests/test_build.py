@@ -136,3 +136,17 @@ def test_passages_are_the_article_verbatim(bundled):
     for passage in passages:
         assert "".join(passage.text.split()) in source, passage.id
     assert [p.position for p in passages] == list(range(1, len(passages) + 1))
+
+
+def test_english_names_of_counterparts_and_banners_are_searchable(bundled):
+    assert {hit.ref_id for hit in bundled.search("Zamyn", kinds=("port",))} == {"erenhot-rail", "erenhot-road"}
+    assert "ceke" in {hit.ref_id for hit in bundled.search("Ejin Banner", kinds=("port",))}
+
+
+def test_a_briefing_dated_by_its_year_only_has_no_later_figures_within_that_year():
+    from briefing.store.records import has_later_figures, period_end_month
+
+    assert period_end_month("2025") == "2025-12" and period_end_month("2025-03-10") == "2025-03"
+    assert not has_later_figures({"as_of": "2025", "data_through": "2025-12"})
+    assert has_later_figures({"as_of": "2025-03", "data_through": "2025-12"})
+    assert not has_later_figures({"as_of": "2025-03"})  # a file built before data_through existed

@@ -61,6 +61,7 @@ def test_handout_pages_carry_the_figures_as_text(handouts, bundled):
     text = pdf_text(path)
     for expected in ("策克口岸", "超2400万吨", "2073.1亿元", "口岸分布图", "代表委员建议", "资料来源",
                      "原文: 2025-03", "补充数据截至: 2025-12",  # the article's date and the latest figure's
+                     "时期后标 * 者晚于原文发表", "2025年全年 *",  # a later figure is marked where it is shown
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
     speakers = {d.name_zh for d in bundled.delegates}
@@ -150,7 +151,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         else:
             source = bundled.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
+            # cited as a reader cites it, with how sure and whether it is later than the article
+            assert (row["source_publisher"], row["source_published"]) == (source.publisher, source.published)
+            assert row["source_published"] and row["confidence"] == obs.confidence
+        assert row["after_article"] == ("yes" if obs.after_article else "")
     assert by_id["ceke-freight-2024"]["as_written"] == "超2400万吨"
+    assert by_id["ref-erenhot-rail-ce-trains-2025-12-15"]["after_article"] == "yes"
 
 
 def test_csv_of_one_subject(tmp_path, bundled):

@@ -232,3 +232,13 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_figure_later_than_the_article_says_so_on_its_card(tab):
+    tab.show_subject("erenhot-rail")
+    later, earlier = card_with_value(tab, "3807列"), card_with_value(tab, "2531列")
+    assert later.period.text() == "2025年1月1日至12月15日 · 晚于原文"  # the article is of March 2025
+    assert "晚于原文" not in earlier.period.text()
+    tab.show_subject("nmg")  # the article's own 2025 target is not a later figure
+    target = card_with_value(tab, "1.3亿吨")
+    assert "晚于原文" not in target.period.text()
