@@ -65,9 +65,13 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, metavar="S", help="display scale for --stage-screenshots (2 = 200 %%)")
 
 
+_COMMANDS = {"build", "check", "search", "diff", "export", "-h", "--help", "--version"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"view", "build", "check", "search", "diff", "export", "-h", "--help", "--version"}:
+    _configure_console(argv)
+    if not argv or argv[0] not in {"view", *_COMMANDS}:
         argv.insert(0, "view")
     args = _parser().parse_args(argv)
     if args.command == "build":
@@ -95,6 +99,15 @@ def _agenda_stops(path: Path):
         return load_agenda(path).stops
     except AgendaError as exc:
         raise ValueError(str(exc)) from None
+
+
+def _configure_console(argv: list[str]) -> None:
+    """Output in any console code page, file or pipe (see briefing.console)."""
+    from briefing.console import configure_streams
+
+    batch = {"--self-test", "--screenshot", "--stage-screenshots", "--quit-after-paint", "-h", "--help"}
+    configure_streams(command_line=bool(argv) and (argv[0] in _COMMANDS or any(
+        arg.split("=", 1)[0] in batch for arg in argv)))
 
 
 def _build(args) -> int:
