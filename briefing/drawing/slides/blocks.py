@@ -258,7 +258,7 @@ def _entry_plan(
     rows = [
         (entry.name, big, "entry_name", c.ink, True, 1),
         (entry.other_name, small, "entry_other", c.muted, False, 2),
-        (entry.line, body, "entry_line", c.ink, False, 3 if single else 1),
+        (entry.line, body, "entry_line", c.ink, False, 1),  # one line: never broken inside a name
         (entry.place, small, "entry_place", c.muted, False, 2),
     ]
     if single:

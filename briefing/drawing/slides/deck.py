@@ -122,9 +122,10 @@ def _groups(ports: list[Port]) -> list[list[Port]]:
     for port in ports:
         groups.setdefault((port.mode, port.country if port.mode != "air" else ""), []).append(port)
     result = []
-    for members in groups.values():
-        for start in range(0, len(members), 6):  # six rows at most on a slide
-            result.append(members[start : start + 6])
+    for members in groups.values():  # six rows at most on a slide, shared evenly (7 ports: 4 and 3, not 6 and 1)
+        count = -(-len(members) // 6)
+        size = -(-len(members) // count)
+        result += [members[start : start + size] for start in range(0, len(members), size)]
     return result
 
 
@@ -154,8 +155,11 @@ def default_stops(briefing: Briefing, language: str | None = None) -> list[dict[
             stops.append({"name": composer.names(port)[0], "tab": "indicators", "subject_id": port.id})
         else:
             without.append(port)
-    for group in _groups(without):
-        title = composer.group_title(group) if len(group) > 1 else composer.names(group[0])[0]
+    groups = _groups(without)
+    titles = [composer.group_title(g) if len(g) > 1 else composer.names(g[0])[0] for g in groups]
+    for group, title in zip(groups, titles):
+        if titles.count(title) > 1:  # the presenter's list tells the parts of a group apart
+            title = f"{title} ({titles[: groups.index(group) + 1].count(title)}/{titles.count(title)})"
         stops.append({"name": title, "tab": "ports", "slide": "profiles", "ports": [p.id for p in group]})
     for proposal in briefing.proposals():
         stops.append({"name": proposal.title_zh, "tab": "proposals", "proposal_id": proposal.id})
