@@ -48,8 +48,8 @@ class Harness:
         from PySide6.QtWidgets import QApplication
 
         from briefing.store import open_briefing
-        from briefing.ui import fonts
-        from briefing.ui.settings import Settings
+        from briefing.drawing import fonts
+        from briefing.ui.common.settings import Settings
 
         class PaintCounter(QObject):
             """Counts the window's repaint passes (one UpdateRequest paints every dirty widget in it);
@@ -70,7 +70,7 @@ class Harness:
         self._settings_file = Path(tempfile.mkdtemp(prefix="briefing-bench-")) / "settings.ini"
         settings = Settings(QSettings(str(self._settings_file), QSettings.Format.IniFormat))
 
-        from briefing.ui.main_window import MainWindow
+        from briefing.ui.shell.main_window import MainWindow
 
         self.briefing = open_briefing(db)
         self.window = MainWindow(self.briefing, settings, family)

@@ -18,9 +18,10 @@ SOURCES = paths.bundled_sources()
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_settings(tmp_path_factory):
-    """Tests never read or write the developer's own settings file."""
+    """Tests never read or write the developer's own settings file, data folder (agendas, the log)."""
     folder = tmp_path_factory.mktemp("settings")
     os.environ["XDG_CONFIG_HOME"] = str(folder)
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # the store tests run without Qt as well
@@ -65,7 +66,7 @@ def source_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def qt_fonts(qapp):
-    from briefing.ui import fonts
+    from briefing.drawing import fonts
 
     family = fonts.load_bundled_fonts()
     fonts.apply_font(qapp, family, 1.0)
@@ -75,7 +76,7 @@ def qt_fonts(qapp):
 @pytest.fixture
 def default_fonts(qapp, qt_fonts):
     """The bundled font at scale 1.0 for this test, and again after it (a test may scale it)."""
-    from briefing.ui import fonts
+    from briefing.drawing import fonts
 
     fonts.apply_font(qapp, qt_fonts, 1.0)
     yield qt_fonts
@@ -87,7 +88,7 @@ def settings_at(path):
     """A Settings wrapper over an INI file of the test's own."""
     from PySide6.QtCore import QSettings
 
-    from briefing.ui.settings import Settings
+    from briefing.ui.common.settings import Settings
 
     return Settings(QSettings(str(path), QSettings.Format.IniFormat))
 
@@ -95,7 +96,7 @@ def settings_at(path):
 def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
     """The main window on a briefing (the bundled one by default), shown and exposed."""
     from briefing.store import open_briefing
-    from briefing.ui.main_window import MainWindow
+    from briefing.ui.shell.main_window import MainWindow
 
     win = MainWindow(open_briefing(db or paths.bundled_database()), settings, qt_fonts)
     qtbot.addWidget(win)

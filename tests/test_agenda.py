@@ -9,11 +9,10 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing.ui.agenda import (
+from briefing.ui.presenting.agenda import (
     Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
 )
-from briefing.ui.main_window import TAB_NAMES
-from briefing.ui.view_state import TABS, ViewState, capture
+from briefing.ui.presenting.view_state import TABS, ViewState, capture
 
 from conftest import show_window, settings_at
 
@@ -37,10 +36,6 @@ THREE = Agenda((
     stop("全区图表", "indicators", "nmg", chart="used-car-exports"),
     stop("凌云的建议", "proposals", "manzhouli-rail", proposal="ling-yun-manzhouli-infrastructure"),
 ))
-
-
-def test_the_view_state_knows_the_window_tabs():
-    assert TABS == TAB_NAMES
 
 
 def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):
@@ -221,7 +216,7 @@ def test_agendas_are_saved_beside_the_briefing_or_else_in_the_data_folder(tmp_pa
 
     briefing = tmp_path / "nmg.sqlite"
     assert default_agenda_path(briefing) == tmp_path / "nmg.agenda.json"
-    monkeypatch.setattr("briefing.ui.agenda.os.access", lambda path, mode: False)  # a read-only USB stick
+    monkeypatch.setattr("briefing.ui.presenting.agenda.os.access", lambda path, mode: False)  # a read-only USB stick
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     assert default_agenda_path(briefing) == tmp_path.joinpath(data, "agendas", "nmg.agenda.json")
 

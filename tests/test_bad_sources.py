@@ -15,6 +15,7 @@ def edit(folder: Path, name: str, row_id: str, **changes: str) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields, rows = reader.fieldnames, list(reader)
+    assert any(row["id"] == row_id for row in rows), f"{name} has no row {row_id!r}"
     for row in rows:
         if row["id"] == row_id:
             row.update(changes)
@@ -47,6 +48,29 @@ CASES = {
     "coordinate out of range": ("ports.csv", "ceke", {"lon": "301.3"}, "outside"),
     "half a coordinate": ("ports.csv", "ceke", {"lon": ""}, "both lat and lon"),
     "unknown kind": ("observations.csv", "ceke-freight-2024", {"kind": "guess"}, "kind 'guess' is not one of"),
+    # sources as a reader cites them
+    "publication without a date": ("sources.csv", "s080", {"published": ""}, "a publication needs its date"),
+    "source without a publisher": ("sources.csv", "s080", {"publisher": ""}, "publisher is empty"),
+    "date that is not a date": ("sources.csv", "s080", {"published": "Nov 2023"}, "is not a date like"),
+    "address with a stray bracket": ("sources.csv", "s064", {"url": "https://example.org/airports.dat)"},
+                                     "ends in a stray ')'"),
+    "address in the title": ("sources.csv", "s080", {"title": "Xinhua http://en.people.cn/n3/x.html"},
+                             "title holds an address"),
+    "two addresses in one": ("sources.csv", "s080", {"url": "http://a.org/x (mirror http://b.org/y)"},
+                             "is not a single http(s) address"),
+    "repost without its address": ("sources.csv", "s001", {"url": ""}, "url_kind is repost but there is no url"),
+    # confidence and precision
+    "high confidence on a repost": ("observations.csv", "ref-manzhouli-rail-ce-trains-2022", {"confidence": "high"},
+                                    "read from a repost (s082): at most medium"),
+    "high confidence on a lower bound": ("observations.csv", "ref-erenhot-all-persons-2025",
+                                         {"confidence": "high", "kind": "lower_bound"},
+                                         "confidence high for a lower bound"),
+    "decimals on a quoted value": ("observations.csv", "ceke-freight-2024", {"decimals": "0"},
+                                   "decimals is for a derived value only"),
+    "period without English": ("observations.csv", "ceke-freight-2024", {"period_en": ""}, "period_en is empty"),
+    # a port drawn outside China
+    "port placed across the border": ("ports.csv", "erenhot-rail", {"lat": "43.72", "lon": "111.91"},
+                                      "3.9 km outside the region's outline"),
 }
 
 
@@ -81,7 +105,8 @@ def test_a_failed_build_leaves_the_previous_database_alone(source_copy, tmp_path
 
 
 def test_derived_formula_may_not_run_code(source_copy, tmp_path, capsys):
-    edit(source_copy, "observations.csv", "nmg-trade-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
+    code = "__import__('os').getcwd() + {nmg-trade-2024}"
+    edit(source_copy, "observations.csv", "nmg-used-car-exports-2023", formula=code)
     assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
 

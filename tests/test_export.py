@@ -23,7 +23,7 @@ from briefing.export.csv_export import write_csv
 from briefing.export.handout import ordered_subjects, prepare, write_handout
 from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
-from briefing.ui.formatting import value_text
+from briefing.drawing.formatting import value_text
 
 from conftest import show_window
 
@@ -60,13 +60,15 @@ def test_handout_pages_carry_the_figures_as_text(handouts, bundled):
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
     for expected in ("策克口岸", "超2400万吨", "2073.1亿元", "口岸分布图", "代表委员建议", "资料来源",
+                     "原文: 2025-03", "补充数据截至: 2025-12",  # the article's date and the latest figure's
+                     "时期后标 * 者晚于原文发表", "2025年全年 *",  # a later figure is marked where it is shown
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
     speakers = {d.name_zh for d in bundled.delegates}
     assert any(name in text for name in speakers)
     # 口 must come out as 口 (U+53E3), not the look-alike radical ⼝ a system font would map it to
     assert "⼝" not in text and "口岸" in text
-    assert "unverified" in text  # no ligature glyph (fi) drops out of the text
+    assert "Two Sessions briefing" in text  # no ligature glyph (fi) drops out of the text
 
 
 @needs_poppler
@@ -141,7 +143,7 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         assert float(row["value"]) == obs.value  # every digit, never rounded
         assert (row["subject_id"], row["indicator_id"], row["period"], row["unit"], row["kind"]) == (
             obs.subject_id, obs.indicator_id, obs.period, obs.unit, obs.kind)
-        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note
+        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
             assert row["passage_text"] == bundled.passage(obs.passage_id).text
@@ -149,7 +151,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         else:
             source = bundled.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
+            # cited as a reader cites it, with how sure and whether it is later than the article
+            assert (row["source_publisher"], row["source_published"]) == (source.publisher, source.published)
+            assert row["source_published"] and row["confidence"] == obs.confidence
+        assert row["after_article"] == ("yes" if obs.after_article else "")
     assert by_id["ceke-freight-2024"]["as_written"] == "超2400万吨"
+    assert by_id["ref-erenhot-rail-ce-trains-2025-12-15"]["after_article"] == "yes"
 
 
 def test_csv_of_one_subject(tmp_path, bundled):
@@ -284,7 +291,7 @@ def test_closing_the_viewer_during_a_handout_stops_it_and_leaves_nothing(window,
 
 
 def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path):
-    from briefing.ui.export_dialogs import HandoutWorker
+    from briefing.ui.shell.export_dialogs import HandoutWorker
 
     prepare()
     worker = HandoutWorker(paths.bundled_database(), tmp_path / "handout.pdf", "zh")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFontDatabase, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from briefing import paths
-from briefing.ui import fonts
+from briefing.drawing import fonts
 
 
 def database_characters() -> set[str]:

@@ -4,6 +4,7 @@ everything on screen, with database names in the language the database has them.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.devtools import update_translations
-from briefing.ui import i18n
+from briefing.drawing import i18n
 
 TAB_TITLES = {"zh": ["口岸", "指标", "代表建议", "原文"], "en": ["Ports", "Indicators", "Proposals", "Source text"]}
 
@@ -93,11 +94,11 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     assert window.indicators_tab.pages.tabText(0) == "Figures"
     comparison = charts.comparisons[0]
     assert comparison.title.text() == "China–Europe freight trains handled: comparison"
-    assert comparison.subtitle.text().startswith("Unit: 列")
-    ticks = [text for _, text in comparison.plot.getAxis("left")._tickLevels[0]]
-    assert any(text.startswith("★ Erenhot") for text in ticks) and "Manzhouli (railway)" in ticks
-    values = [label.textItem.toPlainText() for label in comparison._labels if label.isVisible()]
-    assert any(text.endswith(" (2022)") for text in values) and not any("年" in text for text in values)
+    assert comparison.subtitle.text().startswith("Unit: trains")
+    names = [label.textItem.toPlainText().replace("\n", " ") for label in comparison._labels if label.isVisible()]
+    assert any(name.startswith("★ Erenhot") for name in names) and "Manzhouli (railway)" in names
+    values = [text for _, text in comparison.plot.getAxis("right")._tickLevels[0]]
+    assert values and all(re.fullmatch(r"(over )?[\d,]+ trains", text) for text in values)  # English, no 列
     assert window.indicators_tab.cards.headings()[0] == "China–Europe freight trains handled"
     assert window.indicators_tab.title.text() == "Erenhot / Erlian / Ereen (railway)"
 
@@ -117,7 +118,7 @@ def test_series_chart_axes_follow_the_language(window):
     switch(window, "en")
     assert [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]] == [y.removesuffix("年") for y in years]
     assert series.title.text().endswith(": by year")
-    assert window.indicators_tab.charts.legend.text().startswith("Solid = reported")
+    assert "Reported" in series.legend.text() and "实际值" not in series.legend.text()
 
 
 def test_the_choice_is_remembered_and_checked_in_the_menu(window, settings):
@@ -138,7 +139,8 @@ def test_database_names_in_english_where_the_database_has_them(window, bundled):
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "Chinese name"
     erenhot = tab.model.row_of("erenhot-rail")
     assert tab.model.index(erenhot, tab.model.COL_LEAGUE).data() == "Xilingol League"
-    assert set(tab.map.unplaced_names()) == {"Mandula (Mandal)", "Uliji (Wuliji)"}
+    assert set(tab.map.unplaced_names()) == {"Mandula (Mandal)", "Uliji (Wuliji)", "Arihashate (Arkhashaat)",
+                                             "Heishantou", "Shiwei"}
     assert any(label.text == "Erenhot" or label.text.startswith("Erenhot") for label in tab.map.labels())
 
 
@@ -167,7 +169,7 @@ def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
     # scene items must not be torn down under the rest of this test session.
     code = (
         "import sys; from briefing.__main__ import _parser; from briefing.app import run;"
-        "from briefing.ui import i18n; from briefing.ui.settings import Settings;"
+        "from briefing.drawing import i18n; from briefing.ui.common.settings import Settings;"
         f"args = _parser().parse_args(['view', '--lang', 'en', '--screenshot', {str(tmp_path / 'shots')!r}]);"
         "rc = run(args); print('RESULT', rc, i18n.current_language(), Settings().language); sys.stdout.flush();"
         "import os; os._exit(0)"

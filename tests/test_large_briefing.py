@@ -101,8 +101,8 @@ def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_t
 
 @pytest.fixture
 def tab(qtbot, qt_fonts, large):
-    from briefing.ui.selection import Selection
-    from briefing.ui.sources_tab import SourcesTab
+    from briefing.ui.common.selection import Selection
+    from briefing.ui.sources.sources_tab import SourcesTab
 
     selection = Selection()
     widget = SourcesTab(large, selection)
@@ -113,7 +113,7 @@ def tab(qtbot, qt_fonts, large):
 
 
 def test_a_long_article_is_read_a_page_at_a_time(tab, large):
-    from briefing.ui.sources_tab import PAGE_PASSAGES
+    from briefing.ui.sources.sources_tab import PAGE_PASSAGES
 
     everything = large.passages()
     assert tab.page_range() == (0, PAGE_PASSAGES, len(everything))
@@ -131,7 +131,7 @@ def test_a_long_article_is_read_a_page_at_a_time(tab, large):
 
 
 def test_each_passage_lists_its_first_figures_and_counts_the_rest(tab, large):
-    from briefing.ui.sources_tab import CITATIONS_SHOWN
+    from briefing.ui.sources.sources_tab import CITATIONS_SHOWN
 
     passage = large.passages()[0]
     text = tab.reader_document().toPlainText()
@@ -173,8 +173,8 @@ def test_a_section_on_another_page_opens_that_page(tab, large):
 
 
 def test_the_bundled_article_is_one_page_with_every_citation(qtbot, qt_fonts, bundled):
-    from briefing.ui.selection import Selection
-    from briefing.ui.sources_tab import SourcesTab
+    from briefing.ui.common.selection import Selection
+    from briefing.ui.sources.sources_tab import SourcesTab
 
     widget = SourcesTab(bundled, Selection())
     qtbot.addWidget(widget)
@@ -189,8 +189,8 @@ def test_the_bundled_article_is_one_page_with_every_citation(qtbot, qt_fonts, bu
 def test_marking_another_passage_clears_the_first(qtbot, qt_fonts, bundled):
     from PySide6.QtCore import Qt
 
-    from briefing.ui.selection import Selection
-    from briefing.ui.sources_tab import SourcesTab
+    from briefing.ui.common.selection import Selection
+    from briefing.ui.sources.sources_tab import SourcesTab
 
     widget = SourcesTab(bundled, Selection())
     qtbot.addWidget(widget)
@@ -266,7 +266,7 @@ def test_the_handout_of_one_port_holds_its_section_and_its_proposals_only(large_
 def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fonts, settings, large_path,
                                                                    monkeypatch):
     from briefing.export import handout_scope
-    from briefing.ui.export_dialogs import ExportDialog
+    from briefing.ui.shell.export_dialogs import ExportDialog
 
     from conftest import show_window
 

@@ -12,13 +12,15 @@ from PySide6.QtGui import QImage
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
+from briefing.ui.shell.main_window import MainWindow
+from briefing.ui.common.settings import Settings
 
 
 def test_four_tabs_with_chinese_titles(window):
     assert [window.tabs.tabText(i) for i in range(4)] == ["口岸", "指标", "代表建议", "原文"]
-    assert "内蒙古" in window.banner.text() and "2025-03" in window.banner.text() and "内蒙古日报" in window.banner.text()
+    assert "内蒙古" in window.banner.text() and "内蒙古日报" in window.banner.text()
+    # the article's date and the latest figure's
+    assert "原文 2025年3月 · 补充数据截至 2025年12月" in window.banner.text()
 
 
 def test_ctrl_number_switches_tabs(window, qtbot):

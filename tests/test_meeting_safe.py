@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.agenda import Agenda, Stop, save_agenda
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
-from briefing.ui.view_state import ViewState
+from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
+from briefing.ui.shell.main_window import MainWindow
+from briefing.ui.common.settings import Settings
+from briefing.ui.presenting.view_state import ViewState
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing.ui.agenda import Agenda, Stop, save_agenda
-from briefing.ui.view_state import ViewState, capture
+from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
+from briefing.ui.presenting.view_state import ViewState, capture
 
 from conftest import show_window
 
@@ -126,8 +126,8 @@ from PySide6.QtCore import QSettings
 from briefing import paths
 from briefing.app import create_application
 from briefing.store import open_briefing
-from briefing.ui.main_window import MainWindow
-from briefing.ui.settings import Settings
+from briefing.ui.shell.main_window import MainWindow
+from briefing.ui.common.settings import Settings
 
 app = create_application()
 window = MainWindow(open_briefing(paths.bundled_database()),

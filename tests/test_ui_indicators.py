@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui import fonts
-from briefing.ui.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
-from briefing.ui.formatting import kind_label
-from briefing.ui.selection import Selection
+from briefing.drawing import fonts
+from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
+from briefing.drawing.formatting import kind_label
+from briefing.ui.common.selection import Selection
 
 # The offscreen platform reports that it cannot pass window size hints on whenever a top-level
 # window's minimum size changes (a font change does that to any window still open in the session).
@@ -31,7 +31,7 @@ def briefing():
 
 @pytest.fixture
 def tab(qtbot, briefing, default_fonts):
-    from briefing.ui.indicators_tab import IndicatorsTab
+    from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
     selection = Selection()
     widget = IndicatorsTab(briefing, selection)
@@ -66,13 +66,13 @@ def test_nmg_derived_card_shows_readable_formula(tab):
     tab.show_subject("nmg")
     derived = [card for card in tab.cards.cards if card.property("kind") == "derived"]
     assert derived
-    trade = next(card for card in derived if card.observation.id == "nmg-trade-2023")
-    text = trade.formula.text()
-    assert "2073.1亿元 ÷ (1 + 5.8%)" in text
-    assert "外贸进出口总值" in text and "外贸进出口同比增速" in text
+    cars = next(card for card in derived if card.observation.id == "nmg-used-car-exports-2023")
+    text = cars.formula.text()
+    assert "8357辆 ÷ (1 + 68.3%)" in text
+    assert "二手车出口量" in text and "二手车出口量同比增速" in text
     assert "{" not in text
-    assert trade.value.text().startswith("≈")
-    assert trade.badge.text() == kind_label("derived")
+    assert cars.value.text().startswith("≈") and "4966" in cars.value.text()  # whole vehicles only
+    assert cars.badge.text() == kind_label("derived")
 
 
 def test_view_source_asks_for_the_passage(qtbot, tab):
@@ -87,8 +87,8 @@ def test_reference_figure_shows_source_and_confidence(tab):
     tab.show_subject("ceke")
     card = card_with_value(tab, "1844.07万吨")
     assert card.source_button is None
-    assert card.source_label.text().startswith("来源:新华社")
-    assert "可信度:高" in card.source_label.text()
+    assert card.source_label.text().startswith("来源:新华社 · 2024-10-15 · ")  # cited: publisher, date, title
+    assert "可信度:中" in card.source_label.text()  # read in a repost: never high
 
 
 def test_target_card_looks_different_from_reported(tab):
@@ -189,7 +189,8 @@ def test_charts_series_and_comparison(tab):
     comparisons = [c for c in charts.comparisons if not c.isHidden()]
     assert len(series) == 1 and series[0].spec.indicator.id == "freight-volume"
     assert [o.period for o in series[0].spec.points] == ["2022", "2023"]
-    assert len(series[0].markers.data) == 1  # the 2022 lower bound gets its marker
+    brushes = series[0].bars.opts["brushes"]  # the 2022 lower bound hatched, the 2023 figure solid
+    assert brushes[0].style() == Qt.BrushStyle.BDiagPattern and brushes[1].style() == Qt.BrushStyle.SolidPattern
     assert "3785.67万吨" in series[0].hover_text_at(0.9, 100.0)
     comparison = comparisons[0]
     subjects = [subject.id for subject, _ in comparison.spec.bars]
@@ -223,7 +224,7 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown():
     code = (
         "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "from briefing import paths; from briefing.store import open_briefing;"
-        "from briefing.ui.selection import Selection; from briefing.ui.indicators_tab import IndicatorsTab;"
+        "from briefing.ui.common.selection import Selection; from briefing.ui.indicators.indicators_tab import IndicatorsTab;"
         "tab = IndicatorsTab(open_briefing(paths.bundled_database()), Selection()); tab.show_subject('ceke');"
         "before = 'pyqtgraph' in sys.modules or 'numpy' in sys.modules; tab.setVisible(True); app.processEvents();"
         "print(before, 'pyqtgraph' in sys.modules); sys.exit(0 if (not before and 'pyqtgraph' in sys.modules) else 1)"
@@ -231,3 +232,13 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_figure_later_than_the_article_says_so_on_its_card(tab):
+    tab.show_subject("erenhot-rail")
+    later, earlier = card_with_value(tab, "3807列"), card_with_value(tab, "2531列")
+    assert later.period.text() == "2025年1月1日至12月15日 · 晚于原文"  # the article is of March 2025
+    assert "晚于原文" not in earlier.period.text()
+    tab.show_subject("nmg")  # the article's own 2025 target is not a later figure
+    target = card_with_value(tab, "1.3亿吨")
+    assert "晚于原文" not in target.period.text()

@@ -10,11 +10,12 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
 from briefing.store.records import Indicator, Observation
-from briefing.ui.chart_specs import Rankings, SeriesSpec, comparison_specs
-from briefing.ui.fact_cards import FactCard
-from briefing.ui.formatting import value_text
-from briefing.ui.layout_fence import LayoutFence
-from briefing.ui.selection import Selection
+from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
+from briefing.drawing.formatting import same_figure
+from briefing.ui.indicators.fact_cards import FactCard
+from briefing.drawing.formatting import value_text
+from briefing.ui.common.layout_fence import LayoutFence
+from briefing.ui.common.selection import Selection
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -34,7 +35,7 @@ def _host(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
 
 @pytest.fixture
 def tab(qtbot, bundled, qt_fonts):
-    from briefing.ui.indicators_tab import IndicatorsTab
+    from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
     widget = IndicatorsTab(bundled, Selection())
     widget.host = _host(qtbot, widget, 1600, 900)
@@ -57,7 +58,8 @@ def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, b
     assert tab.cards.headings() == ["口岸货运量(通关过货量)"]
     tab.show_subject("nmg")
     assert set(map(id, tab.cards.widget().findChildren(FactCard))) == made  # no card made anew
-    assert len(shown_cards(tab)) == len(bundled.observations_for("nmg"))
+    # one card per figure: the region's 20个口岸, given in three passages, is one card
+    assert len(shown_cards(tab)) == len({same_figure(obs) for obs in bundled.observations_for("nmg")})
 
 
 def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
@@ -103,7 +105,7 @@ def _twenty_years() -> SeriesSpec:
 
 
 def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_figure(qtbot, qt_fonts):
-    from briefing.ui.charts import SeriesChart
+    from briefing.ui.indicators.charts import SeriesChart
 
     chart = SeriesChart()
     chart.apply_fonts(QApplication.font())

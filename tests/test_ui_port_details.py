@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from briefing.ui import fonts, i18n, themes
-from briefing.ui.port_details import PortDetails
-from briefing.ui.ports_tab import PortsTab
-from briefing.ui.selection import Selection
+from briefing.drawing import fonts
+from briefing.drawing import i18n
+from briefing.drawing import themes
+from briefing.ui.common import theme_widgets
+from briefing.ui.ports.port_details import PortDetails
+from briefing.ui.ports.ports_tab import PortsTab
+from briefing.ui.common.selection import Selection
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -25,7 +28,7 @@ def defaults_afterwards(qapp, qt_fonts):
     if i18n.current_language() != "zh":
         i18n.set_language("zh", qapp)
     if themes.current().name != "light":
-        themes.apply_theme("light", qapp)
+        theme_widgets.apply_theme("light", qapp)
     fonts.apply_font(qapp, qt_fonts, 1.0)
     QApplication.processEvents()
 
@@ -67,19 +70,19 @@ def test_every_field_is_shown_with_its_name(tab, bundled):
     lines = tab.details.toPlainText().splitlines()
     assert lines[:2] == ["策克口岸", "Ceke (Sekhee)"]
     assert "\t方式\t公路" in lines
-    assert "\t对方口岸\tShiveekhüren 西伯库伦 (Ömnögovi) (蒙古国)" in lines
+    assert "\t对方口岸\t西伯库伦 (蒙古国)" in lines
     assert "\t盟市\t阿拉善盟" in lines
     assert f"\t旗县\t{port.county}" in lines
     assert "\t坐标\t北纬 42.57°,东经 101.30° · 确切位置" in lines
-    assert f"\t坐标依据\t{port.coord_basis}" in lines
-    assert f"\t状态\t{port.status}" in lines
+    assert f"\t位置说明\t{port.position_zh}" in lines
+    assert f"\t状态\t{port.status_zh}" in lines
     texts = tab.details.source_texts()
     assert f"\t来源\t{texts[0]}" in lines
     assert all(text in lines for text in texts[1:])  # each title and address on a line of its own
 
 
 def test_a_port_without_sources_or_fields_shows_dashes(tab, bundled):
-    bare = replace(bundled.port("ceke"), county="", coord_basis="", status="", counterpart="")
+    bare = replace(bundled.port("ceke"), county="", position_zh="", status_zh="", counterpart="")
     tab.details.show_port(bare, ())
     for key in ("county", "basis", "status", "counterpart", "sources"):
         assert tab.details.field_text(key) == "—"
@@ -88,7 +91,7 @@ def test_a_port_without_sources_or_fields_shows_dashes(tab, bundled):
 
 def test_database_text_is_shown_as_text_never_as_markup_or_links(tab, bundled):
     source = bundled.port_sources("ceke")[0][1]
-    odd = replace(bundled.port("ceke"), name_zh="<b>策克</b>", status="a < b & c <a href='x'>y</a>")
+    odd = replace(bundled.port("ceke"), name_zh="<b>策克</b>", status_zh="a < b & c <a href='x'>y</a>")
     tab.details.show_port(odd, (("roster", replace(source, title="<i>标题</i>", url="https://e.org/?a=1&b=<2>")),))
     shown = tab.details.toPlainText()
     assert "<b>策克</b>" in shown
@@ -127,7 +130,7 @@ def test_names_and_addresses_are_muted_in_either_theme(tab):
     tab.table.selectRow(tab.proxy.row_of("ceke"))
     url = next(text for text in tab.details.source_texts() if text.startswith("https://"))
     for theme in (themes.LIGHT, themes.DARK):
-        themes.apply_theme(theme.name)
+        theme_widgets.apply_theme(theme.name)
         for text in ("Ceke (Sekhee)", "\t方式", url):
             assert format_of(tab.details, text).foreground().color() == QColor(theme.muted)
         assert format_of(tab.details, "\t公路").foreground().color() != QColor(theme.muted)

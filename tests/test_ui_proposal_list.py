@@ -10,9 +10,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from briefing.ui.proposal_models import HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy  # noqa: E402
-from briefing.ui.proposals_tab import ProposalsTab  # noqa: E402
-from briefing.ui.selection import Selection  # noqa: E402
+from briefing.ui.proposals.proposal_models import HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy  # noqa: E402
+from briefing.ui.proposals.proposals_tab import ProposalsTab  # noqa: E402
+from briefing.ui.common.selection import Selection  # noqa: E402
 
 
 @pytest.fixture

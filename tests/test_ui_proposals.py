@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
 from briefing.store.records import Delegate, Proposal  # noqa: E402
-from briefing.ui.proposal_cards import escape_with_highlights, highlighted_markup  # noqa: E402
-from briefing.ui.proposal_models import (  # noqa: E402
+from briefing.ui.proposals.proposal_cards import escape_with_highlights, highlighted_markup  # noqa: E402
+from briefing.ui.proposals.proposal_models import (  # noqa: E402
     HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, short_titles,
 )
-from briefing.ui.proposal_search import ProposalIndex, highlight_terms  # noqa: E402
-from briefing.ui.proposals_tab import ProposalsTab  # noqa: E402
-from briefing.ui.selection import Selection  # noqa: E402
+from briefing.ui.proposals.proposal_search import ProposalIndex, highlight_terms  # noqa: E402
+from briefing.ui.proposals.proposals_tab import ProposalsTab  # noqa: E402
+from briefing.ui.common.selection import Selection  # noqa: E402
 
 
 @pytest.fixture

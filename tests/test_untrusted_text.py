@@ -16,7 +16,7 @@ MARKUP = "<b>粗体</b>"
 
 @pytest.fixture
 def marked_up_briefing(source_copy, tmp_path):
-    edit(source_copy, "ports.csv", "ceke", name_zh=f"策克{MARKUP}口岸", status=f"状态{MARKUP}")
+    edit(source_copy, "ports.csv", "ceke", name_zh=f"策克{MARKUP}口岸", status_zh=f"状态{MARKUP}")
     edit(source_copy, "indicators.csv", "freight-volume", name_zh=f"货运量{MARKUP}")
     edit(source_copy, "speakers.csv", "su-he", titles=f"兴安盟委书记{MARKUP}")
     out = tmp_path / "marked.sqlite"

@@ -11,13 +11,14 @@ import csv
 import io
 from pathlib import Path
 
-from briefing.export import wording
+from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.save import write_bytes
+from briefing.store.records import Passage
 
 COLUMNS = (
     "observation_id", "subject_id", "subject", "indicator_id", "indicator", "period", "period_label",
     "value", "unit", "kind", "as_written", "passage_id", "passage_text", "source_id", "source", "source_url",
-    "formula", "note",
+    "formula", "note", "source_publisher", "source_published", "source_url_kind", "confidence", "after_article",
 )
 
 
@@ -33,8 +34,8 @@ def observations_in(briefing, subject_id: str | None = None) -> list:
 
 
 def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
-    lang = wording.checked(lang)
-    passages: dict[str, object] = {}
+    lang = checked_language(lang)
+    passages: dict[str, Passage | None] = {}
     out = []
     for obs in observations:
         subject = briefing.subject(obs.subject_id)
@@ -46,11 +47,11 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
         out.append({
             "observation_id": obs.id,
             "subject_id": obs.subject_id,
-            "subject": wording.name_of(subject, lang) if subject else obs.subject_id,
+            "subject": local_name(subject, lang) if subject else obs.subject_id,
             "indicator_id": obs.indicator_id,
-            "indicator": wording.name_of(indicator, lang) if indicator else obs.indicator_id,
+            "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
             "period": obs.period,
-            "period_label": obs.period_zh,
+            "period_label": (obs.period_en if lang == "en" else obs.period_zh) or obs.period_zh,
             "value": number_cell(obs.value),
             "unit": obs.unit,
             "kind": obs.kind,
@@ -61,7 +62,12 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
             "source": source.title if source else "",
             "source_url": source.url if source else "",
             "formula": obs.formula,
-            "note": obs.note,
+            "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
+            "source_publisher": source.publisher if source else "",
+            "source_published": source.published if source else "",
+            "source_url_kind": source.url_kind if source else "",
+            "confidence": obs.confidence,
+            "after_article": "yes" if obs.after_article else "",
         })
     return out
 

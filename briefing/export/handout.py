@@ -18,18 +18,25 @@ from PySide6.QtCore import QIODevice, QMarginsF, QPointF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from briefing import __version__
-from briefing.export import chart_image, wording
-from briefing.export.handout_font import handout_family
+from briefing.drawing import chart_painter
+from briefing.drawing.paint_font import handout_family
 from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
-from briefing.ui.chart_specs import comparison_specs, series_specs
-from briefing.ui.formatting import value_text
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
+from briefing.drawing.formatting import (
+    body_label, briefing_title, country_label, kind_label, mode_label, period_text, proposal_title, readable_formula,
+    same_figure, subject_kind_label, value_text, written_text,
+)
+from briefing.drawing.i18n import checked_language, local_name
+from briefing.export.handout_words import handout_word
+from briefing.store.records import has_later_figures
 
 Progress = Callable[[int, int], bool]
 EXCERPT = 180  # characters of a long paragraph quoted on the sources page
 SUBJECT_ORDER = ("region", "league_city")  # these lead; port groups go just before their first port
+LATER_MARK = " *"  # after a period later than the article: a figure added to it (explained under the heading)
 
 
 def prepare() -> str:
@@ -82,8 +89,8 @@ class Handout:
         self.b, self.flow, self.lang = briefing, flow, lang
         self.only = set(subject_ids) if subject_ids else None
         self.cite = Citations()
-        self.w = lambda key, **values: wording.word(lang, key, **values)
-        self.title = wording.title_of(briefing.meta, lang)
+        self.w = lambda key, **values: handout_word(key, lang, **values)
+        self.title = briefing_title(briefing.meta, lang)
         subjects = ordered_subjects(briefing)
         self.subjects = subjects if self.only is None else [s for s in subjects if s.id in self.only]
         chosen = ports_of(briefing, self.only) if self.only is not None else set()
@@ -106,19 +113,21 @@ class Handout:
         other = meta.get("title_en" if self.lang == "zh" else "title_zh", "")
         if other and other != self.title:
             f.text(other, size=13, colour=MUTED, after=14)
-        if meta.get("description"):
-            f.text(meta["description"], size=10.5, after=16)
+        description = meta.get("description_en" if self.lang == "en" else "description") or meta.get("description")
+        if description:
+            f.text(description, size=10.5, after=16)
         source = self.b.source(meta.get("source_id", ""))
         if source is not None:
             f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
-        as_of = meta.get("as_of", "")
-        if meta.get("as_of_note"):
-            as_of += f" ({meta['as_of_note']})"
-        f.text(f"{self.w('as_of')}: {as_of}", size=10)
+        as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
+        dates = f"{self.w('as_of')}: {as_of}"
+        if has_later_figures(meta):  # figures added after the article: say how far they reach
+            dates += f"    {self.w('data_through')}: {through}"
+        f.text(dates, size=10)
         f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
                f"{self.w('generated')}: {datetime.date.today().isoformat()}", size=10, after=24)
         if self.only is not None:
-            names = ("、" if self.lang == "zh" else ", ").join(wording.name_of(s, self.lang) for s in self.subjects)
+            names = ("、" if self.lang == "zh" else ", ").join(local_name(s, self.lang) for s in self.subjects)
             f.text(self.w("scope", names=names or "—"), size=10, bold=True, after=16)
         self.contents()
 
@@ -126,7 +135,7 @@ class Handout:
         f = self.flow
         f.heading(self.w("contents"), 13, keep_with=f.pt(60), rule=True)
         entries = [("map", self.w("map"), 0), ("figures", self.w("figures"), 0)]
-        entries += [(s.id, wording.name_of(s, self.lang), 1) for s in self.subjects]
+        entries += [(s.id, local_name(s, self.lang), 1) for s in self.subjects]
         entries += [("proposals", self.w("proposals"), 0), ("sources", self.w("sources"), 0)]
         for key, name, depth in entries:
             font = f.font(9.5 if depth else 10.5, bold=not depth)
@@ -147,14 +156,15 @@ class Handout:
         figure = MapFigure(outlines, ports, self.lang, f.family, f.unit)
         f.figure(height, figure.draw, after=4)
         f.text(self.w("map_note"), size=8.5, colour=MUTED)
-        unplaced = [wording.name_of(p, self.lang) for p in ports if not p.has_position]
+        unplaced = [local_name(p, self.lang) for p in ports if not p.has_position]
         if unplaced:
             f.text(self.w("unplaced") + ("、" if self.lang == "zh" else ", ").join(unplaced), size=8.5, colour=MUTED)
         columns = (Column(self.w("col_port"), 0.34, bold=True), Column(self.w("col_mode"), 0.1),
                    Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
-        rows = [[wording.name_of(p, self.lang), wording.mode_word(self.lang, p.mode),
-                 " · ".join(x for x in (wording.country_word(self.lang, p.country), p.counterpart) if x) or "—",
-                 p.league_city] for p in self.ports]
+        rows = [[local_name(p, self.lang), mode_label(p.mode, self.lang),
+                 " · ".join(x for x in (country_label(p.country, self.lang) if p.country else '', p.counterpart) if x) or "—",
+                 (p.league_city_en if self.lang == "en" else "") or p.league_city]
+                for p in self.ports]
         if not rows:
             return
         table = f.measure_table(columns, rows, size=8.3)
@@ -167,37 +177,51 @@ class Handout:
         f = self.flow
         f.new_page()
         f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
-        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=6)
+        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=2)
+        if has_later_figures(self.b.meta):
+            f.text(self.w("later_note"), size=8.5, colour=MUTED, after=6)
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:
             observations = sorted(self.b.observations_for(subject.id),
                                   key=lambda o: (order.get(o.indicator_id, 999), o.period))
             self.subject_section(subject, observations)
-            charts = series_specs(self.b, observations) + comparison_specs(self.b, subject.id, observations)
+            charts: list[SeriesSpec | ComparisonSpec] = [*series_specs(self.b, tuple(observations)),
+                                                          *comparison_specs(self.b, subject.id, tuple(observations))]
             for spec in charts:
                 draw = (lambda painter, rect, s=spec:
-                        chart_image.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
-                f.figure(f.pt(chart_image.chart_height(spec)), draw, after=10)
-            if any(not hasattr(spec, "bars") for spec in charts):
-                f.text(self.w("chart_legend"), size=7.5, colour=MUTED, after=6)
+                        chart_painter.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
+                f.figure(f.pt(chart_painter.chart_height(spec)), draw, after=10)
 
     def subject_section(self, subject, observations) -> None:
         f = self.flow
-        rows = []
+        rows: list[list[str]] = []
+        rows_of: dict[tuple, list[str]] = {}
         for obs in observations:
+            reference = f"[{self.cite.number(obs)}]"
+            repeated = rows_of.get(same_figure(obs))
+            if repeated is not None:  # one figure several passages state: one row citing them all
+                if reference not in repeated[-1]:
+                    repeated[-1] += reference
+                continue
             indicator = self.b.indicator(obs.indicator_id)
-            rows.append([wording.name_of(indicator, self.lang) if indicator else obs.indicator_id,
-                         value_text(obs), obs.unit, wording.period_of(obs, self.lang),
-                         wording.kind_word(self.lang, obs.kind), f"[{self.cite.number(obs)}]"])
+            period = period_text(obs, self.lang) + (LATER_MARK if obs.after_article else "")
+            row = [local_name(indicator, self.lang) if indicator else obs.indicator_id, self.value_cell(obs),
+                   obs.unit, period, kind_label(obs.kind, self.lang), reference]
+            row = row if self.lang != "en" else row[:2] + row[3:]  # English values say their unit in words
+            rows_of[same_figure(obs)] = row
+            rows.append(row)
         # A reference column wide enough for its longest number ([43811] in a briefing of 60,000
         # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
         widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)
         ref = max(0.07, (widest + f.pt(8)) / f.text_width)
-        columns = (Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
-                   Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
-                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+        columns: tuple[Column, ...] = (
+            Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
+            Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
+            Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+        if self.lang == "en":
+            columns = (columns[0], Column(self.w("col_value"), 0.28, bold=True), *columns[3:])
         table = f.measure_table(columns, rows)
-        name = wording.name_of(subject, self.lang)
+        name = local_name(subject, self.lang)
         details = self.subject_details(subject)
         f.heading(name, 13.5, keep_with=f.line_height(f.font(8.5)) * 2 + table.opening_height(2), before=16,
                   mark=subject.id)
@@ -205,28 +229,33 @@ class Handout:
         f.table(table, continued=name + self.w("continued"))
         self.formulas(observations)
 
+    def value_cell(self, obs) -> str:
+        """The value in the handout's language; in English with the Chinese as written beneath."""
+        value = value_text(obs, self.lang)
+        written = written_text(obs)
+        return f"{value}\n{written}" if self.lang == "en" and written != value else value
+
     def subject_details(self, subject) -> str:
         other = subject.name_zh if self.lang == "en" else subject.name_en
-        parts = [other] if other and other != wording.name_of(subject, self.lang) else []
-        parts.append(self.w(f"kind_{subject.kind}") if subject.kind in SUBJECT_KINDS else subject.kind)
+        parts = [other] if other and other != local_name(subject, self.lang) else []
+        parts.append(subject_kind_label(subject.kind, self.lang))
         port = self.b.port(subject.id)
         if port is not None:
-            parts.append(wording.mode_word(self.lang, port.mode))
+            parts.append(mode_label(port.mode, self.lang))
             if port.country:
-                parts.append(wording.country_word(self.lang, port.country))
+                parts.append(country_label(port.country, self.lang))
         return "  ·  ".join(parts)
 
     def formulas(self, observations) -> None:
-        from briefing.ui.fact_cards import readable_formula
 
         for obs in observations:
             if not obs.is_derived or not obs.formula:
                 continue
             inputs = {i: found for i in obs.inputs if (found := self.b.observation(i)) is not None}
             indicator = self.b.indicator(obs.indicator_id)
-            label = f"{wording.name_of(indicator, self.lang) if indicator else obs.indicator_id} " \
-                    f"{wording.period_of(obs, self.lang)}"
-            self.flow.text(self.w("formula", label=label, formula=readable_formula(obs, inputs)), size=8,
+            label = f"{local_name(indicator, self.lang) if indicator else obs.indicator_id} " \
+                    f"{period_text(obs, self.lang)}"
+            self.flow.text(self.w("formula", label=label, formula=readable_formula(obs, inputs, self.lang)), size=8,
                            colour=MUTED, after=3)
 
     # -- proposals ------------------------------------------------------------------------------
@@ -238,11 +267,13 @@ class Handout:
         joiner = "、" if self.lang == "zh" else ", "
         for proposal in proposals_in_scope(self.b, None if self.only is None else tuple(self.only)):
             speaker = self.b.delegate(proposal.delegate_id)
-            f.heading(proposal.title_zh, 11, keep_with=f.pt(70), before=12, after=3)
+            f.heading(proposal_title(proposal, self.lang), 11, keep_with=f.pt(70), before=12, after=3)
+            if self.lang == "en" and proposal.title_en:
+                f.text(proposal.title_zh, size=8.8, colour=MUTED, after=2)
             if speaker is not None:
                 f.text(self.speaker_line(speaker), size=8.8, colour=MUTED, after=2)
             ports = [self.b.port(pid) for pid in proposal.port_ids]
-            names = [wording.name_of(p, self.lang) for p in ports if p is not None]
+            names = [local_name(p, self.lang) for p in ports if p is not None]
             f.text(self.w("ports_concerned") + joiner.join(names) if names else self.w("no_port"),
                    size=8.8, colour=MUTED, after=3)
             refs = "".join(f"[{self.cite.number(passage_id=pid)}]" for pid in proposal.passage_ids)
@@ -253,7 +284,7 @@ class Handout:
         titles = speaker.titles if speaker.titles != speaker.name_zh else ""
         parts = [speaker.name_zh]
         if self.lang == "en" or not titles:
-            parts.append(wording.body_word(self.lang, speaker.body))
+            parts.append(body_label(speaker.body, self.lang))
         return "  ·  ".join(parts + ([titles] if titles else []))
 
     # -- sources --------------------------------------------------------------------------------
@@ -279,16 +310,21 @@ class Handout:
                 body = f"“{excerpt(passage.text, self.cite.highlights.get(key, []))}”"
             else:
                 source = self.b.source(ref)
-                head, body = (_source_line(source), source.url) if source else (ref, "")
+                head, body = (_source_line(source), self._address(source)) if source else (ref, "")
             text = head + (f"\n{body}" if body else "")
             f.text(text, size=8.5, indent=26, hang=f"[{number}]", after=5)
 
-
-SUBJECT_KINDS = ("port", "region", "league_city", "port_group")
+    def _address(self, source) -> str:
+        """The address to copy, saying when it is a copy of the publisher's page."""
+        if source.url and source.url_kind in ("repost", "mirror"):
+            return self.w(source.url_kind) + source.url
+        return source.url
 
 
 def _source_line(source) -> str:
-    parts = [f"{source.publisher}《{source.title}》" if source.publisher else source.title]
+    # a bracketed title describes a headline that was not recorded: it is not quoted as one
+    title = source.title if source.title.startswith("[") else f"《{source.title}》"
+    parts = [f"{source.publisher}{title}" if source.publisher else source.title]
     if source.published:
         parts.append(source.published)
     return "  ".join(parts)
@@ -320,13 +356,17 @@ def _contents_row(flow: Flow, font, key: str, name: str, x: float, baseline: flo
     return draw
 
 
+def _no_decoration(painter: QPainter, number: int, total: int) -> None:
+    """Before the page decoration is known (never called: it is set before the first page)."""
+
+
 def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int], None]:
     def draw(painter: QPainter, number: int, total: int) -> None:
         small = flow.font(7.5)
         metrics = flow.metrics(small)
         painter.setFont(small)
         painter.setPen(MUTED)
-        footer = wording.word(lang, "page_of", n=number, total=total)
+        footer = handout_word("page_of", lang, n=number, total=total)
         baseline = flow.height - flow.pt(30)
         painter.drawText(QPointF((flow.width - metrics.horizontalAdvance(footer)) / 2, baseline), footer)
         if number == 1:
@@ -348,11 +388,11 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
 
     `progress(done, total)` returning False cancels (ExportCancelled): while the pages are being
     counted it is called with total 0 and `done` the pages counted so far."""
-    lang = wording.checked(lang)
+    lang = checked_language(lang)
     writer = QPdfWriter(device)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-    title = wording.title_of(briefing.meta, lang)
+    title = briefing_title(briefing.meta, lang)
     writer.setTitle(title)
     writer.setCreator(f"briefing {__version__}")
     family = handout_family()
@@ -369,7 +409,7 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
     if not painter.begin(writer):
         raise OSError("the PDF could not be started")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    decorate = None
+    decorate: Callable[[QPainter, int, int], None] = _no_decoration
 
     def paint(number: int, steps) -> None:
         if progress is not None and not progress(number - 1, total):

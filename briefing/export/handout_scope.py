@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.export.chart_image import SERIES_HEIGHT
+from briefing.drawing.chart_painter import SERIES_HEIGHT
 
 LONG_HANDOUT_PAGES = 300  # above this, the whole handout is written only when asked for explicitly
 

@@ -12,17 +12,18 @@ from dataclasses import replace
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 
-from briefing.export import wording
-from briefing.export.handout_font import export_font
+from briefing.drawing.formatting import mode_label
+from briefing.drawing.i18n import local_name, short_port_name
+from briefing.drawing.paint_font import export_font
 from briefing.store.records import MODES
-from briefing.ui.map_items import marker_path, outline_path, project
-from briefing.ui.map_layout import plan_labels
+from briefing.drawing import map_geometry
+from briefing.drawing.map_geometry import map_word, neighbours, outline_path, project
+from briefing.drawing.map_labels import plan_labels
 
 MODE_COLOURS = {"rail": QColor("#c4461b"), "road": QColor("#1763b0"), "air": QColor("#0b7d55")}
 INK, MUTED, COUNTRY_INK = QColor("#1c2630"), QColor("#5f6d7a"), QColor("#a2adb8")
 LAND, BORDER, SEA, PAPER = QColor("#f6f1e3"), QColor("#8f9aa6"), QColor("#e6ebf0"), QColor("white")
 PIXEL = 0.75  # points per map pixel
-NEIGHBOURS = (("Russia", 114.6, 51.9), ("Mongolia", 106.5, 45.2))  # the viewer's points (map_view.neighbours)
 
 
 def map_aspect(outlines, ports) -> float:
@@ -45,15 +46,8 @@ def _font(family: str, unit: float, size: float, bold: bool = False) -> QFont:
 
 
 def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
-    colour = MODE_COLOURS.get(mode, INK)
-    if hollow:  # an approximate position: white inside, a thick coloured rim (as on screen)
-        painter.setPen(QPen(colour, radius * 0.42, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        painter.setBrush(QBrush(PAPER))
-    else:
-        painter.setPen(QPen(PAPER, radius * 0.22))
-        painter.setBrush(QBrush(colour))
-    painter.drawPath(marker_path(mode, radius).translated(centre))
+    """A marker in print colours, white inside when hollow (as on screen)."""
+    map_geometry.draw_marker(painter, mode, hollow, centre, radius, MODE_COLOURS.get(mode, INK), PAPER)
 
 
 class MapFigure:
@@ -95,7 +89,7 @@ class MapFigure:
         radius = 4.2 * unit
         placed = {p.id: p for p in self.ports if p.has_position}
         at = {pid: to_page.map(project(p.lon, p.lat)) for pid, p in placed.items()}
-        named = {pid: replace(p, name_zh=wording.map_label(p, self.lang)) for pid, p in placed.items()}
+        named = {pid: replace(p, name_zh=short_port_name(p, self.lang)) for pid, p in placed.items()}
         plan = plan_labels(named, at, "", False, radius, metrics, [(legend, 3.0)] + countries, rect)
         self._leagues(painter, to_page, plan.occupied + [legend])
         for pid, port in placed.items():
@@ -133,8 +127,7 @@ class MapFigure:
         painter.setFont(font)
         painter.setPen(COUNTRY_INK)
         taken = []
-        for country, lon, lat in NEIGHBOURS:
-            name = wording.country_word(self.lang, country)
+        for name, lon, lat in neighbours(self.lang):
             centre = to_page.map(project(lon, lat))
             width, height = metrics.horizontalAdvance(name), metrics.lineSpacing()
             box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
@@ -151,7 +144,7 @@ class MapFigure:
         pad = 2 * self.px
         taken = [r.adjusted(-pad, -pad, pad, pad) for r in occupied]
         for outline in self.outlines:
-            name = wording.name_of(outline, self.lang)
+            name = local_name(outline, self.lang)
             centre = to_page.map(project(outline.label_lon, outline.label_lat))
             w, h = metrics.horizontalAdvance(name), metrics.lineSpacing()
             home = QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
@@ -163,9 +156,8 @@ class MapFigure:
                     break
 
     def _legend_entries(self) -> list[tuple[str, bool, str]]:
-        entries = [(mode, False, wording.mode_word(self.lang, mode)) for mode in MODES]
-        return entries + [("", False, wording.word(self.lang, "exact")),
-                          ("", True, wording.word(self.lang, "approximate_site"))]
+        entries = [(mode, False, mode_label(mode, self.lang)) for mode in MODES]
+        return entries + [("", False, map_word("exact", self.lang)), ("", True, map_word("approximate", self.lang))]
 
     def _legend_rect(self, painter: QPainter, rect: QRectF) -> QRectF:
         metrics = QFontMetricsF(_font(self.family, self.px, 7))
@@ -186,7 +178,7 @@ class MapFigure:
         painter.setFont(bold)
         painter.setPen(INK)
         painter.drawText(QRectF(box.left() + 6 * unit, top, box.width(), step),
-                         int(Qt.AlignmentFlag.AlignVCenter), wording.word(self.lang, "legend"))
+                         int(Qt.AlignmentFlag.AlignVCenter), map_word("legend", self.lang))
         for index, (mode, hollow, text) in enumerate(self._legend_entries(), start=1):
             row = QRectF(box.left(), top + index * step, box.width(), step)
             centre = QPointF(box.left() + 11 * unit, row.center().y())

@@ -4,7 +4,7 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../../briefing/ui/agenda.py" line="+47"/>
+        <location filename="../../briefing/ui/presenting/agenda.py" line="+47"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -77,7 +77,7 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../briefing/ui/agenda_panel.py" line="+71"/>
+        <location filename="../../briefing/ui/presenting/agenda_panel.py" line="+71"/>
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
@@ -155,25 +155,118 @@
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>发生了意外错误,当前操作未完成:</source>
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>详情已记入日志:</source>
+        <translation>Details are in the log:</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
 </context>
 <context>
-    <name>ChartsPanel</name>
+    <name>Chart</name>
     <message>
-        <location filename="../../briefing/ui/charts_panel.py" line="+72"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
+        <source>{name}:历年</source>
+        <translation>{name}: by year</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>单位:{unit}    全年数据</source>
+        <translation>Unit: {unit}    Full-year figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标 </source>
+        <translation>Target </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}:各地对比</source>
+        <translation>{name}: comparison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> {value}({year}年)</source>
+        <translation> {value} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
+        <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
+        <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    各地最近一个全年的数据;★ = 本节主体</source>
+        <translation>Unit: {unit}    each subject&apos;s latest full year; ★ = this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前选中</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+71"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -190,32 +283,9 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
-    <name>ComparisonChart</name>
-    <message>
-        <location filename="../../briefing/ui/charts.py" line="+355"/>
-        <source> {value}({year}年)</source>
-        <translation> {value} ({year})</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
-        <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{name}:各地对比</source>
-        <translation>{name}: comparison</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中</source>
-        <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
-    </message>
-</context>
-<context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../briefing/ui/coverage.py" line="+34"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="+35"/>
         <source>开放口岸数</source>
         <translation>Open ports</translation>
     </message>
@@ -433,7 +503,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../briefing/ui/diff_dialog.py" line="+17"/>
+        <location filename="../../briefing/ui/shell/diff_dialog.py" line="+17"/>
         <source>对比简报</source>
         <translation>Compare briefings</translation>
     </message>
@@ -566,7 +636,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/export_dialogs.py" line="+164"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -581,12 +651,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export chart image (PNG)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>导出此图表为图片…</source>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -765,7 +835,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-256"/>
+        <location line="-258"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -773,17 +843,32 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/fact_cards.py" line="+155"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -822,11 +907,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+224"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -835,7 +930,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -843,7 +938,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/ui/formatting.py" line="+12"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -944,24 +1039,11 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>超</source>
-        <translation>over </translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>约</source>
-        <translation>about </translation>
-    </message>
-</context>
-<context>
-    <name>IndicatorsTab</name>
-    <message>
-        <location filename="../../briefing/ui/indicators_tab.py" line="+29"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>盟市</source>
         <translation>League/city</translation>
     </message>
@@ -971,12 +1053,214 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>口岸</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超</source>
+        <translation>over </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>约</source>
+        <translation>about </translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <location filename="../../briefing/export/handout_words.py" line="+14"/>
+        <source>会议讲义</source>
+        <translation>Meeting handout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期后标 * 者晚于原文发表,为补充数据。</source>
+        <translation>A period marked * is later than the article: a figure added to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库构建</source>
+        <translation>Database built</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讲义生成</source>
+        <translation>Handout generated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本讲义只含:{names}</source>
+        <translation>This handout covers only: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {n} 页 / 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(续)</source>
+        <translation> (continued)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸分布图</source>
+        <translation>Port map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实心 = 确切位置;空心 = 邻近城镇或大致位置。形状表示口岸类型。</source>
+        <translation>Solid = exact site; hollow = nearby town or approximate position. The shape gives the kind of port.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无可靠坐标、未在图上标出的口岸:</source>
+        <translation>Ports without a reliable coordinate, not placed on the map: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>口岸一览</source>
+        <translation>The ports</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>对方国家 / 口岸</source>
+        <translation>Country / port across the border</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所在盟市</source>
+        <translation>League or city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>各地数据</source>
+        <translation>Figures by subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值照录原文(“超”“约”“以上”等均保留);“推算值”为本简报据原文数据计算,非原文所载。方括号 [n] 为出处编号,见“资料来源”。</source>
+        <translation>Values are quoted as the source writes them (超 = more than, 约 = about, 以上 = at least). Derived values are computed in this briefing from the article&apos;s figures and are not stated in it. [n] refers to the list of sources.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数值(原文)</source>
+        <translation>Value / as written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出处</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>推算方法({label}):{formula}</source>
+        <translation>How derived ({label}): {formula}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表委员建议</source>
+        <translation>Proposals from deputies, members and officials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸:</source>
+        <translation>Ports concerned: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸:全区口岸(未特指)</source>
+        <translation>Ports concerned: the region&apos;s ports in general</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资料来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[n] 对应正文中的出处编号。原文段落照录(较长者节选,以“…”标出)。</source>
+        <translation>[n] matches the references in the text. Article paragraphs are quoted as written (long ones in part, marked …). Proposals and passages are in Chinese as published.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文第 {n} 段</source>
+        <translation>Article paragraph {n}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsTab</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -991,7 +1275,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1009,7 +1293,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/main_window.py" line="+122"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1075,12 +1359,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-135"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1101,17 +1385,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-105"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1136,12 +1425,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1170,11 +1454,64 @@ and no full-year figures to compare with other ports.</translation>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>日志:</source>
+        <translation>Log: </translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
+    </message>
 </context>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/port_details.py" line="+58"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1195,17 +1532,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1220,17 +1552,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-22"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1238,17 +1575,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/map_items.py" line="+39"/>
-        <source>俄罗斯</source>
-        <translation>Russia</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>蒙古国</source>
-        <translation>Mongolia</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../briefing/ui/ports/map_items.py" line="+31"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1263,12 +1590,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/map_layout.py" line="+362"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1278,7 +1605,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+99"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1296,7 +1623,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortTableModel</name>
     <message>
-        <location filename="../../briefing/ui/port_models.py" line="+91"/>
+        <location filename="../../briefing/ui/ports/port_models.py" line="+91"/>
         <source>中文名</source>
         <translation>Chinese name</translation>
     </message>
@@ -1339,7 +1666,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports_tab.py" line="+120"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1380,7 +1707,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1388,7 +1715,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1490,7 +1817,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenter.py" line="+83"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+83"/>
         <location line="+79"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
@@ -1595,7 +1922,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+83"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1613,7 +1940,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+154"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1689,7 +2016,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1707,38 +2034,15 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
 </context>
 <context>
-    <name>SeriesChart</name>
-    <message>
-        <location filename="../../briefing/ui/charts.py" line="-118"/>
-        <source>目标 </source>
-        <translation>Target </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{year}年</source>
-        <translation>{year}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>{name}:历年</source>
-        <translation>{name}: by year</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>单位:{unit}    全年数据</source>
-        <translation>Unit: {unit}    Full-year figures</translation>
-    </message>
-</context>
-<context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../briefing/ui/sources_tab.py" line="+161"/>
+        <location filename="../../briefing/ui/sources/sources_tab.py" line="+162"/>
         <source>版面</source>
         <translation>Sections</translation>
     </message>
@@ -1749,37 +2053,37 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+180"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-142"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -1798,11 +2102,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
+    </message>
 </context>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposal_models.py" line="+44"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+44"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -1835,7 +2149,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -1866,9 +2180,113 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="-145"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
+    </message>
+</context>
+<context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -1926,7 +2344,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>_TargetRow</name>
     <message>
-        <location filename="../../briefing/ui/export_dialogs.py" line="-29"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="-29"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The indicators tab: the subject list, fact cards, charts and the coverage matrix."""

@@ -1,0 +1,118 @@
+"""The map's two corner boxes: the legend (a shape per mode, solid and hollow) and the ports without a
+sourced coordinate, named as buttons, never placed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton
+
+from briefing.drawing import themes
+from briefing.drawing.formatting import mode_label
+from briefing.drawing.i18n import local_name
+from briefing.drawing.map_geometry import map_word, theme_colour
+from briefing.store.records import MODES, Port
+from briefing.ui.ports.map_items import draw_marker
+
+UNPLACED_NAMED = 6  # ports without a coordinate named in the corner box; the rest are in its menu
+
+
+
+def corner_box_style() -> str:
+    theme = themes.current()
+    return (f"QFrame#mapOverlay {{ background: {themes.rgba(theme.overlay_background)};"
+            f" border: 1px solid {theme.overlay_border}; border-radius: 6px; }}"
+            f" QPushButton {{ border: none; color: {theme.link}; text-decoration: underline;"
+            " padding: 0 2px; text-align: left; }")
+
+
+def corner_box(parent) -> QFrame:
+    frame = QFrame(parent)
+    frame.setObjectName("mapOverlay")
+    frame.setStyleSheet(corner_box_style())
+    return frame
+
+
+def place_corner_boxes(legend: QFrame, unplaced: QFrame, height: int, margin: int = 12) -> None:
+    """The legend at the top left, the ports without a coordinate at the bottom left."""
+    for frame in (legend, unplaced):
+        frame.adjustSize()
+    legend.move(margin, margin)
+    unplaced.move(margin, height - unplaced.height() - margin)
+
+
+def legend_icon(mode: str, hollow: bool, radius: float, ratio: float) -> QPixmap:
+    """A marker for the legend: the mode's shape, or a neutral circle for solid (exact) and hollow."""
+    size = int(radius * 3.2)
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if mode:
+        draw_marker(painter, mode, False, QPointF(size / 2, size / 2), radius)
+    else:  # the fill legend uses a neutral circle, so it reads apart from the mode colours
+        muted, paper = theme_colour("map_muted"), theme_colour("base")
+        painter.setPen(QPen(muted, max(2.5, radius * 0.42)) if hollow else QPen(paper, 1.5))
+        painter.setBrush(paper if hollow else muted)
+        painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+    painter.end()
+    return pixmap
+
+
+def _empty(layout) -> None:
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        widget.setParent(None)  # gone from findChildren() at once, not at the next event loop pass
+        widget.deleteLater()
+
+
+def fill_legend(frame, icon) -> None:
+    """The legend: a shape per mode, then solid for an exact site, hollow for an approximate one.
+    `icon(mode, hollow)` draws a marker."""
+    layout = frame.layout() or QGridLayout(frame)
+    _empty(layout)
+    layout.setContentsMargins(10, 8, 12, 8)
+    layout.setHorizontalSpacing(8)
+    layout.setVerticalSpacing(3)
+    title = QLabel(map_word("legend"))
+    title.setStyleSheet("font-weight: bold;")
+    layout.addWidget(title, 0, 0, 1, 2)
+    entries = [(mode, False, mode_label(mode)) for mode in MODES]
+    entries += [("", False, map_word("exact")), ("", True, map_word("approximate"))]
+    for row, (mode, hollow, text) in enumerate(entries, start=1):
+        picture = QLabel()
+        picture.setPixmap(icon(mode, hollow))
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(picture, row, 0)
+        layout.addWidget(label, row, 1)
+
+
+def fill_unplaced(frame, ports: tuple[Port, ...], tooltip, clicked, named: int = UNPLACED_NAMED) -> None:
+    """The ports with no sourced coordinate, named as buttons (`clicked(port_id)`), never placed;
+    past the first `named`, the others are in a menu, so the box stays one short line."""
+    layout = frame.layout() or QHBoxLayout(frame)
+    _empty(layout)
+    layout.setContentsMargins(10, 6, 10, 6)
+    layout.setSpacing(2)
+    layout.addWidget(QLabel(QCoreApplication.translate("PortMap", "无可靠坐标的口岸:")))
+    for index, port in enumerate(ports[:named]):
+        if index:
+            layout.addWidget(QLabel(QCoreApplication.translate("PortMap", "、")))
+        button = QPushButton(local_name(port))
+        button.setProperty("port_id", port.id)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(tooltip(port))
+        button.clicked.connect(lambda _=False, pid=port.id: clicked(pid))
+        layout.addWidget(button)
+    if len(ports) > named:
+        more = QPushButton(QCoreApplication.translate("PortMap", "等 {n} 个").format(n=len(ports)))
+        more.setCursor(Qt.CursorShape.PointingHandCursor)
+        menu = QMenu(more)
+        for port in ports[named:]:
+            action = menu.addAction(local_name(port))
+            action.triggered.connect(lambda _=False, pid=port.id: clicked(pid))
+        more.setMenu(menu)
+        layout.addWidget(more)
+    frame.setVisible(bool(ports))

@@ -1,0 +1,1 @@
+"""Presenting: the agenda of stops, presentation mode, the presenter view and crash recovery."""

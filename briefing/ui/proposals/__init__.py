@@ -1,0 +1,1 @@
+"""The proposals tab: speakers, their proposals, search and the full text."""
