@@ -34,8 +34,12 @@ def _readelf_glibc(path: Path) -> set[str]:
 @pytest.mark.skipif(not shutil.which("readelf"), reason="needs binutils' readelf to compare with")
 def test_versions_match_readelf():
     for path in _python_libraries():
-        found = {version for versions in glibc_report.version_needs(path).values() for version in versions
-                 if version.startswith("GLIBC_")}
+        found = {
+            version
+            for versions in glibc_report.version_needs(path).values()
+            for version in versions
+            if version.startswith("GLIBC_")
+        }
         assert found == _readelf_glibc(path), path
 
 
@@ -59,9 +63,16 @@ def test_report_names_the_highest_version_and_the_files_needing_it(tmp_path, cap
     folder = _bundle(tmp_path)
     assert glibc_report.main([str(folder), "--json"]) == 0
     report = capsys.readouterr().out
-    highest = max((version for path in _python_libraries()
-                   for versions in glibc_report.version_needs(path).values() for version in versions
-                   if version.startswith("GLIBC_")), key=glibc_report.version_key)
+    highest = max(
+        (
+            version
+            for path in _python_libraries()
+            for versions in glibc_report.version_needs(path).values()
+            for version in versions
+            if version.startswith("GLIBC_")
+        ),
+        key=glibc_report.version_key,
+    )
     assert f'"glibc": "{highest.removeprefix("GLIBC_")}"' in report
     assert '"elf_files": 2' in report  # the zip is not counted
 
@@ -81,4 +92,3 @@ def test_bad_arguments_get_one_line(tmp_path, capsys):
     assert glibc_report.main([str(tmp_path)]) == 2  # an empty folder has no ELF files
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 3 and all(line.startswith("error: ") for line in errors)
-

@@ -36,11 +36,11 @@ def version_needs(path: Path) -> dict[str, set[str]]:
     wide = data[4] == 2  # ELFCLASS64
     order = "<" if data[5] == 1 else ">"  # ELFDATA2LSB
     if wide:
-        shoff, = struct.unpack_from(order + "Q", data, 0x28)
+        (shoff,) = struct.unpack_from(order + "Q", data, 0x28)
         shentsize, shnum = struct.unpack_from(order + "HH", data, 0x3A)
         section = order + "IIQQQQIIQQ"
     else:
-        shoff, = struct.unpack_from(order + "I", data, 0x20)
+        (shoff,) = struct.unpack_from(order + "I", data, 0x20)
         shentsize, shnum = struct.unpack_from(order + "HH", data, 0x2E)
         section = order + "IIIIIIIIII"
     sections = [struct.unpack_from(section, data, shoff + i * shentsize) for i in range(shnum)]
@@ -65,7 +65,7 @@ def version_needs(path: Path) -> dict[str, set[str]]:
 
 
 def _string(data: bytes, start: int) -> str:
-    return data[start:data.index(b"\0", start)].decode("ascii", "replace")
+    return data[start : data.index(b"\0", start)].decode("ascii", "replace")
 
 
 def version_key(name: str) -> tuple[int, ...]:
@@ -144,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         needed_by = result["glibc_needed_by"]
         assert isinstance(needed_by, list)
-        print(f"{result['elf_files']} ELF files; highest glibc needed: {result['glibc']}"
-              f" (by {', '.join(needed_by[:4])}{' ...' if len(needed_by) > 4 else ''})")
+        print(
+            f"{result['elf_files']} ELF files; highest glibc needed: {result['glibc']}"
+            f" (by {', '.join(needed_by[:4])}{' ...' if len(needed_by) > 4 else ''})"
+        )
         if result["glibcxx"]:
             print(f"highest libstdc++ symbol version needed from the system: GLIBCXX_{result['glibcxx']}")
     if args.max is not None and version_key("GLIBC_" + str(result["glibc"])) > version_key("GLIBC_" + args.max):
