@@ -17,11 +17,13 @@ from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.stage import StageWindow, render_slide
 from briefing.ui.presenting.view_state import ViewState, capture
 
-AGENDA = Agenda((
-    Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
-    Stop("庄和的建议", ViewState("proposals", "erenhot-rail", proposal_id="zhuang-he-erenhot-rail"), "一句话概括"),
-    Stop("旧口岸", ViewState("ports", "xyz"), ""),
-))
+AGENDA = Agenda(
+    (
+        Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
+        Stop("庄和的建议", ViewState("proposals", "erenhot-rail", proposal_id="zhuang-he-erenhot-rail"), "一句话概括"),
+        Stop("旧口岸", ViewState("ports", "xyz"), ""),
+    )
+)
 
 
 @pytest.fixture
@@ -147,11 +149,30 @@ def test_a_stop_map_view_survives_the_window_being_resized(window, qtbot):
     assert window.ports_tab.map.transform().m11() == pytest.approx(scale)
 
 
-TWO_SCREENS = {"screens": [
-    {"name": "laptop", "x": 0, "y": 0, "width": 1440, "height": 900, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    {"name": "projector", "x": 1440, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96,
-     "dpr": 1},
-]}
+TWO_SCREENS = {
+    "screens": [
+        {
+            "name": "laptop",
+            "x": 0,
+            "y": 0,
+            "width": 1440,
+            "height": 900,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+        {
+            "name": "projector",
+            "x": 1440,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+    ]
+}
 
 TWO_SCREEN_RUN = """
 import json, sys
@@ -208,24 +229,49 @@ def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_t
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run([sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini")],
-                            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown["screens"] == ["laptop", "projector"]  # Qt took the two-screen configuration
     assert shown == {
-        "screens": ["laptop", "projector"], "stage": "projector", "presenter": "laptop", "stage_full": True,
-        "stage_size": [1920, 1080], "presenter_visible": True, "main_full": False, "counter": "第 1 / 3 站",
-        "box_on_presenter": True, "typing_on_stage": [],  # the room never sees the typing
-        "found": "ganqimaodu", "stage_typing_shown": False,
+        "screens": ["laptop", "projector"],
+        "stage": "projector",
+        "presenter": "laptop",
+        "stage_full": True,
+        "stage_size": [1920, 1080],
+        "presenter_visible": True,
+        "main_full": False,
+        "counter": "第 1 / 3 站",
+        "box_on_presenter": True,
+        "typing_on_stage": [],  # the room never sees the typing
+        "found": "ganqimaodu",
+        "stage_typing_shown": False,
         "back_to": [1, True],  # Esc: the agenda's stop where it was
         "swapped": ["laptop", "projector"],  # the presenter swapped the screens
     }
 
 
-ONE_SMALL_SCREEN = {"screens": [
-    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96,
-     "dpr": 1}]}
+ONE_SMALL_SCREEN = {
+    "screens": [
+        {
+            "name": "laptop",
+            "x": 0,
+            "y": 0,
+            "width": 1366,
+            "height": 768,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        }
+    ]
+}
 
 SMALL_SCREEN_RUN = """
 import json, sys
@@ -258,8 +304,14 @@ def test_first_launch_and_the_presenter_view_fit_a_1366x768_screen(tmp_path):
     config = tmp_path / "screen.json"
     config.write_text(json.dumps(ONE_SMALL_SCREEN), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run([sys.executable, "-c", SMALL_SCREEN_RUN, str(tmp_path / "s.ini")],
-                            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", SMALL_SCREEN_RUN, str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     x, y, width, height = shown["available"]

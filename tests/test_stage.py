@@ -84,7 +84,8 @@ def test_f5_without_an_agenda_presents_the_default_agenda_on_a_stage_of_its_own(
 def test_the_shipped_agenda_is_presented_stop_by_stop(window, qtbot):
     tools = window.presenter_tools
     shipped = sorted(paths.bundled_database().parent.glob("agenda*.json")) or sorted(
-        paths.bundled_sources().glob("agenda*.json"))
+        paths.bundled_sources().glob("agenda*.json")
+    )
     assert shipped, "the bundled briefing ships an agenda"
     assert tools.open_agenda(shipped[0])
     stage = press_f5(window, qtbot)
@@ -138,8 +139,9 @@ def test_a_number_and_enter_jump_to_that_stop_home_and_end_to_the_ends(window, q
     assert deck.index == len(deck) - 2
 
 
-@pytest.mark.parametrize("query, subject", [("Erlian", "erenhot"), ("ganqimaodu", "ganqimaodu"),
-                                            ("满洲里", "manzhouli")])
+@pytest.mark.parametrize(
+    "query, subject", [("Erlian", "erenhot"), ("ganqimaodu", "ganqimaodu"), ("满洲里", "manzhouli")]
+)
 def test_a_question_from_the_room_shows_its_slide_and_esc_returns_to_the_same_stop(window, qtbot, query, subject):
     stage = press_f5(window, qtbot)
     deck = window.presenter_tools.deck
@@ -155,8 +157,11 @@ def test_a_question_from_the_room_shows_its_slide_and_esc_returns_to_the_same_st
     assert not box.isVisible() and analyst_controls_in(stage) == []
     found = deck.current()
     assert found is deck.found and found is not before
-    assert subject in getattr(found, "subject_id", "") or any(
-        subject in e.port_id for e in getattr(found, "entries", ())) or subject in str(found).lower()
+    assert (
+        subject in getattr(found, "subject_id", "")
+        or any(subject in e.port_id for e in getattr(found, "entries", ()))
+        or subject in str(found).lower()
+    )
     qtbot.keyClick(stage, Qt.Key.Key_Escape)
     assert deck.current() is before and deck.index == 4 and window.presenter_tools.presenting
     qtbot.keyClick(stage, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

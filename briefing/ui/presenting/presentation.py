@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from briefing.drawing.i18n import local_name
 from briefing.store import BriefingError, open_briefing
+from briefing.ui.common.actions import action
 from briefing.ui.common.messages import tell
 from briefing.ui.presenting.agenda import AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda
 from briefing.ui.presenting.agenda_panel import AgendaPanel
@@ -47,8 +47,13 @@ class PresenterTools(QObject):
         self.panel.hide()
         self._build_actions()
         self.watcher.changed.connect(self.refresh)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
-                       self.model.modelReset, self.model.dataChanged):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+        ):
             signal.connect(self.refresh)
         window.briefing_opened.connect(self._on_briefing_opened)
         window.installEventFilter(self)
@@ -56,17 +61,15 @@ class PresenterTools(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        self.add_stop_action = QAction(window, shortcut=QKeySequence("Ctrl+D"), triggered=self.add_current_view)
-        self.open_action = QAction(window, triggered=self.choose_agenda)
-        self.save_action = QAction(window, triggered=self.save_agenda)
-        self.save_as_action = QAction(window, triggered=self.save_agenda_as)
-        self.presentation_action = QAction(window, shortcut=QKeySequence("F5"), checkable=True,
-                                           triggered=self._present_pressed)
-        self.presenter_action = QAction(window, shortcut=QKeySequence("Alt+F5"), checkable=True,
-                                        triggered=self.set_presenter_view)
-        for action in (self.presentation_action, self.presenter_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from the presenter view too
-        self.compare_action = QAction(window, triggered=self.choose_comparison)
+        self.add_stop_action = action(window, self.add_current_view, "Ctrl+D")
+        self.open_action = action(window, self.choose_agenda)
+        self.save_action = action(window, self.save_agenda)
+        self.save_as_action = action(window, self.save_agenda_as)
+        self.presentation_action = action(window, self._present_pressed, "F5", checkable=True)
+        self.presenter_action = action(window, self.set_presenter_view, "Alt+F5", checkable=True)
+        for shown in (self.presentation_action, self.presenter_action):
+            shown.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from the presenter view too
+        self.compare_action = action(window, self.choose_comparison)
         self.panel_action = self.panel.toggleViewAction()
         self.agenda_menu = QMenu(window)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.agenda_menu)
@@ -240,8 +243,9 @@ class PresenterTools(QObject):
 
     def choose_agenda(self) -> None:
         start = self.model.path or default_agenda_path(self.window.briefing.path)
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("打开议程"), str(start.parent),
-                                              self.tr("议程") + f" ({AGENDA_FILTER})")
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开议程"), str(start.parent), self.tr("议程") + f" ({AGENDA_FILTER})"
+        )
         if name:
             self.open_agenda(Path(name))
 
@@ -250,8 +254,11 @@ class PresenterTools(QObject):
         try:
             agenda = load_agenda(path)
         except AgendaError as exc:
-            self._warn(self.tr("无法打开议程"), self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem,
-                       later=quiet)
+            self._warn(
+                self.tr("无法打开议程"),
+                self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem,
+                later=quiet,
+            )
             return False
         self.model.set_agenda(agenda, Path(path))
         self.panel.show()
@@ -265,8 +272,9 @@ class PresenterTools(QObject):
 
     def save_agenda_as(self) -> bool:
         start = self.model.path or default_agenda_path(self.window.briefing.path)
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("保存议程"), str(start),
-                                              self.tr("议程") + f" ({AGENDA_FILTER})")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("保存议程"), str(start), self.tr("议程") + f" ({AGENDA_FILTER})"
+        )
         return self.write_agenda(Path(name)) if name else False
 
     def write_agenda(self, path: Path) -> bool:
@@ -286,8 +294,11 @@ class PresenterTools(QObject):
 
     def choose_comparison(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("选择要对比的简报(较新的一份)"), str(self.window.briefing.path.parent),
-            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"))
+            self.window,
+            self.tr("选择要对比的简报(较新的一份)"),
+            str(self.window.briefing.path.parent),
+            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"),
+        )
         if name:
             self.compare_with(Path(name))
 

@@ -108,9 +108,14 @@ class PresenterWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         palette = self.palette()
-        for role, colour in ((QPalette.ColorRole.Window, PAPER), (QPalette.ColorRole.Base, PANEL),
-                             (QPalette.ColorRole.WindowText, INK), (QPalette.ColorRole.Text, INK),
-                             (QPalette.ColorRole.Button, PANEL), (QPalette.ColorRole.ButtonText, INK)):
+        for role, colour in (
+            (QPalette.ColorRole.Window, PAPER),
+            (QPalette.ColorRole.Base, PANEL),
+            (QPalette.ColorRole.WindowText, INK),
+            (QPalette.ColorRole.Text, INK),
+            (QPalette.ColorRole.Button, PANEL),
+            (QPalette.ColorRole.ButtonText, INK),
+        ):
             palette.setColor(role, QColor(colour))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
@@ -126,8 +131,11 @@ class PresenterWindow(QWidget):
         self.resize(1280, 720)
 
     def _build(self) -> None:
-        self.counter, self.clock, self.elapsed = _label(1.4, True, wrap=False), _label(2.0, True, wrap=False), \
-            _label(1.4, False, MUTED, wrap=False)
+        self.counter, self.clock, self.elapsed = (
+            _label(1.4, True, wrap=False),
+            _label(2.0, True, wrap=False),
+            _label(1.4, False, MUTED, wrap=False),
+        )
         self.state = _label(1.2, True, WARN, wrap=False)  # blacked out, a found slide, a number being typed
         self.reset_button, self.swap_button, self.stage_button = QPushButton(), QPushButton(), QPushButton()
         self.reset_button.clicked.connect(self.restart_clock)
@@ -157,8 +165,7 @@ class PresenterWindow(QWidget):
         self.passage.setFrameShape(QFrame.Shape.NoFrame)
         self.passage.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys stay with the window
 
-        current = self._panel((self.current_heading, 0), (self.current_picture, 5), (self.problems, 0),
-                              (self.notes, 3))
+        current = self._panel((self.current_heading, 0), (self.current_picture, 5), (self.problems, 0), (self.notes, 3))
         upcoming = self._panel((self.next_heading, 0), (self.next_picture, 1))
         source = self._panel((self.passage_heading, 0), (self.passage, 1))
         self.back_button, self.next_button = QPushButton(), QPushButton()
@@ -219,7 +226,9 @@ class PresenterWindow(QWidget):
         self.reset_button.setText(self.tr("重新计时"))
         self.swap_button.setText(self.tr("交换屏幕"))
         self.stage_button.setText(self.tr("显示幻灯片"))
-        self.keys.setText(self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映"))  # noqa: E501 (one message)
+        self.keys.setText(
+            self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映")
+        )  # noqa: E501 (one message)
         self._tick()
         self.show_deck()
 
@@ -372,8 +381,11 @@ class PresenterWindow(QWidget):
         self.clock.setText(QTime.currentTime().toString("HH:mm"))
         seconds = self._elapsed.elapsed() // 1000
         hours, rest = divmod(seconds, 3600)
-        self.elapsed.setText(self.tr("已用 {0}").format(
-            f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"))
+        self.elapsed.setText(
+            self.tr("已用 {0}").format(
+                f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+            )
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().closeEvent(event)

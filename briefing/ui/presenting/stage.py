@@ -37,8 +37,10 @@ def paint_stage(painter: QPainter, rect: QRect, deck: Deck | None, slide=None) -
 
 def render_slide(slide, size: QSize, ratio: float = 1.0) -> QImage:
     """The slide as the stage paints it at `size` (logical pixels), into an image."""
-    image = QImage(QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio))),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio))),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.black)
     painter = QPainter(image)
@@ -85,8 +87,11 @@ class StageWindow(QWidget):
             font.setPixelSize(max(14, self.height() // 30))
             painter.setFont(font)
             painter.setPen(QColor("#888888"))
-            painter.drawText(self.rect().adjusted(0, 0, -self.height() // 40, -self.height() // 40),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, self.deck.typed)
+            painter.drawText(
+                self.rect().adjusted(0, 0, -self.height() // 40, -self.height() // 40),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                self.deck.typed,
+            )
         painter.end()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)

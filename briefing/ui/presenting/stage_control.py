@@ -195,8 +195,9 @@ class StageControl(QObject):
             return
         screen = self.stage.screen() if self.stage is not None and self.stage.isVisible() else None
         size = (screen or QGuiApplication.primaryScreen()).geometry().size()
-        self.presenter.set_deck(self.deck, self.window.briefing, self.window.banner.text(),
-                                size.width() / max(size.height(), 1))
+        self.presenter.set_deck(
+            self.deck, self.window.briefing, self.window.banner.text(), size.width() / max(size.height(), 1)
+        )
         self.presenter.set_one_screen(not self.two_screens())
 
     def presenter_visible(self) -> bool:

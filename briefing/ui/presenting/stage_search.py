@@ -39,7 +39,7 @@ def hit_line(hit) -> str:
     (passages of one section share its title)."""
     if hit.kind in ("passage", "proposal") and hit.snippet:
         snippet = " ".join(hit.snippet.split())
-        snippet = snippet if len(snippet) <= SNIPPET else snippet[:SNIPPET - 1] + "…"
+        snippet = snippet if len(snippet) <= SNIPPET else snippet[: SNIPPET - 1] + "…"
         return f"{hit.title} · {snippet}" if hit.kind == "proposal" else snippet
     return hit.title
 
