@@ -76,6 +76,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    # The style before any font: setting a style re-reads the system's fonts for menus, item views
+    # and headers (on Windows 9 pt "MS Shell Dlg", about 8 px at 1920x1080), undoing the
+    # application font that fonts.apply_font sets after this. apply_theme keeps Fusion from here on.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -86,26 +91,36 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def prepare_application(app: QApplication, lang: str | None = None) -> tuple[str, Settings]:
+    """The bundled font, the language and the theme; returns the font family and the settings.
+    `lang` overrides the remembered language for this run (unsaved)."""
+    family = fonts.load_bundled_fonts()
+    settings = Settings()
+    fonts.apply_font(app, family, settings.font_scale)
+    i18n.set_language(lang or settings.language, app)
+    theme_widgets.apply_theme(settings.theme, app)
+    return family, settings
+
+
 def run(args) -> int:
     app = create_application()
     batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
     log.start_log()
     _report_errors(batch)  # batch modes print, never wait on a dialog
-    family = fonts.load_bundled_fonts()
-    settings = Settings()
-    fonts.apply_font(app, family, settings.font_scale)
-    i18n.set_language(getattr(args, "lang", None) or settings.language, app)  # --lang wins, unsaved
-    theme_widgets.apply_theme(settings.theme, app)
+    family, settings = prepare_application(app, getattr(args, "lang", None))  # --lang wins, unsaved
 
     path = Path(args.db) if args.db else paths.bundled_database()
     try:
         briefing = open_briefing(path)
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        if args.screenshot or args.self_test or args.quit_after_paint:
+        if args.screenshot or args.self_test or args.quit_after_paint or getattr(args, "stage_screenshots", None):
             return 1
         show_error(QCoreApplication.translate("App", "无法打开简报"), str(exc))
         return 1
+
+    if getattr(args, "stage_screenshots", None):
+        return _stage_screenshots(args, briefing, settings)
 
     from briefing.ui.shell.main_window import MainWindow
 
@@ -128,3 +143,24 @@ def run(args) -> int:
     if args.quit_after_paint:
         _FirstPaint(window, app.quit)
     return app.exec()
+
+
+def _stage_screenshots(args, briefing, settings) -> int:
+    """Every slide of the agenda (the default one without --agenda) to PNG, as the stage shows it."""
+    from briefing.drawing.slides.deck import default_stops, slides_for_stops
+    from briefing.drawing.slides.shots import parse_size, save_stage_screenshots
+    from briefing.ui.presenting.agenda import AgendaError, load_agenda
+
+    try:
+        size = parse_size(getattr(args, "size", None) or "1920x1080")
+        scale = float(getattr(args, "scale", None) or 1.0)
+        if not 0.5 <= scale <= 4:
+            raise ValueError(f"--scale {scale:g} is out of range (0.5 to 4)")
+        stops = load_agenda(Path(args.agenda)).stops if args.agenda else default_stops(briefing)
+        slides = slides_for_stops(briefing, stops, i18n.current_language())
+        written = save_stage_screenshots(slides, themes.current(), Path(args.stage_screenshots), size, scale)
+    except (AgendaError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} slides to {args.stage_screenshots} ({size[0]}x{size[1]} at {scale:g}x)")
+    return 0

@@ -1,4 +1,5 @@
-"""`briefing export [DB] --pdf OUT.pdf [--lang zh|en] --csv OUT.csv`: exports without a window.
+"""`briefing export [DB] --pdf OUT.pdf [--lang zh|en] --csv OUT.csv --slides OUT.pdf [--agenda FILE]`:
+exports without a window.
 
 Qt runs on the offscreen platform (unless QT_QPA_PLATFORM says otherwise), so the command works on
 a server or in CI. Success prints what was written; any failure is one line on stderr and exit 1.
@@ -51,17 +52,23 @@ def _same_target(first: Path, second: Path) -> bool:
     return first.resolve() == second.resolve()
 
 
-def run_export(args) -> int:
-    if not args.pdf and not args.csv:
-        print("error: nothing to export: give --pdf OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
+def run_export(args, read_agenda=None) -> int:
+    """`read_agenda(path)`: an agenda file's stops, for --slides --agenda (raises with a message)."""
+    slides = getattr(args, "slides", None)
+    if not args.pdf and not args.csv and not slides:
+        print("error: nothing to export: give --pdf OUT.pdf, --slides OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
         return 1
-    if args.pdf and args.csv and _same_target(Path(args.pdf), Path(args.csv)):
-        print(f"error: --pdf and --csv both name {args.pdf}: give each its own file name", file=sys.stderr)
-        return 1
+    targets = [(flag, Path(value)) for flag, value in (("--pdf", args.pdf), ("--slides", slides), ("--csv", args.csv))
+               if value]
+    for i, (flag, target) in enumerate(targets):
+        for other_flag, other in targets[i + 1:]:
+            if _same_target(target, other):
+                print(f"error: {flag} and {other_flag} both name {target}: give each its own file name", file=sys.stderr)
+                return 1
     previous = _stop_on_signals()
     _received.clear()
     try:
-        code = _export(args)
+        code = _export(args, read_agenda)
         if _received:
             name = signal.Signals(_received[0]).name
             print(f"error: export stopped ({name}); no partial file was left", file=sys.stderr)
@@ -72,7 +79,8 @@ def run_export(args) -> int:
             signal.signal(signum, handler)
 
 
-def _export(args) -> int:
+def _export(args, read_agenda=None) -> int:
+    slides = getattr(args, "slides", None)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -95,6 +103,18 @@ def _export(args) -> int:
                 return 1
             pages = write_handout(briefing, args.pdf, args.lang, progress=_going_on, subject_ids=subject_ids)
             print(f"wrote {args.pdf}: {pages} pages ({args.lang})")
+        if slides and _going_on():
+            from briefing.export.deck import write_deck
+
+            stops = None
+            if getattr(args, "agenda", None):
+                try:
+                    stops = read_agenda(args.agenda)
+                except ValueError as exc:  # the agenda reader's one-line message: file and problem
+                    print(f"error: {exc}", file=sys.stderr)
+                    return 1
+            pages = write_deck(briefing, slides, args.lang, stops)
+            print(f"wrote {slides}: {pages} slides ({args.lang})")
         if args.csv and _going_on():
             from briefing.export.csv_export import write_csv
 

@@ -4,7 +4,7 @@
 <context>
     <name>Agenda</name>
     <message>
-        <location filename="../../briefing/ui/presenting/agenda.py" line="+51"/>
+        <location filename="../../briefing/ui/presenting/agenda.py" line="+52"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -96,7 +96,7 @@
         <translation>cannot be saved ({0})</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>(未命名)</source>
         <translation>(untitled)</translation>
     </message>
@@ -197,7 +197,7 @@
         <translation>Cannot read the briefing</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -669,9 +669,14 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+169"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出幻灯片(PDF)…</source>
+        <translation>Export Slides (PDF)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -710,11 +715,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+84"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>讲义语言:</source>
         <translation>Handout language: </translation>
     </message>
@@ -755,11 +761,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+72"/>
         <source>已写入 {path}(共 {n} 页)</source>
         <translation>Saved {path} ({n} pages)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-70"/>
         <source>已取消,未写入任何文件</source>
         <translation>Cancelled; no file was written</translation>
     </message>
@@ -774,7 +781,37 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>导出幻灯片(PDF)</source>
+        <translation>Export Slides (PDF)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>幻灯片语言:</source>
+        <translation>Slide language:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>由简报生成的默认议程</source>
+        <translation>The default agenda made from the briefing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前议程({n} 站)</source>
+        <translation>The open agenda ({n} stops)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>议程:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>幻灯片已导出</source>
+        <translation>Slides exported</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>导出数据(CSV)</source>
         <translation>Export data (CSV)</translation>
     </message>
@@ -794,8 +831,8 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current subject: {name}</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-112"/>
+        <location line="+113"/>
         <source>范围:</source>
         <translation>Scope: </translation>
     </message>
@@ -868,7 +905,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-258"/>
+        <location line="-308"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -881,12 +918,13 @@ and no full-year figures to compare with other ports.</translation>
         <translation>after the article</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+53"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -1326,7 +1364,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+130"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1392,12 +1430,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-147"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1418,12 +1456,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+112"/>
+        <location line="+124"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-117"/>
         <source>原文 {0}</source>
         <translation>Article {0}</translation>
     </message>
@@ -1433,7 +1471,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>later figures to {0}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1638,7 +1676,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+99"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+113"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1748,7 +1786,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+86"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1769,19 +1807,19 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+186"/>
         <source>保存议程</source>
         <translation>Save agenda</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-185"/>
         <source>议程另存为…</source>
         <translation>Save agenda as…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>演示模式(翻页键逐站切换)</source>
-        <translation>Presentation mode (page keys step through stops)</translation>
+        <source>放映(全屏幻灯片)</source>
+        <translation>Present (full-screen slides)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1794,55 +1832,55 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+148"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="+0"/>
+        <location line="+29"/>
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>无法打开议程</source>
         <translation>Cannot open the agenda</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+46"/>
+        <location line="+1"/>
+        <location line="+51"/>
         <source>文件:</source>
         <translation>File: </translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+46"/>
+        <location line="-51"/>
+        <location line="+51"/>
         <source>问题:</source>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>无法保存议程</source>
         <translation>Cannot save the agenda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>选择要对比的简报(较新的一份)</source>
         <translation>Choose the briefing to compare with (the newer one)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>简报数据库 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Briefing databases (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -1850,8 +1888,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presenter.py" line="+83"/>
-        <location line="+79"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+226"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1862,16 +1899,17 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>当前一站</source>
-        <translation>Current stop</translation>
+        <source>当前</source>
+        <translation>Now</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>下一站</source>
-        <translation>Next stop</translation>
+        <location line="+101"/>
+        <source>下一张</source>
+        <translation>Next slide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-100"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1881,73 +1919,77 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>交换屏幕</source>
+        <translation>Swap screens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示幻灯片</source>
+        <translation>Show the slides</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映</source>
+        <translation>Page Down, →, Space: next · B black · W white · number + Enter: go to that stop · / question from the room · Esc: end the show</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>第 {0} / {1} 站</source>
         <translation>Stop {0} of {1}</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>没有幻灯片</source>
+        <translation>No slides</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>黑屏中(按 B 恢复)</source>
+        <translation>Screen black (B to return)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>白屏中(按 W 恢复)</source>
+        <translation>Screen white (W to return)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提问页(Esc 返回第 {0} 站)</source>
+        <translation>Question slide (Esc: back to stop {0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>跳到第 {0} 站,按回车</source>
+        <translation>Go to stop {0}: press Enter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(最后一张)</source>
+        <translation>(last slide)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>共 {0} 站</source>
-        <translation>Stops: {0}</translation>
+        <source>返回议程</source>
+        <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>没有议程</source>
-        <translation>No agenda</translation>
+        <location line="+17"/>
+        <source>这张幻灯片上没有引自原文或其他来源的数据。</source>
+        <translation>No figure on this slide cites the article or another source.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>口岸</source>
-        <translation>Ports</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>代表建议</source>
-        <translation>Proposals</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+21"/>
-        <source>原文</source>
-        <translation>Source text</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>投影画面:{0}</source>
-        <translation>On screen: {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(未进入议程)</source>
-        <translation>(agenda not started)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-15"/>
         <source>(本站没有备注)</source>
         <translation>(no notes for this stop)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(最后一站)</source>
-        <translation>(last stop)</translation>
+        <location line="+13"/>
+        <source>这张幻灯片的出处</source>
+        <translation>Behind this slide</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>画面上没有引自原文的数据。</source>
-        <translation>No figures quoted from the source text on screen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>原文 第{0}段</source>
-        <translation>Source text, paragraph {0}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>已用 {0}</source>
         <translation>Elapsed {0}</translation>
     </message>
@@ -1955,7 +1997,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+84"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+88"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -2029,7 +2071,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>无法搜索:本简报的搜索索引已损坏</source>
         <translation>Cannot search: this briefing&apos;s search index is damaged</translation>
     </message>
@@ -2080,6 +2122,95 @@ and no full-year figures to compare with other ports.</translation>
         <location filename="../../briefing/ui/presenting/recovery.py" line="+137"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
+    </message>
+</context>
+<context>
+    <name>Slides</name>
+    <message>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+1"/>
+        <source>第 {0} 段</source>
+        <translation>paragraph {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文未单独提及</source>
+        <translation>Not named in the article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸</source>
+        <translation>Ports concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>资料来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
+        <translation>Every figure names its source: a paragraph of the article, or another public source.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {0} 个来源,见简报的“来源”</source>
+        <translation>{0} more sources: see Sources in the briefing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ 本页主体</source>
+        <translation>★ this slide&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚无数据的口岸</source>
+        <translation>Ports without figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通往{0}的公路口岸</source>
+        <translation>Road ports to {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>航空口岸</source>
+        <translation>Air ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>铁路口岸</source>
+        <translation>Rail ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无这些口岸的数据</source>
+        <translation>No figures for these ports in this briefing yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无此口岸的数据</source>
+        <translation>No figures for this port in this briefing yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>空心:大致位置</source>
+        <translation>Hollow: approximate position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表委员建议:</source>
+        <translation>Delegates&apos; proposal: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无坐标口岸所在盟市</source>
+        <translation>League of a port without coordinates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全区口岸概览</source>
+        <translation>All ports at a glance</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2318,33 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>不限发言人</source>
         <translation>Any speaker</translation>
+    </message>
+</context>
+<context>
+    <name>StageSearch</name>
+    <message>
+        <location filename="../../briefing/ui/presenting/stage_search.py" line="+102"/>
+        <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
+        <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中文、拼音或英文</source>
+        <translation>Chinese, pinyin or English</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <location filename="../../briefing/ui/presenting/stage.py" line="+70"/>
+        <location line="+46"/>
+        <source>演示</source>
+        <translation>Presentation</translation>
     </message>
 </context>
 <context>
