@@ -13,9 +13,13 @@ def action(parent: QObject, triggered: Callable[..., object], shortcut: QKeySequ
     """A QAction owned by `parent` calling `triggered` (with the checked state when `checkable`)."""
     made = QAction(parent)
     made.setCheckable(checkable)
-    if isinstance(shortcut, (list, tuple)):
-        made.setShortcuts(list(shortcut))
-    elif shortcut is not None:
+    if isinstance(shortcut, QKeySequence):
+        made.setShortcut(shortcut)
+    elif isinstance(shortcut, QKeySequence.StandardKey):
         made.setShortcut(QKeySequence(shortcut))
+    elif isinstance(shortcut, str):
+        made.setShortcut(QKeySequence(shortcut))
+    elif shortcut is not None:
+        made.setShortcuts(list(shortcut))
     made.triggered.connect(triggered)
     return made

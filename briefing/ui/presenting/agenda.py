@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QFont
 
 from briefing.ui.common.plain_text import plain_tooltip
@@ -277,12 +277,12 @@ class AgendaModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._stops)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._stops):
             return None
         row = index.row()
@@ -306,7 +306,8 @@ class AgendaModel(QAbstractListModel):
             return stop.notes
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not isinstance(value, str):
             return False
         stop = self._stops[index.row()]

@@ -89,8 +89,10 @@ class AgendaPanel(QDockWidget):
     def row_text(self, row: int) -> str:
         """The row as the list shows it."""
         option = QStyleOptionViewItem()
-        self.list.itemDelegate().initStyleOption(option, self.model.index(row))
-        return option.text
+        delegate = self.list.itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, self.model.index(row))
+        return str(option.text)  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
 
     def selected_row(self) -> int:
         index = self.list.currentIndex()
@@ -104,7 +106,8 @@ class AgendaPanel(QDockWidget):
     def _on_current_changed(self, *_args) -> None:
         row = self.selected_row()
         self.notes.blockSignals(True)
-        self.notes.setPlainText(self.model.stop(row).notes if row >= 0 else "")
+        stop = self.model.stop(row) if row >= 0 else None
+        self.notes.setPlainText(stop.notes if stop is not None else "")
         self.notes.blockSignals(False)
         self._refresh()
 

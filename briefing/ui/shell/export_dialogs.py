@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QAbstractButton, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit,
     QMenu, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from briefing.drawing import i18n
 from briefing.drawing.i18n import local_name
 from briefing.export.save import ExportCancelled, ExportError
+from briefing.ui.common.actions import action
 from briefing.ui.common.messages import tell
 
 if TYPE_CHECKING:
@@ -117,7 +120,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
-    def add_choice(self, label: str, options: list[tuple[str, object]], chosen: object) -> QButtonGroup:
+    def add_choice(self, label: str, options: Sequence[tuple[str, object]], chosen: object) -> QButtonGroup:
         group, row = QButtonGroup(self), QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -153,10 +156,10 @@ class ExportActions(QObject):
         self.progress: QProgressDialog | None = None
         self.last_outcome = ""  # what the last export ended with, as told to the user
         self.chart_menu: QMenu | None = None
-        self.pdf_action = QAction(self, triggered=self.export_handout)
-        self.slides_action = QAction(self, triggered=self.export_slides)
-        self.csv_action = QAction(self, triggered=self.export_csv)
-        self.chart_action = QAction(self, triggered=lambda: self.export_chart(None))
+        self.pdf_action = action(self, self.export_handout)
+        self.slides_action = action(self, self.export_slides)
+        self.csv_action = action(self, self.export_csv)
+        self.chart_action = action(self, lambda: self.export_chart(None))
         menu = window.file_menu
         before = getattr(window, "quit_action", None)
         separator = menu.insertSeparator(before) if before is not None else menu.addSeparator()
@@ -217,8 +220,12 @@ class ExportActions(QObject):
         dialog = ExportDialog(self.tr("导出讲义(PDF)"), self._suggested(f"handout-{lang}", ".pdf"),
                               self.tr("PDF 文件 (*.pdf)"), self.window)
         group = dialog.add_choice(self.tr("讲义语言:"), [("中文", "zh"), ("English", "en")], lang)
-        group.buttonToggled.connect(lambda button, on: on and dialog.target.edit.setText(
-            re.sub(r"handout-(zh|en)\.pdf$", f"handout-{button.property('value')}.pdf", dialog.target.edit.text())))
+        def follow_language(button: QAbstractButton, on: bool) -> None:
+            if on:
+                dialog.target.edit.setText(re.sub(r"handout-(zh|en)\.pdf$", f"handout-{button.property('value')}.pdf",
+                                                  dialog.target.edit.text()))
+
+        group.buttonToggled.connect(follow_language)
         scope = self.add_scope_choice(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = ExportDialog.value(scope)
@@ -231,13 +238,13 @@ class ExportActions(QObject):
 
         briefing = self.window.briefing
         whole = estimate_pages(briefing)
-        options = [(self.tr("全部(约 {n} 页)").format(n=f"{whole.pages:,}"), [])]
+        options: list[tuple[str, object]] = [(self.tr("全部(约 {n} 页)").format(n=f"{whole.pages:,}"), [])]
         subject = briefing.subject(self.window.selection.subject_id or "")
         if subject is not None:
             mine = estimate_pages(briefing, (subject.id,))
             name = local_name(subject, _language())
             options.append((self.tr("当前主体:{name}(约 {n} 页)").format(name=name, n=f"{mine.pages:,}"), [subject.id]))
-        chosen = options[-1][1] if whole.long else []
+        chosen: object = options[-1][1] if whole.long else []
         group = dialog.add_choice(self.tr("范围:"), options, chosen)
         if whole.long:
             note = QLabel(self.tr("全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;"
@@ -290,7 +297,8 @@ class ExportActions(QObject):
             self.progress.close()
             self.progress.deleteLater()
         self.progress = None
-        self.worker.deleteLater()
+        if self.worker is not None:
+            self.worker.deleteLater()
         self.worker = None
 
     # -- slides ---------------------------------------------------------------------------------
@@ -398,12 +406,20 @@ class ExportActions(QObject):
         row.addStretch(1)
         dialog.add_row(self.tr("自定义尺寸(宽 × 高,像素):"), custom)
         custom.setEnabled(False)
-        group.buttonToggled.connect(lambda button, on: button.property("value") == "custom" and custom.setEnabled(on))
+        def custom_size(button: QAbstractButton, on: bool) -> None:
+            if button.property("value") == "custom":
+                custom.setEnabled(on)
+
+        group.buttonToggled.connect(custom_size)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = ExportDialog.value(group)
-        size = None if choice == "screen" else (
-            (width.value(), height.value()) if choice == "custom" else tuple(int(n) for n in choice.split("x")))
+        size: tuple[int, int] | None = None
+        if choice == "custom":
+            size = (width.value(), height.value())
+        elif choice != "screen":
+            wide, high = (int(n) for n in choice.split("x"))
+            size = (wide, high)
         self.save_chart(charts[picker.currentIndex()], dialog.target.path(), size)
 
     def save_chart(self, chart, path: Path, size: tuple[int, int] | None) -> bool:

@@ -22,6 +22,7 @@ from briefing.ui.indicators.indicators_tab import IndicatorsTab
 from briefing.ui.presenting.presentation import PresenterTools
 from briefing.ui.ports.ports_tab import PortsTab
 from briefing.ui.proposals.proposals_tab import ProposalsTab
+from briefing.ui.common.actions import action
 from briefing.ui.common.messages import tell
 from briefing.ui.common.selection import TABS, Selection
 from briefing.ui.common.settings import THEMES, Settings
@@ -78,17 +79,14 @@ class MainWindow(QMainWindow):
     # -- set-up -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_file)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        self.full_screen_action = QAction(self, shortcut=QKeySequence("F11"), checkable=True,
-                                          triggered=self.set_full_screen)
-        self.larger_action = QAction(self, triggered=lambda: self.change_font_scale(+FONT_STEP))
+        self.open_action = action(self, self.choose_file, QKeySequence.StandardKey.Open)
+        self.quit_action = action(self, self.close, QKeySequence.StandardKey.Quit)
+        self.full_screen_action = action(self, self.set_full_screen, "F11", checkable=True)
+        self.larger_action = action(self, lambda: self.change_font_scale(+FONT_STEP))
         self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.smaller_action = QAction(self, shortcut=QKeySequence("Ctrl+-"),
-                                      triggered=lambda: self.change_font_scale(-FONT_STEP))
-        self.reset_font_action = QAction(self, shortcut=QKeySequence("Ctrl+0"),
-                                         triggered=lambda: self.set_font_scale(1.0))
-        self.about_action = QAction(self, triggered=self.show_about)
+        self.smaller_action = action(self, lambda: self.change_font_scale(-FONT_STEP), "Ctrl+-")
+        self.reset_font_action = action(self, lambda: self.set_font_scale(1.0), "Ctrl+0")
+        self.about_action = action(self, self.show_about)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.open_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
@@ -236,7 +234,9 @@ class MainWindow(QMainWindow):
 
         self._font_scale = round(min(max(scale, FONT_SCALE_MIN), FONT_SCALE_MAX), 2)
         self.settings.font_scale = self._font_scale
-        fonts.apply_font(QApplication.instance(), self._font_family, self._font_scale)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        fonts.apply_font(app, self._font_family, self._font_scale)
 
     @property
     def font_scale(self) -> float:
