@@ -1,0 +1,141 @@
+"""What the test briefing (tests/fixtures/briefing) holds, in one place: the rows the behaviour tests
+name, by the edge each one stands for, and counts read from the curated files themselves.
+
+Edit a fixture file, then this module if a named row changed; no test should name a fixture id or a
+count from it anywhere else. The bundled 2025 briefing is tested in test_bundled_briefing.py only.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+SOURCES = Path(__file__).resolve().parent / "fixtures" / "briefing"
+
+
+@cache
+def rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of one curated file (`ports`, `observations`, ...), in file order."""
+    with open(SOURCES / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def row(name: str, row_id: str) -> dict[str, str]:
+    return next(r for r in rows(name) if r["id"] == row_id)
+
+
+# --- subjects -------------------------------------------------------------------------------------
+REGION = "nmg"  # the region: reported, target, growth-rate, cumulative and derived figures
+CITY = "ordos"  # a league city: a share, an approximate figure, derived figures
+PORT_GROUP = "erenhot-ports"  # a port group (rail + road), derived share of cumulative figures
+LAND_PORTS = "nmg-land-ports"  # the group of every land port: a whole never shown beside its parts
+MANZHOULI_GROUP = "manzhouli-ports"
+
+EXACT_PORT = "ceke"  # road, Mongolia, exact coordinate; a lower bound (p15) and a reference figure
+EXACT_PORT_SOURCE = "s025"  # one of its roster sources, with an address
+APPROXIMATE_PORT = "arxan"  # road, approximate coordinate; no figures, one proposal
+SERIES_PORT = "ganqimaodu"  # road; freight 2020, 2022, 2023 (2021 missing) and a part-year figure
+NO_FIGURES_PORT = "shiwei"  # road, Russia, nearby town: no figures at all
+RAIL_PORT = "erenhot-rail"  # rail; shares its coordinate with ROAD_TWIN; a proposal names it
+ROAD_TWIN = "erenhot-road"
+MANZHOULI_RAIL = "manzhouli-rail"  # rail, Russia; two proposals name it (and manzhouli-road)
+MANZHOULI_ROAD = "manzhouli-road"
+MANZHOULI_AIR = "manzhouli-air"  # air port close to the two Manzhouli land ports
+AIR_PORT = "hohhot-air"  # air, exact, a reference figure
+UNPLACED = ("mandula", "uliji")  # no sourced coordinate, in file order
+AIR_ALONE = "hohhot-air"
+
+# --- figures --------------------------------------------------------------------------------------
+LOWER_BOUND = "ceke-freight-2024"  # 超2400万吨, in passage p15
+LOWER_BOUND_TEXT = "超2400万吨"
+LOWER_BOUND_PASSAGE = "p15"
+REFERENCE_FIGURE_TEXT = "1844.07万吨"  # EXACT_PORT's part-year figure from a news agency (新华社)
+DERIVED = "nmg-trade-2023"  # {nmg-trade-2024} / (1 + {nmg-trade-growth-2024} / 100)
+DERIVED_WORKING = "2073.1亿元 ÷ (1 + 5.8%)"
+MADE_UP = "fx-ganqimaodu-freight-2020"  # from a non-article source whose title has <b> markup
+SERIES_YEARS = ("2020", "2022", "2023")
+SERIES_LATEST_TEXT = "3785.67万吨"
+FREIGHT = "freight-volume"  # reported by several ports: a comparison
+FREIGHT_NAME = "口岸货运量(通关过货量)"
+USED_CARS = "used-car-exports"  # REGION's 2023 (derived) and 2024 (cumulative): a two-year series
+SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
+
+# --- speakers and proposals -----------------------------------------------------------------------
+CPPCC_MEMBER = "ling-yun"  # two proposals, both naming the two Manzhouli land ports
+OFFICIAL = "ordos-customs-official"
+PORT_PROPOSAL = "su-he-arxan-port-economy"  # names APPROXIMATE_PORT; quotes p22 and p23; has 羊绒
+RAIL_PROPOSAL = "zhuang-he-erenhot-rail"  # names RAIL_PORT
+MANZHOULI_PROPOSAL = "ling-yun-manzhouli-infrastructure"  # three passages
+MANZHOULI_FIRST_PROPOSAL = "ling-yun-manzhouli-processing"
+MARKUP_PROPOSAL = "ordos-customs-bonded-rebate"  # its title carries <b>…</b>; names no port
+ARTICLE = "nmgrb-2025-03"
+ARTICLE_TITLE_START = "20个口岸动能强劲"
+MARKUP_SOURCE = "fx-yearbook"
+
+
+# --- counts, read from the files ------------------------------------------------------------------
+def ports() -> tuple[dict[str, str], ...]:
+    return rows("ports")
+
+
+def port_count() -> int:
+    return len(ports())
+
+
+def ports_by_mode() -> Counter[str]:
+    return Counter(p["mode"] for p in ports())
+
+
+def ports_by_country() -> Counter[str]:
+    return Counter(p["country"] for p in ports())
+
+
+def placed_count() -> int:
+    return sum(1 for p in ports() if p["lat"])
+
+
+def unplaced_names() -> list[str]:
+    return [p["name_zh"] for p in ports() if not p["lat"]]
+
+
+def name_zh(subject_id: str) -> str:
+    found = [r for r in rows("ports") + rows("places") if r["id"] == subject_id]
+    return found[0]["name_zh"]
+
+
+def name_en(subject_id: str) -> str:
+    found = [r for r in rows("ports") + rows("places") if r["id"] == subject_id]
+    return found[0]["name_en"]
+
+
+def observations_of(subject_id: str) -> list[dict[str, str]]:
+    return [o for o in rows("observations") if o["subject_id"] == subject_id]
+
+
+def proposal_count() -> int:
+    return len(rows("proposals"))
+
+
+def proposals_naming(port_id: str) -> list[str]:
+    return [p["id"] for p in rows("proposals") if port_id in p["port_ids"].split(";")]
+
+
+def passage_count() -> int:
+    return len(rows("passages"))
+
+
+def speaker_count() -> int:
+    return len(rows("speakers"))
+
+
+def ports_matching(text: str) -> int:
+    """How many ports a presenter's filter text finds: in either name or the counterpart's."""
+    text = text.casefold()
+    return sum(1 for p in ports() if any(text in p[k].casefold() for k in ("name_zh", "name_en", "counterpart")))
+
+
+def short_name(port_id: str) -> str:
+    """The map's far-zoom label: the Chinese name without 口岸."""
+    return name_zh(port_id).removesuffix("口岸")
