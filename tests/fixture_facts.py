@@ -52,6 +52,7 @@ LOWER_BOUND = "ceke-freight-2024"  # 超2400万吨, in passage p15
 LOWER_BOUND_TEXT = "超2400万吨"
 LOWER_BOUND_PASSAGE = "p15"
 REFERENCE_FIGURE_TEXT = "1844.07万吨"  # EXACT_PORT's part-year figure from a news agency (新华社)
+REFERENCE_SOURCE = "s094"  # that figure's source: a news agency's photo caption, confidence high
 DERIVED = "nmg-trade-2023"  # {nmg-trade-2024} / (1 + {nmg-trade-growth-2024} / 100)
 DERIVED_WORKING = "2073.1亿元 ÷ (1 + 5.8%)"
 MADE_UP = "fx-ganqimaodu-freight-2020"  # from a non-article source whose title has <b> markup
@@ -139,3 +140,8 @@ def ports_matching(text: str) -> int:
 def short_name(port_id: str) -> str:
     """The map's far-zoom label: the Chinese name without 口岸."""
     return name_zh(port_id).removesuffix("口岸")
+
+
+def publisher_word(source_id: str) -> str:
+    """The first word of a source's title (who published it: 新华社, 内蒙古日报 ...)."""
+    return row("sources", source_id)["title"].split()[0]

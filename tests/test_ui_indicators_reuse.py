@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
+import fixture_facts as F
 from briefing.store.records import Indicator, Observation
 from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
 from briefing.ui.indicators.fact_cards import FactCard
@@ -33,10 +34,15 @@ def _host(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
 
 
 @pytest.fixture
-def tab(qtbot, bundled, qt_fonts):
+def briefing(fixture_briefing):
+    return fixture_briefing
+
+
+@pytest.fixture
+def tab(qtbot, briefing, qt_fonts):
     from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
-    widget = IndicatorsTab(bundled, Selection())
+    widget = IndicatorsTab(briefing, Selection())
     widget.host = _host(qtbot, widget, 1600, 900)
     return widget
 
@@ -46,35 +52,35 @@ def shown_cards(tab) -> list[FactCard]:
     return [card for card in tab.cards.widget().findChildren(FactCard) if card.isVisibleTo(tab.cards.widget())]
 
 
-def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, bundled):
-    tab.show_subject("nmg")
+def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, briefing):
+    tab.show_subject(F.REGION)
     made = set(map(id, tab.cards.widget().findChildren(FactCard)))
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     QApplication.processEvents()
-    ceke = {value_text(obs) for obs in bundled.observations_for("ceke")}
+    ceke = {value_text(obs) for obs in briefing.observations_for(F.EXACT_PORT)}
     assert {card.value.text() for card in shown_cards(tab)} == ceke
-    assert len(shown_cards(tab)) == len(bundled.observations_for("ceke"))
-    assert tab.cards.headings() == ["口岸货运量(通关过货量)"]
-    tab.show_subject("nmg")
+    assert len(shown_cards(tab)) == len(briefing.observations_for(F.EXACT_PORT))
+    assert tab.cards.headings() == [F.FREIGHT_NAME]
+    tab.show_subject(F.REGION)
     assert set(map(id, tab.cards.widget().findChildren(FactCard))) == made  # no card made anew
-    assert len(shown_cards(tab)) == len(bundled.observations_for("nmg"))
+    assert len(shown_cards(tab)) == len(briefing.observations_for(F.REGION))
 
 
 def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
-    tab.show_subject("nmg")  # reported, target and derived figures: some cards show a formula
+    tab.show_subject(F.REGION)  # reported, target and derived figures: some cards show a formula
     assert any(card.formula is not None for card in tab.cards.cards)
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     by_value = {card.value.text(): card for card in tab.cards.cards}
-    quoted, referenced = by_value["超2400万吨"], by_value["1844.07万吨"]
+    quoted, referenced = by_value[F.LOWER_BOUND_TEXT], by_value[F.REFERENCE_FIGURE_TEXT]
     assert quoted.property("kind") == quoted.badge.property("kind") == "lower_bound"
     assert quoted.source_button is not None and quoted.source_label is None
-    assert referenced.source_button is None and referenced.source_label.text().startswith("来源:新华社")
+    assert referenced.source_button is None and referenced.source_label.text().startswith(f"来源:{F.publisher_word(F.REFERENCE_SOURCE)}")
     assert all(card.formula is None for card in tab.cards.cards)  # no working left over from nmg
     assert all(not card.note.text() or card.note.isVisibleTo(card) for card in tab.cards.cards)
 
 
 def test_card_text_becomes_selectable_when_the_pointer_reaches_it(tab):
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     label = tab.cards.cards[0].value
     point = QPointF(label.rect().center())
     QApplication.sendEvent(label, QEnterEvent(point, label.mapToGlobal(point), label.mapToGlobal(point)))
@@ -128,7 +134,7 @@ def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_fi
 
 def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab, qtbot):
     tab.host.resize(1600, 560)
-    tab.show_subject("nmg")
+    tab.show_subject(F.REGION)
     QApplication.processEvents()
     panel = tab.charts
     charts = panel.visible_charts()
@@ -143,18 +149,18 @@ def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab
         [obs.value for _, obs in below.spec.bars]
     assert sorted(below.bars.opts["y1"] if hasattr(below.spec, "points") else below.bars.opts["x1"]) == sorted(shown)
     panel.verticalScrollBar().setValue(0)
-    tab.show_subject("ordos")
-    tab.show_subject("nmg")
+    tab.show_subject(F.CITY)
+    tab.show_subject(F.REGION)
     grabbed = panel.visible_charts()[-1]
     assert grabbed.grab().width() > 0 and grabbed._drawn[0] == grabbed.spec  # exported "as on screen"
 
 
-def test_comparisons_from_kept_rankings_are_the_comparisons(bundled):
-    rankings = Rankings(bundled)
-    for subject in bundled.subjects:
-        observations = bundled.observations_for(subject.id)
-        assert comparison_specs(bundled, subject.id, observations, rankings=rankings) == \
-            comparison_specs(bundled, subject.id, observations)
+def test_comparisons_from_kept_rankings_are_the_comparisons(briefing):
+    rankings = Rankings(briefing)
+    for subject in briefing.subjects:
+        observations = briefing.observations_for(subject.id)
+        assert comparison_specs(briefing, subject.id, observations, rankings=rankings) == \
+            comparison_specs(briefing, subject.id, observations)
 
 
 class _PaintCount(QObject):
@@ -172,7 +178,7 @@ class _PaintCount(QObject):
         return False
 
 
-@pytest.mark.parametrize("start", ["manzhouli-road", "arxan"])
+@pytest.mark.parametrize("start", [F.MANZHOULI_ROAD, F.APPROXIMATE_PORT])
 def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qtbot, start):
     # A presenter stepping through ports sees the new cards and charts appear in one go: each sheet
     # is painted once, not first at old places or widths and then again.
@@ -181,7 +187,7 @@ def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qt
     qtbot.wait(50)
     sheets = (tab.cards.widget(), tab.charts.widget())
     counter = _PaintCount(*sheets)
-    tab.show_subject("manzhouli-rail")
+    tab.show_subject(F.MANZHOULI_RAIL)
     qtbot.wait(50)
     assert [counter.counts[sheet] for sheet in sheets] == [1, 1]
     assert [chart.spec.indicator.id for chart in tab.charts.visible_charts()]  # charts are shown
