@@ -65,12 +65,16 @@ SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
 
 # --- speakers and proposals -----------------------------------------------------------------------
 CPPCC_MEMBER = "ling-yun"  # two proposals, both naming the two Manzhouli land ports
+DEPUTY = "su-he"  # an NPC deputy: titles 全国人大代表、兴安盟委书记
+DEPUTY_SHORT_TITLES = "兴安盟委书记"  # those titles without the body's name
 OFFICIAL = "ordos-customs-official"
 PORT_PROPOSAL = "su-he-arxan-port-economy"  # names APPROXIMATE_PORT; quotes p22 and p23; has 羊绒
 RAIL_PROPOSAL = "zhuang-he-erenhot-rail"  # names RAIL_PORT
 MANZHOULI_PROPOSAL = "ling-yun-manzhouli-infrastructure"  # three passages
 MANZHOULI_FIRST_PROPOSAL = "ling-yun-manzhouli-processing"
 MARKUP_PROPOSAL = "ordos-customs-bonded-rebate"  # its title carries <b>…</b>; names no port
+NO_PORT_PROPOSAL = "nmg-commerce-expand-exports"  # one passage, names no port
+PORT_PROPOSAL_SECOND_PASSAGE = "p23"  # where PORT_PROPOSAL's 羊绒 is
 ARTICLE = "nmgrb-2025-03"
 ARTICLE_TITLE_START = "20个口岸动能强劲"
 MARKUP_SOURCE = "fx-yearbook"
@@ -145,3 +149,16 @@ def short_name(port_id: str) -> str:
 def publisher_word(source_id: str) -> str:
     """The first word of a source's title (who published it: 新华社, 内蒙古日报 ...)."""
     return row("sources", source_id)["title"].split()[0]
+
+
+def speaker(speaker_id: str) -> dict[str, str]:
+    return row("speakers", speaker_id)
+
+
+def officials() -> list[str]:
+    """The officials' Chinese names, in file order."""
+    return [r["name_zh"] for r in rows("speakers") if r["body"] == "official"]
+
+
+def proposals_of(speaker_id: str) -> list[str]:
+    return [p["id"] for p in rows("proposals") if p["speaker_id"] == speaker_id]
