@@ -77,7 +77,8 @@ NO_PORT_PROPOSAL = "nmg-commerce-expand-exports"  # one passage, names no port
 PORT_PROPOSAL_SECOND_PASSAGE = "p23"  # where PORT_PROPOSAL's 羊绒 is
 ARTICLE = "nmgrb-2025-03"
 ARTICLE_TITLE_START = "20个口岸动能强劲"
-MARKUP_SOURCE = "fx-yearbook"
+DECODED_ADDRESS = "https://zh.wikipedia.org/zh/满洲里口岸"  # s003's percent-encoded address, as shown
+MARKUP_SOURCE = "fx-yearbook"  # a non-article source whose title carries <b>…</b>
 
 
 # --- counts, read from the files ------------------------------------------------------------------
