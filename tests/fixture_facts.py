@@ -38,7 +38,9 @@ EXACT_PORT_SOURCE = "s025"  # one of its roster sources, with an address
 APPROXIMATE_PORT = "arxan"  # road, approximate coordinate; no figures, one proposal
 SERIES_PORT = "ganqimaodu"  # road; freight 2020, 2022, 2023 (2021 missing) and a part-year figure
 NO_FIGURES_PORT = "shiwei"  # road, Russia, nearby town: no figures at all
-RAIL_PORT = "erenhot-rail"  # rail; shares its coordinate with ROAD_TWIN; a proposal names it
+RAIL_PORT = "erenhot-rail"  # rail; shares its coordinate with ROAD_TWIN; a proposal names it; its
+# China–Europe trains a year are compared with MANZHOULI_RAIL's (a comparison chart comes first)
+RAIL_PASSAGE = "p16"  # about RAIL_PORT's China–Europe trains (中欧班列)
 ROAD_TWIN = "erenhot-road"
 MANZHOULI_RAIL = "manzhouli-rail"  # rail, Russia; two proposals name it (and manzhouli-road)
 MANZHOULI_ROAD = "manzhouli-road"
@@ -61,6 +63,7 @@ SERIES_LATEST_TEXT = "3785.67万吨"
 FREIGHT = "freight-volume"  # reported by several ports: a comparison
 FREIGHT_NAME = "口岸货运量(通关过货量)"
 USED_CARS = "used-car-exports"  # REGION's 2023 (derived) and 2024 (cumulative): a two-year series
+USED_CARS_2024 = "8357"  # that 2024 figure, as written (辆)
 SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
 
 # --- speakers and proposals -----------------------------------------------------------------------
@@ -163,3 +166,8 @@ def officials() -> list[str]:
 
 def proposals_of(speaker_id: str) -> list[str]:
     return [p["id"] for p in rows("proposals") if p["speaker_id"] == speaker_id]
+
+
+def proposals_mentioning(word: str) -> int:
+    """How many proposals hold `word` in their title, text or topics."""
+    return sum(1 for p in rows("proposals") if any(word in p[k] for k in ("title_zh", "text_zh", "topics")))

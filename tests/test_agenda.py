@@ -19,8 +19,8 @@ from conftest import show_window, settings_at
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    return show_window(qtbot, qt_fonts, settings, size=(1280, 800))
+def window(qtbot, qt_fonts, settings, fixture_db):
+    return show_window(qtbot, qt_fonts, settings, fixture_db, size=(1280, 800))
 
 
 def settle(qtbot) -> None:
@@ -43,9 +43,9 @@ def test_the_view_state_knows_the_window_tabs():
     assert TABS == TAB_NAMES
 
 
-def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):
+def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, fixture_briefing):
     model = AgendaModel()
-    model.set_briefing(bundled)
+    model.set_briefing(fixture_briefing)
     model.set_agenda(Agenda(THREE.stops + (stop("坏", subject="xyz"),)))
     model.set_current(1)
     qtmodeltester.check(model, force_py=True)
@@ -54,9 +54,9 @@ def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_reorder_rename_delete_and_notes_edit_the_stops(bundled):
+def test_reorder_rename_delete_and_notes_edit_the_stops(fixture_briefing):
     model = AgendaModel()
-    model.set_briefing(bundled)
+    model.set_briefing(fixture_briefing)
     model.set_agenda(THREE)
     model.set_current(0)
     assert model.move_stop(0, 2)
@@ -71,19 +71,19 @@ def test_reorder_rename_delete_and_notes_edit_the_stops(bundled):
     assert model.modified
 
 
-def test_an_agenda_round_trips_through_its_file(tmp_path, bundled):
+def test_an_agenda_round_trips_through_its_file(tmp_path, fixture_briefing):
     path = tmp_path / "talk.agenda.json"
-    agenda = Agenda(THREE.stops, bundled.sha256())
+    agenda = Agenda(THREE.stops, fixture_briefing.sha256())
     save_agenda(agenda, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and data["briefing_sha256"] == bundled.sha256()
+    assert data["version"] == 1 and data["briefing_sha256"] == fixture_briefing.sha256()
     assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": "manzhouli-rail",
                                 "map": {"zoom": 3.0, "center": [117.4, 49.6]}, "chart": "", "proposal_id": "",
                                 "passage_id": "", "notes": "讲中欧班列"}
     assert load_agenda(path) == agenda
 
 
-def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtbot, qt_fonts, tmp_path):
+def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtbot, qt_fonts, tmp_path, fixture_db):
     tools = window.presenter_tools
     window.selection.select_subject("erenhot-rail")
     window.tabs.setCurrentIndex(0)
@@ -106,7 +106,7 @@ def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtb
     path = tmp_path / "built.agenda.json"
     assert tools.write_agenda(path) and not tools.model.modified
 
-    again = show_window(qtbot, qt_fonts, settings_at(tmp_path / "other.ini"), size=(1280, 800))
+    again = show_window(qtbot, qt_fonts, settings_at(tmp_path / "other.ini"), fixture_db, size=(1280, 800))
     assert again.presenter_tools.open_agenda(path)
     for row, view in enumerate(wanted):
         again.presenter_tools.go_to(row)

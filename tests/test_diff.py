@@ -75,8 +75,8 @@ def test_the_diff_lists_exactly_the_changed_figure_the_added_port_and_the_remove
     assert diff.of("port", "added")[0].label.startswith("测试新口岸")
 
 
-def test_a_briefing_against_itself_has_no_differences(bundled):
-    diff = diff_briefings(bundled, bundled)
+def test_a_briefing_against_itself_has_no_differences(fixture_briefing):
+    diff = diff_briefings(fixture_briefing, fixture_briefing)
     assert diff.is_empty
     assert describe(diff)[-1] == "no differences in ports, observations or proposals"
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+import fixture_facts as F
 from briefing.devtools import update_translations
 from briefing.drawing import i18n
 
@@ -77,7 +78,7 @@ def test_language_codes_are_normalised(given, code):
 
 
 def test_switching_language_retitles_tabs_menus_headers_and_charts(window, settings):
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     charts = window.indicators_tab.charts
@@ -94,12 +95,12 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     comparison = charts.comparisons[0]
     assert comparison.title.text() == "China–Europe freight trains handled: comparison"
     assert comparison.subtitle.text().startswith("Unit: 列")
-    ticks = [text for _, text in comparison.plot.getAxis("left")._tickLevels[0]]
-    assert any(text.startswith("★ Erenhot") for text in ticks) and "Manzhouli (railway)" in ticks
-    values = [label.textItem.toPlainText() for label in comparison._labels if label.isVisible()]
+    ticks = [text for _, text in comparison.axis_ticks("left")]
+    assert any(text.startswith("★ Erenhot") for text in ticks) and F.name_en(F.MANZHOULI_RAIL) in ticks
+    values = comparison.value_labels()
     assert any(text.endswith(" (2022)") for text in values) and not any("年" in text for text in values)
     assert window.indicators_tab.cards.headings()[0] == "China–Europe freight trains handled"
-    assert window.indicators_tab.title.text() == "Erenhot / Erlian / Ereen (railway)"
+    assert window.indicators_tab.title.text() == F.name_en(F.RAIL_PORT)
 
     switch(window, "zh")
     assert tab_titles(window) == TAB_TITLES["zh"]
@@ -108,14 +109,14 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
 
 
 def test_series_chart_axes_follow_the_language(window):
-    window.selection.select_subject("nmg")
+    window.selection.select_subject(F.REGION)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     series = window.indicators_tab.charts.series[0]
-    years = [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]]
+    years = [text for _, text in series.axis_ticks("bottom")]
     assert years and all(text.endswith("年") for text in years)
     switch(window, "en")
-    assert [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]] == [y.removesuffix("年") for y in years]
+    assert [text for _, text in series.axis_ticks("bottom")] == [y.removesuffix("年") for y in years]
     assert series.title.text().endswith(": by year")
     assert window.indicators_tab.charts.legend.text().startswith("Solid = reported")
 
@@ -128,7 +129,7 @@ def test_the_choice_is_remembered_and_checked_in_the_menu(window, settings):
     assert settings.language == "zh"
 
 
-def test_database_names_in_english_where_the_database_has_them(window, bundled):
+def test_database_names_in_english_where_the_database_has_them(window, fixture_briefing):
     switch(window, "en")
     tab = window.ports_tab
     names = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]

@@ -51,11 +51,11 @@ def test_font_scale_keys_are_remembered(window, qtbot, settings):
     window.set_font_scale(1.0)
 
 
-def test_settings_round_trip(window, settings, qt_fonts, qtbot):
+def test_settings_round_trip(window, settings, qt_fonts, qtbot, fixture_db):
     window.tabs.setCurrentIndex(2)
     window.selection.select_subject("ceke")
     window.close()
-    again = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
+    again = MainWindow(open_briefing(fixture_db), settings, qt_fonts)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 2
     assert again.selection.subject_id == "ceke"
@@ -78,11 +78,11 @@ def test_bad_file_keeps_the_current_briefing(window, tmp_path, qtbot):
     assert bad.read_text(encoding="utf-8") == "not a database"
 
 
-def test_opening_another_briefing(window, tmp_path):
+def test_opening_another_briefing(window, tmp_path, fixture_db):
     import shutil
 
     copy = tmp_path / "other.sqlite"
-    shutil.copyfile(paths.bundled_database(), copy)
+    shutil.copyfile(fixture_db, copy)
     assert window.open_file(copy)
     assert window.briefing.path == copy and "other.sqlite" in window.windowTitle()
 

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def port_map(qtbot, bundled, qt_fonts):
+def port_map(qtbot, fixture_briefing, qt_fonts):
     view = PortMap()
     qtbot.addWidget(view)
     view.resize(1200, 800)
-    view.set_briefing(bundled)
+    view.set_briefing(fixture_briefing)
     view.show()
     qtbot.waitExposed(view)
     view.reset_view()

@@ -30,7 +30,7 @@ def test_wheel_carries_database_and_resources(tmp_path):
         "briefing/resources/geo/nmg_leagues.geojson",
         "briefing/resources/briefings/nmg-ports-2025/observations.csv",
         "briefing/store/queries.py",
-        "briefing/ui/main_window.py",
+        "briefing/ui/shell/main_window.py",
         "briefing/export/handout.py",
         "briefing/resources/i18n/briefing_en.qm",
     }

@@ -31,8 +31,8 @@ def agenda_file(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings, agenda_file):
-    win = show_window(qtbot, qt_fonts, settings, size=(1280, 800))
+def window(qtbot, qt_fonts, settings, agenda_file, fixture_db):
+    win = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1280, 800))
     assert win.presenter_tools.start(agenda_file) == ""
     return win
 
@@ -130,7 +130,7 @@ from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
 
 app = create_application()
-window = MainWindow(open_briefing(paths.bundled_database()),
+window = MainWindow(open_briefing(Path(sys.argv[3])),
                     Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
 window.show()
 tools = window.presenter_tools
@@ -144,11 +144,13 @@ print(json.dumps({"screens": [s.name() for s in app.screens()], "main": window.s
 """
 
 
-def test_with_two_screens_the_presenter_takes_the_laptop_and_the_view_fills_the_projector(tmp_path, agenda_file):
+def test_with_two_screens_the_presenter_takes_the_laptop_and_the_view_fills_the_projector(tmp_path, agenda_file,
+                                                                                         fixture_db):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run([sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini")],
+    result = subprocess.run([sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini"),
+                             str(fixture_db)],
                             capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout.strip().splitlines()[-1])

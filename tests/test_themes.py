@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+import fixture_facts as F
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.common.settings import Settings
@@ -66,7 +67,7 @@ def grab_pixel(widget, point: QPoint | None = None) -> QColor:
 
 
 def test_switching_to_dark_darkens_the_window_the_charts_and_the_map(window, settings):
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     chart = window.indicators_tab.charts.comparisons[0]

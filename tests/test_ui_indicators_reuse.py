@@ -117,16 +117,16 @@ def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_fi
     spec = _twenty_years()
     chart.set_spec(spec)
     QApplication.processEvents()
-    written = [label for label in chart._labels if label.isVisible()]
-    texts = [label.textItem.toPlainText() for label in written]
-    assert 2 <= len(written) < 20  # twenty values side by side would run into each other
+    texts = chart.value_labels()
+    assert 2 <= len(texts) < 20  # twenty values side by side would run into each other
     assert "2960.1万吨" in texts  # the latest year always
     assert set(texts) <= {value_text(obs) for obs in spec.points}  # exactly as written, never rounded
-    boxes = sorted((label.sceneBoundingRect() for label in written), key=lambda rect: rect.left())
+    boxes = sorted(chart.value_label_boxes(), key=lambda rect: rect.left())
+    assert len(boxes) == len(texts)
     assert all(a.right() <= b.left() for a, b in zip(boxes, boxes[1:]))
     view = chart.plot.plotItem.vb.sceneBoundingRect()
     assert all(view.contains(box) for box in boxes)  # none cut off at the plot edge
-    ticks = dict(chart.plot.getAxis("bottom")._tickLevels[0])
+    ticks = dict(chart.axis_ticks("bottom"))
     assert ticks[19] == "2025年"
     for index, obs in enumerate(spec.points):  # every bar keeps its exact figure on hover
         assert value_text(obs) in chart.hover_text_at(index, obs.value / 2)
@@ -140,11 +140,11 @@ def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab
     charts = panel.visible_charts()
     assert len(charts) >= 2
     below = charts[-1]
-    assert not panel._in_view(below)  # the sheet is taller than the panel
-    drawn_before = below._drawn
+    assert not panel.in_view(below)  # the sheet is taller than the panel
+    assert below.drawn_spec() != below.spec  # not drawn while out of view
     panel.verticalScrollBar().setValue(below.y())
     QApplication.processEvents()
-    assert below._drawn is not drawn_before and below._drawn[0] == below.spec
+    assert below.drawn_spec() == below.spec
     shown = [obs.value for obs in below.spec.points] if hasattr(below.spec, "points") else \
         [obs.value for _, obs in below.spec.bars]
     assert sorted(below.bars.opts["y1"] if hasattr(below.spec, "points") else below.bars.opts["x1"]) == sorted(shown)
@@ -152,7 +152,7 @@ def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab
     tab.show_subject(F.CITY)
     tab.show_subject(F.REGION)
     grabbed = panel.visible_charts()[-1]
-    assert grabbed.grab().width() > 0 and grabbed._drawn[0] == grabbed.spec  # exported "as on screen"
+    assert grabbed.grab().width() > 0 and grabbed.drawn_spec() == grabbed.spec  # exported "as on screen"
 
 
 def test_comparisons_from_kept_rankings_are_the_comparisons(briefing):
@@ -191,5 +191,5 @@ def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qt
     qtbot.wait(50)
     assert [counter.counts[sheet] for sheet in sheets] == [1, 1]
     assert [chart.spec.indicator.id for chart in tab.charts.visible_charts()]  # charts are shown
-    assert all(chart._drawn is not None and chart._drawn[0] == chart.spec for chart in tab.charts.visible_charts()
-               if tab.charts._in_view(chart))
+    assert all(chart.drawn_spec() == chart.spec for chart in tab.charts.visible_charts()
+               if tab.charts.in_view(chart))

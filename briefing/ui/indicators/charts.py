@@ -11,7 +11,7 @@ import functools
 import html
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
@@ -101,6 +101,7 @@ class Chart(QWidget):
         self.spec = None
         self._drawn: tuple | None = None  # the spec last drawn, and the plot's width then
         self.in_view = None  # set by the panel: whether the chart is scrolled into view (None: it is)
+        self._written_ticks: dict[str, list[tuple[float, str]]] = {"bottom": [], "left": []}
         self.apply_theme()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.installEventFilter(self)
@@ -239,6 +240,24 @@ class Chart(QWidget):
     def hover_text_at(self, x: float, y: float) -> str:
         return next((tip for x0, x1, y0, y1, tip in self._boxes if x0 <= x <= x1 and y0 <= y <= y1), "")
 
+    # -- what the chart shows (read by the tests, and by anyone checking a drawing) --------------
+
+    def value_labels(self) -> list[str]:
+        """The values written on the bars, as shown (a crowded chart writes only some)."""
+        return [item.textItem.toPlainText() for item in self._labels if item.isVisible()]
+
+    def value_label_boxes(self) -> list[QRectF]:
+        """Where those values are written, in the plot's scene coordinates (in the same order)."""
+        return [item.sceneBoundingRect() for item in self._labels if item.isVisible()]
+
+    def axis_ticks(self, side: str) -> list[tuple[float, str]]:
+        """The labelled ticks on the `side` ("bottom" or "left") axis: (position, text); [] for none."""
+        return list(self._written_ticks[side])
+
+    def drawn_spec(self) -> SeriesSpec | ComparisonSpec | None:
+        """The spec the plot last drew (None: never drawn); a chart out of view waits to be drawn."""
+        return self._drawn[0] if self._drawn is not None else None
+
 
 def _tip(obs: Observation, subject_name: str = "") -> str:
     head = f"{subject_name}\n" if subject_name else ""
@@ -279,7 +298,8 @@ class SeriesChart(Chart):
             self._set_label(item, texts[i], (anchor, 1.0), x, heights[i])
         bounds = [(c, h * 0.92) for c, h, o in zip(centres, heights, spec.points) if o.kind == "lower_bound"]
         self._set_markers(bounds)
-        self.plot.getAxis("bottom").setTicks([[(i, ticks[i]) for i in sorted(labelled)],
+        self._written_ticks = {"bottom": [(i, ticks[i]) for i in sorted(labelled)], "left": []}
+        self.plot.getAxis("bottom").setTicks([self._written_ticks["bottom"],
                                               [(i, "") for i in range(len(years)) if i not in labelled]])
         self.plot.getAxis("left").setTicks(None)
         self.plot.setXRange(left, right, padding=0)
@@ -373,6 +393,7 @@ class ComparisonChart(Chart):
             ticks.append((y, tick_metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)))
         left = self.plot.getAxis("left")
         left.setTicks([ticks])
+        self._written_ticks = {"bottom": [], "left": list(ticks)}
         left_width = max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height()
         left.setWidth(left_width)
         self.plot.getAxis("bottom").setTicks(None)
