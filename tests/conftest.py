@@ -72,8 +72,10 @@ def fixture_briefing(fixture_db):
 @pytest.fixture
 def fixture_copy(tmp_path) -> Path:
     """A writable copy of the test briefing's curated files, for tests that break a row."""
-    target = tmp_path / "fixture"
+    target = tmp_path / "tests" / "fixtures" / "briefing"
     shutil.copytree(FIXTURE_SOURCES, target)
+    # the same layout as the repository, so briefing.toml's relative outlines path still resolves
+    shutil.copytree(paths.resource("geo"), tmp_path / "resources" / "geo")
     return target
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import fixture_facts as F
 from briefing.__main__ import main
 
 
@@ -38,25 +39,25 @@ def line_of(folder: Path, name: str, row_id: str) -> int:
 
 
 CASES = {
-    "missing passage": ("observations.csv", "ceke-freight-2024", {"passage_id": "p99"}, "unknown passage 'p99'"),
-    "number not in passage": ("observations.csv", "ceke-freight-2024", {"as_written": "超2500万吨", "value": "2500"},
+    "missing passage": ("observations.csv", F.LOWER_BOUND, {"passage_id": "p99"}, "unknown passage 'p99'"),
+    "number not in passage": ("observations.csv", F.LOWER_BOUND, {"as_written": "超2500万吨", "value": "2500"},
                               "does not appear in passage"),
-    "value not in figure": ("observations.csv", "ceke-freight-2024", {"value": "2500"}, "does not appear in"),
-    "unknown port": ("proposals.csv", "su-he-arxan-port-economy", {"port_ids": "atlantis"}, "unknown port 'atlantis'"),
-    "malformed coordinate": ("ports.csv", "ceke", {"lat": "42,57"}, "lat '42,57' is not a number"),
-    "coordinate out of range": ("ports.csv", "ceke", {"lon": "301.3"}, "outside"),
-    "half a coordinate": ("ports.csv", "ceke", {"lon": ""}, "both lat and lon"),
-    "unknown kind": ("observations.csv", "ceke-freight-2024", {"kind": "guess"}, "kind 'guess' is not one of"),
+    "value not in figure": ("observations.csv", F.LOWER_BOUND, {"value": "2500"}, "does not appear in"),
+    "unknown port": ("proposals.csv", F.PORT_PROPOSAL, {"port_ids": "atlantis"}, "unknown port 'atlantis'"),
+    "malformed coordinate": ("ports.csv", F.EXACT_PORT, {"lat": "42,57"}, "lat '42,57' is not a number"),
+    "coordinate out of range": ("ports.csv", F.EXACT_PORT, {"lon": "301.3"}, "outside"),
+    "half a coordinate": ("ports.csv", F.EXACT_PORT, {"lon": ""}, "both lat and lon"),
+    "unknown kind": ("observations.csv", F.LOWER_BOUND, {"kind": "guess"}, "kind 'guess' is not one of"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_row_names_file_and_line(case, source_copy, tmp_path, capsys):
+def test_bad_row_names_file_and_line(case, fixture_copy, tmp_path, capsys):
     name, row_id, changes, message = CASES[case]
-    line = line_of(source_copy, name, row_id)
-    edit(source_copy, name, row_id, **changes)
+    line = line_of(fixture_copy, name, row_id)
+    edit(fixture_copy, name, row_id, **changes)
     out = tmp_path / "out.sqlite"
-    assert main(["build", str(source_copy), "-o", str(out)]) == 1
+    assert main(["build", str(fixture_copy), "-o", str(out)]) == 1
     error = capsys.readouterr().err.strip()
     assert f"{name}:{line}: " in error and message in error, error
     assert "Traceback" not in error
@@ -64,37 +65,37 @@ def test_bad_row_names_file_and_line(case, source_copy, tmp_path, capsys):
     assert not list(tmp_path.glob(".building-*"))
 
 
-def test_duplicate_id(source_copy, tmp_path, capsys):
-    duplicate_first_row(source_copy, "passages.csv")
-    assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
+def test_duplicate_id(fixture_copy, tmp_path, capsys):
+    duplicate_first_row(fixture_copy, "passages.csv")
+    assert main(["build", str(fixture_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     error = capsys.readouterr().err
-    assert "passages.csv:" in error and "duplicate id 'p01'" in error
+    assert "passages.csv:" in error and f"duplicate id '{F.rows('passages')[0]['id']}'" in error
 
 
-def test_a_failed_build_leaves_the_previous_database_alone(source_copy, tmp_path):
+def test_a_failed_build_leaves_the_previous_database_alone(fixture_copy, tmp_path):
     out = tmp_path / "out.sqlite"
-    assert main(["build", str(source_copy), "-o", str(out)]) == 0
+    assert main(["build", str(fixture_copy), "-o", str(out)]) == 0
     before = out.read_bytes()
-    edit(source_copy, "observations.csv", "ceke-freight-2024", passage_id="p99")
-    assert main(["build", str(source_copy), "-o", str(out)]) == 1
+    edit(fixture_copy, "observations.csv", F.LOWER_BOUND, passage_id="p99")
+    assert main(["build", str(fixture_copy), "-o", str(out)]) == 1
     assert out.read_bytes() == before
 
 
-def test_derived_formula_may_not_run_code(source_copy, tmp_path, capsys):
-    edit(source_copy, "observations.csv", "nmg-trade-2023", formula="__import__('os').getcwd() + {nmg-trade-2024}")
-    assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
+def test_derived_formula_may_not_run_code(fixture_copy, tmp_path, capsys):
+    edit(fixture_copy, "observations.csv", F.DERIVED, formula="__import__('os').getcwd() + {nmg-trade-2024}")
+    assert main(["build", str(fixture_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
 
 
-def test_a_list_naming_a_port_twice(source_copy, tmp_path, capsys):
-    edit(source_copy, "proposals.csv", "su-he-arxan-port-economy", port_ids="arxan;arxan")
-    assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
-    assert "port_ids lists 'arxan' twice" in capsys.readouterr().err
+def test_a_list_naming_a_port_twice(fixture_copy, tmp_path, capsys):
+    edit(fixture_copy, "proposals.csv", F.PORT_PROPOSAL, port_ids=f"{F.APPROXIMATE_PORT};{F.APPROXIMATE_PORT}")
+    assert main(["build", str(fixture_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
+    assert f"port_ids lists '{F.APPROXIMATE_PORT}' twice" in capsys.readouterr().err
 
 
-def test_an_unwritable_output_is_a_message_not_a_traceback(source_copy, tmp_path, capsys):
+def test_an_unwritable_output_is_a_message_not_a_traceback(fixture_copy, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert main(["build", str(source_copy), "-o", str(blocker / "out.sqlite")]) == 1
+    assert main(["build", str(fixture_copy), "-o", str(blocker / "out.sqlite")]) == 1
     err = capsys.readouterr().err
     assert "error:" in err and "Traceback" not in err

@@ -13,6 +13,7 @@ from briefing import paths
 from briefing.store import open_briefing
 from briefing.store.build import build
 from briefing.store.diff import describe, diff_briefings, plain
+from conftest import FIXTURE_SOURCES
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -30,14 +31,13 @@ def _write(path: Path, header: list[str], rows: list[dict]) -> None:
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
-    """Two builds of the curated sources: as they are, and with one figure changed (a figure from a
+    """Two builds of the test briefing's curated files: as they are, and with one figure changed (a figure from a
     public source, so no passage has to change with it), one port added and one proposal removed."""
     import shutil
 
     root = tmp_path_factory.mktemp("diff")
-    folder = root / "briefings" / "copy"
-    shutil.copytree(paths.bundled_sources(), folder)
-    shutil.copytree(paths.resource("geo"), root / "geo")
+    folder = root / "briefing"
+    shutil.copytree(FIXTURE_SOURCES, folder)
     outlines = paths.geo_outlines()
     old = root / "old.sqlite"
     build(folder, old, outlines)

@@ -1,0 +1,113 @@
+"""The bundled 2025 briefing itself: what its curated files hold, that db/briefing.sqlite is a fresh
+build of them, and that its figures and passages are the article's, verbatim. These are the tests that
+name the bundled briefing's ids and counts (with test_frozen.py and test_fonts.py, about the frozen app
+and the bundled font): edit that briefing, and only these need updating. Behaviour tests run on the
+test briefing (tests/fixtures/briefing, described in tests/fixture_facts.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing import paths
+from briefing.__main__ import main
+from briefing.store import open_briefing
+
+from conftest import SOURCES
+
+
+def dump(path: Path) -> list[str]:
+    """The database's content as SQL, without the one line that records the wall-clock build time."""
+    conn = sqlite3.connect(path)
+    try:
+        return [line for line in conn.iterdump() if "'built_at'" not in line]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "fresh.sqlite"
+    assert main(["build", str(SOURCES), "-o", str(out)]) == 0
+    return out
+
+
+def test_build_holds_the_article(fresh):
+    briefing = open_briefing(fresh)
+    summary = briefing.summary()
+    assert summary.ports == 20
+    assert summary.passages == 43
+    assert summary.proposals >= 9
+    modes = [p.mode for p in briefing.ports]
+    assert (modes.count("rail"), modes.count("road"), modes.count("air")) == (2, 12, 6)
+    assert len(briefing.outlines()) == 12
+    briefing.close()
+
+
+def test_bundled_database_matches_a_fresh_build(fresh):
+    assert dump(paths.bundled_database()) == dump(fresh), (
+        "db/briefing.sqlite is stale: run `briefing build resources/briefings/nmg-ports-2025 -o db/briefing.sqlite`"
+    )
+
+
+def test_ports_without_a_sourced_coordinate_have_none(bundled):
+    unplaced = {p.id for p in bundled.ports if not p.has_position}
+    assert unplaced == {"mandula", "uliji"}
+    for port in bundled.ports:
+        if port.has_position:
+            assert port.coord_precision in {"exact", "nearby_town", "approximate"}
+            assert any(role == "coordinate" for role, _ in bundled.port_sources(port.id))
+
+
+def test_every_article_figure_cites_a_passage_that_contains_it(bundled):
+    checked = 0
+    for subject in bundled.subjects:
+        for obs in bundled.observations_for(subject.id):
+            if obs.kind == "derived":
+                assert obs.formula and obs.inputs, obs.id
+                assert obs.passage_id, obs.id
+                continue
+            if obs.passage_id:
+                passage = bundled.passage(obs.passage_id)
+                assert obs.as_written in passage.text, obs.id
+                checked += 1
+            else:
+                assert obs.source_id != "nmgrb-2025-03" and obs.confidence == "high", obs.id
+    assert checked >= 30
+
+
+def test_derived_value_follows_its_formula(bundled):
+    trade = bundled.observation("nmg-trade-2023")
+    assert trade.kind == "derived" and trade.formula
+    value = {o.kind: o.value for o in (bundled.observation(i) for i in trade.inputs)}
+    assert value == {"reported": 2073.1, "growth_rate": 5.8}
+    assert trade.value == pytest.approx(2073.1 / 1.058)
+
+
+def test_speakers_keep_officials_apart(bundled):
+    bodies = {d.body for d in bundled.delegates}
+    assert bodies == {"npc_deputy", "cppcc_member", "official"}
+    names = {d.name_zh for d in bundled.delegates if d.body != "official"}
+    assert {"凌云", "庄河", "苏和", "陈爱雪", "吴城", "冀明珠", "王召明"} <= names
+
+
+def test_manzhouli_proposal_links_both_land_ports(bundled):
+    linked = {p.id for p in bundled.proposals_for_port("manzhouli-rail")}
+    assert linked and linked == {p.id for p in bundled.proposals_for_port("manzhouli-road")}
+
+
+@pytest.mark.parametrize("joined", ["“入区即退”约2.4亿元", "涵盖了蒙古国、俄罗斯、白俄罗斯", "实现进出口增长", "出境班列可通达"])
+def test_column_breaks_are_rejoined(bundled, joined):
+    """The newspaper's column breaks cut four paragraphs mid-sentence; a passage is the whole paragraph."""
+    assert sum(joined in p.text for p in bundled.passages()) == 1
+
+
+def test_passages_are_the_article_verbatim(bundled):
+    """Every passage stands in the source text as received (source.txt), whitespace aside."""
+    source = "".join((SOURCES / "source.txt").read_text(encoding="utf-8").split())
+    passages = bundled.passages()
+    for passage in passages:
+        assert "".join(passage.text.split()) in source, passage.id
+    assert [p.position for p in passages] == list(range(1, len(passages) + 1))
