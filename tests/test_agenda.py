@@ -16,6 +16,7 @@ from briefing.ui.shell.main_window import TAB_NAMES
 from briefing.ui.presenting.view_state import TABS, ViewState, capture
 
 from conftest import show_window, settings_at
+import fixture_facts as F
 
 
 @pytest.fixture
@@ -33,9 +34,9 @@ def stop(name, tab="ports", subject="", zoom=1.0, centre=None, chart="", proposa
 
 
 THREE = Agenda((
-    stop("满洲里", "ports", "manzhouli-rail", 3.0, (117.4, 49.6), notes="讲中欧班列"),
-    stop("全区图表", "indicators", "nmg", chart="used-car-exports"),
-    stop("凌云的建议", "proposals", "manzhouli-rail", proposal="ling-yun-manzhouli-infrastructure"),
+    stop("满洲里", "ports", F.MANZHOULI_RAIL, 3.0, (117.4, 49.6), notes="讲中欧班列"),
+    stop("全区图表", "indicators", F.REGION, chart=F.USED_CARS),
+    stop("凌云的建议", "proposals", F.MANZHOULI_RAIL, proposal=F.MANZHOULI_PROPOSAL),
 ))
 
 
@@ -77,7 +78,7 @@ def test_an_agenda_round_trips_through_its_file(tmp_path, fixture_briefing):
     save_agenda(agenda, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["briefing_sha256"] == fixture_briefing.sha256()
-    assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": "manzhouli-rail",
+    assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": F.MANZHOULI_RAIL,
                                 "map": {"zoom": 3.0, "center": [117.4, 49.6]}, "chart": "", "proposal_id": "",
                                 "passage_id": "", "notes": "讲中欧班列"}
     assert load_agenda(path) == agenda
@@ -85,24 +86,24 @@ def test_an_agenda_round_trips_through_its_file(tmp_path, fixture_briefing):
 
 def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtbot, qt_fonts, tmp_path, fixture_db):
     tools = window.presenter_tools
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(0)
     window.ports_tab.map.set_view(4.0, 112.0, 43.7)
     tools.add_current_view()
-    window.selection.select_subject("nmg")
+    window.selection.select_subject(F.REGION)
     window.tabs.setCurrentIndex(1)
     settle(qtbot)
-    assert window.indicators_tab.show_chart("used-car-exports")  # as if scrolled down to it
+    assert window.indicators_tab.show_chart(F.USED_CARS)  # as if scrolled down to it
     tools.add_current_view()
-    window.proposals_tab.open_proposal("zhuang-he-erenhot-rail")
+    window.proposals_tab.open_proposal(F.RAIL_PROPOSAL)
     window.tabs.setCurrentIndex(2)
     tools.add_current_view()
-    window.sources_tab.show_passage("p18")
+    window.sources_tab.show_passage(F.RAIL_PROPOSAL_PASSAGE)
     window.tabs.setCurrentIndex(3)
     tools.add_current_view()
     wanted = [s.view for s in tools.model.stops()]
     assert [v.tab for v in wanted] == ["ports", "indicators", "proposals", "sources"]
-    assert wanted[1].chart == "used-car-exports" and wanted[2].proposal_id == "zhuang-he-erenhot-rail"
+    assert wanted[1].chart == F.USED_CARS and wanted[2].proposal_id == F.RAIL_PROPOSAL
     path = tmp_path / "built.agenda.json"
     assert tools.write_agenda(path) and not tools.model.modified
 
@@ -121,7 +122,7 @@ def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtb
             assert shown.map_centre == pytest.approx(view.map_centre, abs=2 * pixel)
             assert view.map_centre == pytest.approx((112.0, 43.7), abs=2 * pixel)
         if view.tab == "indicators":
-            assert shown.chart == "used-car-exports"
+            assert shown.chart == F.USED_CARS
             assert again.indicators_tab.charts.verticalScrollBar().value() > 0
 
 
@@ -136,14 +137,14 @@ def presenting(window, tmp_path):
 
 def test_clicker_keys_step_through_stops_in_presentation_mode(presenting, qtbot):
     window, tools = presenting, presenting.presenter_tools
-    assert tools.model.current == 0 and window.selection.subject_id == "manzhouli-rail"
+    assert tools.model.current == 0 and window.selection.subject_id == F.MANZHOULI_RAIL
     assert tools.overlay.isVisible() and tools.overlay.text() == "1 / 3"
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
-    assert tools.model.current == 1 and window.tabs.currentIndex() == 1 and window.selection.subject_id == "nmg"
+    assert tools.model.current == 1 and window.tabs.currentIndex() == 1 and window.selection.subject_id == F.REGION
     assert tools.overlay.text() == "2 / 3"
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert tools.model.current == 2 and window.tabs.currentIndex() == 2
-    assert window.proposals_tab.current_proposal().id == "ling-yun-manzhouli-infrastructure"
+    assert window.proposals_tab.current_proposal().id == F.MANZHOULI_PROPOSAL
     qtbot.keyClick(window, Qt.Key.Key_Right)  # the last stop: stays
     assert tools.model.current == 2
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
@@ -162,12 +163,12 @@ def test_outside_presentation_mode_the_keys_still_step_through_ports(presenting,
 
 def test_a_stop_naming_a_missing_port_is_marked_and_opens_without_it(window, qtbot, tmp_path):
     path = tmp_path / "missing.agenda.json"
-    save_agenda(Agenda((stop("口岸一", subject="ceke"), stop("旧口岸", "indicators", "xyz"))), path)
+    save_agenda(Agenda((stop("口岸一", subject=F.EXACT_PORT), stop("旧口岸", "indicators", "xyz"))), path)
     tools = window.presenter_tools
     assert tools.open_agenda(path)
     assert tools.panel.row_text(1) == "2. 旧口岸  ⚠ 找不到口岸 xyz"
     tools.go_to(1)
-    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == "ceke"  # the last good subject
+    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == F.EXACT_PORT  # the last good subject
     assert tools.model.current == 1
 
 

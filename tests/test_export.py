@@ -17,7 +17,6 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint
 from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from briefing import paths
 from briefing.export import ExportCancelled, ExportError
 from briefing.export.csv_export import write_csv
 from briefing.export.handout import ordered_subjects, prepare, write_handout
@@ -26,6 +25,7 @@ from briefing.store import open_briefing
 from briefing.drawing.formatting import value_text
 
 from conftest import show_window
+import fixture_facts as F
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
@@ -149,12 +149,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefi
         else:
             source = fixture_briefing.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
-    assert by_id["ceke-freight-2024"]["as_written"] == "超2400万吨"
+    assert by_id[F.LOWER_BOUND]["as_written"] == "超2400万吨"
 
 
 def test_csv_of_one_subject(tmp_path, fixture_briefing):
     path = tmp_path / "ceke.csv"
-    assert write_csv(fixture_briefing, path, "ceke", lang="en") == len(fixture_briefing.observations_for("ceke"))
+    assert write_csv(fixture_briefing, path, F.EXACT_PORT, lang="en") == len(fixture_briefing.observations_for(F.EXACT_PORT))
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["subject"] for row in rows} == {"Ceke (Sekhee)"}
@@ -296,15 +296,15 @@ def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path, fixture_db):
 
 
 def test_csv_of_the_selected_subject_from_the_window(window, tmp_path):
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     path = tmp_path / "ceke.csv"
-    assert window.export_actions.write_csv(path, "ceke")
+    assert window.export_actions.write_csv(path, F.EXACT_PORT)
     assert "超2400万吨" in path.read_text(encoding="utf-8-sig")
 
 
 def test_chart_images_at_screen_and_slide_size(window, qtbot, tmp_path):
     window.tabs.setCurrentWidget(window.indicators_tab)
-    window.selection.select_subject("ganqimaodu")
+    window.selection.select_subject(F.SERIES_PORT)
     charts = window.export_actions.shown_charts()
     assert charts
     actions = window.export_actions
@@ -325,7 +325,7 @@ def test_chart_images_at_screen_and_slide_size(window, qtbot, tmp_path):
 @pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
 def test_right_click_on_a_chart_offers_export(window, qtbot):
     window.tabs.setCurrentWidget(window.indicators_tab)
-    window.selection.select_subject("ganqimaodu")
+    window.selection.select_subject(F.SERIES_PORT)
     chart = window.export_actions.shown_charts()[0]
     viewport = chart.plot.viewport()
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(40, 40), viewport.mapToGlobal(QPoint(40, 40)))

@@ -137,7 +137,7 @@ def test_database_names_in_english_where_the_database_has_them(window, fixture_b
     second = [tab.proxy.index(row, 1).data() for row in range(tab.proxy.rowCount())]
     assert "满洲里铁路口岸" in second  # the other language beside it
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "Chinese name"
-    erenhot = tab.model.row_of("erenhot-rail")
+    erenhot = tab.model.row_of(F.RAIL_PORT)
     assert tab.model.index(erenhot, tab.model.COL_LEAGUE).data() == "Xilingol League"
     assert set(tab.map.unplaced_names()) == {"Mandula (Mandal)", "Uliji (Wuliji)"}
     assert any(label.text == "Erenhot" or label.text.startswith("Erenhot") for label in tab.map.labels())
@@ -145,10 +145,10 @@ def test_database_names_in_english_where_the_database_has_them(window, fixture_b
 
 def test_proposals_stay_in_chinese_and_link_to_ports_by_their_english_names(window):
     tab = window.proposals_tab
-    assert tab.select_proposal("zhuang-he-erenhot-rail")
+    assert tab.select_proposal(F.RAIL_PROPOSAL)
     switch(window, "en")
     proposal = tab.current_proposal()
-    assert proposal.id == "zhuang-he-erenhot-rail"
+    assert proposal.id == F.RAIL_PROPOSAL
     assert proposal.title_zh in tab.reader_document().toPlainText()
     assert [button.text() for button in tab.port_buttons()] == ["Erenhot / Erlian / Ereen (railway) ›"]
 

@@ -199,14 +199,14 @@ def test_marking_another_passage_clears_the_first(qtbot, qt_fonts, fixture_brief
     widget = SourcesTab(fixture_briefing, Selection())
     qtbot.addWidget(widget)
     widget.show_passage(F.LOWER_BOUND_PASSAGE, F.LOWER_BOUND_TEXT)
-    widget.show_passage("p23", "羊绒")
+    widget.show_passage(F.PORT_PROPOSAL_SECOND_PASSAGE, "羊绒")
     document = widget.reader_document()
     start, end = widget.passage_range(F.LOWER_BOUND_PASSAGE)
     assert document.findBlock(start).blockFormat().background().style() == Qt.BrushStyle.NoBrush
     cursor = document.find("超2400万吨", start)
     assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush
     assert cursor.charFormat().fontWeight() != 700
-    start, _end = widget.passage_range("p23")
+    start, _end = widget.passage_range(F.PORT_PROPOSAL_SECOND_PASSAGE)
     assert document.findBlock(start).blockFormat().background().style() != Qt.BrushStyle.NoBrush
 
 

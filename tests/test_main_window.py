@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
-from briefing import paths
 from briefing.store import open_briefing
 from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
+import fixture_facts as F
 
 
 def test_four_tabs_with_chinese_titles(window):
@@ -28,7 +28,7 @@ def test_ctrl_number_switches_tabs(window, qtbot):
 
 
 def test_clicker_keys_step_through_ports(window, qtbot):
-    window.selection.select_subject("manzhouli-rail")
+    window.selection.select_subject(F.MANZHOULI_RAIL)
     first = window.selection.subject_id
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     second = window.selection.subject_id
@@ -53,12 +53,12 @@ def test_font_scale_keys_are_remembered(window, qtbot, settings):
 
 def test_settings_round_trip(window, settings, qt_fonts, qtbot, fixture_db):
     window.tabs.setCurrentIndex(2)
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     window.close()
     again = MainWindow(open_briefing(fixture_db), settings, qt_fonts)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 2
-    assert again.selection.subject_id == "ceke"
+    assert again.selection.subject_id == F.EXACT_PORT
 
 
 def test_corrupt_settings_fall_back_to_defaults(tmp_path):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene
 
 from briefing.ui.ports.map_items import OutlineItem, TextBadge
 from briefing.ui.ports.map_view import FULL_NAME_ZOOM, PortMap
+import fixture_facts as F
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -101,7 +102,7 @@ def visible_leaders(marker) -> list[QGraphicsPixmapItem]:
 
 def test_a_marker_moved_aside_has_a_leader_from_its_true_place(port_map):
     # Erenhot's rail and road ports share one coordinate: the map spreads them and draws leaders.
-    marker = port_map.marker("erenhot-rail")
+    marker = port_map.marker(F.RAIL_PORT)
     assert marker.offset.manhattanLength() > 1
     (leader,) = visible_leaders(marker)
     picture, corner = leader.pixmap().toImage(), leader.offset()
@@ -112,6 +113,6 @@ def test_a_marker_moved_aside_has_a_leader_from_its_true_place(port_map):
 
 
 def test_a_marker_in_its_place_has_no_leader(port_map):
-    marker = port_map.marker("ceke")
+    marker = port_map.marker(F.EXACT_PORT)
     assert marker.offset.manhattanLength() < 1
     assert visible_leaders(marker) == []

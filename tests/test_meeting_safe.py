@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefing import paths
+import fixture_facts as F
 from briefing.store import open_briefing
 from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.shell.main_window import MainWindow
@@ -68,8 +68,8 @@ print(json.dumps({"code": code, "attempts": attempts, "inet": inet_sockets(),
 
 def test_a_full_self_test_makes_no_network_request(tmp_path):
     agenda = tmp_path / "talk.agenda.json"
-    save_agenda(Agenda((Stop("满洲里", ViewState("ports", "manzhouli-rail")),
-                        Stop("全区", ViewState("indicators", "nmg", chart="foreign-trade-value")))), agenda)
+    save_agenda(Agenda((Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL)),
+                        Stop("全区", ViewState("indicators", F.REGION, chart=F.TRADE)))), agenda)
     result = subprocess.run(
         [sys.executable, "-c", GUARDED_RUN, "view", "--self-test", "--agenda", str(agenda)],
         capture_output=True, text=True, encoding="utf-8", timeout=600)
@@ -128,9 +128,9 @@ def test_there_are_no_update_or_sign_in_prompts(qtbot, qt_fonts, settings_file, 
 
 
 AGENDA = Agenda((
-    Stop("满洲里", ViewState("ports", "manzhouli-rail", 2.0, (117.4, 49.6))),
-    Stop("全区数据", ViewState("indicators", "nmg")),
-    Stop("策克", ViewState("ports", "ceke")),
+    Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL, 2.0, (117.4, 49.6))),
+    Stop("全区数据", ViewState("indicators", F.REGION)),
+    Stop("策克", ViewState("ports", F.EXACT_PORT)),
 ))
 
 
@@ -149,29 +149,29 @@ def test_after_a_crash_the_viewer_reopens_on_the_last_stop(qtbot, qt_fonts, sett
     assert again.presenter_tools.start(None) == ""  # as `briefing view` calls it: no --agenda given
     restored = again.presenter_tools
     assert restored.model.current == 1 and restored.model.path == path and not restored.model.modified
-    assert again.tabs.currentIndex() == 1 and again.selection.subject_id == "nmg"
+    assert again.tabs.currentIndex() == 1 and again.selection.subject_id == F.REGION
     assert restored.presenting and restored.overlay.text() == "2 / 3"
     restored.step(1)
-    assert again.selection.subject_id == "ceke"
+    assert again.selection.subject_id == F.EXACT_PORT
 
 
 def test_unsaved_stops_survive_a_crash_too(qtbot, qt_fonts, settings_file, fixture_db):
     first = _window(qtbot, qt_fonts, settings_file, fixture_db)
-    first.selection.select_subject("arxan")
+    first.selection.select_subject(F.APPROXIMATE_PORT)
     first.presenter_tools.add_current_view()
-    qtbot.waitUntil(lambda: "arxan" in Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
+    qtbot.waitUntil(lambda: F.APPROXIMATE_PORT in Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
 
     again = _window(qtbot, qt_fonts, settings_file, fixture_db)
     again.presenter_tools.start(None)
     model = again.presenter_tools.model
-    assert [s.view.subject_id for s in model.stops()] == ["arxan"]
+    assert [s.view.subject_id for s in model.stops()] == [F.APPROXIMATE_PORT]
     assert model.modified and model.path is None  # still to be saved
 
 
 def test_the_last_view_of_another_briefing_is_not_restored(qtbot, qt_fonts, settings_file, fixture_db):
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
     settings.last_briefing = "/elsewhere/other.sqlite"
-    settings.last_view = json.dumps({"tab": "sources", "subject_id": "ceke"})
+    settings.last_view = json.dumps({"tab": "sources", "subject_id": F.EXACT_PORT})
     settings.sync()
     window = _window(qtbot, qt_fonts, settings_file, fixture_db)
     window.presenter_tools.start(None)

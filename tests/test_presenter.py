@@ -14,11 +14,12 @@ from PySide6.QtCore import Qt
 from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.view_state import ViewState, capture
 
+import fixture_facts as F
 from conftest import show_window
 
 AGENDA = Agenda((
-    Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
-    Stop("庄和的建议", ViewState("proposals", "erenhot-rail", proposal_id="zhuang-he-erenhot-rail"), "一句话概括"),
+    Stop("开场:二连浩特", ViewState("ports", F.RAIL_PORT, 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
+    Stop("庄和的建议", ViewState("proposals", F.RAIL_PORT, proposal_id=F.RAIL_PROPOSAL), "一句话概括"),
     Stop("旧口岸", ViewState("ports", "xyz"), ""),
 ))
 
@@ -61,7 +62,7 @@ def test_the_presenter_sees_this_stop_its_notes_the_next_stop_and_the_passage(wi
     assert presenter.next_name.text() == "庄和的建议"
     assert presenter.next_notes.text() == "一句话概括"
     assert presenter.on_screen.text() == "投影画面:口岸 · 二连浩特铁路口岸"
-    figure = next(o for o in window.briefing.observations_for("erenhot-rail") if o.passage_id)
+    figure = next(o for o in window.briefing.observations_for(F.RAIL_PORT) if o.passage_id)
     assert presenter.passage_text() == window.briefing.passage(figure.passage_id).text
     assert figure.as_written in presenter.passage_text()
 
@@ -71,7 +72,7 @@ def test_stepping_from_the_presenter_window_moves_the_projected_view(window, pre
     qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
     assert tools.model.current == 1 and window.tabs.currentIndex() == 2
     assert presenter.current_name.text() == "庄和的建议" and presenter.next_name.text() == "旧口岸"
-    proposal = window.briefing.proposal("zhuang-he-erenhot-rail")
+    proposal = window.briefing.proposal(F.RAIL_PROPOSAL)
     assert presenter.passage_text() == window.briefing.passage(proposal.passage_id).text
     assert presenter.next_problems.text() == "⚠ 找不到口岸 xyz"
     qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
@@ -82,7 +83,7 @@ def test_stepping_from_the_presenter_window_moves_the_projected_view(window, pre
 
 
 def test_the_presenter_follows_the_view_when_the_presenter_clicks_away(window, presenter, qtbot):
-    window.selection.select_subject("ganqimaodu")
+    window.selection.select_subject(F.SERIES_PORT)
     window.presenter_tools.watcher.flush()
     assert presenter.on_screen.text() == "投影画面:口岸 · 甘其毛都口岸"
     assert presenter.current_name.text() == "开场:二连浩特"  # still the stop it came from

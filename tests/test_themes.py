@@ -98,7 +98,7 @@ def test_switching_to_dark_darkens_the_window_the_charts_and_the_map(window, set
 
 
 def test_fact_cards_and_muted_text_follow_the_theme(window):
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     window.set_theme("dark")

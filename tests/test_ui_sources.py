@@ -49,7 +49,7 @@ def test_metadata_and_passages_in_reading_order(tab, briefing):
     passages = briefing.passages()
     positions = [text.index(p.text) for p in passages]
     assert positions == sorted(positions)
-    assert text.index("两会·建言") < text.index(briefing.passage("p21").text)
+    assert text.index("两会·建言") < text.index(briefing.passage(F.DEPUTY_PASSAGE).text)
     assert len(tab.section_names()) == len({p.section for p in passages}) == len({p["section"] for p in F.rows("passages")})
 
 
@@ -84,7 +84,7 @@ def test_show_passage_marks_and_highlights(tab):
         assert fmt.background().color() == QColor(HIGHLIGHT_COLOUR)
         assert fmt.fontWeight() == QFont.Weight.Bold
     assert _format_at(document, start).background().color() != QColor(HIGHLIGHT_COLOUR)
-    other = document.findBlock(tab.passage_range("p14")[0])
+    other = document.findBlock(tab.passage_range(F.PASSAGE_BEFORE_LOWER_BOUND)[0])
     assert other.blockFormat().background().style() == Qt.BrushStyle.NoBrush  # only the requested passage is marked
 
 
