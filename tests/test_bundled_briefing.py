@@ -111,3 +111,11 @@ def test_passages_are_the_article_verbatim(bundled):
     for passage in passages:
         assert "".join(passage.text.split()) in source, passage.id
     assert [p.position for p in passages] == list(range(1, len(passages) + 1))
+
+
+def test_check_with_no_file_checks_the_bundled_briefing(capsys):
+    before = paths.bundled_database().read_bytes()
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: ") and "20 ports" in out and "proposals" in out and "sha256 " in out
+    assert paths.bundled_database().read_bytes() == before
