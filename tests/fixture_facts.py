@@ -31,7 +31,6 @@ REGION = "nmg"  # the region: reported, target, growth-rate, cumulative and deri
 CITY = "ordos"  # a league city: a share, an approximate figure, derived figures
 PORT_GROUP = "erenhot-ports"  # a port group (rail + road), derived share of cumulative figures
 LAND_PORTS = "nmg-land-ports"  # the group of every land port: a whole never shown beside its parts
-MANZHOULI_GROUP = "manzhouli-ports"
 
 EXACT_PORT = "ceke"  # road, Mongolia, exact coordinate; a lower bound (p15) and a reference figure
 EXACT_PORT_SOURCE = "s025"  # one of its roster sources, with an address
@@ -47,7 +46,6 @@ MANZHOULI_ROAD = "manzhouli-road"
 MANZHOULI_AIR = "manzhouli-air"  # air port close to the two Manzhouli land ports
 AIR_PORT = "hohhot-air"  # air, exact, a reference figure
 UNPLACED = ("mandula", "uliji")  # no sourced coordinate, in file order
-AIR_ALONE = "hohhot-air"
 
 # --- figures --------------------------------------------------------------------------------------
 LOWER_BOUND = "ceke-freight-2024"  # 超2400万吨, in passage p15
@@ -77,7 +75,6 @@ PORT_PROPOSAL = "su-he-arxan-port-economy"  # names APPROXIMATE_PORT; quotes p22
 RAIL_PROPOSAL = "zhuang-he-erenhot-rail"  # names RAIL_PORT
 RAIL_PROPOSAL_PASSAGE = "p18"  # where it is quoted
 MANZHOULI_PROPOSAL = "ling-yun-manzhouli-infrastructure"  # three passages
-MANZHOULI_FIRST_PROPOSAL = "ling-yun-manzhouli-processing"
 MARKUP_PROPOSAL = "ordos-customs-bonded-rebate"  # its title carries <b>…</b>; names no port
 NO_PORT_PROPOSAL = "nmg-commerce-expand-exports"  # one passage, names no port
 PORT_PROPOSAL_FIRST_PASSAGE = "p22"
@@ -158,10 +155,6 @@ def short_name(port_id: str) -> str:
 def publisher_word(source_id: str) -> str:
     """The first word of a source's title (who published it: 新华社, 内蒙古日报 ...)."""
     return row("sources", source_id)["title"].split()[0]
-
-
-def speaker(speaker_id: str) -> dict[str, str]:
-    return row("speakers", speaker_id)
 
 
 def officials() -> list[str]:

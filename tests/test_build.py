@@ -103,3 +103,12 @@ def test_every_kind_body_mode_and_precision_is_in_the_test_briefing(fixture_brie
     assert {p.mode for p in fixture_briefing.ports} == {"rail", "road", "air"}
     assert {p.coord_precision for p in fixture_briefing.ports} == {"exact", "nearby_town", "approximate", ""}
     assert {p.level for p in fixture_briefing.places} >= {"region", "league_city", "port_group"}
+    made_up = fixture_briefing.observation(F.MADE_UP)  # a figure from a source that is not the article
+    assert made_up.source_id != F.ARTICLE and not made_up.passage_id and "<b>" in made_up.note
+    series = sorted(o.period for o in fixture_briefing.observations_for(F.SERIES_PORT)
+                    if o.indicator_id == F.FREIGHT and len(o.period) == 4)
+    assert series == list(F.SERIES_YEARS) and len(series) >= 3  # a missing year between them
+    assert len(fixture_briefing.observations_citing(F.SEVERAL_FIGURES_PASSAGE)) >= 5
+    assert "<b>" in next(p for p in fixture_briefing.proposals() if p.id == F.MARKUP_PROPOSAL).title_zh
+    assert not fixture_briefing.observations_for(F.NO_FIGURES_PORT)
+    assert len([p for p in fixture_briefing.delegates if p.body == "official"]) >= 2
