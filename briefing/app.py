@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefing import __version__, paths
+from briefing import __version__, log, paths
 from briefing.store import BriefingError, open_briefing
 from briefing.drawing import fonts
 from briefing.drawing import i18n
@@ -20,17 +18,15 @@ from briefing.ui.common import theme_widgets
 from briefing.ui.common.settings import APPLICATION, ORGANISATION, Settings
 
 
-def _install_error_hook() -> None:
-    """An unexpected error shows a dialog and is printed; the viewer keeps running."""
-
-    def hook(kind, value, tb):
-        text = "".join(traceback.format_exception(kind, value, tb))
-        print(text, file=sys.stderr)
-        if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, QCoreApplication.translate("App", "意外错误"),
-                                 QCoreApplication.translate("App", "发生了意外错误,当前操作未完成:") + f"\n{value}")
-
-    sys.excepthook = hook
+def _show_error(text: str) -> None:
+    """The one dialog an unexpected error gets: what happened, and where the log with the details is."""
+    where = log.log_path()
+    message = QCoreApplication.translate("App", "发生了意外错误,当前操作未完成:") + f"\n{text}"
+    if where is not None:
+        message += "\n\n" + QCoreApplication.translate("App", "详情已记入日志:") + f"\n{where}"
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "意外错误"), message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error's text may quote a file's contents
+    box.exec()
 
 
 class _FirstPaint(QObject):
@@ -51,7 +47,8 @@ class _FirstPaint(QObject):
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -64,7 +61,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(args) -> int:
     app = create_application()
-    _install_error_hook()
+    batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
+    log.start_log()
+    log.ErrorReport(None if batch else _show_error).install()  # batch modes print, never wait on a dialog
     family = fonts.load_bundled_fonts()
     settings = Settings()
     fonts.apply_font(app, family, settings.font_scale)
@@ -84,7 +83,6 @@ def run(args) -> int:
     from briefing.ui.shell.main_window import MainWindow
 
     window = MainWindow(briefing, settings, family)
-    batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
     agenda = getattr(args, "agenda", None)  # its first stop; without one, where the last session was
     problem = window.presenter_tools.start(Path(agenda) if agenda else None, recover=not batch)
     if problem:

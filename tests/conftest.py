@@ -20,9 +20,10 @@ SOURCES = paths.bundled_sources()
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_settings(tmp_path_factory):
-    """Tests never read or write the developer's own settings file."""
+    """Tests never read or write the developer's own settings file, data folder (agendas, the log)."""
     folder = tmp_path_factory.mktemp("settings")
     os.environ["XDG_CONFIG_HOME"] = str(folder)
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # the store tests run without Qt as well

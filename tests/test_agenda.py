@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from briefing.ui.presenting.agenda import (
     Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
 )
-from briefing.ui.shell.main_window import TAB_NAMES
-from briefing.ui.presenting.view_state import TABS, ViewState, capture
+from briefing.ui.presenting.view_state import ViewState, capture
 
 from conftest import show_window, settings_at
 import fixture_facts as F
@@ -38,10 +37,6 @@ THREE = Agenda((
     stop("全区图表", "indicators", F.REGION, chart=F.USED_CARS),
     stop("凌云的建议", "proposals", F.MANZHOULI_RAIL, proposal=F.MANZHOULI_PROPOSAL),
 ))
-
-
-def test_the_view_state_knows_the_window_tabs():
-    assert TABS == TAB_NAMES
 
 
 def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, fixture_briefing):

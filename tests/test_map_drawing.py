@@ -103,16 +103,16 @@ def visible_leaders(marker) -> list[QGraphicsPixmapItem]:
 def test_a_marker_moved_aside_has_a_leader_from_its_true_place(port_map):
     # Erenhot's rail and road ports share one coordinate: the map spreads them and draws leaders.
     marker = port_map.marker(F.RAIL_PORT)
-    assert marker.offset.manhattanLength() > 1
+    assert marker.moved_by.manhattanLength() > 1
     (leader,) = visible_leaders(marker)
     picture, corner = leader.pixmap().toImage(), leader.offset()
     spot = picture.pixelColor(round(-corner.x()), round(-corner.y()))  # the true place: a dot
     assert spot.alpha() > 200
-    middle = marker.offset / 2 - corner  # halfway along the line to the marker
+    middle = marker.moved_by / 2 - corner  # halfway along the line to the marker
     assert picture.pixelColor(round(middle.x()), round(middle.y())).alpha() > 0
 
 
 def test_a_marker_in_its_place_has_no_leader(port_map):
     marker = port_map.marker(F.EXACT_PORT)
-    assert marker.offset.manhattanLength() < 1
+    assert marker.moved_by.manhattanLength() < 1
     assert visible_leaders(marker) == []

@@ -31,6 +31,8 @@ def test_wheel_carries_database_and_resources(tmp_path):
         "briefing/resources/briefings/nmg-ports-2025/observations.csv",
         "briefing/store/queries.py",
         "briefing/ui/shell/main_window.py",
+        "briefing/drawing/themes.py",
+        "briefing/ui/ports/map_view.py",
         "briefing/export/handout.py",
         "briefing/resources/i18n/briefing_en.qm",
     }

@@ -53,7 +53,7 @@ def selected_port(tab: PortsTab) -> str:
 def marker_point(tab: PortsTab, port_id: str) -> QPoint:
     """Where the marker is drawn in the map's viewport (after any spreading of a crowded group)."""
     marker = tab.map.marker(port_id)
-    return tab.map.mapFromScene(marker.pos()) + marker.offset.toPoint()
+    return tab.map.mapFromScene(marker.pos()) + marker.moved_by.toPoint()
 
 
 def test_table_lists_the_whole_roster(tab, briefing):

@@ -102,10 +102,10 @@ def _encoded(image: QImage, fmt: str) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, fmt):
+    if not image.save(buffer, fmt):  # type: ignore[call-overload]  # PySide6 takes the format as text too
         raise RuntimeError(f"Qt could not encode a {image.width()} px image as {fmt}")
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def _dib(image: QImage) -> bytes:

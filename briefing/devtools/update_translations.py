@@ -91,7 +91,7 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
     missing = []
     for (context, source, _), message in messages(ts).items():
         translation = message.find("translation")
-        forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
+        forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
         text = "".join(forms) if forms else (translation.text if translation is not None else "")
         if translation is None or translation.get("type") == "unfinished" or not (text or "").strip():
             missing.append((context, source))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from briefing.drawing import themes
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.chart_words import chart_word
 from briefing.drawing.i18n import local_name
 from briefing.drawing.paint_font import export_font
@@ -20,6 +21,7 @@ from briefing.drawing.formatting import value_text
 
 TEXT, SUBTLE, BASE = QColor("#1b1f24"), QColor("#4a5058"), QColor("#8f98a3")
 HIGHLIGHT, OTHERS = QColor("#e8590c"), QColor("#8ea5c0")
+ChartSpec = SeriesSpec | ComparisonSpec
 ACCENTS = themes.LIGHT.accents  # the cards' colours in the light theme, so a kind looks the same everywhere
 NATURAL_WIDTH = 495.0  # points: the chart's width in the handout; an image scales from it
 
@@ -27,9 +29,9 @@ NATURAL_WIDTH = 495.0  # points: the chart's width in the handout; an image scal
 SERIES_HEIGHT = 200.0  # points
 
 
-def chart_height(spec) -> float:
+def chart_height(spec: ChartSpec) -> float:
     """The chart's height in the handout, in points: a comparison grows with its bars."""
-    return 58.0 + 21.0 * len(spec.bars) if hasattr(spec, "bars") else SERIES_HEIGHT
+    return 58.0 + 21.0 * len(spec.bars) if isinstance(spec, ComparisonSpec) else SERIES_HEIGHT
 
 
 class _Pen:
@@ -44,7 +46,7 @@ class _Pen:
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.painter.device())
 
-    def text(self, font: QFont, colour: QColor, rect: QRectF, flags, text: str) -> None:
+    def text(self, font: QFont, colour: QColor, rect: QRectF, flags: Qt.AlignmentFlag, text: str) -> None:
         self.painter.setFont(font)
         self.painter.setPen(colour)
         self.painter.drawText(rect, int(flags), text)
@@ -91,7 +93,7 @@ def _triangle(centre: QPointF, size: float) -> QPainterPath:
     return path
 
 
-def draw_series(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float) -> None:
+def draw_series(painter: QPainter, rect: QRectF, spec: SeriesSpec, lang: str, family: str, unit: float) -> None:
     """Vertical bars over the years, each labelled with its value as written."""
     pen = _Pen(painter, family, unit)
     name = local_name(spec.indicator, lang)
@@ -134,7 +136,7 @@ def draw_series(painter: QPainter, rect: QRectF, spec, lang: str, family: str, u
     painter.drawLine(QPointF(plot.left(), floor), QPointF(plot.right(), floor))
 
 
-def draw_comparison(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float) -> None:
+def draw_comparison(painter: QPainter, rect: QRectF, spec: ComparisonSpec, lang: str, family: str, unit: float) -> None:
     """Horizontal bars, one per subject, the section's own subject in orange and starred."""
     pen = _Pen(painter, family, unit)
     name = local_name(spec.indicator, lang)
@@ -169,8 +171,8 @@ def draw_comparison(painter: QPainter, rect: QRectF, spec, lang: str, family: st
     painter.drawLine(QPointF(bar_left, rect.top() + used), QPointF(bar_left, rect.bottom()))
 
 
-def draw_chart(painter: QPainter, rect: QRectF, spec, lang: str, family: str, unit: float) -> None:
-    if hasattr(spec, "bars"):
+def draw_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, lang: str, family: str, unit: float) -> None:
+    if isinstance(spec, ComparisonSpec):
         draw_comparison(painter, rect, spec, lang, family, unit)
     else:
         draw_series(painter, rect, spec, lang, family, unit)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from briefing.store.records import Indicator, Observation, Subject
+
+if TYPE_CHECKING:
+    from briefing.store.queries import Briefing
 
 _YEAR = re.compile(r"\d{4}")
 # Kinds that state a level for the period itself; comparisons use only these.
@@ -43,16 +47,16 @@ class ComparisonSpec:
     total: int = 0  # how many subjects report it (the bars may show fewer: the largest, and the selected)
 
 
-def _indicator(briefing, indicator_id: str) -> Indicator:
+def _indicator(briefing: Briefing, indicator_id: str) -> Indicator:
     return briefing.indicator(indicator_id) or Indicator(indicator_id, indicator_id, "", "")
 
 
-def series_specs(briefing, observations: tuple[Observation, ...]) -> list[SeriesSpec]:
+def series_specs(briefing: Briefing, observations: tuple[Observation, ...]) -> list[SeriesSpec]:
     groups: dict[tuple[str, str], dict[tuple[str, str], Observation]] = {}
     for obs in observations:
         if is_annual(obs) and obs.kind not in ("growth_rate", "share"):
             groups.setdefault((obs.indicator_id, obs.unit), {}).setdefault((obs.period, obs.kind), obs)
-    specs = []
+    specs: list[Any] = []
     for (indicator_id, unit), by_year_kind in groups.items():
         if len({period for period, _ in by_year_kind}) >= 2:
             points = tuple(sorted(by_year_kind.values(), key=lambda o: (o.period, o.kind == "target")))
@@ -64,7 +68,7 @@ class _Overlaps:
     """Which subjects overlap the selected one: the ports a subject stands for are itself, a group's
     members, or every port for the region."""
 
-    def __init__(self, briefing, subject_id: str) -> None:
+    def __init__(self, briefing: Briefing, subject_id: str) -> None:
         self._briefing = briefing
         self._places = {place.id: place for place in briefing.places}
         self._members: dict[str, set[str]] = {}
@@ -94,7 +98,7 @@ class Rankings:
     once per indicator and unit for an open briefing (which never changes), then shared by every
     subject's comparison. Keep one per briefing to step through a thousand ports quickly."""
 
-    def __init__(self, briefing) -> None:
+    def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self._ranked: dict[tuple[str, str], tuple[list[tuple[str, Observation]], dict[str, Observation]]] = {}
 
@@ -107,7 +111,7 @@ class Rankings:
         return self._ranked[key]
 
 
-def _comparison(briefing, rankings: Rankings, own: Observation, subject_id: str,
+def _comparison(briefing: Briefing, rankings: Rankings, own: Observation, subject_id: str,
                 overlaps: _Overlaps) -> ComparisonSpec | None:
     ranked, latest = rankings.of(own.indicator_id, own.unit)
     if subject_id not in latest:
@@ -122,7 +126,7 @@ def _comparison(briefing, rankings: Rankings, own: Observation, subject_id: str,
     return ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit, bars, subject_id, total=len(others))
 
 
-def comparison_specs(briefing, subject_id: str, observations: tuple[Observation, ...],
+def comparison_specs(briefing: Briefing, subject_id: str, observations: tuple[Observation, ...],
                      limit: int | None = None, rankings: Rankings | None = None) -> list[ComparisonSpec]:
     """Where others report the same indicator, unit and kind of level for a full year (at most
     `limit` of them). `rankings`: kept from an earlier call on the same briefing, to save the work.
@@ -133,7 +137,7 @@ def comparison_specs(briefing, subject_id: str, observations: tuple[Observation,
     if rankings is None or rankings.briefing is not briefing:
         rankings = Rankings(briefing)
     overlaps = _Overlaps(briefing, subject_id)
-    specs = []
+    specs: list[Any] = []
     seen: set[tuple[str, str]] = set()
     for own in observations:
         key = (own.indicator_id, own.unit)

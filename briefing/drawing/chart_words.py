@@ -7,9 +7,8 @@ is translated once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from briefing.drawing.i18n import translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 
 _WORDS = {
     "series_title": QT_TRANSLATE_NOOP("Charts", "{name}:历年"),

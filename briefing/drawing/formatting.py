@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from briefing.drawing.i18n import is_english, translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, is_english, translate_in
 from briefing.store.records import Observation
 
 
@@ -118,7 +118,7 @@ _TOKEN = re.compile(r"(\{[^}]+\}(?:\s*/\s*100\b)?)")
 def _operand(token: str, inputs: dict[str, Observation]) -> str:
     match = re.fullmatch(r"\{([^}]+)\}(\s*/\s*100)?", token)
     obs = inputs.get(match.group(1)) if match else None
-    if obs is None:
+    if match is None or obs is None:
         return token
     number = number_text(obs.value)
     if match.group(2):

@@ -10,26 +10,44 @@ changeEvent re-applies its texts (see `retranslate()` in the tabs).
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (Qt's name, which lupdate looks for)
+        """Marks `source` for lupdate and returns it unchanged (PySide6's own stub says `object`)."""
+        ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # re-exported: import it from here for a typed `str`
+
 from briefing import paths
+
+__all__ = ["QT_TRANSLATE_NOOP"]
 
 CATALOGUE = "briefing"
 LANGUAGES = ("zh", "en")  # the first is the default
+class Named(Protocol):
+    """A record with a Chinese name (and maybe `name_en`): ports, places, indicators, outlines."""
+
+    @property
+    def name_zh(self) -> str: ...
+
+
 LOCALES = {"zh": "zh_CN", "en": "en"}  # our language codes -> Qt locale names (and .ts/.qm suffixes)
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}  # each in its own language, never translated
 
-_state: dict = {"language": LANGUAGES[0], "translators": []}  # the translators must stay referenced
+_state: dict[str, Any] = {"language": LANGUAGES[0], "translators": []}  # the translators must stay referenced
 _catalogues: dict[str, QTranslator | None] = {}  # language -> our catalogue, for documents in another language
 
 
 def current_language() -> str:
-    return _state["language"]
+    return str(_state["language"])
 
 
 def is_english() -> bool:
-    return _state["language"] == "en"
+    return bool(_state["language"] == "en")
 
 
 def normalise(language: str | None) -> str:
@@ -64,7 +82,7 @@ def _catalogue(code: str) -> QTranslator | None:
     return _catalogues[code]
 
 
-def catalogue_path(language: str):
+def catalogue_path(language: str) -> Path:
     return paths.i18n_dir() / f"{CATALOGUE}_{LOCALES[normalise(language)]}.qm"
 
 
@@ -75,6 +93,7 @@ def set_language(language: str | None, app: QCoreApplication | None = None) -> s
     first. Windows already open receive LanguageChange (posted, so it arrives once per window).
     """
     app = app or QCoreApplication.instance()
+    assert app is not None, "set_language needs the application"
     code = normalise(language)
     for translator in _state["translators"]:
         app.removeTranslator(translator)
@@ -101,10 +120,10 @@ def _english(language: str | None) -> bool:
     return is_english() if language is None else normalise(language) == "en"
 
 
-def local_name(record, language: str | None = None) -> str:
+def local_name(record: Named, language: str | None = None) -> str:
     """A port's, place's, indicator's or outline's name in the interface language (or `language`):
     English where the database has one, Chinese otherwise (never a machine translation)."""
-    english = getattr(record, "name_en", "") if _english(language) else ""
+    english = str(getattr(record, "name_en", "") or "") if _english(language) else ""
     return english or record.name_zh
 
 
@@ -128,8 +147,9 @@ def short_english_name(name: str) -> str:
     return without_airport or head or name
 
 
-def short_port_name(port, language: str | None = None) -> str:
+def short_port_name(port: Named, language: str | None = None) -> str:
     """A map label: the place a port is at, in the interface language (or `language`)."""
-    if _english(language) and getattr(port, "name_en", ""):
-        return short_english_name(port.name_en)
+    english = str(getattr(port, "name_en", "") or "")
+    if _english(language) and english:
+        return short_english_name(english)
     return short_chinese_name(port.name_zh)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from briefing.drawing import themes
 from briefing.drawing.formatting import country_label
-from briefing.drawing.i18n import translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
+from briefing.store.records import Outline
 
 DEGREE = 100.0  # scene units per degree of latitude
 COS_LAT = math.cos(math.radians(44.0))  # equirectangular, true to scale at the region's middle latitude
@@ -46,7 +47,7 @@ def project(lon: float, lat: float) -> QPointF:
     return QPointF(lon * COS_LAT * DEGREE, -lat * DEGREE)
 
 
-def outline_path(outline) -> QPainterPath:
+def outline_path(outline: Outline) -> QPainterPath:
     """A league's rings as one projected path; odd-even fill keeps its holes open."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QPixmap
@@ -57,7 +58,7 @@ class RectIndex:
         return index
 
     @staticmethod
-    def _cells_of(box: Box):
+    def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
         for x in range(math.floor(box[0] / CELL), math.floor(box[2] / CELL) + 1):
             for y in range(math.floor(box[1] / CELL), math.floor(box[3] / CELL) + 1):
                 yield x, y
@@ -208,6 +209,8 @@ def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, f
                 best, best_cost = box, cost
                 if cost == 0:
                     break
+        if best is None:
+            continue  # no candidate spot at all (a group with no sides to try)
         text_box = _inset(best)
         if selected not in members and _hits_any(text_box, names_near):
             continue  # no free side: better no name (the tooltip still has it) than two names in a pile
@@ -268,10 +271,10 @@ class Planner:
     CROWD markers), all of them once per view and then, per click, only the chosen port's group."""
 
     def __init__(self) -> None:
-        self._crowd: tuple[tuple, LabelPlan] | None = None  # (the view it is for, the plan with nothing chosen)
+        self._crowd: tuple[tuple[object, ...], LabelPlan] | None = None  # (the view it is for, the plan with nothing chosen)
 
     def plan(self, ports: dict[str, Port], at: dict[str, QPointF], selected: str, full: bool, radius: float,
-             metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF, view: tuple) -> LabelPlan:
+             metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF, view: tuple[object, ...]) -> LabelPlan:
         """`view` identifies what the markers' pixel places depend on (zoom, scroll, size)."""
         if len(ports) <= CROWD:
             return plan_labels(ports, at, selected, full, radius, metrics, obstacles, bounds)

@@ -12,6 +12,7 @@ font changes on to child widgets, and the presentation font scale (Ctrl+= / Ctrl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -125,7 +126,7 @@ DARK = Theme(
 
 _THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
 assert tuple(_THEMES) == THEMES
-_state: dict = {"theme": LIGHT, "signals": None}
+_state: dict[str, Any] = {"theme": LIGHT, "signals": None}
 
 
 class ThemeSignals(QObject):
@@ -136,11 +137,13 @@ def signals() -> ThemeSignals:
     """The one object that announces theme changes (created with the application)."""
     if _state["signals"] is None:
         _state["signals"] = ThemeSignals(QCoreApplication.instance())
-    return _state["signals"]
+    signals_object: ThemeSignals = _state["signals"]
+    return signals_object
 
 
 def current() -> Theme:
-    return _state["theme"]
+    theme: Theme = _state["theme"]
+    return theme
 
 
 def theme_named(name: str | None) -> Theme:

@@ -33,6 +33,6 @@ def save_png(image: QImage, path: Path) -> None:
         raise ExportError(path, "there is no image to save")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # PySide6 takes the format as text too
         raise ExportError(path, "the PNG could not be encoded")
-    write_bytes(Path(path), bytes(buffer.data()))
+    write_bytes(Path(path), bytes(buffer.data().data()))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.save import write_bytes
+from briefing.store.records import Passage
 
 COLUMNS = (
     "observation_id", "subject_id", "subject", "indicator_id", "indicator", "period", "period_label",
@@ -34,7 +35,7 @@ def observations_in(briefing, subject_id: str | None = None) -> list:
 
 def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
     lang = checked_language(lang)
-    passages: dict[str, object] = {}
+    passages: dict[str, Passage | None] = {}
     out = []
     for obs in observations:
         subject = briefing.subject(obs.subject_id)

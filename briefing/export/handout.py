@@ -24,7 +24,7 @@ from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
-from briefing.drawing.chart_specs import comparison_specs, series_specs
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
 from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import (
     body_label, briefing_title, country_label, kind_label, mode_label, period_text, readable_formula, subject_kind_label, value_text,
@@ -178,7 +178,8 @@ class Handout:
             observations = sorted(self.b.observations_for(subject.id),
                                   key=lambda o: (order.get(o.indicator_id, 999), o.period))
             self.subject_section(subject, observations)
-            charts = series_specs(self.b, observations) + comparison_specs(self.b, subject.id, observations)
+            charts: list[SeriesSpec | ComparisonSpec] = [*series_specs(self.b, tuple(observations)),
+                                                          *comparison_specs(self.b, subject.id, tuple(observations))]
             for spec in charts:
                 draw = (lambda painter, rect, s=spec:
                         chart_painter.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
@@ -321,6 +322,10 @@ def _contents_row(flow: Flow, font, key: str, name: str, x: float, baseline: flo
     return draw
 
 
+def _no_decoration(painter: QPainter, number: int, total: int) -> None:
+    """Before the page decoration is known (never called: it is set before the first page)."""
+
+
 def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int], None]:
     def draw(painter: QPainter, number: int, total: int) -> None:
         small = flow.font(7.5)
@@ -370,7 +375,7 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
     if not painter.begin(writer):
         raise OSError("the PDF could not be started")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    decorate = None
+    decorate: Callable[[QPainter, int, int], None] = _no_decoration
 
     def paint(number: int, steps) -> None:
         if progress is not None and not progress(number - 1, total):

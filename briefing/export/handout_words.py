@@ -7,9 +7,8 @@ name, everything else (figures as written, units, proposals, passages) as stored
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from briefing.drawing.i18n import translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 
 _WORDS = {
     "kicker": QT_TRANSLATE_NOOP("Handout", "会议讲义"),

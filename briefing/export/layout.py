@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QTextLayout, QTextOption,
+    QColor, QFont, QFontMetricsF, QPainter, QPdfWriter, QPen, QTextLayout, QTextOption,
 )
 
 from briefing.drawing.paint_font import export_font
@@ -60,7 +60,7 @@ class TableRows:
 class Flow:
     """A cursor running down A4 pages; every placed item becomes a drawing step on its page."""
 
-    def __init__(self, device: QPagedPaintDevice, family: str, keep: bool = True,
+    def __init__(self, device: QPdfWriter, family: str, keep: bool = True,
                  on_page: Callable[[int, list[Draw]], None] | None = None,
                  sections: dict[str, int] | None = None) -> None:
         """`keep`: hold every page's steps in `pages` (for `paint`); otherwise a page's steps go to
@@ -232,7 +232,12 @@ class Flow:
         """A drawing `height` tall across the text width; moves whole to the next page if needed."""
         self.ensure(height)
         rect = QRectF(self.left, self.y, self.text_width, min(height, self.bottom - self.top))
-        self.add(lambda painter, r=QRectF(rect): draw(painter, r))
+        frozen = QRectF(rect)
+
+        def step(painter: QPainter) -> None:
+            draw(painter, frozen)
+
+        self.add(step)
         self.y += rect.height()
         self.space(after)
         return rect
@@ -291,8 +296,8 @@ class Flow:
         bottom = top + height
         steps.append(_rule(QPointF(self.left, bottom), QPointF(self.right, bottom),
                            INK if header else RULE, self.pt(0.8 if header else 0.4)))
-        for step in steps:
-            self.add(step)
+        for drawn in steps:
+            self.add(drawn)
         self.y = bottom
 
     # -- painting -------------------------------------------------------------------------------

@@ -229,7 +229,8 @@ def _check_ports(rows: list[Row], sources: dict[str, Row]) -> dict[str, Row]:
     return ports
 
 
-def _check_observations(cur: Curated, subjects, indicators, passages, sources) -> None:
+def _check_observations(cur: Curated, subjects: dict[str, Row], indicators: dict[str, Row],
+                        passages: dict[str, Row], sources: dict[str, Row]) -> None:
     observations = _unique_ids(cur.observations)
     passage_text = {pid: row.raw("text") for pid, row in passages.items()}
     for row in cur.observations:
@@ -314,7 +315,7 @@ def _evaluate(row: Row, values: dict[str, float]) -> float:
         if isinstance(node, ast.Expression):
             return walk(node.body)
         if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-            return _OPS[type(node.op)](walk(node.left), walk(node.right))
+            return float(_OPS[type(node.op)](walk(node.left), walk(node.right)))
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             return -walk(node.operand)
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
@@ -329,7 +330,7 @@ def _evaluate(row: Row, values: dict[str, float]) -> float:
         raise row.fail(f"formula {row['formula']!r} divides by zero") from None
 
 
-def _check_proposal(row: Row, speakers, passages, ports) -> None:
+def _check_proposal(row: Row, speakers: dict[str, Row], passages: dict[str, Row], ports: dict[str, Row]) -> None:
     _require(row, "speaker_id", "title_zh", "text_zh", "passage_ids")
     _known(row, "speaker_id", row["speaker_id"], speakers, "speaker")
     cited = row.list("passage_ids")

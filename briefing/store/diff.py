@@ -6,9 +6,12 @@ caller decides how to show them (`plain` gives the text a figure is stored as, n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Any
 
 from briefing.store.queries import Briefing
+from briefing.store.records import Observation, Proposal
 
 KINDS = ("port", "observation", "proposal")
 CHANGES = ("added", "removed", "changed")
@@ -73,15 +76,16 @@ def diff_briefings(old: Briefing, new: Briefing) -> BriefingDiff:
                         old.meta.get("as_of", ""), new.meta.get("as_of", ""), tuple(changes))
 
 
-def _observations(briefing: Briefing) -> dict:
-    found = {}
+def _observations(briefing: Briefing) -> dict[str, Observation]:
+    found: dict[str, Observation] = {}
     for subject_id in briefing.subjects_with_observations():
         for obs in briefing.observations_for(subject_id):
             found[obs.id] = obs
     return found
 
 
-def _compare(kind: str, old: dict, new: dict, label, old_briefing: Briefing, new_briefing: Briefing) -> list[Change]:
+def _compare(kind: str, old: dict[str, Any], new: dict[str, Any], label: Callable[[Any, Briefing], str],
+             old_briefing: Briefing, new_briefing: Briefing) -> list[Change]:
     changes = []
     for record_id, record in new.items():
         before = old.get(record_id)
@@ -97,7 +101,7 @@ def _compare(kind: str, old: dict, new: dict, label, old_briefing: Briefing, new
     return changes
 
 
-def _observation_label(obs, briefing: Briefing) -> str:
+def _observation_label(obs: Observation, briefing: Briefing) -> str:
     subject = briefing.subject(obs.subject_id)
     indicator = briefing.indicator(obs.indicator_id)
     parts = (subject.name_zh if subject else obs.subject_id, indicator.name_zh if indicator else obs.indicator_id,
@@ -105,7 +109,7 @@ def _observation_label(obs, briefing: Briefing) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _proposal_label(proposal, briefing: Briefing) -> str:
+def _proposal_label(proposal: Proposal, briefing: Briefing) -> str:
     speaker = briefing.delegate(proposal.delegate_id)
     return f"{speaker.name_zh}:{proposal.title_zh}" if speaker else proposal.title_zh
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from briefing.store.errors import BriefingError
-from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES
+from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, Table
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _TYPES = {str: ("text",), int: ("integer",), float: ("real", "integer")}
@@ -116,7 +117,7 @@ def _check_contract(conn: sqlite3.Connection, path: Path) -> None:
         _check_rows(conn, path, table, info, strict[table.name])
 
 
-def _check_rows(conn, path: Path, table, info: dict, is_strict: bool) -> None:
+def _check_rows(conn: sqlite3.Connection, path: Path, table: Table, info: dict[str, tuple[Any, ...]], is_strict: bool) -> None:
     """Scan only what the file's own schema does not already enforce (a foreign-built file)."""
     conditions = []
     for column, kind in table.columns.items():

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from briefing.store import search as search_module
 from briefing.store.errors import BriefingError
@@ -36,10 +37,6 @@ class Briefing:
     def close(self) -> None:
         self._conn.close()
 
-    def reopen(self) -> "Briefing":
-        """A second connection for another thread (sqlite3 connections stay in their thread)."""
-        return Briefing(self.path, full_check=False)
-
     def verify(self) -> None:
         """Read and check every page (what opening skips for a large file); BriefingError if damaged."""
         try:
@@ -47,9 +44,10 @@ class Briefing:
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"is damaged or truncated ({exc})") from None
 
-    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         try:
-            return self._conn.execute(sql, params).fetchall()
+            rows: list[sqlite3.Row] = self._conn.execute(sql, params).fetchall()
+            return rows
         except sqlite3.DatabaseError as exc:
             raise BriefingError(self.path, f"cannot be read ({exc})") from None
 
@@ -57,7 +55,7 @@ class Briefing:
 
     @cached_property
     def meta(self) -> dict[str, str]:
-        return dict(self._rows("SELECT key, value FROM meta"))
+        return {str(key): str(value) for key, value in self._rows("SELECT key, value FROM meta")}
 
     def summary(self) -> Summary:
         (ports,), = self._rows("SELECT count(*) FROM ports")
@@ -91,15 +89,16 @@ class Briefing:
     def source(self, source_id: str) -> Source | None:
         return self._by_id("sources").get(source_id)
 
-    def _by_id(self, name: str) -> dict:
+    def _by_id(self, name: str) -> dict[str, Any]:
         """A cached id -> record map of one of the lists above, so lookups do not scan the list."""
         cache = self.__dict__.setdefault("_id_maps", {})
         if name not in cache:
-            found: dict = {}
+            found: dict[str, Any] = {}
             for record in getattr(self, name):
                 found.setdefault(record.id, record)  # the first, as a scan of the list would find
             cache[name] = found
-        return cache[name]
+        by_id: dict[str, Any] = cache[name]
+        return by_id
 
     def passages(self) -> tuple[Passage, ...]:
         return tuple(Passage(*r) for r in self._rows(
@@ -113,13 +112,13 @@ class Briefing:
     # A large article is read a page of passages at a time (the sources tab): counted and fetched by
     # ordinal (0 = the first passage in reading order), optionally of one source only.
 
-    def _of_source(self, source_id: str | None) -> tuple[str, tuple]:
+    def _of_source(self, source_id: str | None) -> tuple[str, tuple[object, ...]]:
         return ("WHERE source_id = ? ", (source_id,)) if source_id is not None else ("", ())
 
     def passage_count(self, source_id: str | None = None) -> int:
         where, params = self._of_source(source_id)
         (count,), = self._rows("SELECT count(*) FROM passages " + where, params)
-        return count
+        return int(count)
 
     def passages_page(self, first: int, count: int, source_id: str | None = None) -> tuple[Passage, ...]:
         """Up to `count` passages in reading order, from the `first` (an ordinal, from 0)."""
@@ -137,7 +136,7 @@ class Briefing:
         where, params = self._of_source(source_id)
         where = (where + "AND " if where else "WHERE ") + "position < ?"
         (before,), = self._rows("SELECT count(*) FROM passages " + where, (*params, found.position))
-        return before
+        return int(before)
 
     def passage_sections(self, source_id: str | None = None) -> tuple[tuple[str, int], ...]:
         """(section, ordinal of its first passage) for every run of passages under one heading."""
@@ -208,9 +207,10 @@ class Briefing:
             "(SELECT group_concat(input_id, ';') FROM observation_inputs i WHERE i.observation_id = o.id) "
             "FROM observations o ")
 
-    def _observations(self, where: str, params: tuple) -> tuple[Observation, ...]:
+    def _observations(self, where: str, params: tuple[object, ...]) -> tuple[Observation, ...]:
         rows = self._rows(self._OBS + where, params)
-        return tuple(Observation(*r[:14], inputs=_split(r[14])) for r in rows)
+        # the first 14 columns are Observation's first 14 fields, in order (_OBS selects them so)
+        return tuple(Observation(*r[:14], inputs=_split(r[14])) for r in rows)  # type: ignore[misc]
 
     def observations_for(self, subject_id: str) -> tuple[Observation, ...]:
         """A subject's figures; the last few subjects' are kept (cards and charts both ask, per click)."""
@@ -222,11 +222,8 @@ class Briefing:
             if len(recent) >= 4:
                 del recent[next(iter(recent))]
         recent[subject_id] = found
-        return found
-
-    def observations_of(self, indicator_id: str) -> tuple[Observation, ...]:
-        return self._observations("WHERE o.indicator_id = ? ORDER BY o.subject_id, o.period, o.position",
-                                  (indicator_id,))
+        observations: tuple[Observation, ...] = found
+        return observations
 
     def latest_annual(self, indicator_id: str, kinds: tuple[str, ...]) -> tuple[Observation, ...]:
         """Each subject's latest full-year figure (period `YYYY`) of one indicator among `kinds`, one per
@@ -241,7 +238,8 @@ class Briefing:
                 "ORDER BY period DESC, position) AS rank FROM observations WHERE indicator_id = ? "
                 f"AND kind IN ({marks}) AND period GLOB '[0-9][0-9][0-9][0-9]') latest "
                 "ON o.rowid = latest.row AND latest.rank = 1 ORDER BY o.subject_id, o.position", (indicator_id, *kinds))
-        return cache[key]
+        latest_found: tuple[Observation, ...] = cache[key]
+        return latest_found
 
     def observation(self, observation_id: str) -> Observation | None:
         found = self._observations("WHERE o.id = ?", (observation_id,))
@@ -260,7 +258,7 @@ class Briefing:
         ids = list(dict.fromkeys(passage_ids))
         for start in range(0, len(ids), 500):  # well under SQLite's limit on bound parameters
             chunk = ids[start:start + 500]
-            counts.update(self._rows(
+            counts.update((str(pid), int(n)) for pid, n in self._rows(
                 f"SELECT passage_id, count(*) FROM observations WHERE passage_id IN ({','.join('?' * len(chunk))}) "
                 "GROUP BY passage_id", tuple(chunk)))
         return counts
@@ -284,7 +282,7 @@ class Briefing:
         where, params = _of_subjects(subject_ids)
         (count,), = self._rows(
             "SELECT count(DISTINCT passage_id) FROM observations WHERE passage_id IS NOT NULL AND " + where, params)
-        return count
+        return int(count)
 
     def subjects_with_observations(self) -> tuple[str, ...]:
         return tuple(s for (s,) in self._rows("SELECT DISTINCT subject_id FROM observations"))
@@ -307,7 +305,7 @@ class Briefing:
         "(SELECT group_concat(port_id, ';') FROM proposal_ports WHERE proposal_id = p.id) "
         "FROM proposals p ")
 
-    def _proposals(self, where: str, params: tuple) -> tuple[Proposal, ...]:
+    def _proposals(self, where: str, params: tuple[object, ...]) -> tuple[Proposal, ...]:
         return tuple(
             Proposal(pid, did, title, text, passage, _split(passages) or (passage,), _split(topics), _split(ports))
             for pid, did, title, text, passage, passages, topics, ports in self._rows(self._PROPOSALS + where, params)
@@ -315,11 +313,6 @@ class Briefing:
 
     def proposals(self) -> tuple[Proposal, ...]:
         return self._proposals("ORDER BY p.position", ())
-
-    def proposals_for_port(self, port_id: str) -> tuple[Proposal, ...]:
-        return self._proposals(
-            "WHERE p.id IN (SELECT proposal_id FROM proposal_ports WHERE port_id = ?) ORDER BY p.position",
-            (port_id,))
 
     def proposal(self, proposal_id: str) -> Proposal | None:
         found = self._proposals("WHERE p.id = ?", (proposal_id,))
@@ -361,7 +354,7 @@ class Briefing:
             raise BriefingError(self.path, f"cannot be searched ({exc})") from None
 
     # What the search learns once: the file never changes while it is open.
-    def _kind_ranges(self):
+    def _kind_ranges(self) -> dict[str, tuple[int, int]] | None:
         if "_search_ranges" not in self.__dict__:
             self._search_ranges = search_module.kind_ranges(self._conn)
         return self._search_ranges
@@ -370,7 +363,8 @@ class Briefing:
         refs = self.__dict__.setdefault("_search_refs", {})
         if kinds not in refs:
             refs[kinds] = search_module.document_refs(self._conn, kinds)
-        return refs[kinds]
+        found: dict[int, tuple[str, str]] = refs[kinds]
+        return found
 
 
 def _of_subjects(subject_ids: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dataclasses import dataclass
 
 SCHEMA_VERSION = 1
@@ -21,7 +23,8 @@ class Table:
     indexes: tuple[tuple[str, ...], ...] = ()
 
 
-def _t(name, columns, pk, not_null, foreign_keys=(), indexes=()):
+def _t(name: str, columns: dict[str, type], pk: str | tuple[str, ...], not_null: set[str],
+       foreign_keys: Iterable[tuple[str, str, str]] = (), indexes: Iterable[tuple[str, ...]] = ()) -> Table:
     return Table(name, columns, pk, frozenset(not_null), tuple(foreign_keys), tuple(indexes))
 
 

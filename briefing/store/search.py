@@ -18,6 +18,9 @@ SNIPPET_CHARS = 72
 _KIND_ORDER = {"port": 0, "place": 1, "proposal": 2, "delegate": 3, "indicator": 4, "series": 5, "passage": 6}
 
 
+Ranges = dict[str, tuple[int, int]] | None  # each kind's rowid range in the index; None when kinds interleave
+Document = tuple[str, str, str, str, float]  # kind, ref_id, title, body, score
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -170,17 +173,19 @@ def document_refs(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> dict[int,
     return found
 
 
-def _blocks(wanted: frozenset[str], ranges) -> list[tuple[int, int] | None]:
+def _blocks(wanted: frozenset[str], ranges: Ranges) -> list[tuple[int, int] | None]:
     """Rowid ranges covering the wanted kinds, ascending, neighbours joined (one statement each);
     [None] when the kinds interleave and every statement must read the whole index."""
     if ranges is None:
         return [None]
-    blocks: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int] | None] = []
+    last: tuple[int, int] | None = None
     for low, high in sorted(ranges[k] for k in wanted if k in ranges):
-        if blocks and low == blocks[-1][1] + 1:
-            blocks[-1] = (blocks[-1][0], high)
+        if last is not None and low == last[1] + 1:
+            last = blocks[-1] = (last[0], high)
         else:
-            blocks.append((low, high))
+            last = (low, high)
+            blocks.append(last)
     return blocks
 
 
@@ -189,7 +194,7 @@ def _within(block: tuple[int, int] | None) -> tuple[str, tuple[int, ...]]:
     return ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
 
 
-def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges,
+def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges: Ranges,
                  refs: dict[int, tuple[str, str]]) -> tuple[list[int], dict[int, float] | None]:
     """Rowids of every match, ascending, and their bm25 scores when at most BROAD match (a second,
     narrow statement; None when more do, and then the order is the documents')."""
@@ -210,7 +215,7 @@ def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[st
     return rowids, scores
 
 
-def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str], ranges,
+def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str], ranges: Ranges,
                      refs: dict[int, tuple[str, str]]) -> list[int]:
     """Rowids, ascending, of every document of the wanted kinds holding `query` (what _scan finds)."""
     if any(c.isascii() and c.isalpha() for c in query):  # LIKE: ASCII letters in either case
@@ -226,7 +231,7 @@ def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str
     return rowids
 
 
-def _kind_by_kind(rowids: list[int], refs: dict[int, tuple[str, str]], ranges) -> list[list[int]]:
+def _kind_by_kind(rowids: list[int], refs: dict[int, tuple[str, str]], ranges: Ranges) -> list[list[int]]:
     """Ascending rowids split into one run per kind, the kinds in presenting order (cut at the kinds'
     rowid ranges: no Python work per match)."""
     if ranges is None:
@@ -257,13 +262,14 @@ def _detail(conn: sqlite3.Connection, query: str, chosen: list[int], scores: dic
     return tuple(hits)
 
 
-def _segments(wanted, ranges) -> list[tuple[int, int]]:
+def _segments(wanted: frozenset[str] | None, ranges: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
     """The wanted kinds' rowid ranges, the kind a presenter looks for first coming first."""
     ordered = sorted((k for k in ranges if wanted is None or k in wanted), key=lambda k: _KIND_ORDER.get(k, 9))
     return [ranges[k] for k in ordered]
 
 
-def _candidates(conn: sqlite3.Connection, expression: str, limit: int, wanted, ranges) -> list[tuple[int, float]]:
+def _candidates(conn: sqlite3.Connection, expression: str, limit: int, wanted: frozenset[str] | None,
+                ranges: Ranges) -> list[tuple[int, float]]:
     """(rowid, score) of the best matches: when at most BROAD documents match, all ranked by bm25
     (four times `limit` of them, since kinds reorder ties); else, with ranges, each wanted kind's
     first matches in document order (score 0, so the order is final: `limit` of them)."""
@@ -291,10 +297,11 @@ def _candidates(conn: sqlite3.Connection, expression: str, limit: int, wanted, r
     return found
 
 
-def _documents(conn: sqlite3.Connection, candidates: list[tuple[int, float]], wanted) -> list[tuple]:
+def _documents(conn: sqlite3.Connection, candidates: list[tuple[int, float]],
+               wanted: frozenset[str] | None) -> list[Document]:
     """(kind, ref_id, title, body, score) for candidate rowids, in their order, of the wanted kinds."""
     scores = dict(candidates)
-    docs: dict[int, tuple] = {}
+    docs: dict[int, Document] = {}
     rowids = list(scores)
     for start in range(0, len(rowids), 500):
         chunk = rowids[start:start + 500]
@@ -306,10 +313,11 @@ def _documents(conn: sqlite3.Connection, candidates: list[tuple[int, float]], wa
     return [docs[rowid] for rowid in rowids if rowid in docs]
 
 
-def _scan(conn: sqlite3.Connection, query: str, limit: int, wanted=None, ranges=None) -> list[tuple]:
+def _scan(conn: sqlite3.Connection, query: str, limit: int, wanted: frozenset[str] | None = None,
+          ranges: Ranges = None) -> list[Document]:
     """Substring scan for one-character queries and whatever the index cannot express."""
     pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    found: list[tuple] = []
+    found: list[Document] = []
     for segment in _segments(wanted, ranges) if ranges is not None else [None]:
         within, params = ("", ()) if segment is None else (" AND rowid BETWEEN ? AND ?", segment)
         found += conn.execute(

@@ -150,17 +150,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+30"/>
+        <location filename="../../briefing/app.py" line="+27"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>发生了意外错误,当前操作未完成:</source>
         <translation>An unexpected error occurred; the operation was not completed:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>详情已记入日志:</source>
+        <translation>Details are in the log:</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
@@ -168,7 +173,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+15"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
         <source>{name}:历年</source>
         <translation>{name}: by year</translation>
     </message>
@@ -221,7 +226,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+75"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
         <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
     </message>
@@ -803,7 +808,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+127"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -865,7 +870,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -1006,7 +1011,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../briefing/export/handout_words.py" line="+15"/>
+        <location filename="../../briefing/export/handout_words.py" line="+14"/>
         <source>会议讲义</source>
         <translation>Meeting handout</translation>
     </message>
@@ -1170,7 +1175,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+169"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+174"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1203,7 +1208,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+125"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+126"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1269,12 +1274,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-129"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1364,6 +1369,11 @@ and no full-year figures to compare with other ports.</translation>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>日志:</source>
+        <translation>Log: </translation>
+    </message>
 </context>
 <context>
     <name>PortDetails</name>
@@ -1447,7 +1457,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+34"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1779,7 +1789,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+82"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+83"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
@@ -1797,7 +1807,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+151"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>

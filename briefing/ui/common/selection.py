@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+TABS = ("ports", "indicators", "proposals", "sources")  # the main window's tabs, in their order
+
 
 class Selection(QObject):
     """One object the tabs share. Tabs call the methods; they listen to the past-tense signals.

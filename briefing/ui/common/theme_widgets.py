@@ -47,7 +47,9 @@ def set_background(widget: QWidget, colour: str) -> None:
 
 def apply_theme(name: str | None, app: QApplication | None = None) -> Theme:
     """Make a theme current: the application palette now, and our widgets when they get the signal."""
-    app = app or QApplication.instance()
+    found = app or QApplication.instance()
+    assert isinstance(found, QApplication), "a theme is applied to a running widget application"
+    app = found
     theme = set_current(name)
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # the native Windows styles ignore much of a custom palette

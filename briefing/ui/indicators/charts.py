@@ -98,7 +98,7 @@ class Chart(QWidget):
         self._label_state: dict[int, tuple] = {}  # id of a label -> its text and anchor
         self._boxes: list[tuple[float, float, float, float, str]] = []
         self._base = QFont()
-        self.spec = None
+        self.spec: SeriesSpec | ComparisonSpec | None = None
         self._drawn: tuple | None = None  # the spec last drawn, and the plot's width then
         self.in_view = None  # set by the panel: whether the chart is scrolled into view (None: it is)
         self._written_ticks: dict[str, list[tuple[float, str]]] = {"bottom": [], "left": []}
@@ -415,7 +415,7 @@ class ComparisonChart(Chart):
 
     def plot_height(self) -> int:
         line = QFontMetrics(chart_font(self._base, 1.3)).height()
-        count = len(self.spec.bars) if self.spec is not None else 3
+        count = len(self.spec.bars) if isinstance(self.spec, ComparisonSpec) else 3
         return line * (4 + 2 * count)
 
     def _set_unit_label(self, unit: str, colour: str, points: float) -> None:

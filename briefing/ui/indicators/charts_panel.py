@@ -7,6 +7,8 @@ fills the charts already made and hides the rest.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -54,7 +56,8 @@ class ChartsPanel(QScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._draw_in_view)  # charts are drawn as they come into view
         self.series: list[SeriesChart] = []
         self.comparisons: list[ComparisonChart] = []
-        self._at_once, self._subject = CHARTS_AT_ONCE, None
+        self._at_once = CHARTS_AT_ONCE
+        self._subject: tuple[Any, str, tuple[Observation, ...]] | None = None
         self._rankings: Rankings | None = None
         self._laying_out = False
         # The charts a subject shows at once are made now, with the panel: making one (a pyqtgraph plot)

@@ -10,7 +10,7 @@ import html
 import re
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader
 from briefing.store.records import Indicator, Subject
 from briefing.drawing import i18n
 from briefing.drawing import themes
-from briefing.drawing.i18n import local_name
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, local_name
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OBSERVATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2

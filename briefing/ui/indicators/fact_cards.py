@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
@@ -30,6 +31,7 @@ from briefing.drawing.formatting import kind_label, number_text, readable_formul
 from briefing.drawing.i18n import local_name
 
 MAX_COLUMNS = 3
+L = TypeVar("L", bound=QLabel)
 CARDS_AT_ONCE = 24  # more than a screenful; a subject with more figures gets a button for the next ones
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -41,12 +43,16 @@ def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
     return font
 
 
-def _label(text: str, name: str, wrap: bool = True, kind: type[QLabel] = CardText) -> QLabel:
+def _made(kind: type[L], text: str, name: str, wrap: bool = True) -> L:
     label = kind(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)  # database text is never read as HTML
     label.setWordWrap(wrap)  # selectable by mouse once pointed at (see CardText)
     return label
+
+
+def _label(text: str, name: str, wrap: bool = True) -> CardText:
+    return _made(CardText, text, name, wrap)
 
 
 # -- one card ---------------------------------------------------------------------------------
@@ -77,7 +83,7 @@ class FactCard(QWidget):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
-        self.badge = _label("", "kindBadge", wrap=False, kind=Badge)
+        self.badge = _made(Badge, "", "kindBadge", wrap=False)
         self.period = _label("", "factPeriod")
         self.period.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -86,7 +92,7 @@ class FactCard(QWidget):
 
         self.value = _label("", "factValue")
         self.unit = _label("", "factUnit")
-        self._formula = _label("", "factFormula", kind=BoxedLabel)
+        self._formula = _made(BoxedLabel, "", "factFormula")
         self.note = _label("", "factNote")
         layout.addWidget(self.value)
         layout.addWidget(self.unit)
@@ -217,7 +223,7 @@ class FactCardPanel(QScrollArea):
         self._grid.setContentsMargins(16, 8, 16, 16)
         self._grid.setSpacing(14)
         self.setWidget(self._sheet)
-        self._message = _label("", "noDataMessage", kind=BoxedLabel)
+        self._message = _made(BoxedLabel, "", "noDataMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setParent(self._sheet)
         self._message.hide()
@@ -263,7 +269,8 @@ class FactCardPanel(QScrollArea):
         indicators, context_for = self._made_for
         batch, self._waiting = self._waiting[:count], self._waiting[count:]
         for obs in batch:
-            if not self._groups or self._groups[-1][1][0].observation.indicator_id != obs.indicator_id:
+            last = self._groups[-1][1][0].observation if self._groups else None
+            if last is None or last.indicator_id != obs.indicator_id:
                 indicator = indicators.get(obs.indicator_id)
                 heading = self._pooled(self._heading_pool, len(self._groups), self._make_heading)
                 heading.setText(local_name(indicator) if indicator else obs.indicator_id)

@@ -6,7 +6,9 @@ shown, so the main window can paint its first tab before they load.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTreeView,
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store.records import Subject
+
+if TYPE_CHECKING:
+    from briefing.ui.indicators.charts_panel import ChartsPanel
 from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, ColumnHeader, CoverageModel, SubjectTreeModel
 from briefing.drawing import i18n
 from briefing.drawing import themes
@@ -29,6 +34,8 @@ _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 class IndicatorsTab(QWidget):
     """Subjects on the left; on the right, cards and charts for one subject, or the coverage matrix."""
 
+    view_changed = Signal()  # between the figures and the coverage matrix
+
     def __init__(self, briefing, selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._briefing = briefing
@@ -36,7 +43,7 @@ class IndicatorsTab(QWidget):
         self._subject_id = ""
         self._pending = ""  # chosen while another tab is in front: shown when this tab is
         self._syncing = False
-        self._charts = None  # created on first show: see _ensure_charts
+        self._charts: ChartsPanel | None = None  # created on first show: see _ensure_charts
         self._charts_stale = True
         self._coverage: dict[tuple[str, str], int] = {}
         self._counts: dict[str, int] = {}
@@ -70,6 +77,7 @@ class IndicatorsTab(QWidget):
         self.pages.setObjectName("indicatorPages")
         self.pages.addTab(LayoutFence(self._cards_page()), "")  # see layout_fence: a step repaints only what changed
         self.pages.addTab(self._coverage_page(), "")
+        self.pages.currentChanged.connect(self.view_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.subject_view)
@@ -247,13 +255,14 @@ class IndicatorsTab(QWidget):
 
     # -- charts, loaded late ----------------------------------------------------------------
 
-    def _ensure_charts(self):
+    def _ensure_charts(self) -> ChartsPanel:
         if self._charts is None:
             from briefing.ui.indicators.charts_panel import ChartsPanel  # pyqtgraph + numpy load here, not at start-up
 
-            self._charts = ChartsPanel()
-            self._charts_holder.addWidget(self._charts)
+            charts = self._charts = ChartsPanel()
+            self._charts_holder.addWidget(charts)
             self._charts_stale = True
+            return charts
         return self._charts
 
     def _show_pending(self) -> None:
@@ -279,8 +288,9 @@ class IndicatorsTab(QWidget):
         """The indicator whose chart is at the top of the charts ("coverage" for the matrix; "" if none)."""
         if self.pages.currentIndex() == 1:
             return "coverage"
-        shown = self._charts.visible_charts() if self._charts is not None and not self._charts_stale else []
-        top = self._charts.verticalScrollBar().value() if shown else 0
+        charts = self._charts if not self._charts_stale else None
+        shown = charts.visible_charts() if charts is not None else []
+        top = charts.verticalScrollBar().value() if charts is not None and shown else 0
         best = min(shown, key=lambda chart: abs(chart.y() - top), default=None)
         return best.spec.indicator.id if best is not None and best.spec is not None else ""
 

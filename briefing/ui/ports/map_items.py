@@ -131,10 +131,11 @@ class PortMarker(QGraphicsPixmapItem):
 
     def __init__(self, port: Port, radius: float) -> None:
         super().__init__()
-        self.port, self.radius, self.offset, self.selected = port, radius, QPointF(), False
+        self.port, self.radius, self.moved_by, self.selected = port, radius, QPointF(), False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
-        self.setPos(project(port.lon, port.lat))
+        if port.lon is not None and port.lat is not None:  # only placed ports get a marker
+            self.setPos(project(port.lon, port.lat))
         self.setZValue(10)
         self.setToolTip(port_tooltip(port))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -151,9 +152,9 @@ class PortMarker(QGraphicsPixmapItem):
         return theme_colour("base") if self.hollow else mode_colour(self.port.mode)
 
     def set_geometry(self, offset: QPointF, radius: float, selected: bool) -> None:
-        if (offset - self.offset).manhattanLength() < 0.01 and radius == self.radius and selected == self.selected:
+        if (offset - self.moved_by).manhattanLength() < 0.01 and radius == self.radius and selected == self.selected:
             return  # unchanged: nothing to redraw
-        self.offset, self.radius, self.selected = QPointF(offset), radius, selected
+        self.moved_by, self.radius, self.selected = QPointF(offset), radius, selected
         self.setZValue(20 if selected else 10)
         self.redraw()
 
@@ -165,14 +166,14 @@ class PortMarker(QGraphicsPixmapItem):
         size = self._size()
         sprite, half = marker_sprite(self.port.mode, self.hollow, size, _pixel_ratio())
         self.setPixmap(sprite)
-        self.setOffset(self.offset.x() - half, self.offset.y() - half)
-        moved = abs(self.offset.x()) + abs(self.offset.y()) > 1
+        self.setOffset(self.moved_by.x() - half, self.moved_by.y() - half)
+        moved = abs(self.moved_by.x()) + abs(self.moved_by.y()) > 1
         if moved and self._leader is None:  # a leader from the true spot to the marker moved aside
             self._leader = QGraphicsPixmapItem(self)
             self._leader.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         if self._leader is not None:
             if moved:
-                picture, corner = leader_picture(self.offset, _pixel_ratio())
+                picture, corner = leader_picture(self.moved_by, _pixel_ratio())
                 self._leader.setPixmap(picture)
                 self._leader.setOffset(corner)
             self._leader.setVisible(moved)
@@ -183,7 +184,7 @@ class PortMarker(QGraphicsPixmapItem):
         if self._ring is not None:
             reach = size * 1.75
             for item, colour, width in zip(self._ring, (theme_colour("base"), theme_colour("map_ink")), (6, 3)):
-                item.setRect(self.offset.x() - reach, self.offset.y() - reach, 2 * reach, 2 * reach)
+                item.setRect(self.moved_by.x() - reach, self.moved_by.y() - reach, 2 * reach, 2 * reach)
                 item.setPen(QPen(colour, width))
                 item.setBrush(Qt.BrushStyle.NoBrush)
                 item.setVisible(self.selected)
@@ -201,6 +202,7 @@ class TextBadge(QGraphicsPixmapItem):
         self.text, self.font, self.colour, self.halo, self.port_id = text, font, colour, halo, port_id
         self.rect, self.pitch, self.home = QRectF(), 0.0, QRectF()
         self.factor, self.area = 1.0, 0.0  # for league and country names: size, and the league's extent
+        self.port_ids: tuple[str, ...] = ()  # the ports a placed port name stands for (several when stacked)
         self.emphasis = -1  # the line drawn bold: the selected port's
         self.record = None  # the outline a league name belongs to (renamed on a language change)
         self._drawn_for: tuple | None = None

@@ -30,6 +30,7 @@ class PortMap(QGraphicsView):
     """Inner Mongolia's leagues and its ports. Wheel zooms at the cursor, drag pans, a click selects."""
 
     port_clicked = Signal(str)
+    zoomed = Signal()  # by the wheel (a pan moves the scroll bars)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -77,8 +78,10 @@ class PortMap(QGraphicsView):
             frame.setStyleSheet(corner_box_style())
         self._build_legend()
         self._set_unplaced(self._unplaced)
-        for item in (*self._markers.values(), *self._labels):
-            item.redraw()  # their pictures in the new colours
+        for marker in self._markers.values():
+            marker.redraw()  # their pictures in the new colours
+        for badge in self._labels:
+            badge.redraw()
         self._relayout()  # port names in the theme's ink
 
     # -- content ----------------------------------------------------------------------------
@@ -160,7 +163,7 @@ class PortMap(QGraphicsView):
                 button.setStyleSheet(style)
         marker = self._markers.get(self._selected)
         if marker is not None:
-            margin = self._radius() * 4
+            margin = round(self._radius() * 4)
             if not self.viewport().rect().adjusted(margin, margin, -margin, -margin).contains(
                     self.mapFromScene(marker.pos())):
                 self.centerOn(marker.pos())
@@ -230,6 +233,7 @@ class PortMap(QGraphicsView):
         steps = event.angleDelta().y() / 120.0
         if steps:
             self.zoom_by(1.25 ** steps, event.position())
+            self.zoomed.emit()
         event.accept()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -353,9 +357,8 @@ class PortMap(QGraphicsView):
                 spare.append(badge)
         wanted = [(kept.pop((entry[0], entry[1]), None), entry) for entry in plan.labels]
         spare.extend(kept.values())
-        for badge, (port_ids, text, anchor, rect, pitch) in wanted:
-            if badge is None:
-                badge = spare.pop() if spare else self._new_label(fonts[False])
+        for found, (port_ids, text, anchor, rect, pitch) in wanted:
+            badge = found if found is not None else (spare.pop() if spare else self._new_label(fonts[False]))
             bold = self._selected in port_ids
             stacked = "\n" in text
             badge.show_text(text, fonts[bold and not stacked], theme_colour("map_ink"),
@@ -374,7 +377,6 @@ class PortMap(QGraphicsView):
 
     def _new_label(self, font: QFont) -> TextBadge:
         badge = TextBadge("", font, theme_colour("map_ink"), halo=True)
-        badge.port_ids = ()
         self.scene().addItem(badge)
         self._labels.append(badge)
         return badge

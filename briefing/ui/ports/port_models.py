@@ -161,7 +161,7 @@ class PortFilterProxy(QSortFilterProxyModel):
     def _set_filter(self, name: str, value: str) -> None:
         if getattr(self, name) == value:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
             self.beginFilterChange()
             setattr(self, name, value)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

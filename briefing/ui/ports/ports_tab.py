@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
@@ -13,6 +13,7 @@ from briefing.store.records import MODES
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.drawing.formatting import country_label, mode_label
+from briefing.ui.ports.map_keeper import MapKeeper
 from briefing.ui.ports.map_view import PortMap
 from briefing.ui.ports.port_details import PortDetails
 from briefing.ui.ports.port_models import PortFilterProxy, PortTableModel
@@ -23,6 +24,8 @@ FIT_ROWS = 100  # rows a column's width is fitted to
 
 class PortsTab(QWidget):
     """Map and roster kept in step: a port picked in one is picked in the other and in every tab."""
+
+    view_changed = Signal()  # the map was zoomed or panned
 
     def __init__(self, briefing, selection, parent=None) -> None:
         super().__init__(parent)
@@ -36,9 +39,20 @@ class PortsTab(QWidget):
         self.details.league_name = self.model.league_name
         self._build()
         self.map.port_clicked.connect(self._on_port_clicked)
+        self.map.horizontalScrollBar().valueChanged.connect(self.view_changed)
+        self.map.verticalScrollBar().valueChanged.connect(self.view_changed)
+        self.map.zoomed.connect(self.view_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         selection.subject_selected.connect(self._on_subject_selected)
         self.set_briefing(briefing)
+
+    def map_view(self) -> tuple[float, tuple[float, float]]:
+        """The map's zoom (relative to the whole region) and centre (lon, lat), as a view records them."""
+        return self.map.view_zoom(), self.map.view_centre()
+
+    def show_map_view(self, zoom: float, centre: tuple[float, float] | None) -> None:
+        """Show a recorded map view (None: the whole region) and keep it through the resizes that follow."""
+        MapKeeper.of(self.map).apply(zoom, centre)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -71,8 +85,8 @@ class PortsTab(QWidget):
         self.country_label.setBuddy(self.country_combo)
         filters = QHBoxLayout()
         filters.addWidget(self.text_filter, 1)
-        for widget in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
-            filters.addWidget(widget)
+        for control in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
+            filters.addWidget(control)
         self.count_label = QLabel()
         theme_widgets.muted(self.count_label)
 
@@ -188,9 +202,6 @@ class PortsTab(QWidget):
         target = (0 if delta > 0 else rows - 1) if row < 0 else min(max(row + delta, 0), rows - 1)
         if target != row:
             self._select(self.proxy.port_id_at(target))
-
-    def current_port(self) -> str:
-        return self._current
 
     # -- selection --------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
 
 from briefing.store import BriefingError, open_briefing
+from briefing.ui.common.messages import tell
 from briefing.ui.presenting.agenda import AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda
 from briefing.ui.presenting.agenda_panel import AgendaPanel
 from briefing.drawing.i18n import local_name
@@ -315,9 +316,7 @@ class PresenterTools(QObject):
         self.last_message = text.replace("\n", " ")
 
         def show() -> None:
-            box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
+            tell(self.window, title, text)
 
         if later:
             QTimer.singleShot(0, self.window, show)  # once the window is up (start-up)

@@ -9,9 +9,16 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from typing import TYPE_CHECKING
 
-TABS = ("ports", "indicators", "proposals", "sources")  # the main window's tab order
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from briefing.ui.common.selection import TABS
+
+if TYPE_CHECKING:
+    from briefing.ui.shell.main_window import MainWindow
+
+__all__ = ["TABS", "ViewState", "ViewWatcher", "capture", "figure_in", "problems", "restore"]
 
 
 @dataclass(frozen=True)
@@ -76,17 +83,17 @@ def problems(state: ViewState, briefing) -> list[str]:
     return found
 
 
-def capture(window) -> ViewState:
+def capture(window: MainWindow) -> ViewState:
     current = window.proposals_tab.current_proposal()
-    lon, lat = window.ports_tab.map.view_centre()
+    zoom, (lon, lat) = window.ports_tab.map_view()
     return ViewState(
-        tab=TABS[max(0, window.tabs.currentIndex())], subject_id=window.selection.subject_id,
-        map_zoom=round(window.ports_tab.map.view_zoom(), 4), map_centre=(round(lon, 5), round(lat, 5)),
+        tab=window.tab_name(), subject_id=window.selection.subject_id,
+        map_zoom=round(zoom, 4), map_centre=(round(lon, 5), round(lat, 5)),
         chart=window.indicators_tab.current_chart(), proposal_id=current.id if current else "",
         passage_id=window.sources_tab.marked_passage())
 
 
-def restore(window, state: ViewState) -> list[str]:
+def restore(window: MainWindow, state: ViewState) -> list[str]:
     """Show a view; what the briefing lacks is skipped and returned (see `problems`)."""
     briefing = window.briefing
     if briefing.subject(state.subject_id) is not None:
@@ -95,8 +102,8 @@ def restore(window, state: ViewState) -> list[str]:
         window.proposals_tab.open_proposal(state.proposal_id)
     if state.passage_id and briefing.passage(state.passage_id) is not None:
         window.sources_tab.show_passage(state.passage_id, figure_in(briefing, state.subject_id, state.passage_id))
-    window.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
-    MapKeeper.of(window.ports_tab.map).apply(state.map_zoom, state.map_centre)
+    window.show_tab(state.tab)
+    window.ports_tab.show_map_view(state.map_zoom, state.map_centre)
     found = problems(state, briefing)
     if state.tab == "indicators" or state.chart:
         if not window.indicators_tab.show_chart(state.chart) and briefing.indicator(state.chart) is not None:
@@ -112,70 +119,23 @@ def figure_in(briefing, subject_id: str, passage_id: str) -> str:
     return mine[0].as_written if mine else ""  # another subject's figure would mislead
 
 
-class MapKeeper(QObject):
-    """Keeps a restored map view through resizes (first show, full screen on the projector) until
-    the presenter zooms or pans; without it the view would drift off what the stop recorded."""
-
-    def __init__(self, map_view) -> None:
-        super().__init__(map_view)
-        self._map = map_view
-        self._wanted: tuple[float, tuple[float, float] | None] | None = None
-        self._shown: tuple[float, tuple[float, float]] = (0.0, (0.0, 0.0))  # scale and centre as applied
-        self._pending = False
-        map_view.installEventFilter(self)
-
-    @classmethod
-    def of(cls, map_view) -> "MapKeeper":
-        keeper = map_view.findChild(cls)
-        return keeper if keeper is not None else cls(map_view)
-
-    def apply(self, zoom: float, centre: tuple[float, float] | None) -> None:
-        self._wanted = (zoom, centre)
-        self._apply()
-
-    def _apply(self) -> None:
-        self._pending = False
-        if self._wanted is None:
-            return
-        zoom, centre = self._wanted
-        if centre is None:
-            self._map.reset_view()
-        else:
-            self._map.set_view(zoom, *centre)
-        self._shown = (self._map.transform().m11(), self._map.view_centre())
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Resize and self._wanted is not None and not self._pending:
-            # the filter runs before the map resizes, so this is still the view as last shown
-            (lon, lat), (shown_lon, shown_lat) = self._map.view_centre(), self._shown[1]
-            if abs(self._map.transform().m11() - self._shown[0]) < 1e-9 and abs(lon - shown_lon) + abs(
-                    lat - shown_lat) < 1e-6:
-                self._pending = True
-                QTimer.singleShot(0, self, self._apply)  # after the map's own resize handling
-            else:
-                self._wanted = None  # the presenter zoomed or panned since: their view wins
-        return False
-
-
 class ViewWatcher(QObject):
     """Says, a moment after it happens, that the view changed: a tab, a subject, the map, a chart,
     a proposal or a passage. Recovery and the presenter screen follow it."""
 
     changed = Signal()
 
-    def __init__(self, window, delay_ms: int = 250) -> None:
+    def __init__(self, window: MainWindow, delay_ms: int = 250) -> None:
         super().__init__(window)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.changed)
         poke = self.poke
-        window.tabs.currentChanged.connect(poke)
+        window.tab_changed.connect(poke)
         window.selection.subject_selected.connect(poke)
         window.selection.passage_requested.connect(poke)
-        window.ports_tab.map.horizontalScrollBar().valueChanged.connect(poke)
-        window.ports_tab.map.verticalScrollBar().valueChanged.connect(poke)
-        window.indicators_tab.pages.currentChanged.connect(poke)
-        window.proposals_tab.reader_document().contentsChanged.connect(poke)  # another proposal opened
-        window.ports_tab.map.installEventFilter(self)
+        window.ports_tab.view_changed.connect(poke)
+        window.indicators_tab.view_changed.connect(poke)
+        window.proposals_tab.proposal_opened.connect(poke)
 
     def poke(self, *_args) -> None:
         self._timer.start()
@@ -185,8 +145,3 @@ class ViewWatcher(QObject):
         if self._timer.isActive():
             self._timer.stop()
             self.changed.emit()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Wheel:
-            self.poke()
-        return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -121,7 +121,7 @@ class CardDelegate(QStyledItemDelegate):
         document.setTextWidth(max(width - 8, 40))
         return document
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 (Qt override)
         """The card's height from font metrics, as the laid-out card will have it: a list asks this of
         every row it holds, so no text document is made for it."""
         width = self._view.viewport().width()
@@ -156,7 +156,7 @@ class CardDelegate(QStyledItemDelegate):
             self._line_heights[key] = height
         return height
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         card = self._proxy.card(index.row())
         if card is None:
             return
@@ -193,6 +193,18 @@ class CardList(QListView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
+
+    def cards(self) -> CardDelegate:
+        """The delegate that draws the cards (set by `card_list`)."""
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, CardDelegate)
+        return delegate
+
+    def rows(self) -> RecordFilterProxy:
+        """The filtered rows the list shows (set by `card_list`)."""
+        proxy = self.model()
+        assert isinstance(proxy, RecordFilterProxy)
+        return proxy
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers) -> QModelIndex:  # noqa: N802
         model = self.model()

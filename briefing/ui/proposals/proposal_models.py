@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP
 from briefing.store.records import Delegate, Proposal
 from briefing.drawing import themes
 from briefing.drawing.formatting import body_label

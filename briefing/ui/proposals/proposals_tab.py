@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
@@ -41,8 +42,14 @@ def _link_style() -> str:
             f"QPushButton#portLink:hover, QPushButton#passageLink:hover {{ background:{theme.list_selected}; }}")
 
 
+
+def _of_body(body: str, speaker: Delegate) -> bool:
+    return speaker.body == body
+
 class ProposalsTab(QWidget):
     """Speakers | proposals | the selected proposal, under a search box and two filters."""
+
+    proposal_opened = Signal()  # another proposal (or none) is shown in the reader
 
     def __init__(self, briefing, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +103,7 @@ class ProposalsTab(QWidget):
         self._reader = QTextBrowser()
         self._reader.setOpenLinks(False)
         self._reader.setOpenExternalLinks(False)
+        self._reader.document().contentsChanged.connect(self.proposal_opened)
         self._speaker_line, self._topics = QLabel(), QLabel()
         self._speaker_line.setTextFormat(Qt.TextFormat.PlainText)
         self._topics.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
@@ -110,19 +118,21 @@ class ProposalsTab(QWidget):
         form.setContentsMargins(4, 8, 4, 4)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._field_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self._field_labels, (self._speaker_line, self._topics, self._ports_row,
-                                                     self._passages_row)):
-            form.addRow(label, field)
+        speaker_label, topics_label, ports_label, passages_label = self._field_labels
+        form.addRow(speaker_label, self._speaker_line)
+        form.addRow(topics_label, self._topics)
+        form.addRow(ports_label, self._ports_row)  # a row of links (a layout)
+        form.addRow(passages_label, self._passages_row)
 
         self._headings = [QLabel() for _ in range(3)]
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for heading, body in zip(self._headings, (self._speakers, self._list, self._reader)):
+        for heading, content in zip(self._headings, (self._speakers, self._list, self._reader)):
             pane = QWidget()
             column = QVBoxLayout(pane)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(heading)
-            column.addWidget(body, 1)
-            if body is self._reader:
+            column.addWidget(content, 1)
+            if content is self._reader:
                 column.addWidget(self._meta)
             splitter.addWidget(pane)
         splitter.setStretchFactor(0, 2)
@@ -169,7 +179,7 @@ class ProposalsTab(QWidget):
     def _refresh_lists(self) -> None:
         """Cards and the reader drawn again: their labels and colours are read when drawn."""
         for view in (self._speakers, self._list):
-            view.model().forget_cards()  # their labels and colours are new
+            view.rows().forget_cards()  # their labels and colours are new
             view.doItemsLayout()  # cards may change height with the new labels
             view.viewport().update()
         self._show_proposal(self._current)
@@ -227,12 +237,12 @@ class ProposalsTab(QWidget):
             self._terms = highlight_terms(self._query, found.hits)
         else:
             self._ranking, self._terms = None, []
-        self._speakers.itemDelegate().set_terms(self._terms)  # repaints the cards whose marks change
+        self._speakers.cards().set_terms(self._terms)  # repaints the cards whose marks change
         self._current = None  # a new query shows its best hit first
         # from no marks to some, or back, cards change height: start the list afresh (a page of rows to
         # lay out again, not every row it had been given)
         self._refilter_proposals(afresh=marked != bool(self._terms))
-        self._list.itemDelegate().set_terms(self._terms)
+        self._list.cards().set_terms(self._terms)
 
     def visible_proposals(self) -> list[Proposal]:
         """Every proposal the list holds, in order, including those it has not laid out yet."""
@@ -266,7 +276,7 @@ class ProposalsTab(QWidget):
 
     def _on_body_changed(self, *_args) -> None:
         body = self._body.currentData() or ""
-        self._speaker_proxy.set_filter((lambda d: d.body == body) if body else None)
+        self._speaker_proxy.set_filter(partial(_of_body, body) if body else None)
         speaker = self._speakers.currentIndex().data(RecordRole)
         if speaker is None or (body and speaker.body != body):
             self._speakers.setCurrentIndex(self._speaker_proxy.index(0, 0))

@@ -6,8 +6,12 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from briefing.ui.shell.main_window import MainWindow
 
 SCREEN_SIZE = (1920, 1080)
 SCREENSHOT_SUBJECT = "erenhot-rail"  # a port with figures, a chart, proposals and a passage
@@ -18,13 +22,14 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _prepare(window) -> None:
+
+def _prepare(window: MainWindow) -> None:
     window.resize(*SCREEN_SIZE)
     window.show()
     _settle()
 
 
-def save_screenshots(window, folder: Path) -> int:
+def save_screenshots(window: MainWindow, folder: Path) -> int:
     """Each tab, with a port selected, at 1920x1080; prints the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     _prepare(window)
@@ -49,7 +54,7 @@ def save_screenshots(window, folder: Path) -> int:
     return 0
 
 
-def self_test(window) -> int:
+def self_test(window: MainWindow) -> int:
     """Every tab, every port and place, rendered; any exception or empty render fails with its reason."""
     errors: list[str] = []
     previous_hook = sys.excepthook

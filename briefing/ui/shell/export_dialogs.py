@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QAction
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 from briefing.drawing import i18n
 from briefing.drawing.i18n import local_name
 from briefing.export.save import ExportCancelled, ExportError
+from briefing.ui.common.messages import tell
+
+if TYPE_CHECKING:
+    from briefing.ui.shell.main_window import MainWindow
 
 SLIDE_SIZES = ((1920, 1080), (1280, 720))
 
@@ -139,7 +144,7 @@ class ExportDialog(QDialog):
 class ExportActions(QObject):
     """The export menu actions of a main window, their dialogs, and the charts' right-click menu."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or "~")
@@ -198,10 +203,7 @@ class ExportActions(QObject):
 
     def _report(self, title: str, text: str, failed: bool) -> None:
         self.last_outcome = text
-        icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        tell(self.window, title, text, warning=failed)
 
     def _failed(self, path: Path, problem: str) -> None:
         self._report(self.tr("无法导出"), self.tr("文件:") + f"{path}\n" + self.tr("问题:") + problem, True)
@@ -319,7 +321,7 @@ class ExportActions(QObject):
 
     def export_chart(self, chart=None) -> None:
         if chart is None:  # from the File menu: show the charts, so "as on screen" means something
-            self.window.tabs.setCurrentWidget(self.window.indicators_tab)
+            self.window.show_tab("indicators")
         charts = self.shown_charts()
         if not charts:
             self._report(self.tr("没有图表"), self.tr("当前主体没有图表。请在“指标”页选择有图表的主体。"), True)

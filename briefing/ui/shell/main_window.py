@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from briefing import log
 from briefing.store import Briefing, BriefingError, open_briefing
 from briefing.drawing import fonts
 from briefing.drawing import i18n
@@ -20,16 +21,17 @@ from briefing.ui.indicators.indicators_tab import IndicatorsTab
 from briefing.ui.presenting.presentation import PresenterTools
 from briefing.ui.ports.ports_tab import PortsTab
 from briefing.ui.proposals.proposals_tab import ProposalsTab
-from briefing.ui.common.selection import Selection
+from briefing.ui.common.messages import tell
+from briefing.ui.common.selection import TABS, Selection
 from briefing.ui.common.settings import THEMES, Settings
 from briefing.ui.sources.sources_tab import SourcesTab
 
-TAB_NAMES = ("ports", "indicators", "proposals", "sources")
 FONT_STEP = 0.1
 
 
 class MainWindow(QMainWindow):
     briefing_opened = Signal(str)  # path of the briefing now shown
+    tab_changed = Signal(str)  # the name of the tab now in front (one of TABS)
 
     def __init__(self, briefing: Briefing, settings: Settings, font_family: str = "") -> None:
         super().__init__()
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.sources_tab = SourcesTab(briefing, self.selection, self)
         for tab in (self.ports_tab, self.indicators_tab, self.proposals_tab, self.sources_tab):
             self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(lambda index: self.tab_changed.emit(TABS[max(0, index)]))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         return actions
 
     def _build_shortcuts(self) -> None:
-        for index in range(len(TAB_NAMES)):
+        for index in range(len(TABS)):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, lambda i=index: self.tabs.setCurrentIndex(i))
         for key, delta in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Left, -1),
                            (Qt.Key.Key_PageUp, -1)):
@@ -245,10 +248,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_warning = text
-        box.open()
+        tell(self, title, text)
 
     def show_about(self) -> None:
         summary = self.briefing.summary()
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
             + self.tr("内容:") + f"{summary.ports} / {summary.observations} / {summary.proposals}"
             + self.tr("(口岸 / 数据 / 建议)") + "\n\n" + self.tr("来源:") + f"\n{sources}\n"
             + self.tr("另有 {n} 条公开来源(见“原文”页)").format(n=max(0, len(self.briefing.sources) - 1))
+            + "\n\n" + self.tr("日志:") + f"{log.log_path() or self.tr('(未记录)')}"
         )
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -273,8 +275,15 @@ class MainWindow(QMainWindow):
     # -- signals ------------------------------------------------------------------------------
 
     def _on_tab_requested(self, name: str) -> None:
-        if name in TAB_NAMES:
-            self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+        self.show_tab(name)
+
+    def tab_name(self) -> str:
+        """The tab in front, by name (one of TABS)."""
+        return TABS[max(0, self.tabs.currentIndex())]
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front by name; an unknown name brings the first."""
+        self.tabs.setCurrentIndex(TABS.index(name) if name in TABS else 0)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
