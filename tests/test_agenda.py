@@ -6,16 +6,21 @@ import json
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
+from conftest import settings_at, show_window
 from PySide6.QtCore import Qt
 
 from briefing.ui.presenting.agenda import (
-    Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
+    Agenda,
+    AgendaError,
+    AgendaModel,
+    Stop,
+    default_agenda_path,
+    load_agenda,
+    save_agenda,
 )
 from briefing.ui.presenting.view_state import ViewState, capture
-
-from conftest import show_window, settings_at
-import fixture_facts as F
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 
-import fixture_facts as F
 from briefing.__main__ import main
 from briefing.store import BriefingError, open_briefing
 

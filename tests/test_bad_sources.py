@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 
-import fixture_facts as F
 from briefing.__main__ import main
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 import fixture_facts as F
+import pytest
+from conftest import FIXTURE_SOURCES
+
 from briefing.__main__ import main
 from briefing.store import open_briefing
-from conftest import FIXTURE_SOURCES
 
 
 def dump(path: Path) -> list[str]:

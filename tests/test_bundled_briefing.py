@@ -10,12 +10,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import SOURCES
 
 from briefing import paths
 from briefing.__main__ import main
 from briefing.store import open_briefing
-
-from conftest import SOURCES
 
 
 def dump(path: Path) -> list[str]:

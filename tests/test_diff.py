@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_SOURCES
 
 from briefing import paths
 from briefing.store import open_briefing
 from briefing.store.build import build
 from briefing.store.diff import describe, diff_briefings, plain
-from conftest import FIXTURE_SOURCES
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -115,8 +115,8 @@ def test_briefing_diff_with_a_bad_file_says_so_in_one_line(tmp_path, edited):
 def test_compare_with_shows_the_changes_in_a_dialog(qtbot, qt_fonts, tmp_path, edited):
     from PySide6.QtCore import QSettings
 
-    from briefing.ui.shell.main_window import MainWindow
     from briefing.ui.common.settings import Settings
+    from briefing.ui.shell.main_window import MainWindow
 
     window = MainWindow(open_briefing(edited["old"]),
                         Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), qt_fonts)

@@ -12,20 +12,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QBuffer, QIODevice, QPoint
 from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from briefing.drawing.formatting import value_text
 from briefing.export import ExportCancelled, ExportError
 from briefing.export.csv_export import write_csv
 from briefing.export.handout import ordered_subjects, prepare, write_handout
 from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
-from briefing.drawing.formatting import value_text
-
-from conftest import show_window
-import fixture_facts as F
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
@@ -100,7 +99,8 @@ def test_contents_page_numbers_lead_to_each_subject_and_its_first_figure(handout
     for subject in ordered_subjects(fixture_briefing):
         page = int(contents[subject.name_zh])
         text = pdf_text(path, page)
-        first = min(fixture_briefing.observations_for(subject.id), key=lambda o: (order.get(o.indicator_id, 999), o.period))
+        first = min(fixture_briefing.observations_for(subject.id),
+                    key=lambda o: (order.get(o.indicator_id, 999), o.period))
         assert subject.name_zh in text.splitlines() and value_text(first)[:6] in text, subject.id
     assert int(contents["资料来源"]) <= pages and "资料来源" in pdf_text(path, int(contents["资料来源"]))
 
@@ -154,7 +154,8 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefi
 
 def test_csv_of_one_subject(tmp_path, fixture_briefing):
     path = tmp_path / "ceke.csv"
-    assert write_csv(fixture_briefing, path, F.EXACT_PORT, lang="en") == len(fixture_briefing.observations_for(F.EXACT_PORT))
+    figures = fixture_briefing.observations_for(F.EXACT_PORT)
+    assert write_csv(fixture_briefing, path, F.EXACT_PORT, lang="en") == len(figures)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["subject"] for row in rows} == {"Ceke (Sekhee)"}

@@ -7,11 +7,11 @@ import os
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-import fixture_facts as F
 from briefing.devtools import update_translations
 from briefing.drawing import i18n
 

@@ -15,13 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
+from conftest import ROOT
 
 from briefing.__main__ import main
 from briefing.store import open_briefing
-
-import fixture_facts as F
-from conftest import ROOT
 
 PORTS, INDICATORS, PERIODS, PROPOSALS = 25, 5, 12, 20
 
@@ -68,7 +67,8 @@ def test_citations_are_counted_and_listed_in_order_without_fetching_them_all(lar
     assert len(every) == PERIODS
     assert large.observations_citing(passage.id, 10) == every[:10]
     assert large.citation_counts([passage.id, "no-such-passage"]) == {passage.id: PERIODS}
-    cited = {o.passage_id for s in fixture_briefing.subjects for o in fixture_briefing.observations_for(s.id) if o.passage_id}
+    small = fixture_briefing
+    cited = {o.passage_id for s in small.subjects for o in small.observations_for(s.id) if o.passage_id}
     counts = fixture_briefing.citation_counts([p.id for p in fixture_briefing.passages()])
     assert set(counts) == cited
     assert all(n == len(fixture_briefing.observations_citing(pid)) for pid, n in counts.items())
@@ -80,7 +80,8 @@ def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_t
         indexes = {row[0] for row in built.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL")}
         plan = " ".join(row[3] for row in built.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position", (F.LOWER_BOUND_PASSAGE,)))
+            "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position",
+            (F.LOWER_BOUND_PASSAGE,)))
     finally:
         built.close()
     assert any("passage_id" in sql and "position" in sql for sql in indexes)
@@ -95,8 +96,9 @@ def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_t
     conn.close()
     reopened = open_briefing(older)
     try:
-        assert reopened.observations_citing(F.LOWER_BOUND_PASSAGE) == fixture_briefing.observations_citing(F.LOWER_BOUND_PASSAGE)
-        assert reopened.citation_counts([F.LOWER_BOUND_PASSAGE]) == fixture_briefing.citation_counts([F.LOWER_BOUND_PASSAGE])
+        cited = F.LOWER_BOUND_PASSAGE
+        assert reopened.observations_citing(cited) == fixture_briefing.observations_citing(cited)
+        assert reopened.citation_counts([cited]) == fixture_briefing.citation_counts([cited])
     finally:
         reopened.close()
 
@@ -269,10 +271,10 @@ def test_the_handout_of_one_port_holds_its_section_and_its_proposals_only(large_
 
 def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fonts, settings, large_path,
                                                                    monkeypatch):
+    from conftest import show_window
+
     from briefing.export import handout_scope
     from briefing.ui.shell.export_dialogs import ExportDialog
-
-    from conftest import show_window
 
     window = show_window(qtbot, qt_fonts, settings, size=(1600, 900), db=large_path)
     window.selection.select_subject("port-3")

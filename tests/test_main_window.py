@@ -6,14 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
 from briefing.store import open_briefing
-from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
-import fixture_facts as F
+from briefing.ui.shell.main_window import MainWindow
 
 
 def test_four_tabs_with_chinese_titles(window):

@@ -3,6 +3,7 @@ come and go with the zoom without piling up out of sight."""
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, qGray
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene
 
 from briefing.ui.ports.map_items import OutlineItem, TextBadge
 from briefing.ui.ports.map_view import FULL_NAME_ZOOM, PortMap
-import fixture_facts as F
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -9,15 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QSettings
 
-import fixture_facts as F
 from briefing.store import open_briefing
-from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
-from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
+from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.view_state import ViewState
+from briefing.ui.shell.main_window import MainWindow
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 
@@ -159,7 +159,8 @@ def test_unsaved_stops_survive_a_crash_too(qtbot, qt_fonts, settings_file, fixtu
     first = _window(qtbot, qt_fonts, settings_file, fixture_db)
     first.selection.select_subject(F.APPROXIMATE_PORT)
     first.presenter_tools.add_current_view()
-    qtbot.waitUntil(lambda: F.APPROXIMATE_PORT in Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
+    qtbot.waitUntil(lambda: F.APPROXIMATE_PORT in Settings(
+        QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
 
     again = _window(qtbot, qt_fonts, settings_file, fixture_db)
     again.presenter_tools.start(None)

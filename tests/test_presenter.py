@@ -8,14 +8,13 @@ import os
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
+from conftest import show_window
 from PySide6.QtCore import Qt
 
 from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.view_state import ViewState, capture
-
-import fixture_facts as F
-from conftest import show_window
 
 AGENDA = Agenda((
     Stop("开场:二连浩特", ViewState("ports", F.RAIL_PORT, 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),

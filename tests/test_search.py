@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+import fixture_facts as F
 import pytest
 
-import fixture_facts as F
 from briefing.__main__ import main
 
 

@@ -3,12 +3,12 @@ and the choice is remembered."""
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-import fixture_facts as F
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.common.settings import Settings

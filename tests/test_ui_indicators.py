@@ -5,15 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
-import fixture_facts as F
 from briefing.drawing import fonts
-from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
 from briefing.drawing.formatting import kind_label
 from briefing.ui.common.selection import Selection
+from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, CoverageModel, SubjectTreeModel
 
 # The offscreen platform reports that it cannot pass window size hints on whenever a top-level
 # window's minimum size changes (a font change does that to any window still open in the session).
@@ -149,7 +149,8 @@ def test_coverage_shows_a_dash_for_what_was_not_reported(briefing):
     empty = model.index(row, trade)
     assert empty.data() == "—"
     assert empty.data(Qt.ItemDataRole.ToolTipRole) == "未报告"
-    assert model.index(row, freight).data() == str(sum(o["indicator_id"] == F.FREIGHT for o in F.observations_of(F.EXACT_PORT)))
+    curated = sum(o["indicator_id"] == F.FREIGHT for o in F.observations_of(F.EXACT_PORT))
+    assert model.index(row, freight).data() == str(curated)
     shiwei = model.row_of(F.NO_FIGURES_PORT)
     assert all(model.index(shiwei, c).data() == "—" for c in range(model.columnCount()))
     assert "0" not in {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}

@@ -4,18 +4,18 @@ legible. Each test checks what a presenter sees, not how long it took (that is i
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
-import fixture_facts as F
-from briefing.store.records import Indicator, Observation
 from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
-from briefing.ui.indicators.fact_cards import FactCard
 from briefing.drawing.formatting import value_text
+from briefing.store.records import Indicator, Observation
 from briefing.ui.common.layout_fence import LayoutFence
 from briefing.ui.common.selection import Selection
+from briefing.ui.indicators.fact_cards import FactCard
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -74,7 +74,8 @@ def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
     quoted, referenced = by_value[F.LOWER_BOUND_TEXT], by_value[F.REFERENCE_FIGURE_TEXT]
     assert quoted.property("kind") == quoted.badge.property("kind") == "lower_bound"
     assert quoted.source_button is not None and quoted.source_label is None
-    assert referenced.source_button is None and referenced.source_label.text().startswith(f"来源:{F.publisher_word(F.REFERENCE_SOURCE)}")
+    assert referenced.source_button is None
+    assert referenced.source_label.text().startswith(f"来源:{F.publisher_word(F.REFERENCE_SOURCE)}")
     assert all(card.formula is None for card in tab.cards.cards)  # no working left over from nmg
     assert all(not card.note.text() or card.note.isVisibleTo(card) for card in tab.cards.cards)
 

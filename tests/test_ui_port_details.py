@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-import fixture_facts as F
-from briefing.drawing import fonts
-from briefing.drawing import i18n
-from briefing.drawing import themes
+from briefing.drawing import fonts, i18n, themes
 from briefing.ui.common import theme_widgets
+from briefing.ui.common.selection import Selection
 from briefing.ui.ports.port_details import PortDetails
 from briefing.ui.ports.ports_tab import PortsTab
-from briefing.ui.common.selection import Selection
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -120,7 +118,8 @@ def test_a_port_opens_at_its_name(qtbot, briefing, qt_fonts):
     details = PortDetails()
     qtbot.addWidget(details)
     details.resize(500, 200)
-    details.show_port(briefing.port(F.EXACT_PORT), briefing.port_sources(F.EXACT_PORT))  # chosen before the pane is laid out
+    # chosen before the pane is laid out
+    details.show_port(briefing.port(F.EXACT_PORT), briefing.port_sources(F.EXACT_PORT))
     details.show()
     qtbot.waitExposed(details)
     QApplication.processEvents()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QPushButton
 
-import fixture_facts as F
+from briefing.ui.common.selection import Selection
 from briefing.ui.ports.map_view import PortMarker, port_tooltip
 from briefing.ui.ports.port_models import PortTableModel
 from briefing.ui.ports.ports_tab import PortsTab
-from briefing.ui.common.selection import Selection
 
 # The offscreen platform says this whenever a shown top-level window's size limits change; it is not
 # ours to fix. Every other Qt warning still fails a test.

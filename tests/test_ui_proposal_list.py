@@ -7,14 +7,13 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import fixture_facts as F  # noqa: E402
 from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-import fixture_facts as F  # noqa: E402
+from briefing.ui.common.selection import Selection  # noqa: E402
 from briefing.ui.proposals.proposal_models import HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy  # noqa: E402
 from briefing.ui.proposals.proposals_tab import ProposalsTab  # noqa: E402
-from briefing.ui.common.selection import Selection  # noqa: E402
-
 
 PAGE = 2
 

@@ -6,18 +6,22 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import fixture_facts as F  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-import fixture_facts as F  # noqa: E402
 from briefing.store.records import Delegate, Proposal  # noqa: E402
+from briefing.ui.common.selection import Selection  # noqa: E402
 from briefing.ui.proposals.proposal_cards import escape_with_highlights, highlighted_markup  # noqa: E402
 from briefing.ui.proposals.proposal_models import (  # noqa: E402
-    HIGHLIGHT_COLOUR, ProposalTableModel, RecordFilterProxy, SpeakerTableModel, short_titles,
+    HIGHLIGHT_COLOUR,
+    ProposalTableModel,
+    RecordFilterProxy,
+    SpeakerTableModel,
+    short_titles,
 )
 from briefing.ui.proposals.proposal_search import ProposalIndex, highlight_terms  # noqa: E402
 from briefing.ui.proposals.proposals_tab import ProposalsTab  # noqa: E402
-from briefing.ui.common.selection import Selection  # noqa: E402
 
 
 @pytest.fixture
@@ -89,8 +93,9 @@ def test_database_text_is_never_interpreted(qtbot, qt_fonts, briefing, selection
     """A proposal whose text holds tags shows the tags, through the real display path."""
     tab = ProposalsTab(briefing, selection)
     qtbot.addWidget(tab)
-    fake = Proposal("fake", F.DEPUTY, "<b>标题</b> & co", "第一段 <script>x</script> &amp;\n\n羊绒", F.PORT_PROPOSAL_FIRST_PASSAGE,
-                    (F.PORT_PROPOSAL_FIRST_PASSAGE,), ("<i>主题</i>",), ())
+    passage = F.PORT_PROPOSAL_FIRST_PASSAGE
+    fake = Proposal("fake", F.DEPUTY, "<b>标题</b> & co", "第一段 <script>x</script> &amp;\n\n羊绒", passage,
+                    (passage,), ("<i>主题</i>",), ())
     tab.show_proposal(fake)
     plain = tab.reader_document().toPlainText()
     assert "<b>标题</b> & co" in plain

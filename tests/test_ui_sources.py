@@ -6,12 +6,12 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import fixture_facts as F  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QTextCursor  # noqa: E402
 
-import fixture_facts as F  # noqa: E402
-from briefing.ui.proposals.proposal_models import HIGHLIGHT_COLOUR  # noqa: E402
 from briefing.ui.common.selection import Selection  # noqa: E402
+from briefing.ui.proposals.proposal_models import HIGHLIGHT_COLOUR  # noqa: E402
 from briefing.ui.sources.sources_tab import SourcesTab  # noqa: E402
 
 
@@ -50,7 +50,8 @@ def test_metadata_and_passages_in_reading_order(tab, briefing):
     positions = [text.index(p.text) for p in passages]
     assert positions == sorted(positions)
     assert text.index("两会·建言") < text.index(briefing.passage(F.DEPUTY_PASSAGE).text)
-    assert len(tab.section_names()) == len({p.section for p in passages}) == len({p["section"] for p in F.rows("passages")})
+    curated = {p["section"] for p in F.rows("passages")}
+    assert len(tab.section_names()) == len({p.section for p in passages}) == len(curated)
 
 
 def test_cited_figures_are_listed_under_their_passage(tab):

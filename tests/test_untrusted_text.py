@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
+from conftest import show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextEdit
-
-import fixture_facts as F
-from briefing.__main__ import main
-
-from conftest import show_window
 from test_bad_sources import edit
+
+from briefing.__main__ import main
 
 MARKUP = "<b>粗体</b>"
 
