@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import re
 import shutil
 from pathlib import Path
+
+from briefing.store.geo import inside
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "resources" / "briefings" / "nmg-ports-2025"
@@ -35,6 +38,32 @@ def _write(path: Path, header: list[str], rows) -> int:
             writer.writerow(row)
             count += 1
     return count
+
+
+def _region_shapes() -> list[tuple[tuple[float, float, float, float], list]]:
+    """Each league's rings with its bounding box, read once."""
+    if not _SHAPES:
+        data = json.loads((GEO / "nmg_leagues.geojson").read_text(encoding="utf-8"))
+        for feature in data["features"]:
+            geometry = feature["geometry"]
+            polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            rings = [ring for polygon in polygons for ring in polygon]
+            xs = [x for ring in rings for x, _ in ring]
+            ys = [y for ring in rings for _, y in ring]
+            _SHAPES.append(((min(xs), min(ys), max(xs), max(ys)), rings))
+    return _SHAPES
+
+
+_SHAPES: list = []
+
+
+def _point_in_region(rng: random.Random) -> tuple[float, float]:
+    """A random (lon, lat) inside the region's outline: a build refuses a port placed outside it."""
+    while True:
+        lon, lat = round(rng.uniform(97, 126), 4), round(rng.uniform(37, 53), 4)
+        for (x0, y0, x1, y1), rings in _region_shapes():
+            if x0 <= lon <= x1 and y0 <= lat <= y1 and inside(lon, lat, rings):
+                return lon, lat
 
 
 def _sentences() -> list[str]:
@@ -57,7 +86,7 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
         f'as_of = "2025-03"\nsource_id = "article"\noutlines = "{outlines}"\n', encoding="utf-8")
     shutil.copy(ARTICLE / "sources.csv", out / "sources.csv")
     with (out / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow(["article", "规模测试文章", "基准测试", "2025-03", "", "generated"])
+        csv.writer(handle).writerow(["article", "publication", "基准测试", "2025-03", "规模测试文章", "zh", "", "", ""])
 
     names = []
     for i in range(ports):
@@ -67,13 +96,15 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
     for i, name in enumerate(names):
         mode = MODES[i % 3]
         placed = i % 10 != 0
+        lon, lat = _point_in_region(rng) if placed else (None, None)
         port_rows.append([f"port-{i}", name, f"Port {i}", mode, rng.choice(COUNTRIES[mode]), f"Counterpart {i}",
-                          "测试盟", "测试旗", f"{rng.uniform(38, 53):.4f}" if placed else "",
-                          f"{rng.uniform(97, 126):.4f}" if placed else "", "exact" if placed else "", "", "",
-                          "s001", "s001" if placed else ""])
-    counts = {"ports": _write(out / "ports.csv", ["id", "name_zh", "name_en", "mode", "country", "counterpart",
-                                                  "league_city", "county", "lat", "lon", "coord_precision",
-                                                  "coord_basis", "status", "source_ids", "coord_source_ids"], port_rows)}
+                          f"Counterpart {i}", "测试盟", "Test League", "测试旗", "Test Banner",
+                          f"{lat:.4f}" if placed else "", f"{lon:.4f}" if placed else "",
+                          "exact" if placed else "", "", "", "", "", "s001", "s001" if placed else "", ""])
+    counts = {"ports": _write(out / "ports.csv", [
+        "id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en", "league_city",
+        "league_city_en", "county", "county_en", "lat", "lon", "coord_precision", "position_zh", "position_en",
+        "status_zh", "status_en", "source_ids", "coord_source_ids", "curator_note"], port_rows)}
     _write(out / "places.csv", ["id", "name_zh", "name_en", "level", "port_ids"], [["region", "全区", "Region", "region", ""]])
     indicator_rows = [[f"ind-{j}", f"测试指标{j}", f"Indicator {j}", UNITS[j % len(UNITS)]] for j in range(indicators)]
     counts["indicators"] = _write(out / "indicators.csv", ["id", "name_zh", "name_en", "unit"], indicator_rows)
@@ -91,7 +122,8 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
             for k, figure in enumerate(figures):
                 value = figure[: -len(unit)]
                 observations.append([f"o-{i}-{j}-{k}", f"port-{i}", f"ind-{j}", str(first_year + k),
-                                     f"{first_year + k}年", value, unit, "reported", figure, pid, "", "", "", ""])
+                                     f"{first_year + k}年", f"{first_year + k}", "", value, "", unit, "reported",
+                                     figure, pid, "", "", "", "", "", ""])
     proposal_rows, speaker_rows = [], []
     for s in range(max(1, proposals // 10)):
         speaker_rows.append([f"speaker-{s}", f"代表{s}", ("npc_deputy", "cppcc_member", "official")[s % 3], "测试职务", ""])
@@ -100,15 +132,16 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
         pid = f"q-{n}"
         passages.append([pid, "规模测试建议", text])
         linked = ";".join(sorted({f"port-{rng.randrange(ports)}" for _ in range(rng.randint(0, 2))}))
-        proposal_rows.append([f"prop-{n}", f"speaker-{n % len(speaker_rows)}", f"测试建议{n}", text, pid,
-                              "口岸经济;落地加工", linked])
+        proposal_rows.append([f"prop-{n}", f"speaker-{n % len(speaker_rows)}", f"测试建议{n}", f"Test proposal {n}",
+                              text, pid, "口岸经济;落地加工", linked])
     counts["passages"] = _write(out / "passages.csv", ["id", "section", "text"], passages)
     counts["observations"] = _write(out / "observations.csv", [
-        "id", "subject_id", "indicator_id", "period", "period_zh", "value", "unit", "kind", "as_written",
-        "passage_id", "source_id", "confidence", "formula", "note"], observations)
+        "id", "subject_id", "indicator_id", "period", "period_zh", "period_en", "period_inferred", "value",
+        "decimals", "unit", "kind", "as_written", "passage_id", "source_id", "confidence", "formula", "note_zh",
+        "note_en", "curator_note"], observations)
     counts["speakers"] = _write(out / "speakers.csv", ["id", "name_zh", "body", "titles", "passage_id"], speaker_rows)
-    counts["proposals"] = _write(out / "proposals.csv", ["id", "speaker_id", "title_zh", "text_zh", "passage_ids",
-                                                         "topics", "port_ids"], proposal_rows)
+    counts["proposals"] = _write(out / "proposals.csv", ["id", "speaker_id", "title_zh", "title_en", "text_zh",
+                                                         "passage_ids", "topics", "port_ids"], proposal_rows)
     return counts
 
 

@@ -8,6 +8,7 @@ count from it anywhere else. The bundled 2025 briefing is tested in test_bundled
 from __future__ import annotations
 
 import csv
+import tomllib
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,11 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of one curated file (`ports`, `observations`, ...), in file order."""
     with open(SOURCES / f"{name}.csv", encoding="utf-8", newline="") as handle:
         return tuple(csv.DictReader(handle))
+
+
+def meta() -> dict[str, str]:
+    """briefing.toml: the test briefing's id, titles, date, description."""
+    return tomllib.loads((SOURCES / "briefing.toml").read_text(encoding="utf-8"))
 
 
 def row(name: str, row_id: str) -> dict[str, str]:
@@ -45,7 +51,14 @@ MANZHOULI_RAIL = "manzhouli-rail"  # rail, Russia; two proposals name it (and ma
 MANZHOULI_ROAD = "manzhouli-road"
 MANZHOULI_AIR = "manzhouli-air"  # air port close to the two Manzhouli land ports
 AIR_PORT = "hohhot-air"  # air, exact, a reference figure
-UNPLACED = ("mandula", "uliji")  # no sourced coordinate, in file order
+
+# --- sources (the build's checks of how a source is cited) --------------------------------------
+PUBLICATION = "s080"  # a dated publication, read in a repost
+REPOST = "s001"  # a publication read in a repost: its address is the copy's
+ADDRESSED_SOURCE = "s064"  # a reference with an address
+REPOST_FIGURE = "ref-manzhouli-rail-ce-trains-2022"  # a figure read in a repost: at most medium confidence
+REPOST_FIGURE_SOURCE = "s082"
+SOURCE_FIGURE = "ref-ganqimaodu-freight-2023"  # a figure read at its publisher's own page, confidence high
 
 # --- figures --------------------------------------------------------------------------------------
 LOWER_BOUND = "ceke-freight-2024"  # 超2400万吨, in passage p15
@@ -56,6 +69,7 @@ REFERENCE_FIGURE_TEXT = "1844.07万吨"  # EXACT_PORT's part-year figure from a 
 REFERENCE_SOURCE = "s094"  # that figure's source: a news agency's photo caption, confidence high
 DERIVED = "nmg-trade-2023"  # {nmg-trade-2024} / (1 + {nmg-trade-growth-2024} / 100)
 DERIVED_WORKING = "2073.1亿元 ÷ (1 + 5.8%)"
+DERIVED_TEXT = "1959.5"  # 2073.1 / 1.058, to the one decimal its inputs allow
 MADE_UP = "fx-ganqimaodu-freight-2020"  # from a non-article source whose title has <b> markup
 SERIES_YEARS = ("2020", "2022", "2023")
 SERIES_LATEST_TEXT = "3785.67万吨"
@@ -65,6 +79,8 @@ FREIGHT_NAME = "口岸货运量(通关过货量)"
 USED_CARS = "used-car-exports"  # REGION's 2023 (derived) and 2024 (cumulative): a two-year series
 USED_CARS_2024 = "8357"  # that 2024 figure, as written (辆)
 SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
+AFTER_ARTICLE = "ref-erenhot-rail-ce-trains-2025-12-15"  # a later figure than the article (to 15 Dec 2025)
+ARTICLE_MONTH, DATA_THROUGH = "2025-03", "2025-12"  # the article's date and the latest figure's month
 
 # --- speakers and proposals -----------------------------------------------------------------------
 CPPCC_MEMBER = "ling-yun"  # two proposals, both naming the two Manzhouli land ports
@@ -84,6 +100,10 @@ ARTICLE = "nmgrb-2025-03"
 ARTICLE_TITLE_START = "20个口岸动能强劲"
 DECODED_ADDRESS = "https://zh.wikipedia.org/zh/满洲里口岸"  # s003's percent-encoded address, as shown
 MARKUP_SOURCE = "fx-yearbook"  # a non-article source whose title carries <b>…</b>
+
+
+# no sourced coordinate on the Chinese side, in file order
+UNPLACED = tuple(p["id"] for p in rows("ports") if not p["lat"])
 
 
 # --- counts, read from the files ------------------------------------------------------------------
@@ -144,7 +164,8 @@ def speaker_count() -> int:
 def ports_matching(text: str) -> int:
     """How many ports a presenter's filter text finds: in either name or the counterpart's."""
     text = text.casefold()
-    return sum(1 for p in ports() if any(text in p[k].casefold() for k in ("name_zh", "name_en", "counterpart")))
+    columns = ("name_zh", "name_en", "counterpart", "counterpart_en")
+    return sum(1 for p in ports() if any(text in p[k].casefold() for k in columns))
 
 
 def short_name(port_id: str) -> str:
@@ -152,9 +173,9 @@ def short_name(port_id: str) -> str:
     return name_zh(port_id).removesuffix("口岸")
 
 
-def publisher_word(source_id: str) -> str:
-    """The first word of a source's title (who published it: 新华社, 内蒙古日报 ...)."""
-    return row("sources", source_id)["title"].split()[0]
+def publisher(source_id: str) -> str:
+    """Who published a source (新华社, 内蒙古日报 ...)."""
+    return row("sources", source_id)["publisher"]
 
 
 def officials() -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 
 from briefing.__main__ import main
 from briefing.store import BriefingError, open_briefing
+from briefing.store.schema import SCHEMA_VERSION
 
 
 def sha(path: Path) -> str:
@@ -36,7 +37,7 @@ def relaxed_copy(db: Path, tmp_path: Path, table: str, column: str, value) -> Pa
         target.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(columns))})', rows)
     target.execute(source.execute("SELECT sql FROM sqlite_master WHERE name='search_fts'").fetchone()[0])
     target.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = 3', (value,))
-    target.execute("PRAGMA user_version = 1")
+    target.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     target.execute("PRAGMA application_id = 1112688177")
     target.commit()
     target.close()

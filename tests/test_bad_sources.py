@@ -16,6 +16,7 @@ def edit(folder: Path, name: str, row_id: str, **changes: str) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields, rows = reader.fieldnames, list(reader)
+    assert any(row["id"] == row_id for row in rows), f"{name} has no row {row_id!r}"
     for row in rows:
         if row["id"] == row_id:
             row.update(changes)
@@ -48,6 +49,29 @@ CASES = {
     "coordinate out of range": ("ports.csv", F.EXACT_PORT, {"lon": "301.3"}, "outside"),
     "half a coordinate": ("ports.csv", F.EXACT_PORT, {"lon": ""}, "both lat and lon"),
     "unknown kind": ("observations.csv", F.LOWER_BOUND, {"kind": "guess"}, "kind 'guess' is not one of"),
+    # sources as a reader cites them
+    "publication without a date": ("sources.csv", F.PUBLICATION, {"published": ""}, "a publication needs its date"),
+    "source without a publisher": ("sources.csv", F.PUBLICATION, {"publisher": ""}, "publisher is empty"),
+    "date that is not a date": ("sources.csv", F.PUBLICATION, {"published": "Nov 2023"}, "is not a date like"),
+    "address with a stray bracket": ("sources.csv", F.ADDRESSED_SOURCE, {"url": "https://example.org/airports.dat)"},
+                                     "ends in a stray ')'"),
+    "address in the title": ("sources.csv", F.PUBLICATION, {"title": "Xinhua http://en.people.cn/n3/x.html"},
+                             "title holds an address"),
+    "two addresses in one": ("sources.csv", F.PUBLICATION, {"url": "http://a.org/x (mirror http://b.org/y)"},
+                             "is not a single http(s) address"),
+    "repost without its address": ("sources.csv", F.REPOST, {"url": ""}, "url_kind is repost but there is no url"),
+    # confidence and precision
+    "high confidence on a repost": ("observations.csv", F.REPOST_FIGURE, {"confidence": "high"},
+                                    f"read from a repost ({F.REPOST_FIGURE_SOURCE}): at most medium"),
+    "high confidence on a lower bound": ("observations.csv", F.SOURCE_FIGURE,
+                                         {"confidence": "high", "kind": "lower_bound"},
+                                         "confidence high for a lower bound"),
+    "decimals on a quoted value": ("observations.csv", F.LOWER_BOUND, {"decimals": "0"},
+                                   "decimals is for a derived value only"),
+    "period without English": ("observations.csv", F.LOWER_BOUND, {"period_en": ""}, "period_en is empty"),
+    # a port drawn outside China
+    "port placed across the border": ("ports.csv", F.RAIL_PORT, {"lat": "43.72", "lon": "111.91"},
+                                      "3.9 km outside the region's outline"),
 }
 
 
@@ -82,7 +106,8 @@ def test_a_failed_build_leaves_the_previous_database_alone(fixture_copy, tmp_pat
 
 
 def test_derived_formula_may_not_run_code(fixture_copy, tmp_path, capsys):
-    edit(fixture_copy, "observations.csv", F.DERIVED, formula="__import__('os').getcwd() + {nmg-trade-2024}")
+    code = "__import__('os').getcwd() + {nmg-trade-2024}"
+    edit(fixture_copy, "observations.csv", F.DERIVED, formula=code)
     assert main(["build", str(fixture_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     assert "may use only numbers" in capsys.readouterr().err
 

@@ -58,14 +58,16 @@ def test_handout_pages_carry_the_figures_as_text(handouts, fixture_briefing):
     path, pages = handouts["zh"]
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
-    for expected in ("策克口岸", "超2400万吨", "2073.1亿元", "口岸分布图", "代表委员建议", "资料来源",
+    for expected in (F.name_zh(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元", "口岸分布图", "代表委员建议",
+                     "资料来源",  # and the article's date and the latest figure's:
+                     f"原文: {F.ARTICLE_MONTH}", f"补充数据截至: {F.DATA_THROUGH}",
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
     speakers = {d.name_zh for d in fixture_briefing.delegates}
     assert any(name in text for name in speakers)
     # 口 must come out as 口 (U+53E3), not the look-alike radical ⼝ a system font would map it to
     assert "⼝" not in text and "口岸" in text
-    assert "unverified" in text  # no ligature glyph (fi) drops out of the text
+    assert "briefing" in F.meta()["title_en"] and F.meta()["title_en"] in text  # no ligature glyph (fi) drops out
 
 
 @needs_poppler
@@ -141,7 +143,7 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefi
         assert float(row["value"]) == obs.value  # every digit, never rounded
         assert (row["subject_id"], row["indicator_id"], row["period"], row["unit"], row["kind"]) == (
             obs.subject_id, obs.indicator_id, obs.period, obs.unit, obs.kind)
-        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note
+        assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
             assert row["passage_text"] == fixture_briefing.passage(obs.passage_id).text

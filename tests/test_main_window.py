@@ -18,7 +18,10 @@ from briefing.ui.shell.main_window import MainWindow
 
 def test_four_tabs_with_chinese_titles(window):
     assert [window.tabs.tabText(i) for i in range(4)] == ["口岸", "指标", "代表建议", "原文"]
-    assert "内蒙古" in window.banner.text() and "2025-03" in window.banner.text() and "内蒙古日报" in window.banner.text()
+    assert "内蒙古" in window.banner.text() and "内蒙古日报" in window.banner.text()
+    # the article's date and the latest figure's
+    article, latest = (f"{int(m[:4])}年{int(m[5:])}月" for m in (F.ARTICLE_MONTH, F.DATA_THROUGH))
+    assert f"原文 {article} · 补充数据截至 {latest}" in window.banner.text()
 
 
 def test_ctrl_number_switches_tabs(window, qtbot):

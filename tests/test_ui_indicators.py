@@ -68,7 +68,7 @@ def test_nmg_derived_card_shows_readable_formula(tab):
     assert F.DERIVED_WORKING in text
     assert "外贸进出口总值" in text and "外贸进出口同比增速" in text
     assert "{" not in text
-    assert trade.value.text().startswith("≈")
+    assert trade.value.text().startswith("≈") and F.DERIVED_TEXT in trade.value.text()  # as precise as its inputs
     assert trade.badge.text() == kind_label("derived")
 
 
@@ -84,8 +84,10 @@ def test_reference_figure_shows_source_and_confidence(tab):
     tab.show_subject(F.EXACT_PORT)
     card = card_with_value(tab, F.REFERENCE_FIGURE_TEXT)
     assert card.source_button is None
-    assert card.source_label.text().startswith(f"来源:{F.publisher_word(F.REFERENCE_SOURCE)}")
-    assert "可信度:高" in card.source_label.text()
+    # cited: publisher, date, title; read in a repost, so never high
+    source = F.row("sources", F.REFERENCE_SOURCE)
+    assert card.source_label.text().startswith(f"来源:{source['publisher']} · {source['published']} · ")
+    assert "可信度:中" in card.source_label.text() and source["url_kind"] == "repost"
 
 
 def test_target_card_looks_different_from_reported(tab):

@@ -75,7 +75,7 @@ def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
     assert quoted.property("kind") == quoted.badge.property("kind") == "lower_bound"
     assert quoted.source_button is not None and quoted.source_label is None
     assert referenced.source_button is None
-    assert referenced.source_label.text().startswith(f"来源:{F.publisher_word(F.REFERENCE_SOURCE)}")
+    assert referenced.source_label.text().startswith(f"来源:{F.publisher(F.REFERENCE_SOURCE)}")
     assert all(card.formula is None for card in tab.cards.cards)  # no working left over from nmg
     assert all(not card.note.text() or card.note.isVisibleTo(card) for card in tab.cards.cards)
 

@@ -70,7 +70,6 @@ def test_before_a_port_is_chosen_the_pane_says_how_to_choose_one(tab):
 
 def test_every_field_is_shown_with_its_name(tab, briefing):
     tab.table.selectRow(tab.proxy.row_of(F.EXACT_PORT))
-    port = briefing.port(F.EXACT_PORT)
     curated = F.row("ports", F.EXACT_PORT)  # a road port to Mongolia with an exact coordinate
     lines = tab.details.toPlainText().splitlines()
     assert lines[:2] == [curated["name_zh"], curated["name_en"]]
@@ -79,15 +78,15 @@ def test_every_field_is_shown_with_its_name(tab, briefing):
     assert f"\t盟市\t{curated['league_city']}" in lines
     assert f"\t旗县\t{curated['county']}" in lines
     assert f"\t坐标\t北纬 {curated['lat']}°,东经 {curated['lon']}° · 确切位置" in lines
-    assert f"\t坐标依据\t{port.coord_basis}" in lines
-    assert f"\t状态\t{port.status}" in lines
+    assert f"\t位置说明\t{curated['position_zh']}" in lines
+    assert f"\t状态\t{curated['status_zh']}" in lines
     texts = tab.details.source_texts()
     assert f"\t来源\t{texts[0]}" in lines
     assert all(text in lines for text in texts[1:])  # each title and address on a line of its own
 
 
 def test_a_port_without_sources_or_fields_shows_dashes(tab, briefing):
-    bare = replace(briefing.port(F.EXACT_PORT), county="", coord_basis="", status="", counterpart="")
+    bare = replace(briefing.port(F.EXACT_PORT), county="", position_zh="", status_zh="", counterpart="")
     tab.details.show_port(bare, ())
     for key in ("county", "basis", "status", "counterpart", "sources"):
         assert tab.details.field_text(key) == "—"
@@ -96,7 +95,7 @@ def test_a_port_without_sources_or_fields_shows_dashes(tab, briefing):
 
 def test_database_text_is_shown_as_text_never_as_markup_or_links(tab, briefing):
     source = briefing.port_sources(F.EXACT_PORT)[0][1]
-    odd = replace(briefing.port(F.EXACT_PORT), name_zh="<b>策克</b>", status="a < b & c <a href='x'>y</a>")
+    odd = replace(briefing.port(F.EXACT_PORT), name_zh="<b>策克</b>", status_zh="a < b & c <a href='x'>y</a>")
     tab.details.show_port(odd, (("roster", replace(source, title="<i>标题</i>", url="https://e.org/?a=1&b=<2>")),))
     shown = tab.details.toPlainText()
     assert "<b>策克</b>" in shown

@@ -44,7 +44,7 @@ def test_metadata_and_passages_in_reading_order(tab, briefing):
     article = F.row("sources", F.ARTICLE)
     assert title.startswith(F.ARTICLE_TITLE_START)
     assert article["publisher"] in byline and article["published"] in byline
-    assert note == f"说明:{article['note']}"
+    assert article["curator_note"] and not note  # the curators' note on the article stays in the curated files
     text = tab.reader_document().toPlainText()
     passages = briefing.passages()
     positions = [text.index(p.text) for p in passages]
@@ -64,7 +64,10 @@ def test_cited_figures_are_listed_under_their_passage(tab):
 def test_other_sources_are_plain_text_not_links(tab, briefing):
     others = tab.other_sources_view()
     plain = others.document().toPlainText()
+    # cited as a reader cites it: title, then publisher and date, then the address, marked when a copy
     assert F.DECODED_ADDRESS in plain
+    repost = F.row("sources", F.REPOST)
+    assert f"{repost['title']}\n{repost['publisher']} · {repost['published']}\n转载页:{repost['url']}" in plain
     assert F.row("sources", F.MARKUP_SOURCE)["title"] in plain  # its <b>…</b> shown as written
     assert "其他来源" in tab.heading_texts()[2]
     assert not others.openLinks() and not others.openExternalLinks()

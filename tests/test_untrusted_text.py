@@ -16,7 +16,7 @@ MARKUP = "<b>粗体</b>"
 
 @pytest.fixture
 def marked_up_briefing(fixture_copy, tmp_path):
-    edit(fixture_copy, "ports.csv", F.EXACT_PORT, name_zh=f"策克{MARKUP}口岸", status=f"状态{MARKUP}")
+    edit(fixture_copy, "ports.csv", F.EXACT_PORT, name_zh=f"策克{MARKUP}口岸", status_zh=f"状态{MARKUP}")
     edit(fixture_copy, "indicators.csv", F.FREIGHT, name_zh=f"货运量{MARKUP}")
     edit(fixture_copy, "speakers.csv", F.DEPUTY, titles=f"兴安盟委书记{MARKUP}")
     out = tmp_path / "marked.sqlite"

@@ -78,6 +78,8 @@ def period_text(obs: Observation, language: str | None = None) -> str:
     label = obs.period_zh or obs.period
     if not (is_english() if language is None else language == "en"):
         return label
+    if obs.period_en:  # the briefing says it in English itself
+        return obs.period_en
     if not obs.period_zh or obs.period_zh in (f"{obs.period}年", obs.period):
         return obs.period
     return f"{obs.period} ({obs.period_zh})"
@@ -90,15 +92,18 @@ def number_text(value: float) -> str:
     return f"{value:.10g}"
 
 
-def derived_number_text(value: float) -> str:
-    # A derived value is a computation, not a quotation: two decimals, and marked as approximate.
+def derived_number_text(value: float, decimals: int | None = None) -> str:
+    # A derived value is a computation, not a quotation: marked as approximate, and written to the
+    # decimals its inputs allow when the briefing states them (two otherwise).
+    if decimals is not None:
+        return f"≈{value:.{max(decimals, 0)}f}"
     return f"≈{value:,.2f}"
 
 
 def value_text(obs: Observation, language: str | None = None) -> str:
     """The value as the source wrote it (超2400万吨, 约2.4亿元); a derived one as ≈1959.45亿元."""
     if obs.is_derived:
-        return f"{derived_number_text(obs.value)}{obs.unit}"
+        return f"{derived_number_text(obs.value, obs.decimals)}{obs.unit}"
     if obs.as_written:
         return obs.as_written  # the article's own words: 超2400万吨, 95%以上, 突破18000列
     number = number_text(obs.value)

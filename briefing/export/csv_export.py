@@ -62,7 +62,7 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
             "source": source.title if source else "",
             "source_url": source.url if source else "",
             "formula": obs.formula,
-            "note": obs.note,
+            "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
         })
     return out
 

@@ -111,15 +111,17 @@ class Handout:
         other = meta.get("title_en" if self.lang == "zh" else "title_zh", "")
         if other and other != self.title:
             f.text(other, size=13, colour=MUTED, after=14)
-        if meta.get("description"):
-            f.text(meta["description"], size=10.5, after=16)
+        description = meta.get("description_en" if self.lang == "en" else "description") or meta.get("description")
+        if description:
+            f.text(description, size=10.5, after=16)
         source = self.b.source(meta.get("source_id", ""))
         if source is not None:
             f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
-        as_of = meta.get("as_of", "")
-        if meta.get("as_of_note"):
-            as_of += f" ({meta['as_of_note']})"
-        f.text(f"{self.w('as_of')}: {as_of}", size=10)
+        as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
+        dates = f"{self.w('as_of')}: {as_of}"
+        if through and through > as_of[:7]:  # figures added after the article: say how far they reach
+            dates += f"    {self.w('data_through')}: {through}"
+        f.text(dates, size=10)
         f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
                f"{self.w('generated')}: {datetime.date.today().isoformat()}", size=10, after=24)
         if self.only is not None:

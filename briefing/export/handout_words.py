@@ -13,7 +13,8 @@ from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 _WORDS = {
     "kicker": QT_TRANSLATE_NOOP("Handout", "会议讲义"),
     "source": QT_TRANSLATE_NOOP("Handout", "来源"),
-    "as_of": QT_TRANSLATE_NOOP("Handout", "数据截至"),
+    "as_of": QT_TRANSLATE_NOOP("Handout", "原文"),
+    "data_through": QT_TRANSLATE_NOOP("Handout", "补充数据截至"),
     "db_built": QT_TRANSLATE_NOOP("Handout", "数据库构建"),
     "generated": QT_TRANSLATE_NOOP("Handout", "讲义生成"),
     "contents": QT_TRANSLATE_NOOP("Handout", "目录"),

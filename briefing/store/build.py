@@ -13,17 +13,22 @@ from pathlib import Path
 import sqlite_utils
 
 from briefing.store import curated as curated_files
+from briefing.store.curated_checks import check_positions
 from briefing.store.errors import BuildError
+from briefing.store.records import period_end_month
 from briefing.store.schema import APPLICATION_ID, SCHEMA_VERSION, SEARCH_FTS_DDL, TABLES
 from briefing.store.search_index import Doc, Indexer
 
 SUBJECT_NAME_SEPARATOR = " · "
+# The briefing.toml keys copied into meta; anything else there (a curator_note) stays in the folder.
+META_KEYS = ("id", "title_zh", "title_en", "as_of", "source_id", "description", "description_en", "outlines")
 
 
 def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[str, int]:
     """Validate `source_dir`, then write `output` atomically; on any error nothing is written."""
     cur = curated_files.load(Path(source_dir))
     outline_rows = _read_outlines(outlines) if outlines else []
+    check_positions(cur, [json.loads(row["rings"]) for row in outline_rows])
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -114,17 +119,21 @@ def _write(cur: curated_files.Curated, path: Path, outline_rows: list[dict]) -> 
 
 
 def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_rows) -> dict[str, int]:
-    meta = dict(cur.meta)
-    meta.update(schema_version=str(SCHEMA_VERSION), built_at=_built_at(), sources_sha256=sources_digest(cur.folder))
+    meta = {k: v for k, v in cur.meta.items() if k in META_KEYS}
+    meta.update(schema_version=str(SCHEMA_VERSION), built_at=_built_at(), sources_sha256=sources_digest(cur.folder),
+                data_through=data_through(cur))
     db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
-    db["sources"].insert_all({c: r[c] for c in ("id", "title", "publisher", "published", "url", "note")} for r in cur.sources)
+    db["sources"].insert_all(
+        {c: r[c] for c in ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind")}
+        for r in cur.sources)
     article = cur.meta["source_id"]
     db["passages"].insert_all(
         {"id": r["id"], "source_id": article, "section": r["section"], "position": i, "text": r.raw("text")}
         for i, r in enumerate(cur.passages, 1)
     )
-    port_columns = ("id", "name_zh", "name_en", "mode", "country", "counterpart", "league_city",
-                    "county", "coord_precision", "coord_basis", "status")
+    port_columns = ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en", "league_city",
+                    "league_city_en", "county", "county_en", "coord_precision", "position_zh", "position_en",
+                    "status_zh", "status_en")
     db["ports"].insert_all(
         {**{c: r[c] for c in port_columns},
          "lat": float(r["lat"]) if r["lat"] else None, "lon": float(r["lon"]) if r["lon"] else None}
@@ -149,7 +158,8 @@ def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_r
         for r in cur.speakers
     )
     db["proposals"].insert_all(
-        ({"id": r["id"], "delegate_id": r["speaker_id"], "title_zh": r["title_zh"], "text_zh": r.raw("text_zh").strip(),
+        ({"id": r["id"], "delegate_id": r["speaker_id"], "title_zh": r["title_zh"], "title_en": r["title_en"],
+          "text_zh": r.raw("text_zh").strip(),
           "passage_id": r.list("passage_ids")[0], "topics": ";".join(r.list("topics")), "position": i}
          for i, r in enumerate(cur.proposals, 1)),
         batch_size=2000,
@@ -171,8 +181,15 @@ def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_r
     }
 
 
+def data_through(cur: curated_files.Curated) -> str:
+    """The month the latest figure's period ends in (targets are plans, not figures)."""
+    months = [period_end_month(r["period"]) for r in cur.observations if r["kind"] != "target"]
+    return max(months, default=cur.meta["as_of"][:7])
+
+
 def _observation_rows(cur: curated_files.Curated):
     article = cur.meta["source_id"]
+    as_of = cur.meta["as_of"][:7]
     passage_of = {}
     for position, r in enumerate(cur.observations, 1):
         passage_of[r["id"]] = r["passage_id"]
@@ -181,13 +198,19 @@ def _observation_rows(cur: curated_files.Curated):
         if derived and not passage_id:
             inputs = [passage_of.get(ref) for ref in cur.derived_inputs[r["id"]]]
             passage_id = next((p for p in inputs if p), None)
+        decimals = int(r["decimals"]) if r["decimals"] else None
+        value = cur.derived_values[r["id"]] if derived else float(r["value"])
+        if derived and decimals is not None:
+            value = round(value, decimals)  # never shown more precise than its inputs allow
         yield {
             "id": r["id"], "subject_id": r["subject_id"], "indicator_id": r["indicator_id"],
-            "period": r["period"], "period_zh": r["period_zh"],
-            "value": cur.derived_values[r["id"]] if derived else float(r["value"]),
+            "period": r["period"], "period_zh": r["period_zh"], "period_en": r["period_en"],
+            "period_inferred": int(r["period_inferred"] == "yes"), "value": value, "decimals": decimals,
             "unit": r["unit"], "kind": r["kind"], "as_written": r["as_written"],
             "passage_id": passage_id, "source_id": r["source_id"] or article,
-            "confidence": r["confidence"], "formula": r["formula"], "note": r["note"], "position": position,
+            "confidence": r["confidence"], "formula": r["formula"], "note_zh": r["note_zh"], "note_en": r["note_en"],
+            "after_article": int(period_end_month(r["period"]) > as_of and r["kind"] != "target"),
+            "position": position,
         }
 
 
@@ -219,7 +242,7 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
         for (subject_id, indicator_id), rows in series.items():
             ind = indicators[indicator_id]
             figures = " ".join(f"{r['period_zh'] or r['period']} {r['as_written'] or r['value'] + r['unit']}" for r in rows)
-            notes = " ".join(r["note"] for r in rows if r["note"])
+            notes = " ".join(r["note_zh"] for r in rows if r["note_zh"])
             title = f"{names[subject_id]}{SUBJECT_NAME_SEPARATOR}{ind['name_zh']}"
             yield Doc("series", f"{subject_id}/{indicator_id}", title, f"{ind['name_zh']} {figures} {notes}".strip(),
                       f"{english[subject_id]} {ind['name_en']}")

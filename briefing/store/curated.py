@@ -11,8 +11,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.store.curated_checks import check_audience_text, check_source
 from briefing.store.errors import BuildError
-from briefing.store.records import BODIES, KINDS, MODES, PLACE_LEVELS, PRECISIONS
+from briefing.store.records import (
+    BODIES,
+    CONFIDENCES,
+    KINDS,
+    MODES,
+    PLACE_LEVELS,
+    PRECISIONS,
+)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _FORMULA_REF = re.compile(r"\{([^{}]+)\}")
@@ -62,20 +70,25 @@ class Curated:
 
 
 REQUIRED_COLUMNS = {
-    "sources.csv": ("id", "title", "publisher", "published", "url", "note"),
+    "sources.csv": ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind",
+                    "curator_note"),
     "passages.csv": ("id", "section", "text"),
-    "ports.csv": ("id", "name_zh", "name_en", "mode", "country", "counterpart", "league_city",
-                  "county", "lat", "lon", "coord_precision", "coord_basis", "status",
-                  "source_ids", "coord_source_ids"),
+    "ports.csv": ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en",
+                  "league_city", "league_city_en", "county", "county_en", "lat", "lon",
+                  "coord_precision", "position_zh", "position_en", "status_zh", "status_en",
+                  "source_ids", "coord_source_ids", "curator_note"),
     "places.csv": ("id", "name_zh", "name_en", "level", "port_ids"),
     "indicators.csv": ("id", "name_zh", "name_en", "unit"),
-    "observations.csv": ("id", "subject_id", "indicator_id", "period", "period_zh", "value",
-                         "unit", "kind", "as_written", "passage_id", "source_id", "confidence",
-                         "formula", "note"),
+    "observations.csv": ("id", "subject_id", "indicator_id", "period", "period_zh", "period_en",
+                         "period_inferred", "value", "decimals", "unit", "kind", "as_written",
+                         "passage_id", "source_id", "confidence", "formula", "note_zh", "note_en",
+                         "curator_note"),
     "speakers.csv": ("id", "name_zh", "body", "titles", "passage_id"),
-    "proposals.csv": ("id", "speaker_id", "title_zh", "text_zh", "passage_ids", "topics",
+    "proposals.csv": ("id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics",
                       "port_ids"),
 }
+# Columns the build never copies into the database: the curators' own notes.
+CURATOR_COLUMNS = ("curator_note",)
 
 
 def read_rows(folder: Path, name: str) -> list[Row]:
@@ -151,7 +164,7 @@ def load(folder: Path) -> Curated:
     )
     sources = _unique_ids(cur.sources)
     for row in cur.sources:
-        _require(row, "title")
+        check_source(row)
     if meta["source_id"] not in sources:
         raise BuildError(folder / "briefing.toml", 0, f"source_id {meta['source_id']!r} is not in sources.csv")
     passages = _unique_ids(cur.passages)
@@ -179,6 +192,7 @@ def load(folder: Path) -> Curated:
     _unique_ids(cur.proposals)
     for row in cur.proposals:
         _check_proposal(row, speakers, passages, ports)
+    check_audience_text(cur)
     return cur
 
 
@@ -245,6 +259,7 @@ def _check_observations(cur: Curated, subjects: dict[str, Row], indicators: dict
             _known(row, "source_id", source_id, sources, "source")
         if not passage_id and not source_id:
             raise row.fail("an observation needs a passage_id or a source_id")
+        _check_figure_fields(row, sources)
         if row["kind"] == "derived":
             if not row["formula"]:
                 raise row.fail("a derived observation needs a formula")
@@ -261,6 +276,27 @@ def _check_observations(cur: Curated, subjects: dict[str, Row], indicators: dict
             if row["value"] not in written:
                 raise row.fail(f"value {row['value']!r} does not appear in {written!r}")
     _compute_derived(cur, observations)
+
+
+def _check_figure_fields(row: Row, sources: dict[str, Row]) -> None:
+    _require(row, "period_en")
+    if row["period_inferred"] not in ("", "yes", "no"):
+        raise row.fail(f"period_inferred {row['period_inferred']!r} is not yes, no or empty")
+    if row["decimals"]:
+        if row["kind"] != "derived":
+            raise row.fail("decimals is for a derived value only: other values stand as written")
+        if not re.fullmatch(r"-?\d", row["decimals"]):
+            raise row.fail(f"decimals {row['decimals']!r} is not a whole number from -9 to 9")
+    confidence = row["confidence"]
+    if confidence:
+        _one_of(row, "confidence", CONFIDENCES)
+    if confidence == "high":
+        if row["kind"] in ("lower_bound", "approximate"):
+            raise row.fail(f"confidence high for a {row['kind'].replace('_', ' ')}: at most medium")
+        source = sources.get(row["source_id"])
+        if source is not None and source["url_kind"] in ("repost", "mirror"):
+            raise row.fail(f"confidence high for a figure read from a {source['url_kind']} "
+                           f"({source['id']}): at most medium")
 
 
 def _compute_derived(cur: Curated, observations: dict[str, Row]) -> None:

@@ -66,7 +66,8 @@ class Briefing:
         meta = self.meta
         return Summary(
             title_zh=meta.get("title_zh", ""), title_en=meta.get("title_en", ""),
-            as_of=meta.get("as_of", ""), schema_version=int(meta.get("schema_version", 0)),
+            as_of=meta.get("as_of", ""), data_through=meta.get("data_through", ""),
+            schema_version=int(meta.get("schema_version", 0)),
             built_at=meta.get("built_at", ""), ports=ports, observations=observations,
             proposals=proposals, delegates=delegates, passages=passages,
         )
@@ -83,8 +84,8 @@ class Briefing:
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         return tuple(Source(*r) for r in self._rows(
-            "SELECT id, title, coalesce(publisher,''), coalesce(published,''), coalesce(url,''), "
-            "coalesce(note,'') FROM sources ORDER BY id = ? DESC, id", (self.meta.get("source_id", ""),)))
+            "SELECT id, kind, publisher, coalesce(published,''), title, coalesce(language,''), coalesce(url,''), "
+            "coalesce(url_kind,'') FROM sources ORDER BY id = ? DESC, id", (self.meta.get("source_id", ""),)))
 
     def source(self, source_id: str) -> Source | None:
         return self._by_id("sources").get(source_id)
@@ -165,8 +166,10 @@ class Briefing:
     def ports(self) -> tuple[Port, ...]:
         return tuple(Port(*r) for r in self._rows(
             "SELECT id, name_zh, name_en, mode, coalesce(country,''), coalesce(counterpart,''), "
-            "coalesce(league_city,''), coalesce(county,''), lat, lon, coalesce(coord_precision,''), "
-            "coalesce(coord_basis,''), coalesce(status,'') FROM ports ORDER BY rowid"))
+            "coalesce(counterpart_en,''), coalesce(league_city,''), coalesce(league_city_en,''), "
+            "coalesce(county,''), coalesce(county_en,''), lat, lon, coalesce(coord_precision,''), "
+            "coalesce(position_zh,''), coalesce(position_en,''), coalesce(status_zh,''), coalesce(status_en,'') "
+            "FROM ports ORDER BY rowid"))
 
     def port(self, port_id: str) -> Port | None:
         return self._by_id("ports").get(port_id)
@@ -203,14 +206,18 @@ class Briefing:
 
     _OBS = ("SELECT o.id, o.subject_id, o.indicator_id, o.period, coalesce(o.period_zh,''), o.value, "
             "coalesce(o.unit,''), o.kind, coalesce(o.as_written,''), o.passage_id, o.source_id, "
-            "coalesce(o.confidence,''), coalesce(o.formula,''), coalesce(o.note,''), "
-            "(SELECT group_concat(input_id, ';') FROM observation_inputs i WHERE i.observation_id = o.id) "
+            "coalesce(o.confidence,''), coalesce(o.formula,''), coalesce(o.note_zh,''), "
+            "(SELECT group_concat(input_id, ';') FROM observation_inputs i WHERE i.observation_id = o.id), "
+            "coalesce(o.note_en,''), coalesce(o.period_en,''), o.period_inferred, o.decimals, o.after_article "
             "FROM observations o ")
 
     def _observations(self, where: str, params: tuple[object, ...]) -> tuple[Observation, ...]:
         rows = self._rows(self._OBS + where, params)
         # the first 14 columns are Observation's first 14 fields, in order (_OBS selects them so)
-        return tuple(Observation(*r[:14], inputs=_split(r[14])) for r in rows)  # type: ignore[misc]
+        return tuple(Observation(*r[:14], inputs=_split(r[14]), note_en=r[15],  # type: ignore[misc]
+                                 period_en=r[16], period_inferred=bool(r[17]), decimals=r[18],
+                                 after_article=bool(r[19]))
+                     for r in rows)
 
     def observations_for(self, subject_id: str) -> tuple[Observation, ...]:
         """A subject's figures; the last few subjects' are kept (cards and charts both ask, per click)."""
@@ -302,13 +309,16 @@ class Briefing:
         "(SELECT group_concat(passage_id, ';') FROM (SELECT passage_id FROM proposal_passages "
         "  WHERE proposal_id = p.id ORDER BY position)), "
         "coalesce(p.topics, ''), "
-        "(SELECT group_concat(port_id, ';') FROM proposal_ports WHERE proposal_id = p.id) "
+        "(SELECT group_concat(port_id, ';') FROM proposal_ports WHERE proposal_id = p.id), "
+        "coalesce(p.title_en, '') "
         "FROM proposals p ")
 
     def _proposals(self, where: str, params: tuple[object, ...]) -> tuple[Proposal, ...]:
         return tuple(
-            Proposal(pid, did, title, text, passage, _split(passages) or (passage,), _split(topics), _split(ports))
-            for pid, did, title, text, passage, passages, topics, ports in self._rows(self._PROPOSALS + where, params)
+            Proposal(pid, did, title, text, passage, _split(passages) or (passage,), _split(topics), _split(ports),
+                     title_en)
+            for pid, did, title, text, passage, passages, topics, ports, title_en
+            in self._rows(self._PROPOSALS + where, params)
         )
 
     def proposals(self) -> tuple[Proposal, ...]:

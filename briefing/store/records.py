@@ -18,17 +18,34 @@ KINDS = (
 MODES = ("rail", "road", "air")
 PRECISIONS = ("exact", "nearby_town", "approximate")
 BODIES = ("npc_deputy", "cppcc_member", "official")
+CONFIDENCES = ("high", "medium", "low")
+# A source is a dated publication (news, an official release, a journal) or a reference work (an
+# encyclopedia entry, a gazetteer, a data set) whose version may carry no date.
+SOURCE_KINDS = ("publication", "reference")
+# What the source's address points at: the publisher's own page, or a copy on another site.
+URL_KINDS = ("", "original", "repost", "mirror")
 PLACE_LEVELS = ("region", "league_city", "port_group")
 
 
 @dataclass(frozen=True)
 class Source:
+    """A source as a reader cites it: who published it, when, under what title, and where to read it.
+
+    `url_kind` says whether `url` is the publisher's own page ("original" or "") or a copy of it on
+    another site ("repost", "mirror"); `publisher` always names the original publisher."""
+
     id: str
-    title: str
+    kind: str
     publisher: str
     published: str
+    title: str
+    language: str
     url: str
-    note: str
+    url_kind: str
+
+    @property
+    def is_copy(self) -> bool:
+        return self.url_kind in ("repost", "mirror")
 
 
 @dataclass(frozen=True)
@@ -48,13 +65,18 @@ class Port:
     mode: str
     country: str
     counterpart: str
+    counterpart_en: str
     league_city: str
+    league_city_en: str
     county: str
+    county_en: str
     lat: float | None
     lon: float | None
     coord_precision: str
-    coord_basis: str
-    status: str
+    position_zh: str  # audience text: what the marker's point is and how sure it is
+    position_en: str
+    status_zh: str  # audience text: whether and how the port operates
+    status_en: str
 
     @property
     def has_position(self) -> bool:
@@ -105,8 +127,13 @@ class Observation:
     source_id: str
     confidence: str
     formula: str
-    note: str
+    note_zh: str  # audience text
     inputs: tuple[str, ...] = field(default=())
+    note_en: str = ""
+    period_en: str = ""
+    period_inferred: bool = False  # the curator dated a figure its passage or source leaves undated
+    decimals: int | None = None  # a derived value's precision: the decimals its inputs allow
+    after_article: bool = False  # its period ends after the article's date: a later figure
 
     @property
     def is_derived(self) -> bool:
@@ -134,6 +161,7 @@ class Proposal:
     passage_ids: tuple[str, ...]
     topics: tuple[str, ...]
     port_ids: tuple[str, ...]
+    title_en: str = ""  # the curator's translation of the heading, not the article's words
 
 
 @dataclass(frozen=True)
@@ -163,6 +191,7 @@ class Summary:
     title_zh: str
     title_en: str
     as_of: str
+    data_through: str
     schema_version: int
     built_at: str
     ports: int
@@ -170,3 +199,9 @@ class Summary:
     proposals: int
     delegates: int
     passages: int
+
+
+def period_end_month(period: str) -> str:
+    """The month a sortable period ends in: `2024` -> `2024-12`, `2025-03-10` -> `2025-03`."""
+    period = period.strip()
+    return period[:7] if len(period) >= 7 else f"{period[:4]}-12"

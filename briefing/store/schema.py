@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # PRAGMA application_id marks a file as a briefing ("BRF1" as a 32-bit integer).
 APPLICATION_ID = 0x42524631
 
@@ -32,9 +32,10 @@ TABLES: tuple[Table, ...] = (
     _t("meta", {"key": str, "value": str}, "key", {"key", "value"}),
     _t(
         "sources",
-        {"id": str, "title": str, "publisher": str, "published": str, "url": str, "note": str},
+        {"id": str, "kind": str, "publisher": str, "published": str, "title": str, "language": str,
+         "url": str, "url_kind": str},
         "id",
-        {"id", "title"},
+        {"id", "kind", "publisher", "title"},
     ),
     _t(
         "passages",
@@ -48,8 +49,9 @@ TABLES: tuple[Table, ...] = (
         "ports",
         {
             "id": str, "name_zh": str, "name_en": str, "mode": str, "country": str,
-            "counterpart": str, "league_city": str, "county": str, "lat": float, "lon": float,
-            "coord_precision": str, "coord_basis": str, "status": str,
+            "counterpart": str, "counterpart_en": str, "league_city": str, "league_city_en": str,
+            "county": str, "county_en": str, "lat": float, "lon": float, "coord_precision": str,
+            "position_zh": str, "position_en": str, "status_zh": str, "status_en": str,
         },
         "id",
         {"id", "name_zh", "name_en", "mode"},
@@ -76,11 +78,13 @@ TABLES: tuple[Table, ...] = (
         "observations",
         {
             "id": str, "subject_id": str, "indicator_id": str, "period": str, "period_zh": str,
-            "value": float, "unit": str, "kind": str, "as_written": str, "passage_id": str,
-            "source_id": str, "confidence": str, "formula": str, "note": str, "position": int,
+            "period_en": str, "period_inferred": int, "value": float, "decimals": int, "unit": str,
+            "kind": str, "as_written": str, "passage_id": str, "source_id": str, "confidence": str,
+            "formula": str, "note_zh": str, "note_en": str, "after_article": int, "position": int,
         },
         "id",
-        {"id", "subject_id", "indicator_id", "period", "value", "kind", "source_id", "position"},
+        {"id", "subject_id", "indicator_id", "period", "value", "kind", "source_id", "position",
+         "period_inferred", "after_article"},
         [("indicator_id", "indicators", "id"), ("passage_id", "passages", "id"),
          ("source_id", "sources", "id")],
         # (passage_id, position): the figures citing a passage, in order, and how many (the sources tab)
@@ -102,8 +106,8 @@ TABLES: tuple[Table, ...] = (
     ),
     _t(
         "proposals",
-        {"id": str, "delegate_id": str, "title_zh": str, "text_zh": str, "passage_id": str,
-         "topics": str, "position": int},
+        {"id": str, "delegate_id": str, "title_zh": str, "title_en": str, "text_zh": str,
+         "passage_id": str, "topics": str, "position": int},
         "id",
         {"id", "delegate_id", "title_zh", "text_zh", "passage_id", "position"},
         [("delegate_id", "delegates", "id"), ("passage_id", "passages", "id")],

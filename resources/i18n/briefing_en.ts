@@ -601,7 +601,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+163"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -621,7 +621,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export this chart as an image…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -800,7 +800,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-261"/>
+        <location line="-258"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -809,11 +809,16 @@ and no full-year figures to compare with other ports.</translation>
     <name>FactCard</name>
     <message>
         <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
+        <source>晚于原文</source>
+        <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
@@ -857,11 +862,21 @@ and no full-year figures to compare with other ports.</translation>
         <source>可信度:{confidence}</source>
         <translation>Confidence: {confidence}</translation>
     </message>
+    <message>
+        <location line="+213"/>
+        <source>(转载)</source>
+        <translation> (repost)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(镜像页)</source>
+        <translation> (mirror copy)</translation>
+    </message>
 </context>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="+83"/>
+        <location line="-132"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -1022,8 +1037,13 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>数据截至</source>
-        <translation>Figures as of</translation>
+        <source>原文</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补充数据截至</source>
+        <translation>Later figures to</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1175,7 +1195,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+174"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1208,7 +1228,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+126"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1274,12 +1294,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+136"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-135"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1300,17 +1320,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>截至</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-105"/>
+        <source>原文 {0}</source>
+        <translation>Article {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>补充数据截至 {0}</source>
+        <translation>later figures to {0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1335,12 +1360,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>截至:</source>
-        <translation>As of: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
@@ -1378,7 +1398,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_details.py" line="+57"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1399,17 +1419,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <source>坐标依据</source>
-        <translation>Location basis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1419,22 +1434,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-22"/>
+        <source>位置说明</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1533,7 +1553,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+121"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1574,7 +1594,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+128"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1582,7 +1602,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+116"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1807,7 +1827,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+151"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+154"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -1920,37 +1940,37 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>说明:</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>其他来源({0})</source>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+180"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-142"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -1968,6 +1988,16 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+11"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
 </context>
 <context>
@@ -2039,7 +2069,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+39"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>

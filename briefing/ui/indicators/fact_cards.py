@@ -28,7 +28,7 @@ from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.indicators.card_look import Badge, BoxedLabel, CardText
 from briefing.drawing.formatting import kind_label, number_text, readable_formula, value_text
-from briefing.drawing.i18n import local_name
+from briefing.drawing.i18n import is_english, local_name
 
 MAX_COLUMNS = 3
 L = TypeVar("L", bound=QLabel)
@@ -128,15 +128,19 @@ class FactCard(QWidget):
         self.badge.set_kind(obs.kind)
         self._layout.setContentsMargins(*card_look.content_margins(obs.kind))
         self.badge.setText(kind_label(obs.kind))
-        self.period.setText(obs.period_zh or obs.period)
+        period = (obs.period_en if is_english() else obs.period_zh) or obs.period_zh or obs.period
+        if obs.after_article:  # a figure later than the article: say so wherever it is shown
+            period += " · " + QCoreApplication.translate("FactCard", "晚于原文")
+        self.period.setText(period)
         self.value.setText(value_text(obs))
         self.unit.setText(QCoreApplication.translate("FactCard", "单位:{unit}").format(unit=obs.unit)
                           if obs.unit else "")
         formula = self._formula_text(obs, context)
         self._formula.setText(formula)
         self._formula.setVisible(bool(formula))
-        self.note.setText(obs.note)
-        self.note.setVisible(bool(obs.note))
+        note = (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self._show_footer(obs, context)
         self.update()
 
@@ -159,7 +163,7 @@ class FactCard(QWidget):
             self._source.hide()
             self._button.show()
             return
-        title = context.source.title if context.source else obs.source_id
+        title = _citation(context.source) if context.source else obs.source_id
         confidence = {"high": QCoreApplication.translate("FactCard", "高"),
                       "medium": QCoreApplication.translate("FactCard", "中"),
                       "low": QCoreApplication.translate("FactCard", "低")}.get(obs.confidence, obs.confidence)
@@ -372,3 +376,13 @@ class FactCardPanel(QScrollArea):
             self._apply_fonts()
             self._relayout()
         super().changeEvent(event)
+
+
+def _citation(source: Source) -> str:
+    """Publisher · date · title, and whether the address is a copy of the publisher's page."""
+    text = " · ".join(part for part in (source.publisher, source.published, source.title) if part)
+    if source.url_kind == "repost":
+        text += QCoreApplication.translate("FactCard", "(转载)")
+    elif source.url_kind == "mirror":
+        text += QCoreApplication.translate("FactCard", "(镜像页)")
+    return text

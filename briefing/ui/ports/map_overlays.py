@@ -89,15 +89,15 @@ def fill_legend(frame, icon) -> None:
         layout.addWidget(label, row, 1)
 
 
-def fill_unplaced(frame, ports: tuple[Port, ...], tooltip, clicked) -> None:
+def fill_unplaced(frame, ports: tuple[Port, ...], tooltip, clicked, named: int = UNPLACED_NAMED) -> None:
     """The ports with no sourced coordinate, named as buttons (`clicked(port_id)`), never placed;
-    past the first few, the others are in a menu, so the box stays one short line."""
+    past the first `named`, the others are in a menu, so the box stays one short line."""
     layout = frame.layout() or QHBoxLayout(frame)
     _empty(layout)
     layout.setContentsMargins(10, 6, 10, 6)
     layout.setSpacing(2)
     layout.addWidget(QLabel(QCoreApplication.translate("PortMap", "无可靠坐标的口岸:")))
-    for index, port in enumerate(ports[:UNPLACED_NAMED]):
+    for index, port in enumerate(ports[:named]):
         if index:
             layout.addWidget(QLabel(QCoreApplication.translate("PortMap", "、")))
         button = QPushButton(local_name(port))
@@ -106,11 +106,11 @@ def fill_unplaced(frame, ports: tuple[Port, ...], tooltip, clicked) -> None:
         button.setToolTip(tooltip(port))
         button.clicked.connect(lambda _=False, pid=port.id: clicked(pid))
         layout.addWidget(button)
-    if len(ports) > UNPLACED_NAMED:
+    if len(ports) > named:
         more = QPushButton(QCoreApplication.translate("PortMap", "等 {n} 个").format(n=len(ports)))
         more.setCursor(Qt.CursorShape.PointingHandCursor)
         menu = QMenu(more)
-        for port in ports[UNPLACED_NAMED:]:
+        for port in ports[named:]:
             action = menu.addAction(local_name(port))
             action.triggered.connect(lambda _=False, pid=port.id: clicked(pid))
         more.setMenu(menu)

@@ -19,7 +19,7 @@ from briefing.drawing.map_geometry import COS_LAT, DEGREE, neighbours, outline_p
 from briefing.drawing.map_labels import Planner, nudge_names, rect_area
 from briefing.ui.ports.map_items import OutlineItem, PortMarker, TextBadge, port_tooltip
 from briefing.ui.ports.map_overlays import (
-    corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, place_corner_boxes,
+    UNPLACED_NAMED, corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, place_corner_boxes,
 )
 
 FULL_NAME_ZOOM = 2.2  # from this much closer than the fitted view, labels give full names
@@ -61,6 +61,7 @@ class PortMap(QGraphicsView):
         self.legend = self._overlay()
         self.unplaced_box = self._overlay()
         self._unplaced: tuple[Port, ...] = ()
+        self._unplaced_named = 0  # how many of them the corner box names (the rest are in its menu)
         self._apply_theme()
         themes.signals().theme_changed.connect(self._apply_theme)
 
@@ -157,10 +158,7 @@ class PortMap(QGraphicsView):
     def set_selected(self, port_id: str) -> None:
         """Highlight a port (no signal) and bring it into view; an empty id clears the highlight."""
         self._selected = port_id if port_id in self._markers or port_id in {p.id for p in self._unplaced} else ""
-        for button in self.unplaced_box.findChildren(QPushButton):
-            style = "font-weight: bold;" if button.property("port_id") == self._selected else ""
-            if button.styleSheet() != style:  # each style sheet set restyles and lays the box out again
-                button.setStyleSheet(style)
+        self._bold_selected()
         marker = self._markers.get(self._selected)
         if marker is not None:
             margin = round(self._radius() * 4)
@@ -401,6 +399,25 @@ class PortMap(QGraphicsView):
 
     def _place_overlays(self) -> None:
         place_corner_boxes(self.legend, self.unplaced_box, self.height())
+        # A box wider than the map names fewer ports (the rest stay in its menu), and all again
+        # once the map is wide enough: it never runs off the map's edge.
+        room, most = self.width() - 24, min(len(self._unplaced), UNPLACED_NAMED)
+        if self._unplaced_named < most:
+            self._fill_unplaced(most)
+        while self._unplaced_named > 1 and self.unplaced_box.width() > room:
+            self._fill_unplaced(self._unplaced_named - 1)
+
+    def _fill_unplaced(self, named: int) -> None:
+        self._unplaced_named = named
+        fill_unplaced(self.unplaced_box, self._unplaced, port_tooltip, self.port_clicked.emit, named)
+        self._bold_selected()
+        place_corner_boxes(self.legend, self.unplaced_box, self.height())
+
+    def _bold_selected(self) -> None:
+        for button in self.unplaced_box.findChildren(QPushButton):
+            style = "font-weight: bold;" if button.property("port_id") == self._selected else ""
+            if button.styleSheet() != style:  # each style sheet set restyles and lays the box out again
+                button.setStyleSheet(style)
 
     def _build_legend(self) -> None:
         radius, ratio = self._radius(), self.devicePixelRatioF()
@@ -409,7 +426,7 @@ class PortMap(QGraphicsView):
 
     def _set_unplaced(self, ports: tuple[Port, ...]) -> None:
         self._unplaced = ports
-        fill_unplaced(self.unplaced_box, ports, port_tooltip, self.port_clicked.emit)
+        self._fill_unplaced(min(len(ports), UNPLACED_NAMED))
         self._place_overlays()
 
     def unplaced_names(self) -> list[str]:

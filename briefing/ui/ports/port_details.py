@@ -16,8 +16,13 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 from briefing.store.records import Port
 from briefing.drawing import themes
 from briefing.drawing.formatting import country_label, mode_label, precision_label
-from briefing.drawing.i18n import local_name
+from briefing.drawing.i18n import is_english, local_name
 from briefing.ui.common.reader_formats import block_format, char_format, colour
+
+def _in_language(zh: str, en: str) -> str:
+    """Audience text in the interface language, the Chinese where there is no English."""
+    return (en if is_english() else zh) or zh
+
 
 TITLE_SCALE = 1.4  # the port's name, against the pane's font
 GAP = 0.35  # space above each field and between sources, in lines of the pane's font
@@ -55,7 +60,7 @@ class PortDetails(QTextBrowser):
 
     def retranslate(self) -> None:
         self._names = {"mode": self.tr("方式"), "counterpart": self.tr("对方口岸"), "league": self.tr("盟市"),
-                       "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("坐标依据"),
+                       "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("位置说明"),
                        "status": self.tr("状态"), "sources": self.tr("来源")}
         self._render()
 
@@ -74,7 +79,8 @@ class PortDetails(QTextBrowser):
     # -- building the document --------------------------------------------------------------
 
     def _values(self, port: Port) -> dict[str, list[str]]:
-        counterpart = f"{port.counterpart} ({country_label(port.country)})" if port.counterpart else "—"
+        counterpart = _in_language(port.counterpart, port.counterpart_en)
+        counterpart = f"{counterpart} ({country_label(port.country)})" if counterpart else "—"
         if port.has_position:
             where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
             coordinate = f"{where} · {precision_label(port.coord_precision)}"
@@ -86,8 +92,9 @@ class PortDetails(QTextBrowser):
             if source.url:
                 sources.append(source.url)
         return {"mode": [mode_label(port.mode)], "counterpart": [counterpart],
-                "league": [self.league_name(port) or "—"], "county": [port.county or "—"],
-                "coordinate": [coordinate], "basis": [port.coord_basis or "—"], "status": [port.status or "—"],
+                "league": [self.league_name(port) or "—"], "county": [_in_language(port.county, port.county_en) or "—"],
+                "coordinate": [coordinate], "basis": [_in_language(port.position_zh, port.position_en) or "—"],
+                "status": [_in_language(port.status_zh, port.status_en) or "—"],
                 "sources": sources or ["—"]}
 
     def _render(self) -> None:

@@ -97,7 +97,9 @@ class PortTableModel(QAbstractTableModel):
 
     def league_name(self, port: Port) -> str:
         """The port's league or city; in English where the map's outline of it has an English name."""
-        return (self._league_names.get(port.league_city, "") if i18n.is_english() else "") or port.league_city
+        if i18n.is_english():
+            return port.league_city_en or self._league_names.get(port.league_city, "") or port.league_city
+        return port.league_city
 
     def _display(self, port: Port, column: int) -> str:
         name = i18n.local_name(port)
@@ -106,7 +108,7 @@ class PortTableModel(QAbstractTableModel):
             self.COL_ENGLISH: port.name_zh if name != port.name_zh else port.name_en,
             self.COL_MODE: mode_label(port.mode),
             self.COL_COUNTRY: country_label(port.country),
-            self.COL_COUNTERPART: port.counterpart or "—",
+            self.COL_COUNTERPART: (port.counterpart_en if i18n.is_english() else "") or port.counterpart or "—",
             self.COL_LEAGUE: self.league_name(port),
             self.COL_PRECISION: precision_label(port.coord_precision),
         }.get(column, "")
@@ -192,7 +194,7 @@ class PortFilterProxy(QSortFilterProxyModel):
         elif self._country and port.country != self._country:
             return False
         if self._text:
-            haystack = " ".join((port.name_zh, port.name_en, port.counterpart)).casefold()
+            haystack = " ".join((port.name_zh, port.name_en, port.counterpart, port.counterpart_en)).casefold()
             return self._text in haystack
         return True
 

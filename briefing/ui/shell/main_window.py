@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
@@ -158,9 +158,17 @@ class MainWindow(QMainWindow):
         source = self.briefing.source(meta.get("source_id", ""))
         source_text = f"{source.publisher}《{source.title}》" if source else ""
         title = (i18n.is_english() and meta.get("title_en")) or meta.get("title_zh", "")
-        as_of = self.tr("截至") + f" {meta.get('as_of', '')}"
-        self.banner.setText(f"{title}  ·  {as_of}  ·  " + self.tr("来源:") + source_text)
+        self.banner.setText(f"{title}  ·  {self.dates_text()}  ·  " + self.tr("来源:") + source_text)
         self.setWindowTitle(f"{title} — {self.briefing.path.name}")
+
+    def dates_text(self) -> str:
+        """The article's date and, when later figures were added, the month the latest one reaches."""
+        meta = self.briefing.meta
+        as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
+        text = self.tr("原文 {0}").format(_month_text(as_of))
+        if through and through > as_of[:7]:
+            text += " · " + self.tr("补充数据截至 {0}").format(_month_text(through))
+        return text
 
     def _restore(self) -> None:
         geometry = self.settings.geometry
@@ -256,7 +264,7 @@ class MainWindow(QMainWindow):
         sources = "\n".join(f"· {s.title}" for s in self.briefing.sources[:1])
         text = (
             f"{summary.title_zh}\n{summary.title_en}\n\n"
-            + self.tr("截至:") + f"{summary.as_of}\n"
+            + self.dates_text() + "\n"
             + self.tr("数据库:") + f"{self.briefing.path}\n"
             + "SHA-256: " + self.briefing.sha256() + "\n"
             + self.tr("构建时间:") + f"{summary.built_at}\n"
@@ -300,3 +308,13 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _month_text(period: str) -> str:
+    """`2025-03` as 2025年3月, or March 2025 in the English interface; other text as it is."""
+    if len(period) < 7 or not period[:4].isdigit() or not period[5:7].isdigit():
+        return period
+    year, month = int(period[:4]), int(period[5:7])
+    if i18n.is_english():
+        return f"{QLocale(QLocale.Language.English).monthName(month)} {year}"
+    return f"{year}年{month}月"

@@ -22,7 +22,7 @@ from briefing.store.records import Passage, Source
 from briefing.store.search import find_spans
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
-from briefing.drawing.formatting import value_text
+from briefing.drawing.formatting import period_text, value_text
 from briefing.drawing.i18n import local_name
 from briefing.ui.common.reader_formats import block_format, char_format, colour, highlight_format, read_only_browser
 from briefing.ui.common.selection import Selection
@@ -280,8 +280,8 @@ class SourcesTab(QWidget):
         self._title.setText(source.title)
         parts = [source.publisher, source.published] + ([source.url] if source.url else [])
         self._byline.setText(" · ".join(p for p in parts if p))
-        self._note.setText(QCoreApplication.translate("SourcesTab", "说明:") + source.note if source.note else "")
-        self._note.setVisible(bool(source.note))
+        self._note.setText("")
+        self._note.setVisible(False)
 
     def _show_other_sources(self, sources: list[Source]) -> None:
         self._headings[2].setText(QCoreApplication.translate("SourcesTab", "其他来源({0})").format(len(sources)))
@@ -292,8 +292,9 @@ class SourcesTab(QWidget):
             if number:
                 cursor.insertBlock(block_format(top=10))
             cursor.insertText(source.title, char_format())
-            details = " · ".join(p for p in (source.publisher, source.published) if p)
-            for line in filter(None, (details, source.url or QCoreApplication.translate("SourcesTab", "(无网址)"))):
+            details = " · ".join(p for p in (source.publisher, source.published or QCoreApplication.translate(
+                "SourcesTab", "无日期")) if p)
+            for line in filter(None, (details, _address_line(source))):
                 cursor.insertBlock(block_format(left=14), char_format(colour("muted"), size_step=-1))
                 cursor.insertText(line)
         self._others.moveCursor(QTextCursor.MoveOperation.Start)
@@ -413,7 +414,7 @@ class SourcesTab(QWidget):
             subject = self._briefing.subject(obs.subject_id)
             indicator = self._briefing.indicator(obs.indicator_id)
             parts = (local_name(subject) if subject else obs.subject_id,
-                     local_name(indicator) if indicator else obs.indicator_id, obs.period_zh or obs.period,
+                     local_name(indicator) if indicator else obs.indicator_id, period_text(obs),
                      value_text(obs))
             cursor.insertBlock(block, text)
             cursor.insertText(prefix + " · ".join(p for p in parts if p))
@@ -458,3 +459,14 @@ class SourcesTab(QWidget):
 
     def _on_passage_requested(self, passage_id: str, highlight: str) -> None:
         self.show_passage(passage_id, highlight)
+
+
+def _address_line(source: Source) -> str:
+    """The address to copy, saying whether it is the publisher's own page or a copy of it."""
+    if not source.url:
+        return QCoreApplication.translate("SourcesTab", "(无网址)")
+    if source.url_kind == "repost":
+        return QCoreApplication.translate("SourcesTab", "转载页:") + source.url
+    if source.url_kind == "mirror":
+        return QCoreApplication.translate("SourcesTab", "镜像页:") + source.url
+    return source.url
