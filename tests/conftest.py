@@ -127,12 +127,13 @@ def settings_at(path):
     return Settings(QSettings(str(path), QSettings.Format.IniFormat))
 
 
-def show_window(qtbot, qt_fonts, settings, db, size=(1600, 1000)):
-    """The main window on the briefing at `db`, shown and exposed."""
+def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
+    """The main window on the briefing at `db`, shown and exposed. Behaviour tests pass the test
+    briefing (the `fixture_db` fixture); without `db` it opens the bundled briefing."""
     from briefing.store import open_briefing
     from briefing.ui.shell.main_window import MainWindow
 
-    win = MainWindow(open_briefing(db), settings, qt_fonts)
+    win = MainWindow(open_briefing(db or paths.bundled_database()), settings, qt_fonts)
     qtbot.addWidget(win)
     win.resize(*size)
     win.show()

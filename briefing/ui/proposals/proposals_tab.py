@@ -424,6 +424,7 @@ class ProposalsTab(QWidget):
         return self._body
 
     def search_box(self) -> QLineEdit:
+        """The search box (typing in it searches after a short pause)."""
         return self._search
 
     def port_only_box(self) -> QCheckBox:
