@@ -42,7 +42,7 @@ EXACT_PORT = "ceke"  # road, Mongolia, exact coordinate; a lower bound (p15) and
 EXACT_PORT_SOURCE = "s025"  # one of its roster sources, with an address
 APPROXIMATE_PORT = "arxan"  # road, approximate coordinate; no figures, one proposal
 SERIES_PORT = "ganqimaodu"  # road; freight 2020, 2022, 2023 (2021 missing) and a part-year figure
-NO_FIGURES_PORT = "shiwei"  # road, Russia, nearby town: no figures at all
+NO_FIGURES_PORT = "shiwei"  # road, Russia, no sourced coordinate: no figures at all
 RAIL_PORT = "erenhot-rail"  # rail; shares its coordinate with ROAD_TWIN; a proposal names it; its
 # China–Europe trains a year are compared with MANZHOULI_RAIL's (a comparison chart comes first)
 RAIL_PASSAGE = "p16"  # about RAIL_PORT's China–Europe trains (中欧班列)
@@ -66,7 +66,7 @@ LOWER_BOUND_TEXT = "超2400万吨"
 LOWER_BOUND_PASSAGE = "p15"
 PASSAGE_BEFORE_LOWER_BOUND = "p14"  # cites no figure
 REFERENCE_FIGURE_TEXT = "1844.07万吨"  # EXACT_PORT's part-year figure from a news agency (新华社)
-REFERENCE_SOURCE = "s094"  # that figure's source: a news agency's photo caption, confidence high
+REFERENCE_SOURCE = "s094"  # that figure's source: a news agency's photo caption, read in a repost
 DERIVED = "nmg-trade-2023"  # {nmg-trade-2024} / (1 + {nmg-trade-growth-2024} / 100)
 DERIVED_WORKING = "2073.1亿元 ÷ (1 + 5.8%)"
 DERIVED_TEXT = "1959.5"  # 2073.1 / 1.058, to the one decimal its inputs allow
@@ -98,7 +98,7 @@ PORT_PROPOSAL_SECOND_PASSAGE = "p23"  # where PORT_PROPOSAL's 羊绒 is
 DEPUTY_PASSAGE = "p21"  # where DEPUTY is introduced (section 两会·建言)
 ARTICLE = "nmgrb-2025-03"
 ARTICLE_TITLE_START = "20个口岸动能强劲"
-DECODED_ADDRESS = "https://zh.wikipedia.org/zh/满洲里口岸"  # s003's percent-encoded address, as shown
+DECODED_ADDRESS = "https://zh.wikipedia.org/zh/满洲里口岸"  # s003's address, as shown
 MARKUP_SOURCE = "fx-yearbook"  # a non-article source whose title carries <b>…</b>
 
 
