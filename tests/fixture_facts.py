@@ -76,6 +76,7 @@ SERIES_LATEST_TEXT = "3785.67万吨"
 FREIGHT = "freight-volume"  # reported by several ports: a comparison
 TRADE = "foreign-trade-value"  # REGION's 2024 (reported) and 2023 (derived)
 FREIGHT_NAME = "口岸货运量(通关过货量)"
+TRAINS = "ce-trains"  # China–Europe trains a year: RAIL_PORT and MANZHOULI_RAIL, compared
 USED_CARS = "used-car-exports"  # REGION's 2023 (derived) and 2024 (cumulative): a two-year series
 USED_CARS_2024 = "8357"  # that 2024 figure, as written (辆)
 SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
@@ -134,6 +135,14 @@ def unplaced_names() -> list[str]:
 def name_zh(subject_id: str) -> str:
     found = [r for r in rows("ports") + rows("places") if r["id"] == subject_id]
     return found[0]["name_zh"]
+
+
+def indicator_zh(indicator_id: str) -> str:
+    return row("indicators", indicator_id)["name_zh"]
+
+
+def indicator_en(indicator_id: str) -> str:
+    return row("indicators", indicator_id)["name_en"]
 
 
 def name_en(subject_id: str) -> str:

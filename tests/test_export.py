@@ -83,7 +83,7 @@ def test_handout_in_english_has_english_headings_and_names(handouts, fixture_bri
     path, pages = handouts["en"]
     text = pdf_text(path)
     for expected in ("Meeting handout", "Port map", "Figures by subject", "Sources", "Contents",
-                     f"Page 1 of {pages}", "Ceke (Sekhee)", "超2400万吨", "2073.1亿元"):
+                     f"Page 1 of {pages}", F.name_en(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元"):
         assert expected in text, expected
     assert "口岸分布图" not in text and "资料来源" not in text
     assert fixture_briefing.proposals()[0].title_zh[:8] in text  # proposals stay in Chinese

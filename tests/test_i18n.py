@@ -84,7 +84,7 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     QApplication.processEvents()
     charts = window.indicators_tab.charts
     assert tab_titles(window) == TAB_TITLES["zh"]
-    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
+    assert charts.comparisons[0].title.text() == f"{F.indicator_zh(F.TRAINS)}:各地对比"
 
     switch(window, "en")
     assert tab_titles(window) == TAB_TITLES["en"]
@@ -94,19 +94,19 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     assert header == "Port"
     assert window.indicators_tab.pages.tabText(0) == "Figures"
     comparison = charts.comparisons[0]
-    assert comparison.title.text() == "China–Europe freight trains handled: comparison"
+    assert comparison.title.text() == f"{F.indicator_en(F.TRAINS)}: comparison"
     assert comparison.subtitle.text().startswith("Unit: 列")
     ticks = [text for _, text in comparison.axis_ticks("left")]
     assert any(text.startswith("★ Erenhot") for text in ticks) and F.name_en(F.MANZHOULI_RAIL) in ticks
     values = comparison.value_labels()
     assert any(re.search(r" \(20\d\d\)$", text) for text in values) and not any("年" in text for text in values)
-    assert window.indicators_tab.cards.headings()[0] == "China–Europe freight trains handled"
+    assert window.indicators_tab.cards.headings()[0] == F.indicator_en(F.TRAINS)
     assert window.indicators_tab.title.text() == F.name_en(F.RAIL_PORT)
 
     switch(window, "zh")
     assert tab_titles(window) == TAB_TITLES["zh"]
-    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
-    assert window.indicators_tab.cards.headings()[0] == "中欧班列数量"
+    assert charts.comparisons[0].title.text() == f"{F.indicator_zh(F.TRAINS)}:各地对比"
+    assert window.indicators_tab.cards.headings()[0] == F.indicator_zh(F.TRAINS)
 
 
 def test_series_chart_axes_follow_the_language(window):
@@ -152,7 +152,7 @@ def test_proposals_stay_in_chinese_and_link_to_ports_by_their_english_names(wind
     proposal = tab.current_proposal()
     assert proposal.id == F.RAIL_PROPOSAL
     assert proposal.title_zh in tab.reader_document().toPlainText()
-    assert [button.text() for button in tab.port_buttons()] == ["Erenhot / Erlian / Ereen (railway) ›"]
+    assert [button.text() for button in tab.port_buttons()] == [f"{F.name_en(F.RAIL_PORT)} ›"]
 
 
 def test_short_english_names_for_map_labels():

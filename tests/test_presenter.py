@@ -60,7 +60,7 @@ def test_the_presenter_sees_this_stop_its_notes_the_next_stop_and_the_passage(wi
     assert presenter.notes.text() == "先讲中欧班列\n再讲落地加工"
     assert presenter.next_name.text() == "庄和的建议"
     assert presenter.next_notes.text() == "一句话概括"
-    assert presenter.on_screen.text() == "投影画面:口岸 · 二连浩特铁路口岸"
+    assert presenter.on_screen.text() == f"投影画面:口岸 · {F.name_zh(F.RAIL_PORT)}"
     figure = next(o for o in window.briefing.observations_for(F.RAIL_PORT) if o.passage_id)
     assert presenter.passage_text() == window.briefing.passage(figure.passage_id).text
     assert figure.as_written in presenter.passage_text()
@@ -84,7 +84,7 @@ def test_stepping_from_the_presenter_window_moves_the_projected_view(window, pre
 def test_the_presenter_follows_the_view_when_the_presenter_clicks_away(window, presenter, qtbot):
     window.selection.select_subject(F.SERIES_PORT)
     window.presenter_tools.watcher.flush()
-    assert presenter.on_screen.text() == "投影画面:口岸 · 甘其毛都口岸"
+    assert presenter.on_screen.text() == f"投影画面:口岸 · {F.name_zh(F.SERIES_PORT)}"
     assert presenter.current_name.text() == "开场:二连浩特"  # still the stop it came from
 
 

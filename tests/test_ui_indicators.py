@@ -66,7 +66,7 @@ def test_nmg_derived_card_shows_readable_formula(tab):
     trade = next(card for card in derived if card.observation.id == F.DERIVED)
     text = trade.formula.text()
     assert F.DERIVED_WORKING in text
-    assert "外贸进出口总值" in text and "外贸进出口同比增速" in text
+    assert F.indicator_zh(F.TRADE) in text and F.indicator_zh("foreign-trade-growth") in text
     assert "{" not in text
     assert trade.value.text().startswith("≈") and F.DERIVED_TEXT in trade.value.text()  # as precise as its inputs
     assert trade.badge.text() == kind_label("derived")
@@ -146,8 +146,8 @@ def test_coverage_shows_a_dash_for_what_was_not_reported(briefing):
     row = model.row_of(F.EXACT_PORT)
     columns = {model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole): c
                for c in range(model.columnCount())}
-    trade = next(c for tip, c in columns.items() if "外贸进出口总值" in tip)
-    freight = next(c for tip, c in columns.items() if "口岸货运量" in tip)
+    trade = next(c for tip, c in columns.items() if F.indicator_zh(F.TRADE) in tip)
+    freight = next(c for tip, c in columns.items() if F.FREIGHT_NAME in tip)
     empty = model.index(row, trade)
     assert empty.data() == "—"
     assert empty.data(Qt.ItemDataRole.ToolTipRole) == "未报告"
