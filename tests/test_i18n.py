@@ -95,11 +95,12 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     assert window.indicators_tab.pages.tabText(0) == "Figures"
     comparison = charts.comparisons[0]
     assert comparison.title.text() == f"{F.indicator_en(F.TRAINS)}: comparison"
-    assert comparison.subtitle.text().startswith("Unit: 列")
-    ticks = [text for _, text in comparison.axis_ticks("left")]
-    assert any(text.startswith("★ Erenhot") for text in ticks) and F.name_en(F.MANZHOULI_RAIL) in ticks
+    assert comparison.subtitle.text().startswith("Unit: trains")
+    names = [name.replace("\n", " ") for name in comparison.name_labels()]
+    assert any(name.startswith("★ Erenhot") for name in names)
+    assert any(name.startswith(F.name_en(F.MANZHOULI_RAIL)) for name in names)
     values = comparison.value_labels()
-    assert any(re.search(r" \(20\d\d\)$", text) for text in values) and not any("年" in text for text in values)
+    assert values and all(re.fullmatch(r"(over )?[\d,]+ trains", text) for text in values)  # English, no 列
     assert window.indicators_tab.cards.headings()[0] == F.indicator_en(F.TRAINS)
     assert window.indicators_tab.title.text() == F.name_en(F.RAIL_PORT)
 
@@ -119,7 +120,7 @@ def test_series_chart_axes_follow_the_language(window):
     switch(window, "en")
     assert [text for _, text in series.axis_ticks("bottom")] == [y.removesuffix("年") for y in years]
     assert series.title.text().endswith(": by year")
-    assert window.indicators_tab.charts.legend.text().startswith("Solid = reported")
+    assert "Reported" in series.legend.text() and "实际值" not in series.legend.text()
 
 
 def test_the_choice_is_remembered_and_checked_in_the_menu(window, settings):

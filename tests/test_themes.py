@@ -80,8 +80,10 @@ def test_switching_to_dark_darkens_the_window_the_charts_and_the_map(window, set
     assert window.palette().color(QPalette.ColorRole.Window) == QColor(themes.DARK.window)
     assert chart.plot.backgroundBrush().color() == QColor(themes.DARK.chart_background)
     assert grab_pixel(chart.plot).lightness() < 30  # what is drawn, not only what is set
-    assert chart.plot.getAxis("left").textPen().color() == QColor(themes.DARK.chart_text)
-    assert QColor(themes.DARK.chart_selected) in [QColor(brush) for brush in chart.bars.opts["brushes"]]
+    assert chart.plot.getAxis("right").textPen().color() == QColor(themes.DARK.chart_text)
+    # bars in the dark theme's colour for their kind (as on the cards), the selected one outlined in the text colour
+    assert QColor(themes.DARK.accents["reported"]) in [brush.color() for brush in chart.bars.opts["brushes"]]
+    assert QColor(themes.DARK.chart_text) in [pen.color() for pen in chart.bars.opts["pens"]]
 
     window.tabs.setCurrentIndex(0)
     QApplication.processEvents()

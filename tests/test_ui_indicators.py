@@ -189,14 +189,20 @@ def test_charts_series_and_comparison(tab):
     comparisons = [c for c in charts.comparisons if not c.isHidden()]
     assert len(series) == 1 and series[0].spec.indicator.id == F.FREIGHT
     assert [o.period for o in series[0].spec.points] == list(F.SERIES_YEARS)  # part-year figures left out
-    assert len(series[0].markers.data) == 1  # the 2022 lower bound gets its marker
-    latest = len(F.SERIES_YEARS) - 1
+    brushes = series[0].bars.opts["brushes"]  # the 2022 lower bound hatched, the other figures solid
+    hatched = [brush.style() == Qt.BrushStyle.BDiagPattern for brush in brushes]
+    assert hatched == [o.kind == "lower_bound" for o in series[0].spec.points] and hatched.count(True) == 1
+    assert all(brush.style() == Qt.BrushStyle.SolidPattern for brush, h in zip(brushes, hatched) if not h)
+    latest = int(F.SERIES_YEARS[-1]) - int(F.SERIES_YEARS[0])  # one place per year, the missing one too
     assert F.SERIES_LATEST_TEXT in series[0].hover_text_at(latest - 0.1, 100.0)
+    assert "—" in series[0].value_labels()  # the year without a figure says so
     comparison = comparisons[0]
     subjects = [subject.id for subject, _ in comparison.spec.bars]
     assert F.SERIES_PORT in subjects and F.LAND_PORTS not in subjects  # no part beside its whole
-    assert len(subjects) >= 3
     assert len({obs.unit for _, obs in comparison.spec.bars}) == 1
+    tab.show_subject(F.EXACT_PORT)  # its latest year has no company: the ports' latest years, three of them
+    (wide,) = [c for c in tab.charts.comparisons if not c.isHidden()]
+    assert len(wide.spec.bars) >= 3 and F.EXACT_PORT in [subject.id for subject, _ in wide.spec.bars]
 
 
 def test_charts_reuse_their_plots(tab):

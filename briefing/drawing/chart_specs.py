@@ -7,6 +7,7 @@ The viewer's charts (`charts`) and the handout (`export`) draw these specs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,17 @@ class SeriesSpec:
     unit: str
     points: tuple[Observation, ...]  # sorted by year
 
+    @property
+    def years(self) -> tuple[str, ...]:
+        """Every year from the first to the last, those without a figure included: a missing year
+        shows as a gap, never as two neighbouring bars."""
+        first, last = int(self.points[0].period), int(self.points[-1].period)
+        return tuple(str(year) for year in range(first, last + 1))
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return kinds_in(self.points)
+
 
 @dataclass(frozen=True)
 class ComparisonSpec:
@@ -45,6 +57,29 @@ class ComparisonSpec:
     bars: tuple[tuple[Subject, Observation], ...]
     selected_id: str
     total: int = 0  # how many subjects report it (the bars may show fewer: the largest, and the selected)
+
+    @property
+    def periods_differ(self) -> bool:
+        """True when the bars are not all of one year: each bar then says its year, and the chart says so."""
+        return len({obs.period for _, obs in self.bars}) > 1
+
+    @property
+    def period(self) -> str:
+        """The one year every bar is of ('' when they differ)."""
+        return "" if self.periods_differ else self.bars[0][1].period
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return kinds_in(obs for _, obs in self.bars)
+
+
+def kinds_in(observations: Iterable[Observation]) -> tuple[str, ...]:
+    """The kinds of figure a chart draws, in the order the legend lists them."""
+    found = {obs.kind for obs in observations}
+    return tuple(kind for kind in KIND_ORDER if kind in found)
+
+
+KIND_ORDER = ("reported", "cumulative", "lower_bound", "approximate", "derived", "target")
 
 
 def _indicator(briefing: Briefing, indicator_id: str) -> Indicator:
@@ -100,7 +135,15 @@ class Rankings:
 
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        self._kinds: dict[str, str] | None = None
         self._ranked: dict[tuple[str, str], tuple[list[tuple[str, Observation]], dict[str, Observation]]] = {}
+
+    def kind_of(self, subject_id: str) -> str:
+        """What a subject is: 'port', or a place's level (a group of ports, a league or city, the region)."""
+        if self._kinds is None:
+            self._kinds = {port.id: "port" for port in self.briefing.ports}
+            self._kinds.update({place.id: place.level for place in self.briefing.places})
+        return self._kinds.get(subject_id, "port")
 
     def of(self, indicator_id: str, unit: str) -> tuple[list[tuple[str, Observation]], dict[str, Observation]]:
         key = (indicator_id, unit)
@@ -116,8 +159,15 @@ def _comparison(briefing: Briefing, rankings: Rankings, own: Observation, subjec
     ranked, latest = rankings.of(own.indicator_id, own.unit)
     if subject_id not in latest:
         return None
-    others = [item for item in ranked if not overlaps(item[0])]  # a part beside its whole is no comparison
-    if len(others) < 2:
+    kind = rankings.kind_of(subject_id)
+    # Like with like: single ports with single ports, sums with sums of the same kind; and a part
+    # beside its whole is no comparison.
+    others = [item for item in ranked if rankings.kind_of(item[0]) == kind and not overlaps(item[0])]
+    year = latest[subject_id].period
+    same_year = [item for item in others if item[1].period == year]
+    if len(same_year) >= 2:  # one period where the selected subject's year has company
+        others = same_year
+    if len(others) < 2:  # no chart with a single bar
         return None
     shown = others[-MAX_BARS:]
     if subject_id not in dict(shown):  # the selected one always, in place of the smallest shown

@@ -7,7 +7,8 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, is_english, translate_in
-from briefing.store.records import Observation
+from briefing.drawing.periods import english_period
+from briefing.store.records import Observation, Proposal
 
 
 # Marked for lupdate here, translated when shown (so a language switch shows at once).
@@ -72,19 +73,6 @@ def subject_kind_label(kind: str, language: str | None = None) -> str:
     return _label(_SUBJECT_KINDS, kind, language)
 
 
-def period_text(obs: Observation, language: str | None = None) -> str:
-    """The period as the briefing labels it; in English the sortable period, with the Chinese label
-    beside it when that says more than the year (a part year, a target, 'as of')."""
-    label = obs.period_zh or obs.period
-    if not (is_english() if language is None else language == "en"):
-        return label
-    if obs.period_en:  # the briefing says it in English itself
-        return obs.period_en
-    if not obs.period_zh or obs.period_zh in (f"{obs.period}年", obs.period):
-        return obs.period
-    return f"{obs.period} ({obs.period_zh})"
-
-
 def number_text(value: float) -> str:
     """A stored number as the article wrote it: no rounding, no added zeros, thousands unseparated."""
     if float(value).is_integer():
@@ -93,22 +81,141 @@ def number_text(value: float) -> str:
 
 
 def derived_number_text(value: float, decimals: int | None = None) -> str:
-    # A derived value is a computation, not a quotation: marked as approximate, and written to the
-    # decimals its inputs allow when the briefing states them (two otherwise).
-    if decimals is not None:
-        return f"≈{value:.{max(decimals, 0)}f}"
-    return f"≈{value:,.2f}"
+    """A derived value is a computation, not a quotation: marked ≈, and no more precise than its
+    inputs allow (`decimals`, from the briefing; two decimals where it does not say)."""
+    if decimals is None:
+        return f"≈{value:,.2f}"
+    return f"≈{value:.{max(decimals, 0)}f}"
+
+
+# -- English values -------------------------------------------------------------------------------
+
+# A unit as the article writes it -> (its counted word, the power of ten it carries). The word is
+# marked here and translated when shown; Chinese figures keep the unit as written.
+_UNIT_WORDS = {
+    "列": QT_TRANSLATE_NOOP("Units", "列"), "吨": QT_TRANSLATE_NOOP("Units", "吨"),
+    "元": QT_TRANSLATE_NOOP("Units", "元"), "辆": QT_TRANSLATE_NOOP("Units", "辆"),
+    "人次": QT_TRANSLATE_NOOP("Units", "人次"), "人": QT_TRANSLATE_NOOP("Units", "人"),
+    "架次": QT_TRANSLATE_NOOP("Units", "架次"), "条": QT_TRANSLATE_NOOP("Units", "条"),
+    "家": QT_TRANSLATE_NOOP("Units", "家"), "项": QT_TRANSLATE_NOOP("Units", "项"),
+    "辆次": QT_TRANSLATE_NOOP("Units", "辆次"), "辆(列/架)次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"),
+    "辆列架次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"), "个百分点": QT_TRANSLATE_NOOP("Units", "个百分点"),
+    "TEU": "TEU", "%": "%", "个": "",
+}
+_POWERS = {"万": 4, "亿": 8}
+_SCALES = (  # an English number of this size is written in these words
+    (9, QT_TRANSLATE_NOOP("Units", "{number} 十亿")),
+    (6, QT_TRANSLATE_NOOP("Units", "{number} 百万")),
+)
+_ENGLISH_PREFIXES = {"lower_bound": QT_TRANSLATE_NOOP("Units", "超{value}"),
+                     "approximate": QT_TRANSLATE_NOOP("Units", "约{value}"),
+                     "at_least": QT_TRANSLATE_NOOP("Units", "{value}以上")}
+_AT_LEAST = re.compile(r"以上|超|突破|逾|多|余")
+
+
+def _unit_parts(unit: str) -> tuple[str, int] | None:
+    """'万吨' -> ('吨', 4); '列' -> ('列', 0); None for a unit the table does not know."""
+    for prefix, power in _POWERS.items():
+        if unit.startswith(prefix) and unit[len(prefix):] in _UNIT_WORDS:
+            return unit[len(prefix):], power
+    return (unit, 0) if unit in _UNIT_WORDS else None
+
+
+def english_number(digits: str, power: int = 0, language: str = "en") -> str:
+    """'3785.67' × 10^4 -> '37.8567 million'; '2531' -> '2,531': every digit the source gives, none added."""
+    from decimal import Decimal
+
+    total = Decimal(digits.replace(",", "")).scaleb(power)
+    for exponent, words in _SCALES:
+        if abs(total) >= Decimal(10) ** exponent:
+            number = total.scaleb(-exponent).normalize()
+            return translate_in(language, "Units", words).format(number=f"{number:,f}")
+    return f"{total.normalize():,f}"
+
+
+def unit_text(unit: str, language: str | None = None) -> str:
+    """A unit in the interface language (or `language`): as written in Chinese; in English its word
+    with the 万/亿 left for the number to carry ('万吨' -> 't'), or the unit as written if unknown."""
+    if not _english(language):
+        return unit
+    parts = _unit_parts(unit)
+    if parts is None:
+        return unit
+    word = _UNIT_WORDS[parts[0]]
+    return translate_in("en", "Units", word) if word and word not in ("TEU", "%") else word
+
+
+_AXIS_SCALES = {4: QT_TRANSLATE_NOOP("Units", "万{unit}"), 8: QT_TRANSLATE_NOOP("Units", "亿{unit}")}
+
+
+def axis_unit_text(unit: str, language: str | None = None) -> str:
+    """The unit a chart's axis counts in: as written in Chinese; in English with the 万/亿 spelled
+    out, because the axis keeps the source's numbers ('万吨' -> '10,000 t', '亿元' -> '100 million yuan')."""
+    parts = _unit_parts(unit)
+    if not _english(language) or parts is None:
+        return unit
+    word = unit_text(parts[0], language)
+    if not parts[1]:
+        return word
+    return translate_in("en", "Units", _AXIS_SCALES[parts[1]]).format(unit=word).strip()
+
+
+def english_amount(digits: str, unit: str, language: str = "en") -> str:
+    """A number and its unit in English: '2,531 trains', '37.8567 million t', '5.8%'."""
+    parts = _unit_parts(unit)
+    if parts is None:
+        return f"{english_number(digits)} {unit}".strip()
+    base, power = parts
+    number = english_number(digits, power, language)
+    word = unit_text(base, language)
+    if word == "%":
+        return f"{number}%"
+    return f"{number} {word}".strip()
+
+
+def _english(language: str | None) -> bool:
+    return is_english() if language is None else language == "en"
+
+
+def period_text(obs: Observation, language: str | None = None) -> str:
+    """The period as the briefing labels it; in English the briefing's English label, else one read
+    from the Chinese label ('2024年一季度' -> 'Q1 2024'), else the sortable period in English."""
+    inferred = obs.period_inferred
+    if not _english(language):
+        label = obs.period_zh or obs.period
+        return translate_in("zh", "Periods", "{period}(推定)").format(period=label) if inferred else label
+    english = obs.period_en
+    if english and inferred:  # the briefing's own English, marked as the curator's dating
+        return translate_in("en", "Periods", "{period}(推定)").format(period=english)
+    return english or english_period(obs.period, obs.period_zh, inferred)
 
 
 def value_text(obs: Observation, language: str | None = None) -> str:
-    """The value as the source wrote it (超2400万吨, 约2.4亿元); a derived one as ≈1959.45亿元."""
+    """The value as the source wrote it (超2400万吨, 约2.4亿元); a derived one as ≈1959亿元. In English
+    the same figure in English words and digits: 'over 24 million t', 'about 240 million yuan'."""
+    decimals = obs.decimals
+    if _english(language):
+        if obs.is_derived:
+            digits = derived_number_text(obs.value, decimals)[1:]
+            return "≈" + english_amount(digits, obs.unit)
+        amount = english_amount(number_text(obs.value), obs.unit)
+        if obs.kind in ("lower_bound", "approximate"):
+            return translate_in("en", "Units", _ENGLISH_PREFIXES[obs.kind]).format(value=amount)
+        if obs.kind == "target" and _AT_LEAST.search(obs.as_written or ""):  # a target of 50个以上
+            return translate_in("en", "Units", _ENGLISH_PREFIXES["at_least"]).format(value=amount)
+        return amount
     if obs.is_derived:
-        return f"{derived_number_text(obs.value, obs.decimals)}{obs.unit}"
+        return f"{derived_number_text(obs.value, decimals)}{obs.unit}"
     if obs.as_written:
         return obs.as_written  # the article's own words: 超2400万吨, 95%以上, 突破18000列
     number = number_text(obs.value)
     prefix = _label(_PREFIXES, obs.kind, language) if obs.kind in _PREFIXES else ""
     return f"{prefix}{number}{obs.unit}"
+
+
+def written_text(obs: Observation) -> str:
+    """The figure in Chinese as the source wrote it, for a tooltip or citation beside the English."""
+    return value_text(obs, "zh")
 
 
 def briefing_title(meta: dict[str, str], language: str | None = None) -> str:
@@ -117,18 +224,34 @@ def briefing_title(meta: dict[str, str], language: str | None = None) -> str:
     return (english and meta.get("title_en")) or meta.get("title_zh", "")
 
 
+def same_figure(obs: Observation) -> tuple[str, str, str, float, str, str]:
+    """What makes two observations one figure for the audience: a number several passages state
+    is shown once (one card, one table row citing them all), not three times."""
+    return (obs.subject_id, obs.indicator_id, obs.period, obs.value, obs.unit, obs.kind)
+
+
+def proposal_title(proposal: Proposal, language: str | None = None) -> str:
+    """A proposal's heading: in English the curators' translation, marked as a translation (the
+    article's own words are Chinese); in Chinese, or without a translation, the Chinese heading."""
+    if _english(language) and proposal.title_en:
+        return translate_in("en", "Formatting", _TRANSLATED).format(title=proposal.title_en)
+    return proposal.title_zh
+
+
+_TRANSLATED = QT_TRANSLATE_NOOP("Formatting", "{title}(译文)")
 _TOKEN = re.compile(r"(\{[^}]+\}(?:\s*/\s*100\b)?)")
 
 
-def _operand(token: str, inputs: dict[str, Observation]) -> str:
+def _operand(token: str, inputs: dict[str, Observation], language: str | None = None) -> str:
     match = re.fullmatch(r"\{([^}]+)\}(\s*/\s*100)?", token)
     obs = inputs.get(match.group(1)) if match else None
     if match is None or obs is None:
         return token
     number = number_text(obs.value)
+    amount = english_amount(number, obs.unit) if _english(language) else f"{number}{obs.unit}"
     if match.group(2):
-        return f"{number}%" if obs.unit == "%" else f"{number}{obs.unit} ÷ 100"
-    return f"{number}{obs.unit}"
+        return f"{number}%" if obs.unit == "%" else f"{amount} ÷ 100"
+    return amount
 
 
 def readable_formula(obs: Observation, inputs: dict[str, Observation], language: str | None = None) -> str:
@@ -136,7 +259,7 @@ def readable_formula(obs: Observation, inputs: dict[str, Observation], language:
     parts = []
     for piece in _TOKEN.split(obs.formula):
         if _TOKEN.fullmatch(piece):
-            parts.append(_operand(piece, inputs))
+            parts.append(_operand(piece, inputs, language))
         else:  # operators only ever appear outside the braces; units may contain '/'
             piece = re.sub(r"\s*/\s*", " ÷ ", piece)
             parts.append(re.sub(r"\s*\*\s*", " × ", piece))

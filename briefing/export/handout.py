@@ -25,9 +25,9 @@ from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
 from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
-from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import (
-    body_label, briefing_title, country_label, kind_label, mode_label, period_text, readable_formula, subject_kind_label, value_text,
+    body_label, briefing_title, country_label, kind_label, mode_label, period_text, proposal_title, readable_formula,
+    same_figure, subject_kind_label, value_text, written_text,
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
@@ -161,7 +161,8 @@ class Handout:
                    Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
         rows = [[local_name(p, self.lang), mode_label(p.mode, self.lang),
                  " · ".join(x for x in (country_label(p.country, self.lang) if p.country else '', p.counterpart) if x) or "—",
-                 p.league_city] for p in self.ports]
+                 (p.league_city_en if self.lang == "en" else "") or p.league_city]
+                for p in self.ports]
         if not rows:
             return
         table = f.measure_table(columns, rows, size=8.3)
@@ -186,24 +187,34 @@ class Handout:
                 draw = (lambda painter, rect, s=spec:
                         chart_painter.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
                 f.figure(f.pt(chart_painter.chart_height(spec)), draw, after=10)
-            if any(not hasattr(spec, "bars") for spec in charts):
-                f.text(chart_word("legend", self.lang), size=7.5, colour=MUTED, after=6)
 
     def subject_section(self, subject, observations) -> None:
         f = self.flow
-        rows = []
+        rows: list[list[str]] = []
+        rows_of: dict[tuple, list[str]] = {}
         for obs in observations:
+            reference = f"[{self.cite.number(obs)}]"
+            repeated = rows_of.get(same_figure(obs))
+            if repeated is not None:  # one figure several passages state: one row citing them all
+                if reference not in repeated[-1]:
+                    repeated[-1] += reference
+                continue
             indicator = self.b.indicator(obs.indicator_id)
-            rows.append([local_name(indicator, self.lang) if indicator else obs.indicator_id,
-                         value_text(obs, self.lang), obs.unit, period_text(obs, self.lang),
-                         kind_label(obs.kind, self.lang), f"[{self.cite.number(obs)}]"])
+            row = [local_name(indicator, self.lang) if indicator else obs.indicator_id, self.value_cell(obs),
+                   obs.unit, period_text(obs, self.lang), kind_label(obs.kind, self.lang), reference]
+            row = row if self.lang != "en" else row[:2] + row[3:]  # English values say their unit in words
+            rows_of[same_figure(obs)] = row
+            rows.append(row)
         # A reference column wide enough for its longest number ([43811] in a briefing of 60,000
         # paragraphs) on one line, taken from the indicator column; [12] fits the usual width.
         widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)
         ref = max(0.07, (widest + f.pt(8)) / f.text_width)
-        columns = (Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
-                   Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
-                   Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+        columns: tuple[Column, ...] = (
+            Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
+            Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
+            Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+        if self.lang == "en":
+            columns = (columns[0], Column(self.w("col_value"), 0.28, bold=True), *columns[3:])
         table = f.measure_table(columns, rows)
         name = local_name(subject, self.lang)
         details = self.subject_details(subject)
@@ -212,6 +223,12 @@ class Handout:
         f.text(details, size=8.5, colour=MUTED, after=4, keep_with=table.opening_height(2))
         f.table(table, continued=name + self.w("continued"))
         self.formulas(observations)
+
+    def value_cell(self, obs) -> str:
+        """The value in the handout's language; in English with the Chinese as written beneath."""
+        value = value_text(obs, self.lang)
+        written = written_text(obs)
+        return f"{value}\n{written}" if self.lang == "en" and written != value else value
 
     def subject_details(self, subject) -> str:
         other = subject.name_zh if self.lang == "en" else subject.name_en
@@ -245,7 +262,9 @@ class Handout:
         joiner = "、" if self.lang == "zh" else ", "
         for proposal in proposals_in_scope(self.b, None if self.only is None else tuple(self.only)):
             speaker = self.b.delegate(proposal.delegate_id)
-            f.heading(proposal.title_zh, 11, keep_with=f.pt(70), before=12, after=3)
+            f.heading(proposal_title(proposal, self.lang), 11, keep_with=f.pt(70), before=12, after=3)
+            if self.lang == "en" and proposal.title_en:
+                f.text(proposal.title_zh, size=8.8, colour=MUTED, after=2)
             if speaker is not None:
                 f.text(self.speaker_line(speaker), size=8.8, colour=MUTED, after=2)
             ports = [self.b.port(pid) for pid in proposal.port_ids]

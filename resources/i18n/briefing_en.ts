@@ -29,7 +29,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -171,10 +171,21 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <source>{period}
+{kind}:{value}</source>
+        <translation>{period}
+{kind}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+14"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
+        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -219,19 +230,44 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
+        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
+        <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    均为{year}年全年数据</source>
+        <translation>Unit: {unit}    all full-year {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位:{unit}    注意:各地数据年份不同,年份见括号</source>
+        <translation>Unit: {unit}    note: the years differ; each bar&apos;s year is in brackets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前选中</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本节主体</source>
+        <translation>this section&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}({year}年)</source>
+        <translation>{name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无数据</source>
+        <translation>no figure</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+75"/>
-        <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)</source>
-        <translation>Solid = reported    Pale, dotted = derived    Hollow, dashed = target    ▲ = lower bound (at least)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -242,7 +278,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -455,7 +491,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -483,12 +519,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -498,12 +534,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -563,12 +599,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -661,12 +697,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -808,9 +844,14 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+133"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>原文:{written}</source>
+        <translation>As written: {written}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -818,12 +859,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>原文另有 {n} 处给出同一数字</source>
+        <translation>The same figure is given in {n} more passage(s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
@@ -863,7 +909,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+225"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -876,7 +922,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="-132"/>
+        <location line="-142"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -885,7 +931,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -893,7 +939,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -943,12 +989,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -973,12 +1019,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -988,12 +1034,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1008,19 +1054,24 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>约</source>
         <translation>about </translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>{title}(译文)</source>
+        <translation>{title} (translated)</translation>
     </message>
 </context>
 <context>
@@ -1134,7 +1185,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+1"/>
         <source>数值(原文)</source>
-        <translation>Value (as written)</translation>
+        <translation>Value / as written</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1205,12 +1256,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1396,6 +1447,54 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <source>{year}年第{n}季度</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年第{half}个半年</source>
+        <translation>H{half} {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{date}</source>
+        <translation>as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截至{year}年底</source>
+        <translation>as of end-{year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来</source>
+        <translation>since {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年以来累计,截至{date}</source>
+        <translation>since {year}, as of {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start}至{end}年累计</source>
+        <translation>{start}–{end} in total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period}(推定)</source>
+        <translation>{period} (inferred)</translation>
+    </message>
+</context>
+<context>
     <name>PortDetails</name>
     <message>
         <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
@@ -1419,22 +1518,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1449,12 +1548,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1467,12 +1566,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
@@ -1648,12 +1747,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1893,7 +1992,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -1903,7 +2002,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -1921,7 +2020,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+133"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -1940,12 +2039,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -1955,22 +2054,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-143"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>无日期</source>
         <translation>undated</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -1980,12 +2079,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -2036,7 +2135,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2051,19 +2150,123 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
+        <source>列</source>
+        <translation>trains</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>吨</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>辆</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人次</source>
+        <translation>crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>架次</source>
+        <translation>flights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>条</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家</source>
+        <translation>firms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>辆次</source>
+        <translation>vehicle crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>辆(列/架)次</source>
+        <translation>vehicle, train and aircraft crossings</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>个百分点</source>
+        <translation>percentage points</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} 十亿</source>
+        <translation>{number} billion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} 百万</source>
+        <translation>{number} million</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超{value}</source>
+        <translation>over {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>约{value}</source>
+        <translation>about {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value}以上</source>
+        <translation>{value} or more</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>万{unit}</source>
+        <translation>10,000 {unit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>亿{unit}</source>
+        <translation>100 million {unit}</translation>
     </message>
 </context>
 <context>

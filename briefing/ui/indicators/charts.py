@@ -12,7 +12,7 @@ import html
 import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
@@ -24,8 +24,8 @@ from briefing.ui.indicators.coverage import plain_tooltip
 from briefing.drawing import themes
 from briefing.ui.common.theme_widgets import set_text_colour
 from briefing.drawing.i18n import local_name
-from briefing.drawing.chart_words import chart_word
-from briefing.drawing.formatting import kind_label, value_text
+from briefing.drawing.chart_words import bar_name, chart_word, comparison_subtitle, legend_entries
+from briefing.drawing.formatting import axis_unit_text, kind_label, period_text, value_text, written_text
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -40,23 +40,43 @@ def chart_font(base: QFont, factor: float) -> QFont:
     return font
 
 
-def _style(kind: str) -> tuple[QColor, QPen]:
-    """Targets hollow and dashed (a plan); derived pale and dotted (computed here); the rest solid."""
-    return _theme_style(themes.current().name, kind)
+def _style(kind: str, selected: bool = False) -> tuple[QBrush, QPen]:
+    """Targets hollow and dashed (a plan); derived pale and dotted (computed here); lower bounds
+    hatched (the true value is higher); the rest solid. A selected bar gets a heavy outline."""
+    return _theme_style(themes.current().name, kind, selected)
 
 
 @functools.lru_cache(maxsize=64)
-def _theme_style(theme_name: str, kind: str) -> tuple[QColor, QPen]:
+def _theme_style(theme_name: str, kind: str, selected: bool = False) -> tuple[QBrush, QPen]:
     theme = themes.theme_named(theme_name)
     accents = theme.accents
     accent = QColor(accents.get(kind, accents["reported"]))
     line = themes.KIND_LINES.get(kind)
     edge = accent.lighter(130) if theme.dark else accent.darker(120)
-    pen = QPen(accent if line else edge, 3 if line else 1, line or Qt.PenStyle.SolidLine)
+    pen = QPen(accent if line or kind == "lower_bound" else edge, 3 if line or kind == "lower_bound" else 1,
+               line or Qt.PenStyle.SolidLine)
+    if selected:
+        pen = QPen(QColor(theme.chart_text), 3, line or Qt.PenStyle.SolidLine)
     pen.setCosmetic(True)
+    if kind == "lower_bound":
+        return QBrush(accent, Qt.BrushStyle.BDiagPattern), pen
     fill = QColor(accent)
     fill.setAlpha({"target": 0, "derived": 60}.get(kind, 255))
-    return fill, pen
+    return QBrush(fill), pen
+
+
+_SWATCHES = {"reported": "■", "cumulative": "■", "approximate": "■", "lower_bound": "▨", "derived": "▤",
+             "target": "□", "selected": "★"}
+
+
+def legend_html(entries: list[tuple[str, str]]) -> str:
+    """A chart's legend: each kind's swatch in its colour, then its words (escaped: never markup)."""
+    theme = themes.current()
+    parts = []
+    for kind, words in entries:
+        colour = theme.chart_text if kind == "selected" else theme.accents.get(kind, theme.accents["reported"])
+        parts.append(f'<span style="color:{colour}">{_SWATCHES.get(kind, "■")}</span>&nbsp;{html.escape(words)}')
+    return "&nbsp;&nbsp;&nbsp; ".join(parts)
 
 
 class Chart(QWidget):
@@ -76,6 +96,10 @@ class Chart(QWidget):
         self.subtitle.setObjectName("chartSubtitle")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setWordWrap(True)
+        self.legend = QLabel()  # every colour the chart uses, and what it means
+        self.legend.setObjectName("chartKinds")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.plot = pg.PlotWidget(background=themes.current().chart_background)
         self.plot.setMenuEnabled(False)  # its SVG export is broken on this Qt; nothing to pan on a slide
         self.plot.setMouseEnabled(x=False, y=False)
@@ -89,11 +113,10 @@ class Chart(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
         self.bars = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])  # pens=[] trips a pyqtgraph 0.14 bug
         self.plot.addItem(self.bars)
-        self.markers = pg.ScatterPlotItem(symbol="t1")
-        self.plot.addItem(self.markers)
         self._labels: list[pg.TextItem] = []
         self._label_state: dict[int, tuple] = {}  # id of a label -> its text and anchor
         self._boxes: list[tuple[float, float, float, float, str]] = []
@@ -101,7 +124,7 @@ class Chart(QWidget):
         self.spec: SeriesSpec | ComparisonSpec | None = None
         self._drawn: tuple | None = None  # the spec last drawn, and the plot's width then
         self.in_view = None  # set by the panel: whether the chart is scrolled into view (None: it is)
-        self._written_ticks: dict[str, list[tuple[float, str]]] = {"bottom": [], "left": []}
+        self._written_ticks: dict[str, list[tuple[float, str]]] = {"bottom": [], "left": [], "right": []}
         self.apply_theme()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.installEventFilter(self)
@@ -125,32 +148,24 @@ class Chart(QWidget):
         item.setPos(x, y)
         item.setVisible(True)
 
-    def _set_markers(self, points: list[tuple[float, float]]) -> None:
-        """The lower bounds' triangles; hidden when there are none (else they ask for a repaint at every paint)."""
-        if points or self.markers.isVisible():
-            self.markers.setData(pos=np.asarray(points, float).reshape(-1, 2))
-        self.markers.setVisible(bool(points))
-
-    def _set_bars(self, x0, x1, y0, y1, kinds: list[str], brushes=None) -> None:
-        styles = [_style(kind) for kind in kinds]
+    def _set_bars(self, x0, x1, y0, y1, kinds: list[str], selected: list[bool] | None = None) -> None:
+        styles = [_style(kind, chosen) for kind, chosen in zip(kinds, selected or [False] * len(kinds))]
         self.bars.setOpts(x0=np.asarray(x0, float), x1=np.asarray(x1, float), y0=np.asarray(y0, float),
-                          y1=np.asarray(y1, float), brushes=brushes or [s[0] for s in styles],
-                          pens=[s[1] for s in styles])
+                          y1=np.asarray(y1, float), brushes=[s[0] for s in styles], pens=[s[1] for s in styles])
 
     def apply_theme(self) -> None:
         """Background, axes, value labels and bars in the current theme (pyqtgraph has no palette)."""
         theme = themes.current()
         self.plot.setBackground(theme.chart_background)
-        for name in ("left", "bottom"):
+        for name in ("left", "bottom", "right"):
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen(theme.chart_text))
             axis.setTextPen(pg.mkPen(theme.chart_text))
-        self.markers.setPen(pg.mkPen(theme.chart_background, width=2))
-        self.markers.setBrush(pg.mkBrush(theme.accents["lower_bound"]))
         for item in self._labels:
             item.setColor(theme.chart_text)
         set_text_colour(self.title, theme.chart_text)
         set_text_colour(self.subtitle, theme.chart_subtitle)
+        set_text_colour(self.legend, theme.chart_subtitle)
         if self.spec is not None:
             self.set_spec(self.spec)
 
@@ -193,6 +208,8 @@ class Chart(QWidget):
     def _set_titles(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
+        if self.spec is not None:
+            self.legend.setText(legend_html(legend_entries(self.spec)))
 
     def _value_font(self) -> QFont:
         font = chart_font(self._base, 1.3)
@@ -204,16 +221,21 @@ class Chart(QWidget):
         tick = chart_font(base, 1.3)
         for name in ("left", "bottom"):
             self.plot.getAxis(name).setTickFont(tick)
+        # The axis under the bars as tall as its text at once: left to itself, pyqtgraph grows it only
+        # after a first paint with the text cut (years missing at a large font scale).
+        self.plot.getAxis("bottom").setHeight(int(QFontMetrics(tick).height() * self.BOTTOM_LINES))
         title = chart_font(base, 1.55)
         title.setBold(True)
         self.title.setFont(title)
         self.subtitle.setFont(chart_font(base, 1.15))
+        self.legend.setFont(chart_font(base, 1.15))
         for item in self._labels:
             item.setFont(self._value_font())
-        self.markers.setSize(QFontMetrics(tick).height() * 0.8)
         if self.spec is not None:
             self.set_spec(self.spec)
         self.plot.setMinimumHeight(self.plot_height())
+
+    BOTTOM_LINES = 1.6  # the bottom axis: its ticks' text (a comparison's also has the unit beneath)
 
     def plot_height(self) -> int:
         return QFontMetrics(chart_font(self._base, 1.3)).height() * 15
@@ -243,15 +265,16 @@ class Chart(QWidget):
     # -- what the chart shows (read by the tests, and by anyone checking a drawing) --------------
 
     def value_labels(self) -> list[str]:
-        """The values written on the bars, as shown (a crowded chart writes only some)."""
+        """The values written on the chart, as shown (a crowded history chart writes only some, and
+        a dash for a year without a figure)."""
         return [item.textItem.toPlainText() for item in self._labels if item.isVisible()]
 
     def value_label_boxes(self) -> list[QRectF]:
-        """Where those values are written, in the plot's scene coordinates (in the same order)."""
+        """Where the labels written on the plot stand, in its scene coordinates (in the same order)."""
         return [item.sceneBoundingRect() for item in self._labels if item.isVisible()]
 
     def axis_ticks(self, side: str) -> list[tuple[float, str]]:
-        """The labelled ticks on the `side` ("bottom" or "left") axis: (position, text); [] for none."""
+        """The labelled ticks on the `side` ("bottom", "left" or "right") axis: (position, text)."""
         return list(self._written_ticks[side])
 
     def drawn_spec(self) -> SeriesSpec | ComparisonSpec | None:
@@ -260,8 +283,12 @@ class Chart(QWidget):
 
 
 def _tip(obs: Observation, subject_name: str = "") -> str:
+    """A bar's exact figure; in English with the Chinese as the source wrote it beneath."""
     head = f"{subject_name}\n" if subject_name else ""
-    return f"{head}{obs.period_zh or obs.period}\n{kind_label(obs.kind)}:{value_text(obs)}"
+    text = QCoreApplication.translate("Chart", "{period}\n{kind}:{value}").format(
+        period=period_text(obs), kind=kind_label(obs.kind), value=value_text(obs))
+    written = written_text(obs)
+    return f"{head}{text}" + (f"\n{written}" if written != value_text(obs) else "")
 
 
 class SeriesChart(Chart):
@@ -270,13 +297,13 @@ class SeriesChart(Chart):
     def set_spec(self, spec: SeriesSpec) -> None:
         self.spec = spec
         self._drawn = (spec, self.plot.width())
-        years = sorted({obs.period for obs in spec.points})
+        years = list(spec.years)  # a year without a figure keeps its place: a gap, marked —
         slots: dict[str, list[Observation]] = {year: [] for year in years}
         for obs in spec.points:
             slots[obs.period].append(obs)
-        x0, x1, heights, kinds, centres, columns = [], [], [], [], [], []
+        x0, x1, heights, kinds, centres, columns, points = [], [], [], [], [], [], []
         for index, year in enumerate(years):
-            width = 0.7 / len(slots[year])
+            width = 0.7 / max(len(slots[year]), 1)
             for slot, obs in enumerate(slots[year]):
                 left = index - 0.35 + slot * width
                 x0.append(left + 0.03)
@@ -285,30 +312,44 @@ class SeriesChart(Chart):
                 kinds.append(obs.kind)
                 centres.append(left + width / 2)
                 columns.append(index)
+                points.append(obs)
         self._set_bars(x0, x1, [0.0] * len(heights), heights, kinds)
         top = max(heights)
-        self._boxes = [(a, b, 0.0, max(h, top * 0.08), _tip(o)) for a, b, h, o in zip(x0, x1, heights, spec.points)]
-        texts = [(chart_word("target_prefix") if obs.kind == "target" else "") + value_text(obs)
-                 for obs in spec.points]
+        self._boxes = [(a, b, 0.0, max(h, top * 0.08), _tip(o)) for a, b, h, o in zip(x0, x1, heights, points)]
+        # A value wider than its year (an English one: "196.53 billion yuan") takes two lines.
+        value_metrics = QFontMetrics(self._value_font())
+        per_year = int(self._view_width(int(self.plot.getAxis("left").width())) / len(years) * 0.95)
+        texts = []
+        for obs in points:
+            text = (chart_word("target_prefix") if obs.kind == "target" else "") + value_text(obs)
+            wrapped = wrap_name(text, value_metrics, per_year, most=2)
+            texts.append(text if "…" in wrapped else wrapped)  # too narrow even so: the placing decides
         ticks = [chart_word("year", year=y) for y in years]
         labelled = self._labelled_years(ticks)
         (left, right), written = self._place_values(x0, x1, heights, texts,
-                                                        [column in labelled for column in columns], ticks)
-        for item, (i, anchor, x) in zip(self._label_pool(len(written)), written):
+                                                    [column in labelled for column in columns], ticks)
+        gaps = [index for index, year in enumerate(years) if not slots[year]]
+        labels = self._label_pool(len(written) + len(gaps))
+        for item, (i, anchor, x) in zip(labels, written):
             self._set_label(item, texts[i], (anchor, 1.0), x, heights[i])
-        bounds = [(c, h * 0.92) for c, h, o in zip(centres, heights, spec.points) if o.kind == "lower_bound"]
-        self._set_markers(bounds)
-        self._written_ticks = {"bottom": [(i, ticks[i]) for i in sorted(labelled)], "left": []}
+        for item, index in zip(labels[len(written):], gaps):
+            self._set_label(item, "—", (0.5, 1.0), index, 0.0)
+        self._written_ticks = {"bottom": [(i, ticks[i]) for i in sorted(labelled)], "left": [], "right": []}
         self.plot.getAxis("bottom").setTicks([self._written_ticks["bottom"],
                                               [(i, "") for i in range(len(years)) if i not in labelled]])
         self.plot.getAxis("left").setTicks(None)
+        self.plot.hideAxis("right")
         self.plot.setXRange(left, right, padding=0)
-        self.plot.setYRange(0, top * 1.2, padding=0)
+        # From zero to a little above the largest value: room for its value's lines above it, no more.
+        view = max(self.plot.height() - self.plot.getAxis("bottom").height() - 24, 60)
+        lines = max((texts[i].count("\n") + 1 for i, _, _ in written), default=1)
+        room = lines * value_metrics.lineSpacing() + 12
+        self.plot.setYRange(0, top * max(view / max(view - room, view * 0.6), 1.05), padding=0)
         self._set_titles(*self.titles(spec))
 
     def titles(self, spec: SeriesSpec) -> tuple[str, str]:
         return (chart_word("series_title", name=local_name(spec.indicator)),
-                chart_word("series_subtitle", unit=spec.unit))
+                chart_word("series_subtitle", unit=axis_unit_text(spec.unit)))
 
     def _labelled_years(self, ticks: list[str]) -> set[int]:
         """The years named under the axis: all when they fit side by side; with many years (twenty
@@ -347,7 +388,7 @@ class SeriesChart(Chart):
         written: list[tuple[int, float, float]] = []
         taken: list[tuple[float, float]] = []
         for i in order:
-            width = (metrics.horizontalAdvance(texts[i]) + 8) / self._per_unit
+            width = (max(metrics.horizontalAdvance(line) for line in texts[i].split("\n")) + 8) / self._per_unit
             for anchor, x in ((0.5, (x0[i] + x1[i]) / 2), (0.0, x0[i]), (1.0, x1[i])):
                 lo = x - anchor * width
                 hi = lo + width
@@ -361,8 +402,39 @@ class SeriesChart(Chart):
         return sorted(written), (min([-0.6] + [lo for lo, _ in taken]), max([years - 0.4] + [hi for _, hi in taken]))
 
 
+def wrap_name(name: str, metrics: QFontMetrics, room: int, most: int = 3) -> str:
+    """A name that does not fit `room` on one line, on up to `most` lines (broken at spaces, or
+    between Chinese characters); the last line elided only if even that is too narrow."""
+    if metrics.horizontalAdvance(name) <= room:
+        return name
+    words = name.split(" ") if " " in name else list(name)
+    joiner = " " if " " in name else ""
+    lines: list[str] = []
+    for word in words:
+        if lines and metrics.horizontalAdvance(lines[-1] + joiner + word) <= room:
+            lines[-1] += joiner + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most - 1] + [joiner.join(lines[most - 1:])]
+    elide = Qt.TextElideMode.ElideRight
+    return "\n".join(metrics.elidedText(line, elide, room) for line in lines)
+
+
 class ComparisonChart(Chart):
-    """Horizontal bars, one per subject, the selected one in orange and starred."""
+    """Horizontal bars, one per subject, coloured by the kind of figure (as on the cards); the
+    selected subject starred and outlined. The values stand in a column at the right, so the value
+    axis runs from zero to a little above the largest value."""
+
+    BOTTOM_LINES = 2.4
+
+    def value_labels(self) -> list[str]:
+        """The values written beside the bars (the right axis), in the bars' order."""
+        return [text for _, text in self._written_ticks["right"]]
+
+    def name_labels(self) -> list[str]:
+        """The subjects' names written above their bars (a long one on two or three lines)."""
+        return super().value_labels()
 
     def set_spec(self, spec: ComparisonSpec) -> None:
         self.spec = spec
@@ -371,43 +443,52 @@ class ComparisonChart(Chart):
         values = [obs.value for _, obs in spec.bars]
         selected = [subject.id == spec.selected_id for subject, _ in spec.bars]
         theme = themes.current()
-        brushes = [QColor(theme.chart_selected if chosen else theme.chart_others) for chosen in selected]
         ys = list(range(count))
-        self._set_bars([0.0] * count, values, [y - 0.32 for y in ys], [y + 0.32 for y in ys],
-                       ["reported"] * count, brushes=brushes)
-        right = max(values)
-        self._boxes = [(0.0, max(v, right * 0.05), y - 0.32, y + 0.32, _tip(obs, local_name(subject)))
-                       for v, y, (subject, obs) in zip(values, ys, spec.bars)]
-        texts = [chart_word("comparison_value", value=value_text(obs), year=obs.period) for _, obs in spec.bars]
-        for item, text, value, y in zip(self._label_pool(count), texts, values, ys):
-            self._set_label(item, text, (0.0, 0.5), value, y)
-        self._set_markers([])
         tick_metrics = QFontMetrics(chart_font(self._base, 1.3))
         value_metrics = QFontMetrics(self._value_font())
-        label_room = max(value_metrics.horizontalAdvance(text) for text in texts) + 14  # + the label's margins
-        # Names get what the value labels and a readable bar leave; longer ones are elided (tooltip has all).
-        room = max(self.plot.width() - label_room - tick_metrics.height() * 6, tick_metrics.horizontalAdvance("口") * 6)
-        ticks = []
-        for y, (subject, _), chosen in zip(ys, spec.bars, selected):
-            name = ("★ " if chosen else "") + local_name(subject)
-            ticks.append((y, tick_metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)))
-        left = self.plot.getAxis("left")
-        left.setTicks([ticks])
-        self._written_ticks = {"bottom": [], "left": list(ticks)}
-        left_width = max(tick_metrics.horizontalAdvance(text) for _, text in ticks) + tick_metrics.height()
-        left.setWidth(left_width)
+        # The values' column takes at most 40% of the width; a longer value wraps onto more lines.
+        widest = int(max(self.plot.width() * 0.4, value_metrics.horizontalAdvance("0") * 10))
+        texts = [wrap_name(value_text(obs), value_metrics, widest) for _, obs in spec.bars]
+        label_room = max(value_metrics.horizontalAdvance(line) for text in texts for line in text.split("\n"))
+        label_room += tick_metrics.height()
+        values_axis = self.plot.getAxis("right")
+        self.plot.showAxis("right")
+        self.plot.hideAxis("left")
+        values_axis.setTickFont(self._value_font())
+        values_axis.setStyle(tickLength=0)
+        values_axis.setWidth(label_room)
+        room = max(self.plot.width() - label_room - 40, tick_metrics.horizontalAdvance("口") * 6)
+        names = [wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room)
+                 for (subject, obs), chosen in zip(spec.bars, selected)]
+        self._name_lines = max(name.count("\n") + 1 for name in names)
+        # Each row (one unit high, as tall as the name's lines and 1.4 more): a little space, the bar
+        # (0.9 of a line), and the subject's name above it on the full width; its value at the right.
+        row = self._name_lines + 1.4
+        bottom, bar = 0.25 / row, 0.9 / row
+        lows, highs = [y - 0.5 + bottom for y in ys], [y - 0.5 + bottom + bar for y in ys]
+        self._set_bars([0.0] * count, values, lows, highs, [obs.kind for _, obs in spec.bars], selected)
+        right = max(values)
+        self._boxes = [(0.0, max(v, right * 0.05), low, y + 0.5, _tip(obs, local_name(subject)))
+                       for v, y, low, (subject, obs) in zip(values, ys, lows, spec.bars)]
+        written = [((low + high) / 2, text) for low, high, text in zip(lows, highs, texts)]
+        self._written_ticks = {"bottom": [], "left": [], "right": written}
+        values_axis.setTicks([written])
+        font = chart_font(self._base, 1.3)
+        for item, name, y, chosen in zip(self._label_pool(count), names, ys, selected):
+            font.setBold(chosen)
+            if item.textItem.font() != font:
+                item.setFont(font)
+            self._set_label(item, name, (0.0, 1.0), 0.0, highs[y] + 0.05 / row)
         self.plot.getAxis("bottom").setTicks(None)
-        self._set_unit_label(html.escape(spec.unit), theme.chart_text, chart_font(self._base, 1.3).pointSizeF())
-        self.plot.setYRange(-0.6, count - 0.4, padding=0)
-        # The bars' scale leaves the longest value label room at the right. The view is the widget less
-        # the new left axis (left.width() still says the old one until the next layout) and the margins.
-        view_width = self._view_width(left_width)
-        self.plot.setXRange(0, right * view_width / max(view_width - label_room, view_width * 0.3), padding=0)
+        self._set_unit_label(html.escape(axis_unit_text(spec.unit)), theme.chart_text,
+                             chart_font(self._base, 1.3).pointSizeF())
+        self.plot.setYRange(-0.5, count - 0.5, padding=0)
+        self.plot.setXRange(0, right * 1.05, padding=0)  # from zero to a little above the largest value
         self._set_titles(*self.titles(spec))
         self.plot.setMinimumHeight(self.plot_height())
 
     def titles(self, spec: ComparisonSpec) -> tuple[str, str]:
-        subtitle = chart_word("comparison_subtitle", unit=spec.unit)
+        subtitle = comparison_subtitle(spec, axis_unit_text(spec.unit))
         if spec.total > len(spec.bars):
             subtitle += "\n" + chart_word("comparison_shown", total=spec.total, shown=len(spec.bars))
         return (chart_word("comparison_title", name=local_name(spec.indicator)),
@@ -416,7 +497,7 @@ class ComparisonChart(Chart):
     def plot_height(self) -> int:
         line = QFontMetrics(chart_font(self._base, 1.3)).height()
         count = len(self.spec.bars) if isinstance(self.spec, ComparisonSpec) else 3
-        return line * (4 + 2 * count)
+        return int(line * (3.5 + (getattr(self, "_name_lines", 1) + 1.4) * count))
 
     def _set_unit_label(self, unit: str, colour: str, points: float) -> None:
         """The unit under the axis (set only when it changes: pyqtgraph lays it out as a document)."""

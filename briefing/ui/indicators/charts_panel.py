@@ -36,14 +36,10 @@ class ChartsPanel(QScrollArea):
         self._layout = QVBoxLayout(sheet)
         self._layout.setContentsMargins(12, 8, 12, 12)
         self._layout.setSpacing(18)
-        self.legend = QLabel()
-        self.legend.setObjectName("chartLegend")
-        self.legend.setWordWrap(True)
         self.empty = QLabel()
         self.empty.setObjectName("chartEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(self.legend)
         self._layout.addWidget(self.empty)
         self._charts_at = self._layout.count()
         self.more = QPushButton()  # after the charts: a few of each kind at a time
@@ -70,10 +66,8 @@ class ChartsPanel(QScrollArea):
         themes.signals().theme_changed.connect(self._apply_theme)
 
     def retranslate(self) -> None:
-        """The legend, the message and every chart's titles and axes in the current language
+        """The message and every chart's titles, legend and axes in the current language
         (pyqtgraph's items are not widgets and never receive LanguageChange)."""
-        self.legend.setText(QCoreApplication.translate(
-            "ChartsPanel", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    ▲ = 下限(超/至少)"))
         self.empty.setText(QCoreApplication.translate(
             "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
         self.more.setText(QCoreApplication.translate("ChartsPanel", "显示更多图表"))
@@ -84,7 +78,6 @@ class ChartsPanel(QScrollArea):
         theme = themes.current()  # palettes, not a style sheet: see card_look
         set_background(self._sheet, theme.chart_background)
         set_text_colour(self.empty, theme.chart_text)
-        set_text_colour(self.legend, theme.chart_subtitle)
         for chart in (*self.series, *self.comparisons):
             chart.apply_theme()
 
@@ -103,7 +96,6 @@ class ChartsPanel(QScrollArea):
             self._fill(self.comparisons, ComparisonChart, comparisons[:self._at_once])
             self.more.setVisible(len(series) > self._at_once or len(comparisons) > self._at_once)
             has_charts = bool(series or comparisons)
-            self.legend.setVisible(bool(series))
             self.empty.setVisible(not has_charts)
             if not more:
                 self.verticalScrollBar().setValue(0)
@@ -175,7 +167,6 @@ class ChartsPanel(QScrollArea):
 
     def _apply_fonts(self) -> None:
         base = self.font()
-        self.legend.setFont(chart_font(base, 1.0))
         empty = chart_font(base, 1.4)
         empty.setBold(True)
         self.empty.setFont(empty)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -27,7 +27,9 @@ from briefing.ui.indicators import card_look
 from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.indicators.card_look import Badge, BoxedLabel, CardText
-from briefing.drawing.formatting import kind_label, number_text, readable_formula, value_text
+from briefing.drawing.formatting import (
+    english_amount, kind_label, number_text, period_text, readable_formula, same_figure, value_text, written_text,
+)
 from briefing.drawing.i18n import is_english, local_name
 
 MAX_COLUMNS = 3
@@ -66,6 +68,12 @@ class CardContext:
     inputs: dict[str, Observation]
     input_names: dict[str, str]
     source: Source | None
+    also: int = 0  # how many more passages give the very same figure (shown once, on one card)
+
+
+def note_text(obs: Observation) -> str:
+    """The figure's note for the audience, in English where the briefing has one."""
+    return (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
 
 
 class FactCard(QWidget):
@@ -128,17 +136,25 @@ class FactCard(QWidget):
         self.badge.set_kind(obs.kind)
         self._layout.setContentsMargins(*card_look.content_margins(obs.kind))
         self.badge.setText(kind_label(obs.kind))
-        period = (obs.period_en if is_english() else obs.period_zh) or obs.period_zh or obs.period
+        period = period_text(obs)
         if obs.after_article:  # a figure later than the article: say so wherever it is shown
             period += " · " + QCoreApplication.translate("FactCard", "晚于原文")
         self.period.setText(period)
         self.value.setText(value_text(obs))
+        written = written_text(obs)  # in English, the Chinese as the source wrote it, on hover
+        self.value.setToolTip(QCoreApplication.translate("FactCard", "原文:{written}").format(written=written)
+                              if written != value_text(obs) else "")
+        # In English the value already says its unit in words; the Chinese unit line stays in Chinese.
         self.unit.setText(QCoreApplication.translate("FactCard", "单位:{unit}").format(unit=obs.unit)
-                          if obs.unit else "")
+                          if obs.unit and not is_english() else "")
+        self.unit.setVisible(bool(self.unit.text()))
         formula = self._formula_text(obs, context)
         self._formula.setText(formula)
         self._formula.setVisible(bool(formula))
-        note = (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
+        note = note_text(obs)
+        if context.also:
+            also = QCoreApplication.translate("FactCard", "原文另有 {n} 处给出同一数字").format(n=context.also)
+            note = f"{note}\n{also}" if note else also
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self._show_footer(obs, context)
@@ -152,8 +168,10 @@ class FactCard(QWidget):
         for input_id in obs.inputs:
             source = context.inputs.get(input_id)
             if source is not None:
+                amount = (english_amount(number_text(source.value), source.unit) if is_english()
+                          else f"{number_text(source.value)}{source.unit}")
                 lines.append("  " + QCoreApplication.translate("FactCard", "{value}:{name}").format(
-                    value=f"{number_text(source.value)}{source.unit}", name=context.input_names.get(input_id, "")))
+                    value=amount, name=context.input_names.get(input_id, "")))
         return "\n".join(lines)
 
     def _show_footer(self, obs: Observation, context: CardContext) -> None:
@@ -238,6 +256,7 @@ class FactCardPanel(QScrollArea):
         self._heading_pool: list[QLabel] = []
         self._waiting: list[Observation] = []  # in order, not yet shown as cards
         self._made_for: tuple = ({}, None)  # the indicators, and how to look up a figure's context
+        self._also: dict[str, int] = {}  # a figure's first observation -> how many passages repeat it
         self.more = QPushButton(self._sheet)
         self.more.setObjectName("moreCards")
         self.more.clicked.connect(lambda: self._add_cards(CARDS_AT_ONCE))
@@ -259,7 +278,14 @@ class FactCardPanel(QScrollArea):
             return
         self._message.hide()
         by_indicator: dict[str, list[Observation]] = {}
+        self._also = {}
+        first: dict[tuple, Observation] = {}
         for obs in observations:
+            key = same_figure(obs)
+            if key in first:
+                self._also[first[key].id] = self._also.get(first[key].id, 0) + 1
+                continue
+            first[key] = obs
             by_indicator.setdefault(obs.indicator_id, []).append(obs)
         order = {indicator_id: position for position, indicator_id in enumerate(indicators)}
         self._waiting = [obs for indicator_id in sorted(by_indicator, key=lambda i: order.get(i, len(order)))
@@ -280,7 +306,10 @@ class FactCardPanel(QScrollArea):
                 heading.setText(local_name(indicator) if indicator else obs.indicator_id)
                 self._groups.append((heading, []))
             card = self._pooled(self._card_pool, len(self.cards), self._make_card)
-            card.show_observation(obs, context_for(obs))
+            context = context_for(obs)
+            if self._also.get(obs.id):
+                context = replace(context, also=self._also[obs.id])
+            card.show_observation(obs, context)
             self._groups[-1][1].append(card)
             self.cards.append(card)
         self.more.setText(QCoreApplication.translate("FactCardPanel", "显示更多数据(还有 {n} 条)").format(

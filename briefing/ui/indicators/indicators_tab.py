@@ -25,7 +25,7 @@ from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.indicators.fact_cards import CardContext, FactCardPanel
 from briefing.drawing.i18n import local_name
-from briefing.drawing.formatting import mode_label, subject_kind_label
+from briefing.drawing.formatting import period_text, mode_label, subject_kind_label
 from briefing.ui.common.layout_fence import LayoutFence, settle_layouts
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
@@ -236,7 +236,7 @@ class IndicatorsTab(QWidget):
                 other = self._briefing.subject(found.subject_id)
                 name = f"{local_name(other) if other else found.subject_id} {name}"
             names[input_id] = QCoreApplication.translate("IndicatorsTab", "{name}({period})").format(
-                name=name, period=found.period_zh or found.period)
+                name=name, period=period_text(found))
         source = None if obs.passage_id else self._briefing.source(obs.source_id)
         return CardContext(subject, inputs, names, source)
 

@@ -290,7 +290,16 @@ class PortMap(QGraphicsView):
             marker.setToolTip(port_tooltip(marker.port))
         self._build_legend()
         self._set_unplaced(self._unplaced)
+        # The boxes' new words are shown by Qt at the next pass of the event loop; size them after it.
+        QTimer.singleShot(0, self, self._resize_overlays)  # not after the map is gone
         self._relayout()
+
+    def _resize_overlays(self) -> None:
+        for box in (self.legend, self.unplaced_box):
+            box.adjustSize()
+        self._place_overlays()
+        self._layout_pending = self._layout_at_paint = True  # names make way for the boxes' new sizes
+        self.viewport().update()
 
     # -- layout of markers and labels -----------------------------------------------------------
 
@@ -313,6 +322,8 @@ class PortMap(QGraphicsView):
         self._layout_pending = True
         if self.isVisible():
             self._flush_layout()
+        else:  # e.g. the language switched on another tab: the names change when the map is next painted
+            self._layout_at_paint = True
 
     def _flush_layout(self) -> None:
         self._relabel_timer.stop()

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP
 from briefing.store.records import Delegate, Proposal
 from briefing.drawing import themes
-from briefing.drawing.formatting import body_label
+from briefing.drawing.formatting import body_label, proposal_title
 
 SortRole = Qt.ItemDataRole.UserRole
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -102,12 +102,12 @@ class ProposalTableModel(_RecordTableModel):
             return proposal
         if role == CardRole:
             colour = body_colour(speaker.body) if speaker is not None else None
-            return (proposal.title_zh, self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
+            return (proposal_title(proposal), self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
         if role == SortRole:
             return position  # the article's order
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.COL_TITLE:
-                return proposal.title_zh
+                return proposal_title(proposal)
             if column == self.COL_SPEAKER:
                 return self._speaker_text(proposal, speaker)
             if column == self.COL_TOPICS:

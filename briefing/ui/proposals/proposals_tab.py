@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from briefing.store.records import BODIES, Delegate, Proposal
 from briefing.store.search import find_spans
 from briefing.drawing import themes
-from briefing.drawing.formatting import body_label
+from briefing.drawing.formatting import body_label, proposal_title
 from briefing.drawing.i18n import local_name
 from briefing.ui.common.layout_fence import LayoutFence
 from briefing.ui.common.link_row import LinkRow
@@ -370,7 +370,10 @@ class ProposalsTab(QWidget):
         paragraphs = [p.strip() for p in proposal.text_zh.split("\n") if p.strip()]
         body = "".join(f"<p style='line-height:150%; margin-bottom:10px'>{highlighted_markup(p, self._terms)}</p>"
                        for p in paragraphs)
-        self._reader.setHtml(f"<h2>{highlighted_markup(proposal.title_zh, self._terms)}</h2>{body}")
+        title = f"<h2>{highlighted_markup(proposal_title(proposal), self._terms)}</h2>"
+        if proposal_title(proposal) != proposal.title_zh:  # a translation: the Chinese heading beneath
+            title += f"<p style='color:{muted()}'>{highlighted_markup(proposal.title_zh, self._terms)}</p>"
+        self._reader.setHtml(f"{title}{body}")
         self._show_meta(proposal)
 
     def _show_meta(self, proposal: Proposal) -> None:
