@@ -91,7 +91,8 @@ def bundled():
 
 @pytest.fixture
 def source_copy(tmp_path) -> Path:
-    """A writable copy of the curated sources, for tests that break a row."""
+    """A writable copy of the bundled briefing's curated files (tests about that briefing; others break
+    rows of `fixture_copy`)."""
     target = tmp_path / "briefings" / "copy"
     shutil.copytree(SOURCES, target)
     # the same layout as resources/, so briefing.toml's relative outlines path still resolves
