@@ -81,6 +81,9 @@ USED_CARS = "used-car-exports"  # REGION's 2023 (derived) and 2024 (cumulative):
 USED_CARS_2024 = "8357"  # that 2024 figure, as written (辆)
 SEVERAL_FIGURES_PASSAGE = "p37"  # five figures in one paragraph
 AFTER_ARTICLE = "ref-erenhot-rail-ce-trains-2025-12-15"  # a later figure than the article (to 15 Dec 2025)
+BEFORE_ARTICLE = "ref-erenhot-rail-ce-trains-2023"  # RAIL_PORT's trains in 2023: not later than the article
+LATER_FULL_YEAR = "ref-nmg-land-ports-freight-2025"  # a later figure for a whole year (2025年全年)
+TARGET = "nmg-port-freight-target-2025"  # the article's own plan for 2025: never a later figure
 ARTICLE_MONTH, DATA_THROUGH = "2025-03", "2025-12"  # the article's date and the latest figure's month
 
 # --- speakers and proposals -----------------------------------------------------------------------

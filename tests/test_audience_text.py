@@ -139,6 +139,9 @@ def test_every_source_can_be_cited(bundled):
             assert not source.url.endswith(")") or source.url.count("(") == source.url.count(")"), source.id
         if source.url_kind in ("repost", "mirror"):
             assert source.url, source.id
+    for subject in bundled.subjects:  # no figure rests on an undated source
+        for obs in bundled.observations_for(subject.id):
+            assert bundled.source(obs.source_id).published, obs.id
     publications = [s for s in bundled.sources if s.id != article and s.kind == "publication"]
     assert len(publications) >= 50 and all(s.published for s in publications)
 

@@ -116,3 +116,21 @@ def test_every_kind_body_mode_and_precision_is_in_the_test_briefing(fixture_brie
     assert "<b>" in next(p for p in fixture_briefing.proposals() if p.id == F.MARKUP_PROPOSAL).title_zh
     assert not fixture_briefing.observations_for(F.NO_FIGURES_PORT)
     assert len([p for p in fixture_briefing.delegates if p.body == "official"]) >= 2
+
+
+def test_english_names_of_counterparts_and_banners_are_searchable(fixture_briefing):
+    counterpart = F.row("ports", F.RAIL_PORT)["counterpart_en"].split()[0]  # Zamyn-Üüd
+    found = {hit.ref_id for hit in fixture_briefing.search(counterpart, kinds=("port",))}
+    expected = {p["id"] for p in F.ports() if p["counterpart_en"].startswith(counterpart)}
+    assert found == expected >= {F.RAIL_PORT, F.ROAD_TWIN}
+    county = F.row("ports", F.EXACT_PORT)["county_en"]  # Ejin Banner
+    assert F.EXACT_PORT in {hit.ref_id for hit in fixture_briefing.search(county, kinds=("port",))}
+
+
+def test_a_briefing_dated_by_its_year_only_has_no_later_figures_within_that_year():
+    from briefing.store.records import has_later_figures, period_end_month
+
+    assert period_end_month("2025") == "2025-12" and period_end_month("2025-03-10") == "2025-03"
+    assert not has_later_figures({"as_of": "2025", "data_through": "2025-12"})
+    assert has_later_figures({"as_of": "2025-03", "data_through": "2025-12"})
+    assert not has_later_figures({"as_of": "2025-03"})  # a file built before data_through existed

@@ -58,9 +58,11 @@ def test_handout_pages_carry_the_figures_as_text(handouts, fixture_briefing):
     path, pages = handouts["zh"]
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
+    later = F.row("observations", F.LATER_FULL_YEAR)["period_zh"]  # short enough to stay on one line
     for expected in (F.name_zh(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元", "口岸分布图", "代表委员建议",
                      "资料来源",  # and the article's date and the latest figure's:
                      f"原文: {F.ARTICLE_MONTH}", f"补充数据截至: {F.DATA_THROUGH}",
+                     "时期后标 * 者晚于原文发表", f"{later} *",  # a later figure is marked where it is shown
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
     speakers = {d.name_zh for d in fixture_briefing.delegates}
@@ -151,7 +153,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefi
         else:
             source = fixture_briefing.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
-    assert by_id[F.LOWER_BOUND]["as_written"] == "超2400万吨"
+            # cited as a reader cites it, with how sure and whether it is later than the article
+            assert (row["source_publisher"], row["source_published"]) == (source.publisher, source.published)
+            assert row["source_published"] and row["confidence"] == obs.confidence
+        assert row["after_article"] == ("yes" if obs.after_article else "")
+    assert by_id[F.LOWER_BOUND]["as_written"] == F.LOWER_BOUND_TEXT
+    assert by_id[F.AFTER_ARTICLE]["after_article"] == "yes"
 
 
 def test_csv_of_one_subject(tmp_path, fixture_briefing):

@@ -239,3 +239,15 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown(fixture_db):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_figure_later_than_the_article_says_so_on_its_card(tab):
+    tab.show_subject(F.RAIL_PORT)
+    cards = {card.observation.id: card for card in tab.cards.cards}
+    later, earlier = cards[F.AFTER_ARTICLE], cards[F.BEFORE_ARTICLE]
+    period = F.row("observations", F.AFTER_ARTICLE)["period_zh"]
+    assert later.period.text() == f"{period} · 晚于原文"  # the article is of March 2025
+    assert "晚于原文" not in earlier.period.text()
+    tab.show_subject(F.REGION)  # the article's own 2025 target is not a later figure
+    target = next(card for card in tab.cards.cards if card.observation.id == F.TARGET)
+    assert "晚于原文" not in target.period.text()

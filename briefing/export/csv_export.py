@@ -18,7 +18,7 @@ from briefing.store.records import Passage
 COLUMNS = (
     "observation_id", "subject_id", "subject", "indicator_id", "indicator", "period", "period_label",
     "value", "unit", "kind", "as_written", "passage_id", "passage_text", "source_id", "source", "source_url",
-    "formula", "note",
+    "formula", "note", "source_publisher", "source_published", "source_url_kind", "confidence", "after_article",
 )
 
 
@@ -51,7 +51,7 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
             "indicator_id": obs.indicator_id,
             "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
             "period": obs.period,
-            "period_label": obs.period_zh,
+            "period_label": (obs.period_en if lang == "en" else obs.period_zh) or obs.period_zh,
             "value": number_cell(obs.value),
             "unit": obs.unit,
             "kind": obs.kind,
@@ -63,6 +63,11 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
             "source_url": source.url if source else "",
             "formula": obs.formula,
             "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
+            "source_publisher": source.publisher if source else "",
+            "source_published": source.published if source else "",
+            "source_url_kind": source.url_kind if source else "",
+            "confidence": obs.confidence,
+            "after_article": "yes" if obs.after_article else "",
         })
     return out
 

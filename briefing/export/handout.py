@@ -31,10 +31,12 @@ from briefing.drawing.formatting import (
 )
 from briefing.drawing.i18n import checked_language, local_name
 from briefing.export.handout_words import handout_word
+from briefing.store.records import has_later_figures
 
 Progress = Callable[[int, int], bool]
 EXCERPT = 180  # characters of a long paragraph quoted on the sources page
 SUBJECT_ORDER = ("region", "league_city")  # these lead; port groups go just before their first port
+LATER_MARK = " *"  # after a period later than the article: a figure added to it (explained under the heading)
 
 
 def prepare() -> str:
@@ -119,7 +121,7 @@ class Handout:
             f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
         as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
         dates = f"{self.w('as_of')}: {as_of}"
-        if through and through > as_of[:7]:  # figures added after the article: say how far they reach
+        if has_later_figures(meta):  # figures added after the article: say how far they reach
             dates += f"    {self.w('data_through')}: {through}"
         f.text(dates, size=10)
         f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
@@ -175,7 +177,9 @@ class Handout:
         f = self.flow
         f.new_page()
         f.heading(self.w("figures"), 16, mark="figures", keep_with=f.pt(120), rule=True)
-        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=6)
+        f.text(self.w("figures_note"), size=8.5, colour=MUTED, after=2)
+        if has_later_figures(self.b.meta):
+            f.text(self.w("later_note"), size=8.5, colour=MUTED, after=6)
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:
             observations = sorted(self.b.observations_for(subject.id),
@@ -200,8 +204,9 @@ class Handout:
                     repeated[-1] += reference
                 continue
             indicator = self.b.indicator(obs.indicator_id)
+            period = period_text(obs, self.lang) + (LATER_MARK if obs.after_article else "")
             row = [local_name(indicator, self.lang) if indicator else obs.indicator_id, self.value_cell(obs),
-                   obs.unit, period_text(obs, self.lang), kind_label(obs.kind, self.lang), reference]
+                   obs.unit, period, kind_label(obs.kind, self.lang), reference]
             row = row if self.lang != "en" else row[:2] + row[3:]  # English values say their unit in words
             rows_of[same_figure(obs)] = row
             rows.append(row)
@@ -305,13 +310,21 @@ class Handout:
                 body = f"“{excerpt(passage.text, self.cite.highlights.get(key, []))}”"
             else:
                 source = self.b.source(ref)
-                head, body = (_source_line(source), source.url) if source else (ref, "")
+                head, body = (_source_line(source), self._address(source)) if source else (ref, "")
             text = head + (f"\n{body}" if body else "")
             f.text(text, size=8.5, indent=26, hang=f"[{number}]", after=5)
 
+    def _address(self, source) -> str:
+        """The address to copy, saying when it is a copy of the publisher's page."""
+        if source.url and source.url_kind in ("repost", "mirror"):
+            return self.w(source.url_kind) + source.url
+        return source.url
+
 
 def _source_line(source) -> str:
-    parts = [f"{source.publisher}《{source.title}》" if source.publisher else source.title]
+    # a bracketed title describes a headline that was not recorded: it is not quoted as one
+    title = source.title if source.title.startswith("[") else f"《{source.title}》"
+    parts = [f"{source.publisher}{title}" if source.publisher else source.title]
     if source.published:
         parts.append(source.published)
     return "  ".join(parts)

@@ -184,12 +184,12 @@ def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_r
 def data_through(cur: curated_files.Curated) -> str:
     """The month the latest figure's period ends in (targets are plans, not figures)."""
     months = [period_end_month(r["period"]) for r in cur.observations if r["kind"] != "target"]
-    return max(months, default=cur.meta["as_of"][:7])
+    return max(months, default=period_end_month(cur.meta["as_of"]))
 
 
 def _observation_rows(cur: curated_files.Curated):
     article = cur.meta["source_id"]
-    as_of = cur.meta["as_of"][:7]
+    as_of = period_end_month(cur.meta["as_of"])
     passage_of = {}
     for position, r in enumerate(cur.observations, 1):
         passage_of[r["id"]] = r["passage_id"]
@@ -229,7 +229,9 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
     def docs():
         for r in cur.ports:
             body = " ".join(filter(None, [r["name_zh"], r["counterpart"], r["league_city"], r["county"], r["country"]]))
-            yield Doc("port", r["id"], r["name_zh"], body, f"{r['name_en']} {r['counterpart']} {r['country']} {r['mode']}")
+            in_english = " ".join(filter(None, [r["name_en"], r["counterpart_en"], r["county_en"],
+                                                 r["league_city_en"], r["country"], r["mode"]]))
+            yield Doc("port", r["id"], r["name_zh"], body, in_english)
         for r in cur.places:
             yield Doc("place", r["id"], r["name_zh"], r["name_zh"], r["name_en"])
         for r in cur.indicators:

@@ -205,3 +205,9 @@ def period_end_month(period: str) -> str:
     """The month a sortable period ends in: `2024` -> `2024-12`, `2025-03-10` -> `2025-03`."""
     period = period.strip()
     return period[:7] if len(period) >= 7 else f"{period[:4]}-12"
+
+
+def has_later_figures(meta: dict[str, str]) -> bool:
+    """Whether a briefing's figures reach past its article's date (meta `data_through` after `as_of`)."""
+    as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
+    return bool(as_of and through) and through > period_end_month(as_of)

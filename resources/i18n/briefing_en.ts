@@ -29,7 +29,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -185,7 +185,6 @@
     <message>
         <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
-        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -267,7 +266,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+71"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -278,7 +277,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -491,7 +490,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+173"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -519,12 +518,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -534,12 +533,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -599,12 +598,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -697,12 +696,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -844,12 +843,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
@@ -909,7 +908,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+224"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -931,7 +930,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -989,12 +988,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1019,12 +1018,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -1034,12 +1033,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1054,22 +1053,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>约</source>
         <translation>about </translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+202"/>
         <source>{title}(译文)</source>
         <translation>{title} (translated)</translation>
     </message>
@@ -1095,6 +1094,21 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>补充数据截至</source>
         <translation>Later figures to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时期后标 * 者晚于原文发表,为补充数据。</source>
+        <translation>A period marked * is later than the article: a figure added to it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转载页:</source>
+        <translation>Repost: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>镜像页:</source>
+        <translation>Mirror copy: </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1256,12 +1270,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1279,7 +1293,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+128"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1518,22 +1532,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-107"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1548,12 +1562,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1566,12 +1580,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
@@ -1747,12 +1761,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+113"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1992,7 +2006,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -2002,7 +2016,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -2020,7 +2034,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+133"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
     </message>
@@ -2039,12 +2053,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+145"/>
+        <location line="+144"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-85"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -2054,22 +2068,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+180"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-142"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>无日期</source>
         <translation>undated</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2079,12 +2093,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+85"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -2135,7 +2149,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2150,17 +2164,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
     </message>
@@ -2168,7 +2182,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
+        <location filename="../../briefing/drawing/formatting.py" line="-145"/>
         <source>列</source>
         <translation>trains</translation>
     </message>
@@ -2254,17 +2268,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>about {value}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{value}以上</source>
         <translation>{value} or more</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>万{unit}</source>
         <translation>10,000 {unit}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>亿{unit}</source>
         <translation>100 million {unit}</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from briefing import log
 from briefing.store import Briefing, BriefingError, open_briefing
+from briefing.store.records import has_later_figures
 from briefing.drawing import fonts
 from briefing.drawing import i18n
 from briefing.drawing import themes
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         meta = self.briefing.meta
         as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
         text = self.tr("原文 {0}").format(_month_text(as_of))
-        if through and through > as_of[:7]:
+        if has_later_figures(meta):
             text += " · " + self.tr("补充数据截至 {0}").format(_month_text(through))
         return text
 
