@@ -74,7 +74,8 @@ def log_path() -> Path | None:
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    category = context.category  # type: ignore[attr-defined]  # PySide6 6.9's stub omits the field
+    where = f" ({category})" if category and category != "default" else ""
     logging.getLogger(f"{LOGGER}.qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
 
 

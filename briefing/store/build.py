@@ -8,7 +8,9 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -50,7 +52,7 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
     return counts
 
 
-def _read_outlines(path: Path) -> list[dict]:
+def _read_outlines(path: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -87,7 +89,7 @@ def _built_at() -> str:
 def _create_tables(db: sqlite_utils.Database) -> None:
     for table in TABLES:
         pk = table.pk
-        db[table.name].create(
+        db.table(table.name).create(
             table.columns,
             pk=pk,
             not_null=set(table.not_null),
@@ -95,11 +97,11 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             strict=True,
         )
         for columns in table.indexes:
-            db[table.name].create_index(list(columns))
+            db.table(table.name).create_index(list(columns))
     db.execute(SEARCH_FTS_DDL)
 
 
-def _write(cur: curated_files.Curated, path: Path, outline_rows: list[dict]) -> dict[str, int]:
+def _write(cur: curated_files.Curated, path: Path, outline_rows: list[dict[str, Any]]) -> dict[str, int]:
     conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
     db.execute("PRAGMA journal_mode=DELETE")
@@ -118,62 +120,63 @@ def _write(cur: curated_files.Curated, path: Path, outline_rows: list[dict]) -> 
     return counts
 
 
-def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated, outline_rows) -> dict[str, int]:
+def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated,
+                outline_rows: list[dict[str, Any]]) -> dict[str, int]:
     meta = {k: v for k, v in cur.meta.items() if k in META_KEYS}
     meta.update(schema_version=str(SCHEMA_VERSION), built_at=_built_at(), sources_sha256=sources_digest(cur.folder),
                 data_through=data_through(cur))
-    db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
-    db["sources"].insert_all(
+    db.table("meta").insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
+    db.table("sources").insert_all(
         {c: r[c] for c in ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind")}
         for r in cur.sources)
     article = cur.meta["source_id"]
-    db["passages"].insert_all(
+    db.table("passages").insert_all(
         {"id": r["id"], "source_id": article, "section": r["section"], "position": i, "text": r.raw("text")}
         for i, r in enumerate(cur.passages, 1)
     )
     port_columns = ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en", "league_city",
                     "league_city_en", "county", "county_en", "coord_precision", "position_zh", "position_en",
                     "status_zh", "status_en")
-    db["ports"].insert_all(
+    db.table("ports").insert_all(
         {**{c: r[c] for c in port_columns},
          "lat": float(r["lat"]) if r["lat"] else None, "lon": float(r["lon"]) if r["lon"] else None}
         for r in cur.ports
     )
-    db["port_sources"].insert_all(
+    db.table("port_sources").insert_all(
         {"port_id": r["id"], "source_id": s, "role": role}
         for r in cur.ports
         for role, column in (("roster", "source_ids"), ("coordinate", "coord_source_ids"))
         for s in r.list(column)
     )
-    db["places"].insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "level")} for r in cur.places)
-    db["place_ports"].insert_all({"place_id": r["id"], "port_id": p} for r in cur.places for p in r.list("port_ids"))
-    db["indicators"].insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "unit")} for r in cur.indicators)
-    db["observations"].insert_all(_observation_rows(cur), batch_size=5000)
-    db["observation_inputs"].insert_all(
+    db.table("places").insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "level")} for r in cur.places)
+    db.table("place_ports").insert_all({"place_id": r["id"], "port_id": p} for r in cur.places for p in r.list("port_ids"))
+    db.table("indicators").insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "unit")} for r in cur.indicators)
+    db.table("observations").insert_all(_observation_rows(cur), batch_size=5000)
+    db.table("observation_inputs").insert_all(
         {"observation_id": oid, "input_id": ref} for oid, refs in cur.derived_inputs.items() for ref in refs
     )
-    db["delegates"].insert_all(
+    db.table("delegates").insert_all(
         {"id": r["id"], "name_zh": r["name_zh"], "body": r["body"], "titles": r.raw("titles").strip(),
          "passage_id": r["passage_id"] or None}
         for r in cur.speakers
     )
-    db["proposals"].insert_all(
+    db.table("proposals").insert_all(
         ({"id": r["id"], "delegate_id": r["speaker_id"], "title_zh": r["title_zh"], "title_en": r["title_en"],
           "text_zh": r.raw("text_zh").strip(),
           "passage_id": r.list("passage_ids")[0], "topics": ";".join(r.list("topics")), "position": i}
          for i, r in enumerate(cur.proposals, 1)),
         batch_size=2000,
     )
-    db["proposal_passages"].insert_all(
+    db.table("proposal_passages").insert_all(
         {"proposal_id": r["id"], "passage_id": p, "position": i}
         for r in cur.proposals for i, p in enumerate(r.list("passage_ids"), 1)
     )
-    db["proposal_ports"].insert_all({"proposal_id": r["id"], "port_id": p} for r in cur.proposals for p in r.list("port_ids"))
-    db["proposal_topics"].insert_all(
+    db.table("proposal_ports").insert_all({"proposal_id": r["id"], "port_id": p} for r in cur.proposals for p in r.list("port_ids"))
+    db.table("proposal_topics").insert_all(
         {"proposal_id": r["id"], "topic": t} for r in cur.proposals for t in dict.fromkeys(r.list("topics"))
     )
     if outline_rows:
-        db["outlines"].insert_all(outline_rows)
+        db.table("outlines").insert_all(outline_rows)
     return {
         "passages": len(cur.passages), "ports": len(cur.ports), "places": len(cur.places),
         "indicators": len(cur.indicators), "observations": len(cur.observations),
@@ -187,7 +190,7 @@ def data_through(cur: curated_files.Curated) -> str:
     return max(months, default=period_end_month(cur.meta["as_of"]))
 
 
-def _observation_rows(cur: curated_files.Curated):
+def _observation_rows(cur: curated_files.Curated) -> Iterator[dict[str, Any]]:
     article = cur.meta["source_id"]
     as_of = period_end_month(cur.meta["as_of"])
     passage_of = {}
@@ -226,7 +229,7 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
     gazetteer += [t for r in cur.proposals for t in r.list("topics")]
     indexer = Indexer(gazetteer)
 
-    def docs():
+    def docs() -> Iterator[Doc]:
         for r in cur.ports:
             body = " ".join(filter(None, [r["name_zh"], r["counterpart"], r["league_city"], r["county"], r["country"]]))
             in_english = " ".join(filter(None, [r["name_en"], r["counterpart_en"], r["county_en"],
@@ -238,7 +241,7 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
             yield Doc("indicator", r["id"], r["name_zh"], f"{r['name_zh']} {r['unit']}", r["name_en"])
         # One document per series (a subject's figures for one indicator), not per figure: a
         # scaled briefing has a million figures, and a series is what a presenter looks for.
-        series: dict[tuple[str, str], list] = {}
+        series: dict[tuple[str, str], list[curated_files.Row]] = {}
         for r in cur.observations:
             series.setdefault((r["subject_id"], r["indicator_id"]), []).append(r)
         for (subject_id, indicator_id), rows in series.items():
@@ -266,13 +269,13 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
         if len(doc_rows) >= 5000:
             _flush(db, doc_rows, fts_rows)
     _flush(db, doc_rows, fts_rows)
-    db["search_words"].insert_all(
+    db.table("search_words").insert_all(
         {"word": w, "pinyin": p, "initials": i} for w, (p, i) in sorted(indexer.words.items())
     )
 
 
-def _flush(db: sqlite_utils.Database, doc_rows: list, fts_rows: list) -> None:
-    db["search_docs"].insert_all(doc_rows)
+def _flush(db: sqlite_utils.Database, doc_rows: list[dict[str, Any]], fts_rows: list[tuple[Any, ...]]) -> None:
+    db.table("search_docs").insert_all(doc_rows)
     db.conn.executemany("INSERT INTO search_fts(rowid, bi, py, en) VALUES (?, ?, ?, ?)", fts_rows)
     doc_rows.clear()
     fts_rows.clear()

@@ -125,7 +125,7 @@ class ColumnHeader(QHeaderView):
             return
         option = QStyleOptionHeader()
         self.initStyleOption(option)
-        option.rect, option.section, option.text = rect, logical, ""
+        option.rect, option.section, option.text = rect, logical, ""  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         painter.translate(rect.left(), rect.bottom())

@@ -163,13 +163,8 @@ class PortFilterProxy(QSortFilterProxyModel):
     def _set_filter(self, name: str, value: str) -> None:
         if getattr(self, name) == value:
             return
-        if hasattr(self, "endFilterChange"):  # Qt 6.10+; invalidateRowsFilter is deprecated there
-            self.beginFilterChange()
-            setattr(self, name, value)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            setattr(self, name, value)
-            self.invalidateRowsFilter()
+        setattr(self, name, value)
+        self.invalidateRowsFilter()  # (deprecated from Qt 6.10 for begin/endFilterChange; we ship 6.9)
 
     def port_id_at(self, row: int) -> str:
         index = self.index(row, 0)

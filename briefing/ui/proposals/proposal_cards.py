@@ -97,7 +97,7 @@ class CardDelegate(QStyledItemDelegate):
         marks = _marks(card, self._terms)
         # keyed by the marks, not the terms: a card whose marks stay the same is not laid out again
         key = (title, subtitle, detail, tint, muted(), themes.current().search_highlight, marks,
-               option.font.key(), round(width))
+               option.font.key(), round(width))  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         document = self._documents.pop(key, None)
         if document is None:
             document = self._lay_out(option, card, tint, marks, width)
@@ -115,7 +115,7 @@ class CardDelegate(QStyledItemDelegate):
         if detail:
             markup += f"<div style='color:{muted()}'>{escape_with_highlights(detail, marks[1])}</div>"
         document = QTextDocument()
-        document.setDefaultFont(option.font)
+        document.setDefaultFont(option.font)  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         document.setDocumentMargin(10)
         document.setHtml(markup)
         document.setTextWidth(max(width - 8, 40))
@@ -127,15 +127,16 @@ class CardDelegate(QStyledItemDelegate):
         width = self._view.viewport().width()
         card = self._proxy.card(index.row())
         texts = tuple(card[:3]) if card is not None else ("", "", "")
-        font_key = option.font.key()
+        font_key = option.font.key()  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         key = (texts, font_key, width, bool(self._terms))
         height = self._heights.get(key)
         if height is None:
             inner = int(max(width - 8, 40) - 2 * 10)  # the document's margins
             # a highlighted word is bold, and may wrap the detail line sooner: measure it bold then
             bolds = (True, False, bool(self._terms))
-            height = 20 + sum(self._line_height(option.font, font_key, bold, inner, text)
-                              for bold, text in zip(bolds, texts) if text)
+            font: QFont = option.font  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
+            lines = [self._line_height(font, font_key, bold, inner, text) for bold, text in zip(bolds, texts) if text]
+            height = 20 + sum(lines)
             if len(self._heights) > 20000:
                 self._heights.clear()
             self._heights[key] = height
@@ -160,9 +161,9 @@ class CardDelegate(QStyledItemDelegate):
         card = self._proxy.card(index.row())
         if card is None:
             return
-        rect = option.rect
+        rect = option.rect  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
             painter.fillRect(rect, QColor(themes.current().list_selected))
         rule = QColor(themes.current().list_rule)
         bar = card[3] if isinstance(card[3], QColor) else rule

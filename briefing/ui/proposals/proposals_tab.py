@@ -126,13 +126,13 @@ class ProposalsTab(QWidget):
 
         self._headings = [QLabel() for _ in range(3)]
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for heading, content in zip(self._headings, (self._speakers, self._list, self._reader)):
+        for heading, pane_body in zip(self._headings, (self._speakers, self._list, self._reader)):
             pane = QWidget()
             column = QVBoxLayout(pane)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(heading)
-            column.addWidget(content, 1)
-            if content is self._reader:
+            column.addWidget(pane_body, 1)
+            if pane_body is self._reader:
                 column.addWidget(self._meta)
             splitter.addWidget(pane)
         splitter.setStretchFactor(0, 2)

@@ -42,7 +42,7 @@ def save_screenshots(window: MainWindow, folder: Path) -> int:
         if name == "4-sources":
             observations = window.briefing.observations_for(subject)
             cited = next((o for o in observations if o.passage_id), None)
-            if cited:
+            if cited and cited.passage_id:
                 window.sources_tab.show_passage(cited.passage_id, cited.as_written)
                 window.tabs.setCurrentIndex(index)
         _settle()

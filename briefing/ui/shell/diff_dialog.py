@@ -49,7 +49,7 @@ class DiffDialog(QDialog):
                     item.addChild(child)
                 group.addChild(item)
             group.setExpanded(bool(found))
-        for item in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())):
+        for item in self._groups():
             for child in (item.child(j) for j in range(item.childCount())):
                 child.setExpanded(True)
         self.tree.resizeColumnToContents(0)
@@ -62,11 +62,15 @@ class DiffDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 640)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The tree's top-level items: one per kind of change."""
+        found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
     def listed(self) -> list[tuple[str, str, str]]:
         """(kind group, change, id) for every change shown, as a user reads the tree."""
         rows = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in self._groups():
             for j in range(group.childCount()):
                 rows.append((group.text(0), group.child(j).text(0), group.child(j).text(1)))
         return rows
