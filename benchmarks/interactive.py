@@ -116,7 +116,7 @@ class Harness:
             samples = []
             for index in range(steps):
                 delta = 1 if (index // 10) % 2 == 0 else -1  # back and forth through ten ports
-                samples.append(self.timed(lambda: window.step_port(delta)))
+                samples.append(self.timed(lambda delta=delta: window.step_port(delta)))
             results[name] = samples
         window.proposals_tab._port_only.setChecked(False)
         self.settle()
@@ -144,7 +144,7 @@ class Harness:
             samples = []
             for _ in range(repeats):
                 for length in range(1, len(query) + 1):
-                    samples.append(self.timed(lambda: tab.set_query(query[:length])))
+                    samples.append(self.timed(lambda query=query, length=length: tab.set_query(query[:length])))
                 self.timed(lambda: tab.set_query(""))
             results[f"{label} {query}"] = samples
         return results
@@ -187,7 +187,7 @@ class Harness:
             samples = []
             for i in range(repeats):
                 step = bar.pageStep() if (i // 5) % 2 == 0 else -bar.pageStep()
-                samples.append(self.timed(lambda: bar.setValue(bar.value() + step)))
+                samples.append(self.timed(lambda bar=bar, step=step: bar.setValue(bar.value() + step)))
             results[label] = samples
         return results
 
@@ -211,7 +211,7 @@ class Harness:
         for passage_id, text in cited:
             window.tabs.setCurrentWidget(window.indicators_tab)
             self.settle()
-            follow.append(self.timed(lambda: window.selection.show_passage(passage_id, text)))
+            follow.append(self.timed(lambda passage_id=passage_id, text=text: window.selection.show_passage(passage_id, text)))
         return {"first opening of the Sources tab": first, "following a citation from the indicators tab": follow}
 
 

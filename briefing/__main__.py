@@ -58,9 +58,13 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agenda", type=Path, metavar="FILE", help="open an agenda of stops and start on the first")
 
 
+_COMMANDS = {"build", "check", "search", "diff", "export", "-h", "--help", "--version"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"view", "build", "check", "search", "diff", "export", "-h", "--help", "--version"}:
+    _configure_console(argv)
+    if not argv or argv[0] not in {"view", *_COMMANDS}:
         argv.insert(0, "view")
     args = _parser().parse_args(argv)
     if args.command == "build":
@@ -78,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.app import run  # Qt loads only for the viewer
 
     return run(args)
+
+
+def _configure_console(argv: list[str]) -> None:
+    """Output in any console code page, file or pipe (see briefing.console)."""
+    from briefing.console import configure_streams
+
+    batch = {"--self-test", "--screenshot", "--quit-after-paint", "-h", "--help"}
+    configure_streams(command_line=bool(argv) and (argv[0] in _COMMANDS or any(
+        arg.split("=", 1)[0] in batch for arg in argv)))
 
 
 def _build(args) -> int:

@@ -49,6 +49,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    # The style before any font: setting a style re-reads the system's fonts for menus, item views
+    # and headers (on Windows 9 pt "MS Shell Dlg", about 8 px at 1920x1080), undoing the
+    # application font that fonts.apply_font sets after this. apply_theme keeps Fusion from here on.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -59,16 +64,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def prepare_application(app: QApplication, lang: str | None = None) -> tuple[str, Settings]:
+    """The bundled font, the language and the theme; returns the font family and the settings.
+    `lang` overrides the remembered language for this run (unsaved)."""
+    family = fonts.load_bundled_fonts()
+    settings = Settings()
+    fonts.apply_font(app, family, settings.font_scale)
+    i18n.set_language(lang or settings.language, app)
+    theme_widgets.apply_theme(settings.theme, app)
+    return family, settings
+
+
 def run(args) -> int:
     app = create_application()
     batch = bool(args.screenshot or args.self_test or args.quit_after_paint)
     log.start_log()
     log.ErrorReport(None if batch else _show_error).install()  # batch modes print, never wait on a dialog
-    family = fonts.load_bundled_fonts()
-    settings = Settings()
-    fonts.apply_font(app, family, settings.font_scale)
-    i18n.set_language(getattr(args, "lang", None) or settings.language, app)  # --lang wins, unsaved
-    theme_widgets.apply_theme(settings.theme, app)
+    family, settings = prepare_application(app, getattr(args, "lang", None))  # --lang wins, unsaved
 
     path = Path(args.db) if args.db else paths.bundled_database()
     try:

@@ -141,7 +141,9 @@ def _clusters(ports: dict[str, Port], at: dict[str, QPointF], radius: float) -> 
     clusters: dict[str, list[str]] = {}
     for pid in sorted(at):
         clusters.setdefault(root(pid), []).append(pid)
-    order = lambda pid: (MODES.index(ports[pid].mode) if ports[pid].mode in MODES else 9, ports[pid].name_zh)
+    def order(pid: str) -> tuple[int, str]:
+        return MODES.index(ports[pid].mode) if ports[pid].mode in MODES else 9, ports[pid].name_zh
+
     groups = []
     for members in clusters.values():
         groups.extend([sorted(members, key=order)] if len(members) <= MAX_SPREAD else [[pid] for pid in members])

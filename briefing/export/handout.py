@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPointF, Qt
+from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from briefing import __version__
@@ -188,9 +188,16 @@ class Handout:
             charts: list[SeriesSpec | ComparisonSpec] = [*series_specs(self.b, tuple(observations)),
                                                           *comparison_specs(self.b, subject.id, tuple(observations))]
             for spec in charts:
-                draw = (lambda painter, rect, s=spec:
-                        chart_painter.draw_chart(painter, rect, s, self.lang, f.family, f.unit))
-                f.figure(f.pt(chart_painter.chart_height(spec)), draw, after=10)
+                f.figure(f.pt(chart_painter.chart_height(spec)), self._chart_drawing(spec), after=10)
+
+    def _chart_drawing(self, spec: SeriesSpec | ComparisonSpec) -> Callable[[QPainter, QRectF], None]:
+        """How one chart is drawn on a page, once the page places it."""
+        family, unit = self.flow.family, self.flow.unit
+
+        def draw(painter: QPainter, rect: QRectF) -> None:
+            chart_painter.draw_chart(painter, rect, spec, self.lang, family, unit)
+
+        return draw
 
     def subject_section(self, subject, observations) -> None:
         f = self.flow

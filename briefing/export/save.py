@@ -105,15 +105,24 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
             problem = "the file came out short (is the disk full?)"
         if problem:
             raise ExportError(path, problem)
-        try:
-            with open(temp, "rb") as synced:
-                os.fsync(synced.fileno())  # a full disk may only tell now, not after the rename
-            os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
-            os.replace(temp, path)
-        except OSError as exc:
-            raise ExportError(path, exc.strerror or "could not be saved") from None
+        _sync_and_replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _sync_and_replace(temp: Path, path: Path) -> None:
+    """Flush the closed temporary file to disk, then rename it over `path` (ExportError if not).
+
+    The flush needs a handle open for writing: Windows refuses FlushFileBuffers on a read-only one
+    ("Permission denied", so every handout failed there), where POSIX fsync takes any descriptor.
+    """
+    try:
+        with open(temp, "r+b") as synced:
+            os.fsync(synced.fileno())  # a full disk may only tell now, not after the rename
+        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or "could not be saved") from None
 
 
 def _ends_with(path: Path, ending: bytes) -> bool:

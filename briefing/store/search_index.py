@@ -39,7 +39,7 @@ class Indexer:
         self._initials = Style.FIRST_LETTER
         self.words: dict[str, tuple[str, str]] = {}  # CJK word -> (pinyin, initials)
 
-    @functools.lru_cache(maxsize=200_000)
+    @functools.lru_cache(maxsize=200_000)  # noqa: B019 (an Indexer lives for one build; the cache goes with it)
     def _word_pinyin(self, word: str) -> tuple[str, str]:
         full = "".join(self._lazy_pinyin(word))
         initials = "".join(self._lazy_pinyin(word, style=self._initials))
@@ -51,7 +51,7 @@ class Indexer:
             tokens.extend(self._run_pinyin(run))
         return " ".join(dict.fromkeys(tokens))
 
-    @functools.lru_cache(maxsize=500_000)
+    @functools.lru_cache(maxsize=500_000)  # noqa: B019 (as above)
     def _run_pinyin(self, run: str) -> tuple[str, ...]:
         """Pinyin and initials of a CJK run's words (and of a short run as a whole); runs repeat a lot."""
         words = set(self._jieba.cut_for_search(run))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -124,10 +125,14 @@ def save_agenda(agenda: Agenda, path: Path) -> None:
 
 
 def default_agenda_path(briefing_path: Path) -> Path:
-    """Beside the briefing when that folder is writable, else in the user's data folder."""
+    """Beside the briefing when that folder is writable, else in the user's data folder; the data
+    folder, too, for the briefing inside the app's own folder (replaced by the next version, and
+    under Program Files writable only by administrators, which os.access cannot tell on Windows)."""
     briefing_path = Path(briefing_path)
     name = briefing_path.stem + SUFFIX
-    if os.access(briefing_path.parent, os.W_OK):
+    inside_app = getattr(sys, "_MEIPASS", None)
+    if os.access(briefing_path.parent, os.W_OK) and not (
+            inside_app and Path(inside_app).resolve() in briefing_path.resolve().parents):
         return briefing_path.parent / name
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(data) / "agendas" / name

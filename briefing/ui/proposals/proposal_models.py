@@ -8,6 +8,8 @@ the model, ``SortRole`` for a native sort value, ``RecordRole`` for the backing 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
@@ -29,6 +31,8 @@ CardRole = Qt.ItemDataRole.UserRole + 2  # (title, subtitle, detail, colour or N
 HIGHLIGHT_COLOUR = themes.LIGHT.search_highlight  # search matches in the light theme (the tests check it)
 
 
+_LEADING_SEPARATORS = re.compile(r"^[,,、 ]+")  # what joins a body to the titles after it
+
 def body_colour(body: str) -> QColor:
     bodies = themes.current().bodies
     return QColor(bodies.get(body, bodies["official"]))
@@ -46,7 +50,7 @@ def short_titles(delegate: Delegate) -> str:
     # the stored titles are Chinese whatever the interface language, so strip the Chinese label too
     for prefix in (body_label(delegate.body), _BODY_ZH.get(delegate.body, "")):
         if prefix and titles.startswith(prefix):
-            titles = titles[len(prefix):].lstrip(",,、 ")
+            titles = _LEADING_SEPARATORS.sub("", titles[len(prefix):])
     return titles
 
 

@@ -1,0 +1,21 @@
+"""Menu and shortcut actions made in one typed call (Qt's own keyword properties are untyped)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def action(parent: QObject, triggered: Callable[..., object], shortcut: QKeySequence | QKeySequence.StandardKey | str
+           | Sequence[QKeySequence] | None = None, checkable: bool = False) -> QAction:
+    """A QAction owned by `parent` calling `triggered` (with the checked state when `checkable`)."""
+    made = QAction(parent)
+    made.setCheckable(checkable)
+    if isinstance(shortcut, (list, tuple)):
+        made.setShortcuts(list(shortcut))
+    elif shortcut is not None:
+        made.setShortcut(QKeySequence(shortcut))
+    made.triggered.connect(triggered)
+    return made
