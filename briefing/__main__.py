@@ -35,10 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
 
-    export = commands.add_parser("export", help="write a PDF handout and/or a CSV of the figures")
+    export = commands.add_parser("export", help="write a PDF handout, a slide deck and/or a CSV of the figures")
     export.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
     export.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the A4 handout")
     export.add_argument("--csv", type=Path, metavar="OUT.csv", help="every figure with its citation (UTF-8 with BOM)")
+    export.add_argument("--slides", type=Path, metavar="OUT.pdf",
+                        help="the stage's slides, one 16:9 page each (the default agenda unless --agenda)")
+    export.add_argument("--agenda", type=Path, metavar="FILE", help="the agenda whose stops --slides draws")
     export.add_argument("--lang", choices=("zh", "en"), default="zh",
                         help="language of the handout and of names in the CSV (default: zh)")
     export.add_argument("--ports", metavar="ID[,ID…]",
@@ -56,6 +59,10 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--self-test", action="store_true", help="open every tab and port, then exit")
     parser.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
     parser.add_argument("--agenda", type=Path, metavar="FILE", help="open an agenda of stops and start on the first")
+    parser.add_argument("--stage-screenshots", type=Path, metavar="DIR",
+                        help="render every slide of the agenda (default: one made from the briefing) to PNG and exit")
+    parser.add_argument("--size", metavar="WxH", help="screen size for --stage-screenshots (default: 1920x1080)")
+    parser.add_argument("--scale", type=float, metavar="S", help="display scale for --stage-screenshots (2 = 200 %%)")
 
 
 _COMMANDS = {"build", "check", "search", "diff", "export", "-h", "--help", "--version"}
@@ -78,17 +85,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         from briefing.export.cli import run_export  # Qt (offscreen) loads only here
 
-        return run_export(args)
+        return run_export(args, _agenda_stops)
     from briefing.app import run  # Qt loads only for the viewer
 
     return run(args)
+
+
+def _agenda_stops(path: Path):
+    """The stops of an agenda file for the deck (the agenda reader lives with the presenting views)."""
+    from briefing.ui.presenting.agenda import AgendaError, load_agenda
+
+    try:
+        return load_agenda(path).stops
+    except AgendaError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _configure_console(argv: list[str]) -> None:
     """Output in any console code page, file or pipe (see briefing.console)."""
     from briefing.console import configure_streams
 
-    batch = {"--self-test", "--screenshot", "--quit-after-paint", "-h", "--help"}
+    batch = {"--self-test", "--screenshot", "--stage-screenshots", "--quit-after-paint", "-h", "--help"}
     configure_streams(command_line=bool(argv) and (argv[0] in _COMMANDS or any(
         arg.split("=", 1)[0] in batch for arg in argv)))
 

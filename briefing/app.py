@@ -87,10 +87,13 @@ def run(args) -> int:
         briefing = open_briefing(path)
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        if args.screenshot or args.self_test or args.quit_after_paint:
+        if args.screenshot or args.self_test or args.quit_after_paint or getattr(args, "stage_screenshots", None):
             return 1
         QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开简报"), str(exc))
         return 1
+
+    if getattr(args, "stage_screenshots", None):
+        return _stage_screenshots(args, briefing, settings)
 
     from briefing.ui.shell.main_window import MainWindow
 
@@ -113,3 +116,24 @@ def run(args) -> int:
     if args.quit_after_paint:
         _FirstPaint(window, app.quit)
     return app.exec()
+
+
+def _stage_screenshots(args, briefing, settings) -> int:
+    """Every slide of the agenda (the default one without --agenda) to PNG, as the stage shows it."""
+    from briefing.drawing.slides.deck import default_stops, slides_for_stops
+    from briefing.drawing.slides.shots import parse_size, save_stage_screenshots
+    from briefing.ui.presenting.agenda import AgendaError, load_agenda
+
+    try:
+        size = parse_size(getattr(args, "size", None) or "1920x1080")
+        scale = float(getattr(args, "scale", None) or 1.0)
+        if not 0.5 <= scale <= 4:
+            raise ValueError(f"--scale {scale:g} is out of range (0.5 to 4)")
+        stops = load_agenda(Path(args.agenda)).stops if args.agenda else default_stops(briefing)
+        slides = slides_for_stops(briefing, stops, i18n.current_language())
+        written = save_stage_screenshots(slides, themes.current(), Path(args.stage_screenshots), size, scale)
+    except (AgendaError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} slides to {args.stage_screenshots} ({size[0]}x{size[1]} at {scale:g}x)")
+    return 0

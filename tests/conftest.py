@@ -134,8 +134,11 @@ def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
     from briefing.store import open_briefing
     from briefing.ui.shell.main_window import MainWindow
 
+    from PySide6.QtCore import Qt
+
     win = MainWindow(open_briefing(db or paths.bundled_database()), settings, qt_fonts)
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # a first launch maximises on the small test screen
     win.resize(*size)
     win.show()
     qtbot.waitExposed(win)

@@ -137,25 +137,30 @@ def presenting(window, tmp_path):
 
 def test_clicker_keys_step_through_stops_in_presentation_mode(presenting, qtbot):
     window, tools = presenting, presenting.presenter_tools
+    stage = tools.stage
+    assert stage.isVisible() and tools.deck.index == 0
     assert tools.model.current == 0 and window.selection.subject_id == F.MANZHOULI_RAIL
-    assert tools.overlay.isVisible() and tools.overlay.text() == "1 / 3"
-    qtbot.keyClick(window, Qt.Key.Key_PageDown)
-    assert tools.model.current == 1 and window.tabs.currentIndex() == 1 and window.selection.subject_id == F.REGION
-    assert tools.overlay.text() == "2 / 3"
-    qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert tools.model.current == 2 and window.tabs.currentIndex() == 2
+    qtbot.keyClick(stage, Qt.Key.Key_PageDown)
+    assert tools.deck.index == 1  # the stage at once; the analyst's window follows the stop
+    qtbot.waitUntil(lambda: tools.model.current == 1)
+    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == F.REGION
+    qtbot.keyClick(stage, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tools.model.current == 2)
+    assert window.tabs.currentIndex() == 2
     assert window.proposals_tab.current_proposal().id == F.MANZHOULI_PROPOSAL
-    qtbot.keyClick(window, Qt.Key.Key_Right)  # the last stop: stays
-    assert tools.model.current == 2
-    qtbot.keyClick(window, Qt.Key.Key_PageUp)
-    qtbot.keyClick(window, Qt.Key.Key_Left)
-    assert tools.model.current == 0 and window.tabs.currentIndex() == 0
+    qtbot.keyClick(stage, Qt.Key.Key_Right)  # the last stop: stays
+    assert tools.deck.index == 2
+    qtbot.keyClick(stage, Qt.Key.Key_PageUp)
+    qtbot.keyClick(stage, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: tools.model.current == 0)
+    assert window.tabs.currentIndex() == 0
 
 
 def test_outside_presentation_mode_the_keys_still_step_through_ports(presenting, qtbot):
     tools = presenting.presenter_tools
     tools.set_presenting(False)
-    assert not tools.overlay.isVisible()
+    assert tools.stage is not None and not tools.stage.isVisible()
+    qtbot.waitUntil(presenting.isActiveWindow)  # leaving the stage gives the keys back to the main window
     before = presenting.selection.subject_id
     qtbot.keyClick(presenting, Qt.Key.Key_PageDown)
     assert tools.model.current == 0 and presenting.selection.subject_id != before

@@ -88,8 +88,9 @@ def test_the_handout_loads_no_widget_module():
 
 
 def test_the_drawing_layer_loads_no_widget_module():
-    loaded = _loaded_after("import " + ", ".join(
-        "briefing.drawing." + p.stem for p in modules_of("drawing") if p.stem != "__init__"))
+    loaded = _loaded_after("import " + ", ".join(  # sub-packages too (drawing/slides)
+        "briefing.drawing." + ".".join(p.relative_to(PACKAGE / "drawing").with_suffix("").parts)
+        for p in modules_of("drawing") if p.stem != "__init__"))
     assert [m for m in loaded if m.startswith(("PySide6.QtWidgets", "pyqtgraph", "briefing.ui", "briefing.export"))] == []
 
 

@@ -1,4 +1,5 @@
-"""`briefing export [DB] --pdf OUT.pdf [--lang zh|en] --csv OUT.csv`: exports without a window.
+"""`briefing export [DB] --pdf OUT.pdf [--lang zh|en] --csv OUT.csv --slides OUT.pdf [--agenda FILE]`:
+exports without a window.
 
 Qt runs on the offscreen platform (unless QT_QPA_PLATFORM says otherwise), so the command works on
 a server or in CI. Success prints what was written; any failure is one line on stderr and exit 1.
@@ -13,9 +14,11 @@ import sys
 from briefing import paths
 
 
-def run_export(args) -> int:
-    if not args.pdf and not args.csv:
-        print("error: nothing to export: give --pdf OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
+def run_export(args, read_agenda=None) -> int:
+    """`read_agenda(path)`: an agenda file's stops, for --slides --agenda (raises with a message)."""
+    slides = getattr(args, "slides", None)
+    if not args.pdf and not args.csv and not slides:
+        print("error: nothing to export: give --pdf OUT.pdf, --slides OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A long handout is written into a temporary file as it is made: stopped with SIGTERM, the
@@ -40,6 +43,18 @@ def run_export(args) -> int:
             prepare()
             pages = write_handout(briefing, args.pdf, args.lang, subject_ids=subject_ids)
             print(f"wrote {args.pdf}: {pages} pages ({args.lang})")
+        if slides:
+            from briefing.export.deck import write_deck
+
+            stops = None
+            if getattr(args, "agenda", None):
+                try:
+                    stops = read_agenda(args.agenda)
+                except ValueError as exc:  # the agenda reader's one-line message: file and problem
+                    print(f"error: {exc}", file=sys.stderr)
+                    return 1
+            pages = write_deck(briefing, slides, args.lang, stops)
+            print(f"wrote {slides}: {pages} slides ({args.lang})")
         if args.csv:
             from briefing.export.csv_export import write_csv
 

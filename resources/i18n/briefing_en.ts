@@ -29,7 +29,7 @@
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>不是议程文件(缺少 version 或 stops)</source>
         <translation>not an agenda file (no version or stops)</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
@@ -127,12 +127,12 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -185,6 +185,7 @@
     <message>
         <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
         <source>{name}:历年</source>
+        <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
     </message>
     <message>
@@ -266,7 +267,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+71"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -277,7 +278,7 @@ There are no full-year figures for two or more years,
 and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>显示更多图表</source>
         <translation>Show more charts</translation>
     </message>
@@ -490,7 +491,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -518,12 +519,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
@@ -533,12 +534,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -598,12 +599,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>涉及口岸</source>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -636,9 +637,14 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+168"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+169"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出幻灯片(PDF)…</source>
+        <translation>Export Slides (PDF)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -677,11 +683,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+84"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>讲义语言:</source>
         <translation>Handout language: </translation>
     </message>
@@ -696,12 +703,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>正在生成讲义…</source>
         <translation>Creating the handout…</translation>
     </message>
@@ -722,11 +729,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+65"/>
         <source>已写入 {path}(共 {n} 页)</source>
         <translation>Saved {path} ({n} pages)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
         <source>已取消,未写入任何文件</source>
         <translation>Cancelled; no file was written</translation>
     </message>
@@ -741,7 +749,37 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>导出幻灯片(PDF)</source>
+        <translation>Export Slides (PDF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>幻灯片语言:</source>
+        <translation>Slide language:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>由简报生成的默认议程</source>
+        <translation>The default agenda made from the briefing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前议程({n} 站)</source>
+        <translation>The open agenda ({n} stops)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>议程:</source>
+        <translation>Agenda:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>幻灯片已导出</source>
+        <translation>Slides exported</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>导出数据(CSV)</source>
         <translation>Export data (CSV)</translation>
     </message>
@@ -761,8 +799,8 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current subject: {name}</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-105"/>
+        <location line="+106"/>
         <source>范围:</source>
         <translation>Scope: </translation>
     </message>
@@ -835,7 +873,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-258"/>
+        <location line="-301"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -843,17 +881,18 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+141"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+53"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
@@ -908,7 +947,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+225"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -930,7 +969,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -988,12 +1027,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1018,12 +1057,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Russia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>蒙古国</source>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -1033,12 +1072,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
@@ -1053,22 +1092,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port group</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>超</source>
         <translation>over </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>约</source>
         <translation>about </translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+200"/>
         <source>{title}(译文)</source>
         <translation>{title} (translated)</translation>
     </message>
@@ -1270,12 +1309,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>{name}({period})</source>
         <translation>{name} ({period})</translation>
     </message>
@@ -1293,7 +1332,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+129"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+130"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1359,12 +1398,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-147"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1385,12 +1424,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+112"/>
+        <location line="+124"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-117"/>
         <source>原文 {0}</source>
         <translation>Article {0}</translation>
     </message>
@@ -1400,7 +1439,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>later figures to {0}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
@@ -1532,22 +1571,22 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1562,12 +1601,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>无可靠坐标(地图上不标注)</source>
         <translation>No reliable location (not shown on the map)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1580,12 +1619,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
@@ -1605,7 +1644,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+99"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+113"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1715,7 +1754,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterTools</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presentation.py" line="+117"/>
+        <location filename="../../briefing/ui/presenting/presentation.py" line="+83"/>
         <source>议程(&amp;A)</source>
         <translation>&amp;Agenda</translation>
     </message>
@@ -1736,19 +1775,19 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+181"/>
         <source>保存议程</source>
         <translation>Save agenda</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-180"/>
         <source>议程另存为…</source>
         <translation>Save agenda as…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>演示模式(翻页键逐站切换)</source>
-        <translation>Presentation mode (page keys step through stops)</translation>
+        <source>放映(全屏幻灯片)</source>
+        <translation>Present (full-screen slides)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1761,12 +1800,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Compare with another briefing…</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+148"/>
         <source>注意:此议程是为另一份(或另一版本的)简报制作的,请逐站检查。</source>
         <translation>Note: this agenda was made for another briefing (or another version of it); check each stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>打开议程</source>
         <translation>Open agenda</translation>
     </message>
@@ -1817,8 +1856,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../briefing/ui/presenting/presenter.py" line="+83"/>
-        <location line="+79"/>
+        <location filename="../../briefing/ui/presenting/presenter.py" line="+219"/>
         <source>重新计时</source>
         <translation>Restart timer</translation>
     </message>
@@ -1829,16 +1867,17 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>当前一站</source>
-        <translation>Current stop</translation>
+        <source>当前</source>
+        <translation>Now</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>下一站</source>
-        <translation>Next stop</translation>
+        <location line="+93"/>
+        <source>下一张</source>
+        <translation>Next slide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-92"/>
         <source>◀ 上一站</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1848,73 +1887,77 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>交换屏幕</source>
+        <translation>Swap screens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示幻灯片</source>
+        <translation>Show the slides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映</source>
+        <translation>Page Down, →, Space: next · B black · W white · number + Enter: go to that stop · / question from the room · Esc: end the show</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>第 {0} / {1} 站</source>
         <translation>Stop {0} of {1}</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>没有幻灯片</source>
+        <translation>No slides</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>黑屏中(按 B 恢复)</source>
+        <translation>Screen black (B to return)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>白屏中(按 W 恢复)</source>
+        <translation>Screen white (W to return)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提问页(Esc 返回第 {0} 站)</source>
+        <translation>Question slide (Esc: back to stop {0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>跳到第 {0} 站,按回车</source>
+        <translation>Go to stop {0}: press Enter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(最后一张)</source>
+        <translation>(last slide)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>共 {0} 站</source>
-        <translation>Stops: {0}</translation>
+        <source>返回议程</source>
+        <translation>Back to the agenda</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>没有议程</source>
-        <translation>No agenda</translation>
+        <location line="+17"/>
+        <source>这张幻灯片上没有引自原文或其他来源的数据。</source>
+        <translation>No figure on this slide cites the article or another source.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>口岸</source>
-        <translation>Ports</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>指标</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>代表建议</source>
-        <translation>Proposals</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+21"/>
-        <source>原文</source>
-        <translation>Source text</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>投影画面:{0}</source>
-        <translation>On screen: {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(未进入议程)</source>
-        <translation>(agenda not started)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-15"/>
         <source>(本站没有备注)</source>
         <translation>(no notes for this stop)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(最后一站)</source>
-        <translation>(last stop)</translation>
+        <location line="+13"/>
+        <source>这张幻灯片的出处</source>
+        <translation>Behind this slide</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>画面上没有引自原文的数据。</source>
-        <translation>No figures quoted from the source text on screen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>原文 第{0}段</source>
-        <translation>Source text, paragraph {0}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+45"/>
         <source>已用 {0}</source>
         <translation>Elapsed {0}</translation>
     </message>
@@ -2006,7 +2049,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>没有符合筛选条件的建议。</source>
         <translation>No proposals match the filters.</translation>
     </message>
@@ -2016,7 +2059,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
@@ -2034,9 +2077,98 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../briefing/ui/presenting/recovery.py" line="+132"/>
+        <location filename="../../briefing/ui/presenting/recovery.py" line="+133"/>
         <source>恢复的议程</source>
         <translation>Recovered agenda</translation>
+    </message>
+</context>
+<context>
+    <name>Slides</name>
+    <message>
+        <location filename="../../briefing/drawing/slides/basics.py" line="+1"/>
+        <source>第 {0} 段</source>
+        <translation>paragraph {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原文未单独提及</source>
+        <translation>Not named in the article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及口岸</source>
+        <translation>Ports concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>资料来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
+        <translation>Every figure names its source: a paragraph of the article, or another public source.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {0} 个来源,见简报的“来源”</source>
+        <translation>{0} more sources: see Sources in the briefing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>★ 本页主体</source>
+        <translation>★ this slide&apos;s subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚无数据的口岸</source>
+        <translation>Ports without figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>通往{0}的公路口岸</source>
+        <translation>Road ports to {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>航空口岸</source>
+        <translation>Air ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>铁路口岸</source>
+        <translation>Rail ports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无这些口岸的数据</source>
+        <translation>No figures for these ports in this briefing yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本简报中尚无此口岸的数据</source>
+        <translation>No figures for this port in this briefing yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>空心:大致位置</source>
+        <translation>Hollow: approximate position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表委员建议:</source>
+        <translation>Delegates&apos; proposal: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无坐标口岸所在盟市</source>
+        <translation>League of a port without coordinates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全区口岸概览</source>
+        <translation>All ports at a glance</translation>
     </message>
 </context>
 <context>
@@ -2053,12 +2185,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-86"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -2068,22 +2200,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-143"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>无日期</source>
         <translation>undated</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
@@ -2093,12 +2225,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
@@ -2147,9 +2279,36 @@ and no full-year figures to compare with other ports.</translation>
     </message>
 </context>
 <context>
+    <name>StageSearch</name>
+    <message>
+        <location filename="../../briefing/ui/presenting/stage_search.py" line="+102"/>
+        <source>观众提问:查找口岸、地方、发言人或话题(回车显示,Esc 取消)</source>
+        <translation>A question from the room: find a port, place, speaker or topic (Enter shows it, Esc cancels)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>中文、拼音或英文</source>
+        <translation>Chinese, pinyin or English</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <location filename="../../briefing/ui/presenting/stage.py" line="+68"/>
+        <location line="+40"/>
+        <source>演示</source>
+        <translation>Presentation</translation>
+    </message>
+</context>
+<context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-87"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2164,17 +2323,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{name}:本简报中有 {n} 条数据</source>
         <translation>{name}: figures in this briefing: {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>(本简报无数据)</source>
         <translation> (no figures)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{name}:本简报没有关于该口岸的数据</source>
         <translation>{name}: this briefing has no figures for this port</translation>
     </message>
@@ -2182,7 +2341,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="-145"/>
+        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
         <source>列</source>
         <translation>trains</translation>
     </message>
@@ -2268,17 +2427,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>about {value}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{value}以上</source>
         <translation>{value} or more</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>万{unit}</source>
         <translation>10,000 {unit}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>亿{unit}</source>
         <translation>100 million {unit}</translation>
     </message>

@@ -36,6 +36,7 @@ def corner_box(parent) -> QFrame:
 def place_corner_boxes(legend: QFrame, unplaced: QFrame, height: int, margin: int = 12) -> None:
     """The legend at the top left, the ports without a coordinate at the bottom left."""
     for frame in (legend, unplaced):
+        _show_contents(frame)
         frame.adjustSize()
     legend.move(margin, margin)
     unplaced.move(margin, height - unplaced.height() - margin)
@@ -58,6 +59,19 @@ def legend_icon(mode: str, hollow: bool, radius: float, ratio: float) -> QPixmap
         painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
     painter.end()
     return pixmap
+
+
+def _show_contents(frame: QFrame) -> None:
+    """Show now what a refill put in a box on screen: Qt would show it only at the next pass of the
+    event loop, after the box took the size of its still hidden contents (a live change of language,
+    theme or font left two empty slivers where the legend and the list of unplaced ports were)."""
+    layout = frame.layout()
+    items = [layout.itemAt(index) for index in range(layout.count())] if layout is not None else []
+    for item in items:
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.isHidden() and not widget.testAttribute(
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            widget.show()
 
 
 def _empty(layout) -> None:

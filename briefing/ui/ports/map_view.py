@@ -180,8 +180,15 @@ class PortMap(QGraphicsView):
         self.resetTransform()
         if not self._region.isEmpty():
             margin = self._region.width() * 0.02
-            self.fitInView(self._region.adjusted(-margin, -margin, margin, margin),
-                           Qt.AspectRatioMode.KeepAspectRatio)
+            target = self._region.adjusted(-margin, -margin, margin, margin)
+            # the region fits above the box of unplaced ports, so the box never hides its south
+            view = QRectF(self.viewport().rect())
+            reserve = self.unplaced_box.height() + 12 if not self.unplaced_box.isHidden() else 0
+            room = view.adjusted(0, 0, 0, -reserve) if view.height() - reserve >= view.height() * 0.6 else view
+            scale = min(room.width() / target.width(), room.height() / target.height())
+            if scale > 0:
+                self.scale(scale, scale)
+                self.centerOn(target.center() + QPointF(0, (view.height() - room.height()) / 2 / scale))
         self._fit_scale = self.transform().m11() or 1.0
         self._user_zoomed = False
         if relayout:

@@ -1,5 +1,6 @@
-"""Presenter tools on the main window: the agenda (menu, dock, file), presentation mode (a clicker
-steps through stops, with a discreet stop number), the presenter view, Compare with…, and recovery."""
+"""Presenter tools on the main window: the agenda (menu, dock, file), presenting (F5: the stage and
+the presenter view, see stage_control), Compare with…, and recovery. The main window stays the
+analyst's view: while presenting it follows the agenda's stop, but the room sees only the stage."""
 
 from __future__ import annotations
 
@@ -7,52 +8,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
+from briefing.drawing.i18n import local_name
 from briefing.store import BriefingError, open_briefing
+from briefing.ui.common.actions import action
 from briefing.ui.common.messages import tell
 from briefing.ui.presenting.agenda import AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda
 from briefing.ui.presenting.agenda_panel import AgendaPanel
-from briefing.drawing.i18n import local_name
 from briefing.ui.presenting.recovery import Recovery
 from briefing.ui.presenting.view_state import ViewWatcher, capture, restore
 
-if TYPE_CHECKING:  # loaded when first used: start-up does not wait for the presenter view or Compare with…
-    from briefing.ui.shell.diff_dialog import DiffDialog
+if TYPE_CHECKING:  # loaded when first used: start-up does not wait for the stage or Compare with…
     from briefing.ui.presenting.presenter import PresenterWindow
+    from briefing.ui.presenting.stage_control import StageControl
+    from briefing.ui.shell.diff_dialog import DiffDialog
 
 AGENDA_FILTER = "*.agenda.json *.json"
-
-
-class StopOverlay(QLabel):
-    """"3 / 8" in the corner of the projected view, small enough not to compete with the content."""
-
-    def __init__(self, host) -> None:
-        super().__init__(host)
-        self.setObjectName("stopOverlay")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("#stopOverlay { color: rgba(40,48,56,170); background: rgba(255,255,255,150);"
-                           " border-radius: 4px; padding: 2px 8px; }")
-        host.installEventFilter(self)
-        self.hide()
-
-    def show_number(self, number: int, total: int) -> None:
-        self.setText(f"{number} / {total}")
-        self.adjustSize()
-        self._place()
-        self.show()
-        self.raise_()
-
-    def _place(self) -> None:
-        host = self.parentWidget()
-        self.move(host.width() - self.width() - 32, host.height() - self.height() - 8)  # clear of scroll bars
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Resize:
-            self._place()
-        return False
 
 
 class PresenterTools(QObject):
@@ -63,10 +35,9 @@ class PresenterTools(QObject):
         super().__init__(window)
         self.window = window
         self.presenting = False
-        self.presenter: PresenterWindow | None = None
+        self.stage_control: StageControl | None = None  # made at the first F5
         self.last_message = ""  # the last warning shown (tests read it)
         self.last_dialog: DiffDialog | None = None
-        self._two_screens = False
         self._sha: tuple[str, str] = ("", "")  # (path, digest) of the open briefing, read once
         self.model = AgendaModel(self)
         self.model.set_briefing(window.briefing)
@@ -74,33 +45,31 @@ class PresenterTools(QObject):
         self.panel = AgendaPanel(self, self.model, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
-        self.overlay = StopOverlay(window.tabs)
         self._build_actions()
-        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), window, lambda: self.step(1))
-        self.space.setEnabled(False)
         self.watcher.changed.connect(self.refresh)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.rowsMoved,
-                       self.model.modelReset, self.model.dataChanged):
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.rowsMoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+        ):
             signal.connect(self.refresh)
         window.briefing_opened.connect(self._on_briefing_opened)
         window.installEventFilter(self)
-        QGuiApplication.instance().screenAdded.connect(self._on_screens_changed)
-        QGuiApplication.instance().screenRemoved.connect(self._on_screens_changed)
         self.recovery = Recovery(self)
 
     def _build_actions(self) -> None:
         window = self.window
-        self.add_stop_action = QAction(window, shortcut=QKeySequence("Ctrl+D"), triggered=self.add_current_view)
-        self.open_action = QAction(window, triggered=self.choose_agenda)
-        self.save_action = QAction(window, triggered=self.save_agenda)
-        self.save_as_action = QAction(window, triggered=self.save_agenda_as)
-        self.presentation_action = QAction(window, shortcut=QKeySequence("F5"), checkable=True,
-                                           triggered=self.set_presenting)
-        self.presenter_action = QAction(window, shortcut=QKeySequence("Alt+F5"), checkable=True,
-                                        triggered=self.set_presenter_view)
-        for action in (self.presentation_action, self.presenter_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from the presenter view too
-        self.compare_action = QAction(window, triggered=self.choose_comparison)
+        self.add_stop_action = action(window, self.add_current_view, "Ctrl+D")
+        self.open_action = action(window, self.choose_agenda)
+        self.save_action = action(window, self.save_agenda)
+        self.save_as_action = action(window, self.save_agenda_as)
+        self.presentation_action = action(window, self._present_pressed, "F5", checkable=True)
+        self.presenter_action = action(window, self.set_presenter_view, "Alt+F5", checkable=True)
+        for shown in (self.presentation_action, self.presenter_action):
+            shown.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from the presenter view too
+        self.compare_action = action(window, self.choose_comparison)
         self.panel_action = self.panel.toggleViewAction()
         self.agenda_menu = QMenu(window)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.agenda_menu)
@@ -120,12 +89,14 @@ class PresenterTools(QObject):
         self.open_action.setText(self.tr("打开议程…"))
         self.save_action.setText(self.tr("保存议程"))
         self.save_as_action.setText(self.tr("议程另存为…"))
-        self.presentation_action.setText(self.tr("演示模式(翻页键逐站切换)"))
+        self.presentation_action.setText(self.tr("放映(全屏幻灯片)"))
         self.presenter_action.setText(self.tr("演讲者视图"))
         self.compare_action.setText(self.tr("对比另一份简报…"))
         self.panel.retranslate()
-        if self.presenter is not None:
-            self.presenter.retranslate()
+        if self.stage_control is not None:  # the slides in the new language, on the same stop
+            from briefing.drawing import i18n
+
+            self.stage_control.set_language(i18n.current_language())
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -165,12 +136,32 @@ class PresenterTools(QObject):
         self.model.set_current(row)
         self.panel.select_row(row)
         restore(self.window, stop.view)
+        control = self.stage_control
+        if control is not None and control.deck is not None and control.from_agenda and control.deck.index != row:
+            control.deck.go(row)  # a stop chosen in the agenda panel goes up on the stage too
         self.refresh()
         self.stop_changed.emit(row)
         return True
 
+    @property
+    def deck(self):
+        """The slides on the stage while presenting, else None."""
+        return self.stage_control.deck if self.stage_control is not None else None
+
+    @property
+    def presenter(self) -> PresenterWindow | None:
+        return self.stage_control.presenter if self.stage_control is not None else None
+
+    @property
+    def stage(self):
+        return self.stage_control.stage if self.stage_control is not None else None
+
     def step(self, delta: int) -> None:
-        """The clicker: the next or previous stop (a briefing without an agenda steps through ports)."""
+        """The clicker: the next or previous slide while presenting, else the next or previous stop
+        (a briefing without an agenda steps through ports)."""
+        if self.deck is not None:
+            self.deck.step(delta)
+            return
         count = self.model.rowCount()
         if not count:
             self.window.ports_tab.step(delta)
@@ -180,49 +171,61 @@ class PresenterTools(QObject):
         if target != row:
             self.go_to(target)
 
+    def _control(self) -> StageControl:
+        if self.stage_control is None:
+            from briefing.ui.presenting.stage_control import StageControl
+
+            self.stage_control = StageControl(self)
+            self.stage_control.left.connect(lambda: self.set_presenting(False))
+            self.stage_control.presenter_shown.connect(self.presenter_action.setChecked)
+        return self.stage_control
+
+    def _present_pressed(self, _checked: bool = True) -> None:
+        """F5 (or the menu) starts the show; pressed again it brings the stage back to the front but
+        never ends the show: a clicker's start/stop button sends F5 and Esc in turn."""
+        if self.presenting and self.stage_control is not None:
+            self.presentation_action.setChecked(True)
+            self.stage_control.place()
+            return
+        self.set_presenting(True)
+
     def set_presenting(self, on: bool) -> None:
-        self.presenting = bool(on)
-        self.presentation_action.setChecked(self.presenting)
-        self.space.setEnabled(self.presenting)
-        if self.presenting and self.model.current < 0 and self.model.rowCount():
-            self.go_to(0)
-        if self.presenting and self.presenter is not None:
-            self.presenter.restart_clock()
+        """F5: the stage (on the projector when there are two screens) from the current stop of the
+        agenda, or from the start of the default agenda; again, or Esc on the stage, to leave."""
+        on = bool(on)
+        self.presentation_action.setChecked(on)
+        if on == self.presenting:
+            return
+        self.presenting = on
+        if on:
+            if self.model.current < 0 and self.model.rowCount():
+                self.go_to(0)
+            control = self._control()
+            control.start(max(self.model.current, 0) if self.model.rowCount() else 0)
+            if control.presenter is not None:
+                control.presenter.restart_clock()
+        elif self.stage_control is not None:
+            self.stage_control.stop()
+        self.presenter_action.setChecked(self.presenter is not None and self.presenter.isVisible())
         self.refresh()
         self.presenting_changed.emit(self.presenting)
 
     def refresh(self, *_args) -> None:
-        """Bring the stop number and the presenter view up to date with the agenda and the view."""
-        row, total = self.model.current, self.model.rowCount()
-        if self.presenting and 0 <= row < total:
-            self.overlay.show_number(row + 1, total)
-        else:
-            self.overlay.hide()
-        if self.presenter is not None and self.presenter.isVisible():
-            self.presenter.show_view(self.window.briefing, self.model, capture(self.window), self.window.banner.text())
+        """Keep the stage's slides up to date with the agenda while presenting."""
+        if self.stage_control is not None and self.presenting:
+            self.stage_control.rebuild()
 
     # -- presenter view -----------------------------------------------------------------------
 
     def set_presenter_view(self, on: bool) -> None:
-        self.presenter_action.setChecked(bool(on))
-        if on:
-            from briefing.ui.presenting.presenter import PresenterWindow, place
-
-            if self.presenter is None:
-                self.presenter = PresenterWindow()
-                self.presenter.step_requested.connect(self.step)
-                self.presenter.closed.connect(lambda: self.set_presenter_view(False))
-            self._two_screens = place(self.presenter, self.window)
-            self.refresh()
-        elif self.presenter is not None:
-            self.presenter.hide()
-            if self._two_screens and self.window.isFullScreen():
-                self.window.showNormal()
-            self._two_screens = False
-
-    def _on_screens_changed(self, *_args) -> None:
-        if self.presenter is not None and self.presenter.isVisible():  # a projector plugged in or out
-            QTimer.singleShot(0, self, lambda: self.set_presenter_view(True))
+        """Alt+F5: the presenter view. It comes with the stage (starting it if need be); with one
+        screen it takes the stage's place until asked again, so it never covers the slides."""
+        if on and not self.presenting:
+            self.set_presenting(True)
+        control = self.stage_control
+        if control is not None and self.presenting and bool(on) != control.presenter_visible():
+            control.toggle_presenter()
+        self.presenter_action.setChecked(self.presenter is not None and self.presenter.isVisible())
 
     # -- the agenda file ----------------------------------------------------------------------
 
@@ -240,8 +243,9 @@ class PresenterTools(QObject):
 
     def choose_agenda(self) -> None:
         start = self.model.path or default_agenda_path(self.window.briefing.path)
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("打开议程"), str(start.parent),
-                                              self.tr("议程") + f" ({AGENDA_FILTER})")
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开议程"), str(start.parent), self.tr("议程") + f" ({AGENDA_FILTER})"
+        )
         if name:
             self.open_agenda(Path(name))
 
@@ -250,8 +254,11 @@ class PresenterTools(QObject):
         try:
             agenda = load_agenda(path)
         except AgendaError as exc:
-            self._warn(self.tr("无法打开议程"), self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem,
-                       later=quiet)
+            self._warn(
+                self.tr("无法打开议程"),
+                self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem,
+                later=quiet,
+            )
             return False
         self.model.set_agenda(agenda, Path(path))
         self.panel.show()
@@ -265,8 +272,9 @@ class PresenterTools(QObject):
 
     def save_agenda_as(self) -> bool:
         start = self.model.path or default_agenda_path(self.window.briefing.path)
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("保存议程"), str(start),
-                                              self.tr("议程") + f" ({AGENDA_FILTER})")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("保存议程"), str(start), self.tr("议程") + f" ({AGENDA_FILTER})"
+        )
         return self.write_agenda(Path(name)) if name else False
 
     def write_agenda(self, path: Path) -> bool:
@@ -286,8 +294,11 @@ class PresenterTools(QObject):
 
     def choose_comparison(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("选择要对比的简报(较新的一份)"), str(self.window.briefing.path.parent),
-            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"))
+            self.window,
+            self.tr("选择要对比的简报(较新的一份)"),
+            str(self.window.briefing.path.parent),
+            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"),
+        )
         if name:
             self.compare_with(Path(name))
 
@@ -330,6 +341,12 @@ class PresenterTools(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.recovery.flush()
-            if self.presenter is not None:
-                self.presenter.close()
+            if self.stage_control is not None:
+                self.stage_control.close()
+        elif watched is self.window and event.type() == QEvent.Type.Show and self.presenting:
+            # at start-up after a crash the show resumes before the main window appears: keep the
+            # main window behind the stage
+            control = self.stage_control
+            if control is not None:
+                QTimer.singleShot(0, control, control.place)
         return False

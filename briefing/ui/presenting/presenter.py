@@ -1,40 +1,34 @@
-"""The presenter's screen: the current and next stop, the presenter's notes, the passage behind the
-figure on the projector, and a clock with the time elapsed. With two screens it takes the laptop
-screen and sends the main window full screen to the projector; with one it is an ordinary window.
-"""
+"""The presenter view: what only the presenter sees. Pictures of the current and the next slide (the
+real slides, painted small), the notes for the stop in large type, the passage or source behind the
+figures on the current slide, the clock, the time elapsed and "stop n of N". Its keys go to the deck,
+as the stage's do; it never changes the deck itself otherwise."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut, QTextCursor
+from PySide6.QtCore import QElapsedTimer, QEvent, QRect, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from briefing.drawing.i18n import local_name
-from briefing.ui.sources.sources_tab import highlight_format
-from briefing.ui.presenting.view_state import TABS, ViewState, figure_in
+from briefing.ui.common.reader_formats import highlight_format
+from briefing.ui.presenting.stage import render_slide
+from briefing.ui.presenting.stage_deck import Deck
+from briefing.ui.presenting.stage_search import StageSearch
+from briefing.ui.presenting.stage_sources import sources_behind
+from briefing.ui.presenting.view_state import problems
 
 NOTES_SCALE = 1.6  # the presenter's notes, readable at arm's length
-INK, MUTED, WARN, PAPER, PANEL = "#eef1f4", "#9aa6b2", "#ffb86b", "#1d2329", "#262e36"
-STEP_KEYS = ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Right, 1), (Qt.Key.Key_Space, 1), (Qt.Key.Key_Down, 1),
-             (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Left, -1), (Qt.Key.Key_Up, -1))
-
-
-def passage_on_screen(briefing, state: ViewState):
-    """The passage behind what the projector shows, and the figure to mark in it: the passage open on
-    the sources tab, the proposal's own passage, else the figure of the chart or subject shown."""
-    if state.tab == "sources" and briefing.passage(state.passage_id):
-        return briefing.passage(state.passage_id), figure_in(briefing, state.subject_id, state.passage_id)
-    proposal = briefing.proposal(state.proposal_id) if state.tab == "proposals" and state.proposal_id else None
-    if proposal is not None and briefing.passage(proposal.passage_id):
-        return briefing.passage(proposal.passage_id), ""
-    cited = [o for o in briefing.observations_for(state.subject_id) if o.passage_id] if state.subject_id else []
-    charted = [o for o in cited if o.indicator_id == state.chart]
-    figure = (charted[-1] if charted else cited[0]) if cited else None  # a chart's latest year
-    if figure is not None:
-        return briefing.passage(figure.passage_id), figure.as_written
-    return None, ""
+REFERENCE_HEIGHT = 760  # a laptop's presenter view (1366x768 less a frame): the type as designed
+INK, MUTED, WARN, PAPER, PANEL = "#eef1f4", "#a9b4bf", "#ffb86b", "#1d2329", "#262e36"
 
 
 def _label(size: float = 1.0, bold: bool = False, colour: str = INK, wrap: bool = True) -> QLabel:
@@ -49,88 +43,161 @@ def _label(size: float = 1.0, bold: bool = False, colour: str = INK, wrap: bool 
     return label
 
 
-class PresenterWindow(QWidget):
-    """What only the presenter sees. It never changes the view itself: it asks for a step."""
+class SlidePicture(QWidget):
+    """A slide painted small, as the stage paints it: the largest rectangle of the stage's shape that fits."""
 
-    step_requested = Signal(int)
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+        self.aspect = 16 / 9
+        self.slide = None
+        self._image = None
+        self.caption = ""  # shown instead when there is no slide
+
+    def set_slide(self, slide, caption: str = "") -> None:
+        self.slide, self.caption, self._image = slide, caption, None
+        self.update()
+
+    def picture_size(self) -> QSize:
+        width, height = self.width(), self.height()
+        if width / max(height, 1) > self.aspect:
+            width = round(height * self.aspect)
+        else:
+            height = round(width / self.aspect)
+        return QSize(max(width, 1), max(height, 1))
+
+    def image(self):
+        """The picture shown (None without a slide), painted when first asked for at this size."""
+        if self.slide is None:
+            return None
+        size = self.picture_size()
+        if self._image is None or self._image.deviceIndependentSize().toSize() != size:
+            self._image = render_slide(self.slide, size, self.devicePixelRatioF())
+        return self._image
+
+    def refresh(self) -> None:
+        """Paint again (the theme or the language changed)."""
+        self._image = None
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        size = self.picture_size()
+        target = QRect((self.width() - size.width()) // 2, 0, size.width(), size.height())
+        image = self.image()
+        if image is not None:
+            painter.drawImage(target, image)
+        else:
+            painter.setPen(QColor(MUTED))
+            painter.drawRect(target.adjusted(0, 0, -1, -1))
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.caption)
+        painter.end()
+
+
+class PresenterWindow(QWidget):
+    """The laptop's screen while presenting. Keys go to the deck; buttons ask for a step or a swap."""
+
+    swap_requested = Signal()
+    stage_toggle_requested = Signal()
     closed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenterWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         palette = self.palette()
-        for role, colour in ((QPalette.ColorRole.Window, PAPER), (QPalette.ColorRole.Base, PANEL),
-                             (QPalette.ColorRole.WindowText, INK), (QPalette.ColorRole.Text, INK),
-                             (QPalette.ColorRole.Button, PANEL), (QPalette.ColorRole.ButtonText, INK)):
+        for role, colour in (
+            (QPalette.ColorRole.Window, PAPER),
+            (QPalette.ColorRole.Base, PANEL),
+            (QPalette.ColorRole.WindowText, INK),
+            (QPalette.ColorRole.Text, INK),
+            (QPalette.ColorRole.Button, PANEL),
+            (QPalette.ColorRole.ButtonText, INK),
+        ):
             palette.setColor(role, QColor(colour))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
+        self.deck: Deck | None = None
+        self.briefing = None
         self._elapsed = QElapsedTimer()
         self._elapsed.start()
         self._build()
-        for key, delta in STEP_KEYS:
-            QShortcut(QKeySequence(key), self, lambda d=delta: self.step_requested.emit(d))
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self._tick()
-        self.resize(1280, 760)
+        self.resize(1280, 720)
 
     def _build(self) -> None:
-        self.counter, self.clock, self.elapsed = _label(1.4, True, wrap=False), _label(2.4, True, wrap=False), \
-            _label(1.4, False, MUTED, wrap=False)
-        self.reset_button = QPushButton(self.tr("重新计时"))
+        self.counter, self.clock, self.elapsed = (
+            _label(1.4, True, wrap=False),
+            _label(2.0, True, wrap=False),
+            _label(1.4, False, MUTED, wrap=False),
+        )
+        self.state = _label(1.2, True, WARN, wrap=False)  # blacked out, a found slide, a number being typed
+        self.reset_button, self.swap_button, self.stage_button = QPushButton(), QPushButton(), QPushButton()
         self.reset_button.clicked.connect(self.restart_clock)
+        self.swap_button.clicked.connect(self.swap_requested)
+        self.stage_button.clicked.connect(self.stage_toggle_requested)
         header = QHBoxLayout()
         header.addWidget(self.counter)
+        header.addSpacing(16)
+        header.addWidget(self.state)
         header.addStretch(1)
         header.addWidget(self.clock)
         header.addStretch(1)
         header.addWidget(self.elapsed)
-        header.addWidget(self.reset_button)
+        for button in (self.reset_button, self.swap_button, self.stage_button):
+            header.addWidget(button)
 
         self.current_heading, self.next_heading = _label(1.0, False, MUTED), _label(1.0, False, MUTED)
-        self.current_name, self.next_name = _label(2.0, True), _label(1.5, True)
-        self.current_problems, self.next_problems = _label(1.2, True, WARN), _label(1.0, True, WARN)
-        self.on_screen = _label(1.0, False, MUTED)
+        self.current_picture, self.next_picture = SlidePicture(), SlidePicture()
         self.notes = _label(NOTES_SCALE)
+        self.problems = _label(1.1, True, WARN)  # what the stop names that this briefing lacks
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.next_notes = _label(1.0, False, MUTED)
-        self.next_notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.passage_heading = _label(1.0, False, MUTED)
         self.passage = QTextBrowser()
         self.passage.setObjectName("presenterPassage")
         self.passage.setOpenLinks(False)
         self.passage.setFrameShape(QFrame.Shape.NoFrame)
+        self.passage.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys stay with the window
 
-        current = self._panel(self.current_heading, self.current_name, self.current_problems, self.on_screen,
-                              self.notes)
-        upcoming = self._panel(self.next_heading, self.next_name, self.next_problems, self.next_notes)
-        source = self._panel(self.passage_heading, self.passage)
+        current = self._panel((self.current_heading, 0), (self.current_picture, 5), (self.problems, 0), (self.notes, 3))
+        upcoming = self._panel((self.next_heading, 0), (self.next_picture, 1))
+        source = self._panel((self.passage_heading, 0), (self.passage, 1))
         self.back_button, self.next_button = QPushButton(), QPushButton()
-        self.back_button.clicked.connect(lambda: self.step_requested.emit(-1))
-        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
-        for button in (self.back_button, self.next_button):
+        self.back_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        for button in (self.back_button, self.next_button, self.reset_button, self.swap_button, self.stage_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space steps; it must not press a button
-        self.reset_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.banner = _label(0.9, False, MUTED)  # the briefing's title, as-of date and source, as on screen
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner = _label(0.9, False, MUTED)  # the briefing's title, as-of date and source
+        self.keys = _label(0.9, False, MUTED)  # the keys the stage knows, for a presenter new to them
+        for label in (self.banner, self.keys):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        middle = QVBoxLayout()
+        middle.setSpacing(0)
+        middle.addWidget(self.keys)
+        middle.addWidget(self.banner)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
-        buttons.addWidget(self.banner, 1)
+        buttons.addLayout(middle, 1)
         buttons.addWidget(self.next_button)
 
         grid = QGridLayout()
+        grid.setSpacing(12)
         grid.addWidget(current, 0, 0, 2, 1)
         grid.addWidget(upcoming, 0, 1)
         grid.addWidget(source, 1, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 4)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(8)
         layout.addLayout(header)
         layout.addLayout(grid, 1)
         layout.addLayout(buttons)
@@ -145,36 +212,53 @@ class PresenterWindow(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(PANEL))
         frame.setPalette(palette)
         column = QVBoxLayout(frame)
-        column.setContentsMargins(18, 14, 18, 14)
-        for widget in widgets:  # the notes and the passage take the room that is left
-            grows = isinstance(widget, QTextBrowser) or widget.property("fontScale") == NOTES_SCALE
-            column.addWidget(widget, 1 if grows else 0)
-        if not any(isinstance(w, QTextBrowser) for w in widgets):
-            column.addStretch(1)
+        column.setContentsMargins(12, 8, 12, 8)
+        for widget, stretch in widgets:
+            column.addWidget(widget, stretch)
         return frame
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("演讲者视图"))
-        self.current_heading.setText(self.tr("当前一站"))
-        self.next_heading.setText(self.tr("下一站"))
+        self.current_heading.setText(self.tr("当前"))
+        self.next_heading.setText(self.tr("下一张"))
         self.back_button.setText(self.tr("◀ 上一站"))
         self.next_button.setText(self.tr("下一站 ▶"))
         self.reset_button.setText(self.tr("重新计时"))
+        self.swap_button.setText(self.tr("交换屏幕"))
+        self.stage_button.setText(self.tr("显示幻灯片"))
+        self.keys.setText(
+            self.tr("翻页键、→、空格:下一张 · B 黑屏 · W 白屏 · 数字+回车:跳到该站 · / 观众提问 · Esc 结束放映")
+        )  # noqa: E501 (one message)
+        self._tick()
+        self.show_deck()
+
+    def _screen_scale(self) -> float:
+        """Type grows with the window past a laptop's height, so it reads at arm's length on any screen."""
+        return min(max(self.height() / REFERENCE_HEIGHT, 1.0), 2.5)
 
     def _apply_fonts(self) -> None:
         base = self.font()
+        size = max(base.pointSizeF(), 1.0) * self._screen_scale()
+        self._font_scale_applied = self._screen_scale()
         for label in self.findChildren(QLabel):
+            if isinstance(label.parentWidget(), StageSearch):
+                continue  # the search box sizes its own type
             font = QFont(base)
-            font.setPointSizeF(max(base.pointSizeF(), 1.0) * float(label.property("fontScale") or 1.0))
+            font.setPointSizeF(size * float(label.property("fontScale") or 1.0))
             font.setBold(bool(label.property("bold")))
             label.setFont(font)
         reading = QFont(base)
-        reading.setPointSizeF(max(base.pointSizeF(), 1.0) * 1.3)
+        reading.setPointSizeF(size * 1.25)
         self.passage.setFont(reading)
         buttons = QFont(base)
-        buttons.setPointSizeF(max(base.pointSizeF(), 1.0) * 1.2)
-        for button in (self.back_button, self.next_button):
+        buttons.setPointSizeF(size)
+        for button in (self.back_button, self.next_button, self.reset_button, self.swap_button, self.stage_button):
             button.setFont(buttons)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if abs(self._screen_scale() - getattr(self, "_font_scale_applied", 1.0)) > 0.05:
+            self._apply_fonts()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
@@ -183,52 +267,104 @@ class PresenterWindow(QWidget):
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
+    def _step(self, delta: int) -> None:
+        if self.deck is not None:
+            self.deck.step(delta)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.deck is None or not self.deck.handle_key(event):
+            super().keyPressEvent(event)
+
     # -- contents ---------------------------------------------------------------------------
 
-    def show_view(self, briefing, model, state: ViewState, banner: str = "") -> None:
-        """Fill in from the agenda (the current stop is model.current) and what the projector shows."""
+    def set_deck(self, deck: Deck, briefing, banner: str = "", aspect: float = 16 / 9) -> None:
+        if self.deck is not None and self.deck is not deck:
+            self.deck.changed.disconnect(self.show_deck)
+        if self.deck is not deck:
+            deck.changed.connect(self.show_deck)
+        self.deck, self.briefing = deck, briefing
         self.banner.setText(banner)
-        row, total = model.current, model.rowCount()
-        current, upcoming = model.stop(row), model.stop(row + 1 if row >= 0 else 0)
-        self.counter.setText(self.tr("第 {0} / {1} 站").format(row + 1, total) if current else
-                             (self.tr("共 {0} 站").format(total) if total else self.tr("没有议程")))
-        subject = briefing.subject(state.subject_id)
-        tabs = dict(zip(TABS, (self.tr("口岸"), self.tr("指标"), self.tr("代表建议"), self.tr("原文"))))
-        self.on_screen.setText(self.tr("投影画面:{0}").format(
-            " · ".join(p for p in (tabs.get(state.tab, state.tab), local_name(subject) if subject else "") if p)))
-        self.current_name.setText(current.name if current else self.tr("(未进入议程)"))
-        self.current_problems.setText("\n".join(f"⚠ {p}" for p in model.problems_of(row)) if current else "")
-        self.notes.setText(current.notes if current and current.notes else
-                           (self.tr("(本站没有备注)") if current else ""))
-        self.next_name.setText(upcoming.name if upcoming else (self.tr("(最后一站)") if current else "—"))
-        next_row = row + 1 if row >= 0 else 0
-        self.next_problems.setText("\n".join(f"⚠ {p}" for p in model.problems_of(next_row)) if upcoming else "")
-        self.next_notes.setText(upcoming.notes if upcoming else "")
-        for label in (self.current_problems, self.next_problems, self.next_notes):
-            label.setVisible(bool(label.text()))
-        self.next_button.setEnabled(upcoming is not None)
-        self.back_button.setEnabled(row > 0)
-        self._show_passage(*passage_on_screen(briefing, state))
+        for picture in (self.current_picture, self.next_picture):
+            picture.aspect = aspect
+        self.show_deck()
 
-    def _show_passage(self, passage, figure: str) -> None:
+    def release_deck(self) -> None:
+        """The show ended: let go of its deck (a new show brings its own)."""
+        if self.deck is not None:
+            self.deck.changed.disconnect(self.show_deck)
+        self.deck = None
+
+    def set_one_screen(self, one: bool) -> None:
+        """With one screen the presenter can go back to the slides; with two, swap the screens."""
+        self.stage_button.setVisible(one)
+        self.swap_button.setVisible(not one)
+
+    def refresh_pictures(self) -> None:
+        self.current_picture.refresh()
+        self.next_picture.refresh()
+
+    def show_deck(self, *_args) -> None:
+        deck = self.deck
+        if deck is None:
+            return
+        total, number = len(deck), deck.index + 1
+        self.counter.setText(self.tr("第 {0} / {1} 站").format(number, total) if total else self.tr("没有幻灯片"))
+        stop = deck.current_stop()
+        states = []
+        if deck.blank:
+            states.append(self.tr("黑屏中(按 B 恢复)") if deck.blank == "black" else self.tr("白屏中(按 W 恢复)"))
+        if deck.found is not None:
+            states.append(self.tr("提问页(Esc 返回第 {0} 站)").format(number))
+        if deck.typed:
+            states.append(self.tr("跳到第 {0} 站,按回车").format(deck.typed))
+        self.state.setText("  ·  ".join(states))
+        self.current_picture.set_slide(deck.current())
+        upcoming = deck.upcoming()
+        self.next_picture.set_slide(upcoming, self.tr("(最后一张)"))
+        self.next_heading.setText(self.tr("下一张") if deck.found is None else self.tr("返回议程"))
+        notes = stop.notes if stop is not None and deck.found is None else ""
+        self.notes.setText(notes or self.tr("(本站没有备注)"))
+        missing = problems(stop.view, self.briefing) if stop is not None and deck.found is None else []
+        self.problems.setText("\n".join(f"⚠ {p}" for p in missing))
+        self.problems.setVisible(bool(missing))
+        self.next_button.setEnabled(upcoming is not None)
+        self.back_button.setEnabled(deck.index > 0 or deck.found is not None)
+        self._show_sources(deck.current())
+
+    def _show_sources(self, slide) -> None:
+        """Each passage or source behind the slide's figures, its figures marked, the first in view."""
         document = self.passage.document()
         document.clear()
-        if passage is None:
-            self.passage_heading.setText(self.tr("原文"))
-            self.passage.setPlainText(self.tr("画面上没有引自原文的数据。"))
+        behind = sources_behind(slide) if slide is not None else []
+        self.passage_heading.setText(self.tr("这张幻灯片的出处"))
+        if not behind:
+            self.passage.setPlainText(self.tr("这张幻灯片上没有引自原文或其他来源的数据。"))
             return
-        heading = self.tr("原文 第{0}段").format(passage.position)
-        self.passage_heading.setText(f"{heading} · {passage.section}" if passage.section else heading)
         cursor = QTextCursor(document)
-        cursor.insertText(passage.text)
-        start = passage.text.find(figure) if figure else -1
-        if start >= 0:
-            cursor.setPosition(start)
-            cursor.setPosition(start + len(figure), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(highlight_format())
+        heading = QTextCharFormat()
+        heading.setForeground(QColor(MUTED))
+        heading.setFontWeight(QFont.Weight.Bold)
+        plain = QTextCharFormat()
+        first = -1
+        for number, entry in enumerate(behind):
+            if number:
+                cursor.insertBlock()
+            cursor.insertText(entry.line, heading)
+            cursor.insertBlock()
+            at = cursor.position()
+            cursor.insertText(entry.text, plain)
+            for figure in entry.figures:  # every figure of the slide found in the passage is marked
+                start = entry.text.find(figure)
+                if start >= 0:
+                    first = at + start if first < 0 else first
+                    mark = QTextCursor(document)
+                    mark.setPosition(at + start)
+                    mark.setPosition(at + start + len(figure), QTextCursor.MoveMode.KeepAnchor)
+                    mark.mergeCharFormat(highlight_format())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
         self.passage.moveCursor(QTextCursor.MoveOperation.Start)
-        if start >= 0:  # bring the figure into view in a long passage
-            cursor.setPosition(start)
+        if first >= 0:  # bring the first figure into view in a long passage
+            cursor.setPosition(first)
             self.passage.setTextCursor(cursor)
             self.passage.ensureCursorVisible()
 
@@ -245,38 +381,12 @@ class PresenterWindow(QWidget):
         self.clock.setText(QTime.currentTime().toString("HH:mm"))
         seconds = self._elapsed.elapsed() // 1000
         hours, rest = divmod(seconds, 3600)
-        self.elapsed.setText(self.tr("已用 {0}").format(
-            f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"))
+        self.elapsed.setText(
+            self.tr("已用 {0}").format(
+                f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+            )
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().closeEvent(event)
         self.closed.emit()
-
-
-def projector_screen():
-    """The screen for the audience when there are two: one that is not the primary (the laptop's)."""
-    screens = QGuiApplication.screens()
-    primary = QGuiApplication.primaryScreen()
-    others = [s for s in screens if s is not primary]
-    return others[0] if others else None
-
-
-def place(presenter: PresenterWindow, window) -> bool:
-    """Two screens: presenter maximised on the laptop's, the main window full screen on the other.
-    One screen: the presenter is a normal window beside the main one. Returns True for two screens."""
-    projector = projector_screen()
-    laptop = QGuiApplication.primaryScreen()
-    if projector is None or laptop is None:
-        presenter.show()
-        return False
-    presenter.setGeometry(laptop.availableGeometry().adjusted(20, 20, -20, -20))
-    if presenter.windowHandle() is not None:
-        presenter.windowHandle().setScreen(laptop)
-    presenter.showMaximized()
-    if window.isFullScreen():
-        window.showNormal()
-    window.move(projector.availableGeometry().topLeft())
-    if window.windowHandle() is not None:
-        window.windowHandle().setScreen(projector)
-    window.showFullScreen()
-    return True

@@ -329,6 +329,8 @@ class ProposalsTab(QWidget):
         shown = current.data(RecordRole) if current.isValid() else None
         if self._rendered != self._look(shown):
             self._show_proposal(shown)
+        else:
+            self._current = shown  # the reader already shows it; a query may have cleared the record of it
         # no repaint of the lists here: new rows repaint themselves, and new marks were repainted by
         # the delegates' set_terms (card by card: repainting both lists whole was a third of a keystroke)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-
 def _prepare(window: MainWindow) -> None:
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on a small first screen
     window.resize(*SCREEN_SIZE)
     window.show()
     _settle()

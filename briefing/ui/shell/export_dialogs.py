@@ -154,18 +154,20 @@ class ExportActions(QObject):
         self.last_outcome = ""  # what the last export ended with, as told to the user
         self.chart_menu: QMenu | None = None
         self.pdf_action = QAction(self, triggered=self.export_handout)
+        self.slides_action = QAction(self, triggered=self.export_slides)
         self.csv_action = QAction(self, triggered=self.export_csv)
         self.chart_action = QAction(self, triggered=lambda: self.export_chart(None))
         menu = window.file_menu
         before = getattr(window, "quit_action", None)
         separator = menu.insertSeparator(before) if before is not None else menu.addSeparator()
-        menu.insertActions(separator, [self.pdf_action, self.csv_action, self.chart_action])
+        menu.insertActions(separator, [self.pdf_action, self.slides_action, self.csv_action, self.chart_action])
         window.installEventFilter(self)
         window.indicators_tab.installEventFilter(self)  # right-clicks on a chart bubble up to the tab
         self.retranslate()
 
     def retranslate(self) -> None:
         self.pdf_action.setText(self.tr("导出讲义(PDF)…"))
+        self.slides_action.setText(self.tr("导出幻灯片(PDF)…"))
         self.csv_action.setText(self.tr("导出数据(CSV)…"))
         self.chart_action.setText(self.tr("导出图表图片(PNG)…"))
 
@@ -290,6 +292,54 @@ class ExportActions(QObject):
         self.progress = None
         self.worker.deleteLater()
         self.worker = None
+
+    # -- slides ---------------------------------------------------------------------------------
+
+    def export_slides(self) -> None:
+        """The stage's slides as a PDF deck: of the open agenda, or of the default one."""
+        lang = _language()
+        dialog = ExportDialog(self.tr("导出幻灯片(PDF)"), self._suggested(f"slides-{lang}", ".pdf"),
+                              self.tr("PDF 文件 (*.pdf)"), self.window)
+        languages: list[tuple[str, object]] = [("中文", "zh"), ("English", "en")]
+        group = dialog.add_choice(self.tr("幻灯片语言:"), languages, lang)
+
+        def follow_language(button: QRadioButton, on: bool) -> None:  # the file name says the language
+            if on:
+                name = re.sub(r"slides-(zh|en)\.pdf$", f"slides-{button.property('value')}.pdf",
+                              dialog.target.edit.text())
+                dialog.target.edit.setText(name)
+
+        group.buttonToggled.connect(follow_language)
+        stops = self.agenda_stops()
+        options: list[tuple[str, object]] = [(self.tr("由简报生成的默认议程"), "default")]
+        if stops:
+            options.insert(0, (self.tr("当前议程({n} 站)").format(n=len(stops)), "agenda"))
+        agenda = dialog.add_choice(self.tr("议程:"), options, options[0][1])
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = stops if ExportDialog.value(agenda) == "agenda" else None
+            self.write_slides(dialog.target.path(), ExportDialog.value(group) or "zh", chosen)
+
+    def agenda_stops(self) -> tuple[object, ...]:
+        model = getattr(getattr(self.window, "presenter_tools", None), "model", None)
+        return tuple(model.stops()) if model is not None else ()
+
+    def write_slides(self, path: Path, lang: str, stops: tuple[object, ...] | None = None) -> bool:
+        """Write the deck (a few seconds at most: one page per stop) and say how it went."""
+        from PySide6.QtGui import QGuiApplication
+
+        from briefing.export.deck import write_deck
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = write_deck(self.window.briefing, path, lang, stops)
+        except ExportError as exc:
+            self._failed(path, exc.problem)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.folder = path.parent
+        self._report(self.tr("幻灯片已导出"), self.tr("已写入 {path}(共 {n} 页)").format(path=path, n=pages), False)
+        return True
 
     # -- CSV ------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -28,6 +28,7 @@ from briefing.ui.common.settings import THEMES, Settings
 from briefing.ui.sources.sources_tab import SourcesTab
 
 FONT_STEP = 0.1
+FIRST_SIZE = (1440, 900)  # the first window on a screen with room for it
 
 
 class MainWindow(QMainWindow):
@@ -144,8 +145,8 @@ class MainWindow(QMainWindow):
         self.theme_menu.setTitle(self.tr("主题"))
         self.theme_actions["light"].setText(self.tr("浅色"))
         self.theme_actions["dark"].setText(self.tr("深色高对比"))
-        self.presenter_tools.retranslate()
         self._update_banner()
+        self.presenter_tools.retranslate()  # after the banner: the presenter view shows it
 
     def _apply_theme(self, *_args) -> None:
         theme = themes.current()
@@ -174,12 +175,24 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self._first_geometry()
         self.tabs.setCurrentIndex(min(self.settings.last_tab, self.tabs.count() - 1))
         subject = self.settings.last_subject
         if not subject or self.briefing.subject(subject) is None:
             subject = self.briefing.ports[0].id if self.briefing.ports else ""
         self.selection.select_subject(subject)
+
+    def _first_geometry(self) -> None:
+        """First launch: 1440x900 where the screen has room for it with its frame, else maximised on
+        the screen's available area (a 1366x768 laptop), never larger than the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or (available.width() >= FIRST_SIZE[0] + 40 and available.height() >= FIRST_SIZE[1] + 80):
+            self.resize(*FIRST_SIZE)
+            return
+        frame = 40  # the normal (unmaximised) size leaves room for a title bar and borders
+        self.setGeometry(available.adjusted(0, frame, 0, 0) if available.height() > 2 * frame else available)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- actions ------------------------------------------------------------------------------
 
