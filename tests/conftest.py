@@ -1,4 +1,6 @@
-"""Shared fixtures: headless Qt, settings kept away from the user's, and the bundled briefing."""
+"""Shared fixtures: headless Qt, settings kept away from the user's, the test briefing built from
+tests/fixtures/briefing once per session (behaviour tests run on it), and the bundled 2025 briefing
+(for the tests about that briefing itself)."""
 
 from __future__ import annotations
 
@@ -45,6 +47,39 @@ def _widgets_deleted_after_each_test():
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+FIXTURE_SOURCES = Path(__file__).resolve().parent / "fixtures" / "briefing"
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    """The test briefing, built by the project's own build from tests/fixtures/briefing."""
+    from briefing.store.build import build
+
+    output = tmp_path_factory.mktemp("fixture-briefing") / "fixture.sqlite"
+    build(FIXTURE_SOURCES, output, paths.geo_outlines())
+    return output
+
+
+@pytest.fixture(scope="session")
+def fixture_briefing(fixture_db):
+    """The test briefing, opened by the store (shared by the session: it never changes)."""
+    from briefing.store import open_briefing
+
+    briefing = open_briefing(fixture_db)
+    yield briefing
+    briefing.close()
+
+
+@pytest.fixture
+def fixture_copy(tmp_path) -> Path:
+    """A writable copy of the test briefing's curated files, for tests that break a row."""
+    target = tmp_path / "tests" / "fixtures" / "briefing"
+    shutil.copytree(FIXTURE_SOURCES, target)
+    # the same layout as the repository, so briefing.toml's relative outlines path still resolves
+    shutil.copytree(paths.resource("geo"), tmp_path / "resources" / "geo")
+    return target
+
+
 @pytest.fixture(scope="session")
 def bundled():
     from briefing.store import open_briefing
@@ -56,7 +91,8 @@ def bundled():
 
 @pytest.fixture
 def source_copy(tmp_path) -> Path:
-    """A writable copy of the curated sources, for tests that break a row."""
+    """A writable copy of the bundled briefing's curated files (tests about that briefing; others break
+    rows of `fixture_copy`)."""
     target = tmp_path / "briefings" / "copy"
     shutil.copytree(SOURCES, target)
     # the same layout as resources/, so briefing.toml's relative outlines path still resolves
@@ -83,7 +119,6 @@ def default_fonts(qapp, qt_fonts):
     fonts.apply_font(qapp, qt_fonts, 1.0)
 
 
-
 def settings_at(path):
     """A Settings wrapper over an INI file of the test's own."""
     from PySide6.QtCore import QSettings
@@ -94,7 +129,8 @@ def settings_at(path):
 
 
 def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
-    """The main window on a briefing (the bundled one by default), shown and exposed."""
+    """The main window on the briefing at `db`, shown and exposed. Behaviour tests pass the test
+    briefing (the `fixture_db` fixture); without `db` it opens the bundled briefing."""
     from briefing.store import open_briefing
     from briefing.ui.shell.main_window import MainWindow
 
@@ -115,6 +151,6 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    """The main window on the bundled briefing, shown at a projector-like size."""
-    return show_window(qtbot, qt_fonts, settings)
+def window(qtbot, qt_fonts, settings, fixture_db):
+    """The main window on the test briefing, shown at a projector-like size."""
+    return show_window(qtbot, qt_fonts, settings, fixture_db)

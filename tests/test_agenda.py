@@ -6,20 +6,26 @@ import json
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
+from conftest import settings_at, show_window
 from PySide6.QtCore import Qt
 
 from briefing.ui.presenting.agenda import (
-    Agenda, AgendaError, AgendaModel, Stop, default_agenda_path, load_agenda, save_agenda,
+    Agenda,
+    AgendaError,
+    AgendaModel,
+    Stop,
+    default_agenda_path,
+    load_agenda,
+    save_agenda,
 )
-from briefing.ui.presenting.view_state import TABS, ViewState, capture
-
-from conftest import show_window, settings_at
+from briefing.ui.presenting.view_state import ViewState, capture
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    return show_window(qtbot, qt_fonts, settings, size=(1280, 800))
+def window(qtbot, qt_fonts, settings, fixture_db):
+    return show_window(qtbot, qt_fonts, settings, fixture_db, size=(1280, 800))
 
 
 def settle(qtbot) -> None:
@@ -32,15 +38,15 @@ def stop(name, tab="ports", subject="", zoom=1.0, centre=None, chart="", proposa
 
 
 THREE = Agenda((
-    stop("满洲里", "ports", "manzhouli-rail", 3.0, (117.4, 49.6), notes="讲中欧班列"),
-    stop("全区图表", "indicators", "nmg", chart="used-car-exports"),
-    stop("凌云的建议", "proposals", "manzhouli-rail", proposal="ling-yun-manzhouli-infrastructure"),
+    stop("满洲里", "ports", F.MANZHOULI_RAIL, 3.0, (117.4, 49.6), notes="讲中欧班列"),
+    stop("全区图表", "indicators", F.REGION, chart=F.USED_CARS),
+    stop("凌云的建议", "proposals", F.MANZHOULI_RAIL, proposal=F.MANZHOULI_PROPOSAL),
 ))
 
 
-def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):
+def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, fixture_briefing):
     model = AgendaModel()
-    model.set_briefing(bundled)
+    model.set_briefing(fixture_briefing)
     model.set_agenda(Agenda(THREE.stops + (stop("坏", subject="xyz"),)))
     model.set_current(1)
     qtmodeltester.check(model, force_py=True)
@@ -49,9 +55,9 @@ def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, bundled):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_reorder_rename_delete_and_notes_edit_the_stops(bundled):
+def test_reorder_rename_delete_and_notes_edit_the_stops(fixture_briefing):
     model = AgendaModel()
-    model.set_briefing(bundled)
+    model.set_briefing(fixture_briefing)
     model.set_agenda(THREE)
     model.set_current(0)
     assert model.move_stop(0, 2)
@@ -66,42 +72,42 @@ def test_reorder_rename_delete_and_notes_edit_the_stops(bundled):
     assert model.modified
 
 
-def test_an_agenda_round_trips_through_its_file(tmp_path, bundled):
+def test_an_agenda_round_trips_through_its_file(tmp_path, fixture_briefing):
     path = tmp_path / "talk.agenda.json"
-    agenda = Agenda(THREE.stops, bundled.sha256())
+    agenda = Agenda(THREE.stops, fixture_briefing.sha256())
     save_agenda(agenda, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and data["briefing_sha256"] == bundled.sha256()
-    assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": "manzhouli-rail",
+    assert data["version"] == 1 and data["briefing_sha256"] == fixture_briefing.sha256()
+    assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": F.MANZHOULI_RAIL,
                                 "map": {"zoom": 3.0, "center": [117.4, 49.6]}, "chart": "", "proposal_id": "",
                                 "passage_id": "", "notes": "讲中欧班列"}
     assert load_agenda(path) == agenda
 
 
-def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtbot, qt_fonts, tmp_path):
+def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtbot, qt_fonts, tmp_path, fixture_db):
     tools = window.presenter_tools
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(0)
     window.ports_tab.map.set_view(4.0, 112.0, 43.7)
     tools.add_current_view()
-    window.selection.select_subject("nmg")
+    window.selection.select_subject(F.REGION)
     window.tabs.setCurrentIndex(1)
     settle(qtbot)
-    assert window.indicators_tab.show_chart("used-car-exports")  # as if scrolled down to it
+    assert window.indicators_tab.show_chart(F.USED_CARS)  # as if scrolled down to it
     tools.add_current_view()
-    window.proposals_tab.open_proposal("zhuang-he-erenhot-rail")
+    window.proposals_tab.open_proposal(F.RAIL_PROPOSAL)
     window.tabs.setCurrentIndex(2)
     tools.add_current_view()
-    window.sources_tab.show_passage("p18")
+    window.sources_tab.show_passage(F.RAIL_PROPOSAL_PASSAGE)
     window.tabs.setCurrentIndex(3)
     tools.add_current_view()
     wanted = [s.view for s in tools.model.stops()]
     assert [v.tab for v in wanted] == ["ports", "indicators", "proposals", "sources"]
-    assert wanted[1].chart == "used-car-exports" and wanted[2].proposal_id == "zhuang-he-erenhot-rail"
+    assert wanted[1].chart == F.USED_CARS and wanted[2].proposal_id == F.RAIL_PROPOSAL
     path = tmp_path / "built.agenda.json"
     assert tools.write_agenda(path) and not tools.model.modified
 
-    again = show_window(qtbot, qt_fonts, settings_at(tmp_path / "other.ini"), size=(1280, 800))
+    again = show_window(qtbot, qt_fonts, settings_at(tmp_path / "other.ini"), fixture_db, size=(1280, 800))
     assert again.presenter_tools.open_agenda(path)
     for row, view in enumerate(wanted):
         again.presenter_tools.go_to(row)
@@ -116,7 +122,7 @@ def test_the_window_goes_through_every_stop_of_an_agenda_built_in_it(window, qtb
             assert shown.map_centre == pytest.approx(view.map_centre, abs=2 * pixel)
             assert view.map_centre == pytest.approx((112.0, 43.7), abs=2 * pixel)
         if view.tab == "indicators":
-            assert shown.chart == "used-car-exports"
+            assert shown.chart == F.USED_CARS
             assert again.indicators_tab.charts.verticalScrollBar().value() > 0
 
 
@@ -133,15 +139,15 @@ def test_clicker_keys_step_through_stops_in_presentation_mode(presenting, qtbot)
     window, tools = presenting, presenting.presenter_tools
     stage = tools.stage
     assert stage.isVisible() and tools.deck.index == 0
-    assert tools.model.current == 0 and window.selection.subject_id == "manzhouli-rail"
+    assert tools.model.current == 0 and window.selection.subject_id == F.MANZHOULI_RAIL
     qtbot.keyClick(stage, Qt.Key.Key_PageDown)
     assert tools.deck.index == 1  # the stage at once; the analyst's window follows the stop
     qtbot.waitUntil(lambda: tools.model.current == 1)
-    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == "nmg"
+    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == F.REGION
     qtbot.keyClick(stage, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: tools.model.current == 2)
     assert window.tabs.currentIndex() == 2
-    assert window.proposals_tab.current_proposal().id == "ling-yun-manzhouli-infrastructure"
+    assert window.proposals_tab.current_proposal().id == F.MANZHOULI_PROPOSAL
     qtbot.keyClick(stage, Qt.Key.Key_Right)  # the last stop: stays
     assert tools.deck.index == 2
     qtbot.keyClick(stage, Qt.Key.Key_PageUp)
@@ -162,12 +168,12 @@ def test_outside_presentation_mode_the_keys_still_step_through_ports(presenting,
 
 def test_a_stop_naming_a_missing_port_is_marked_and_opens_without_it(window, qtbot, tmp_path):
     path = tmp_path / "missing.agenda.json"
-    save_agenda(Agenda((stop("口岸一", subject="ceke"), stop("旧口岸", "indicators", "xyz"))), path)
+    save_agenda(Agenda((stop("口岸一", subject=F.EXACT_PORT), stop("旧口岸", "indicators", "xyz"))), path)
     tools = window.presenter_tools
     assert tools.open_agenda(path)
     assert tools.panel.row_text(1) == "2. 旧口岸  ⚠ 找不到口岸 xyz"
     tools.go_to(1)
-    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == "ceke"  # the last good subject
+    assert window.tabs.currentIndex() == 1 and window.selection.subject_id == F.EXACT_PORT  # the last good subject
     assert tools.model.current == 1
 
 

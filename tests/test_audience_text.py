@@ -164,6 +164,7 @@ def test_the_banner_shows_both_dates_in_either_language(window):
         switch(window, "zh")
 
 
+# Rows of the test briefing (tests/fixtures/briefing), made wrong one at a time.
 REFUSED = {
     "working note in a status": (
         "ports.csv",
@@ -218,23 +219,23 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
-def test_the_build_refuses_audience_text_that_is_not(case, source_copy, tmp_path, capsys):
+def test_the_build_refuses_audience_text_that_is_not(case, fixture_copy, tmp_path, capsys):
     name, row_id, changes, message = REFUSED[case]
-    line = line_of(source_copy, name, row_id)
-    edit(source_copy, name, row_id, **changes)
+    line = line_of(fixture_copy, name, row_id)
+    edit(fixture_copy, name, row_id, **changes)
     out = tmp_path / "out.sqlite"
-    assert main(["build", str(source_copy), "-o", str(out)]) == 1
+    assert main(["build", str(fixture_copy), "-o", str(out)]) == 1
     error = capsys.readouterr().err.strip()
     assert f"{name}:{line}: " in error and message in error, error
     assert "Traceback" not in error and not out.exists()
 
 
-def test_the_build_refuses_a_working_note_in_the_briefings_title(source_copy, tmp_path, capsys):
-    toml = source_copy / "briefing.toml"
+def test_the_build_refuses_a_working_note_in_the_briefings_title(fixture_copy, tmp_path, capsys):
+    toml = fixture_copy / "briefing.toml"
     text = toml.read_text(encoding="utf-8")
     toml.write_text(text.replace('title_en = "', 'title_en = "(low-confidence) '), encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title_en"))
-    assert main(["build", str(source_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
+    assert main(["build", str(fixture_copy), "-o", str(tmp_path / "out.sqlite")]) == 1
     error = capsys.readouterr().err
     assert f"briefing.toml:{line}: title_en is audience text" in error
 

@@ -7,9 +7,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 
-from briefing import paths
 from briefing.__main__ import main
 from briefing.store import BriefingError, open_briefing
 from briefing.store.schema import SCHEMA_VERSION
@@ -19,15 +19,15 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
 
 
-def copy_of_bundled(tmp_path: Path) -> Path:
+def copy_of(db: Path, tmp_path: Path) -> Path:
     target = tmp_path / "copy.sqlite"
-    shutil.copyfile(paths.bundled_database(), target)
+    shutil.copyfile(db, target)
     return target
 
 
-def relaxed_copy(tmp_path: Path, table: str, column: str, value) -> Path:
+def relaxed_copy(db: Path, tmp_path: Path, table: str, column: str, value) -> Path:
     """A file with the right tables but no declared constraints, holding one row that breaks the contract."""
-    source = sqlite3.connect(paths.bundled_database())
+    source = sqlite3.connect(db)
     target_path = tmp_path / "relaxed.sqlite"
     target = sqlite3.connect(target_path)
     for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_fts%'"):
@@ -45,7 +45,8 @@ def relaxed_copy(tmp_path: Path, table: str, column: str, value) -> Path:
     return target_path
 
 
-def make(kind: str, tmp_path: Path) -> Path:
+def make(kind: str, tmp_path: Path, db: Path) -> Path:
+    """A file of `kind`, made in `tmp_path` (from the good briefing `db` where it needs one)."""
     path = tmp_path / f"{kind}.sqlite"
     if kind == "missing":
         return path
@@ -56,10 +57,10 @@ def make(kind: str, tmp_path: Path) -> Path:
     elif kind == "not sqlite":
         path.write_text("port,value\n策克,2400\n", encoding="utf-8")
     elif kind == "truncated":
-        data = paths.bundled_database().read_bytes()
+        data = db.read_bytes()
         path.write_bytes(data[: len(data) // 3])
     elif kind == "corrupt":
-        data = bytearray(paths.bundled_database().read_bytes())
+        data = bytearray(db.read_bytes())
         for offset in range(4096, len(data) - 4096, 4096):  # scribble over every page's header
             data[offset : offset + 16] = b"\xff" * 16
         path.write_bytes(bytes(data))
@@ -69,16 +70,16 @@ def make(kind: str, tmp_path: Path) -> Path:
         conn.commit()
         conn.close()
     elif kind == "newer version":
-        path = copy_of_bundled(tmp_path)
+        path = copy_of(db, tmp_path)
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA user_version = 7")
         conn.close()
     elif kind == "null where a value is needed":
-        path = relaxed_copy(tmp_path, "ports", "name_zh", None)
+        path = relaxed_copy(db, tmp_path, "ports", "name_zh", None)
     elif kind == "text where a number belongs":
-        path = relaxed_copy(tmp_path, "observations", "value", "two thousand")
+        path = relaxed_copy(db, tmp_path, "observations", "value", "two thousand")
     elif kind == "missing table":
-        path = copy_of_bundled(tmp_path)
+        path = copy_of(db, tmp_path)
         conn = sqlite3.connect(path)
         conn.execute("DROP TABLE proposal_ports")
         conn.commit()
@@ -102,8 +103,8 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
-def test_bad_database_gets_one_clear_line(kind, tmp_path, capsys):
-    path = make(kind, tmp_path)
+def test_bad_database_gets_one_clear_line(kind, tmp_path, capsys, fixture_db):
+    path = make(kind, tmp_path, fixture_db)
     before = sha(path)
     with pytest.raises(BriefingError) as caught:
         open_briefing(path)
@@ -116,14 +117,15 @@ def test_bad_database_gets_one_clear_line(kind, tmp_path, capsys):
     assert not list(tmp_path.glob("*-journal")) and not list(tmp_path.glob("*-wal"))
 
 
-def test_check_summarises_a_good_database(capsys):
-    before = sha(paths.bundled_database())
-    assert main(["check"]) == 0
+def test_check_summarises_a_good_database(capsys, fixture_db):
+    before = sha(fixture_db)
+    assert main(["check", str(fixture_db)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ok: ") and "20 ports" in out and "proposals" in out and "sha256 " in out
-    assert sha(paths.bundled_database()) == before
+    assert out.startswith("ok: ") and f"{F.port_count()} ports" in out and "proposals" in out and "sha256 " in out
+    assert sha(fixture_db) == before
 
 
-def test_opened_read_only(bundled):
+def test_opened_read_only(fixture_briefing):
+    # white-box: the store offers no way to write, so its own connection is tried
     with pytest.raises(sqlite3.DatabaseError):
-        bundled._conn.execute("DELETE FROM ports")
+        fixture_briefing._conn.execute("DELETE FROM ports")

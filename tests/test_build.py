@@ -1,18 +1,20 @@
-"""The build from the curated files: what it holds, and that it is reproducible."""
+"""The build from curated files (the test briefing's): reproducible, marked as a briefing, and holding
+what the files say: figures cite passages that contain them, derived values follow their formulas,
+a port without a sourced coordinate has none. The bundled briefing's own content is checked in
+test_bundled_briefing.py."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
+from conftest import FIXTURE_SOURCES
 
-from briefing import paths
 from briefing.__main__ import main
 from briefing.store import open_briefing
 from briefing.store.schema import SCHEMA_VERSION
-
-from conftest import SOURCES
 
 
 def dump(path: Path) -> list[str]:
@@ -27,32 +29,28 @@ def dump(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "fresh.sqlite"
-    assert main(["build", str(SOURCES), "-o", str(out)]) == 0
+    assert main(["build", str(FIXTURE_SOURCES), "-o", str(out)]) == 0
     return out
 
 
-def test_build_holds_the_article(fresh):
+def test_build_holds_the_curated_rows(fresh):
     briefing = open_briefing(fresh)
-    summary = briefing.summary()
-    assert summary.ports == 20
-    assert summary.passages == 43
-    assert summary.proposals >= 9
-    modes = [p.mode for p in briefing.ports]
-    assert (modes.count("rail"), modes.count("road"), modes.count("air")) == (2, 12, 6)
-    assert len(briefing.outlines()) == 12
-    briefing.close()
+    try:
+        summary = briefing.summary()
+        assert summary.ports == F.port_count()
+        assert summary.passages == F.passage_count()
+        assert summary.proposals == F.proposal_count()
+        modes = [p.mode for p in briefing.ports]
+        assert {mode: modes.count(mode) for mode in set(modes)} == dict(F.ports_by_mode())
+        assert len(briefing.outlines()) == 12  # the region's leagues, from briefing.toml's outlines
+    finally:
+        briefing.close()
 
 
 def test_building_twice_gives_the_same_content(fresh, tmp_path):
     again = tmp_path / "again.sqlite"
-    assert main(["build", str(SOURCES), "-o", str(again)]) == 0
+    assert main(["build", str(FIXTURE_SOURCES), "-o", str(again)]) == 0
     assert dump(again) == dump(fresh)
-
-
-def test_bundled_database_matches_a_fresh_build(fresh):
-    assert dump(paths.bundled_database()) == dump(fresh), (
-        "db/briefing.sqlite is stale: run `briefing build resources/briefings/nmg-ports-2025 -o db/briefing.sqlite`"
-    )
 
 
 def test_schema_version_and_application_id(fresh):
@@ -63,84 +61,70 @@ def test_schema_version_and_application_id(fresh):
     conn.close()
 
 
-def test_ports_without_a_sourced_coordinate_have_none(bundled):
-    unplaced = {p.id for p in bundled.ports if not p.has_position}
-    # no sourced point on the Chinese side: never a town across the border, never a guess
-    assert unplaced == {"mandula", "uliji", "arihashate", "heishantou", "shiwei"}
-    for port in bundled.ports:
+def test_ports_without_a_sourced_coordinate_have_none(fixture_briefing):
+    unplaced = {p.id for p in fixture_briefing.ports if not p.has_position}
+    assert unplaced == set(F.UNPLACED)
+    for port in fixture_briefing.ports:
         if port.has_position:
             assert port.coord_precision in {"exact", "nearby_town", "approximate"}
-            assert any(role == "coordinate" for role, _ in bundled.port_sources(port.id))
+            assert any(role == "coordinate" for role, _ in fixture_briefing.port_sources(port.id))
 
 
-def test_every_article_figure_cites_a_passage_that_contains_it(bundled):
+def test_every_figure_cites_a_passage_that_contains_it_or_another_source(fixture_briefing):
     checked = 0
-    for subject in bundled.subjects:
-        for obs in bundled.observations_for(subject.id):
+    for subject in fixture_briefing.subjects:
+        for obs in fixture_briefing.observations_for(subject.id):
             if obs.kind == "derived":
                 assert obs.formula and obs.inputs, obs.id
                 assert obs.passage_id or obs.source_id != "nmgrb-2025-03", obs.id  # cites its inputs' origin
                 continue
             if obs.passage_id:
-                passage = bundled.passage(obs.passage_id)
+                passage = fixture_briefing.passage(obs.passage_id)
                 assert obs.as_written in passage.text, obs.id
                 checked += 1
             else:
-                source = bundled.source(obs.source_id)
-                assert obs.source_id != "nmgrb-2025-03" and obs.confidence in {"high", "medium", "low"}, obs.id
+                source = fixture_briefing.source(obs.source_id)
+                assert obs.source_id != F.ARTICLE and obs.confidence in {"high", "medium", "low"}, obs.id
                 if obs.confidence == "high":  # never for a lower bound or a figure read in a copy
                     assert obs.kind not in {"lower_bound", "approximate"} and not source.is_copy, obs.id
-    assert checked >= 30
+    assert checked == sum(1 for o in F.rows("observations") if o["passage_id"] and o["kind"] != "derived")
 
 
-def test_derived_value_follows_its_formula_to_the_precision_its_inputs_allow(bundled):
-    cars = bundled.observation("nmg-used-car-exports-2023")
-    assert cars.kind == "derived" and cars.formula and cars.decimals == 0
-    value = {o.kind: o.value for o in (bundled.observation(i) for i in cars.inputs)}
-    assert value == {"reported": 8357, "growth_rate": 68.3}
-    assert cars.value == round(8357 / 1.683) == 4966  # whole vehicles, never 4965.54
+def test_derived_value_follows_its_formula_to_the_precision_its_inputs_allow(fixture_briefing):
+    trade = fixture_briefing.observation(F.DERIVED)
+    assert trade.kind == "derived" and trade.formula and trade.decimals == 1
+    value = {o.kind: o.value for o in (fixture_briefing.observation(i) for i in trade.inputs)}
+    assert value == {"reported": 2073.1, "growth_rate": 5.8}
+    assert trade.value == round(2073.1 / 1.058, 1) == 1959.5  # never 1959.45…
 
 
-def test_a_published_figure_replaces_a_derived_one(bundled):
-    trade = [o for o in bundled.observations_for("nmg")
-             if o.indicator_id == "foreign-trade-value" and o.period == "2023"]
-    assert [(o.kind, o.value) for o in trade] == [("reported", 1965.3)]
-    source = bundled.source(trade[0].source_id)
-    assert (source.publisher, source.published) == ("Xinhua", "2024-01-23")
+def test_every_kind_body_mode_and_precision_is_in_the_test_briefing(fixture_briefing):
+    """The test briefing keeps every edge the behaviour tests rely on."""
+    kinds = {o.kind for s in fixture_briefing.subjects for o in fixture_briefing.observations_for(s.id)}
+    assert kinds == {"reported", "cumulative", "target", "lower_bound", "approximate", "growth_rate", "share",
+                     "derived"}
+    assert {d.body for d in fixture_briefing.delegates} == {"npc_deputy", "cppcc_member", "official"}
+    assert {p.mode for p in fixture_briefing.ports} == {"rail", "road", "air"}
+    assert {p.coord_precision for p in fixture_briefing.ports} == {"exact", "nearby_town", "approximate", ""}
+    assert {p.level for p in fixture_briefing.places} >= {"region", "league_city", "port_group"}
+    made_up = fixture_briefing.observation(F.MADE_UP)  # a figure from a source that is not the article
+    assert made_up.source_id != F.ARTICLE and not made_up.passage_id and "<b>" in made_up.note_zh
+    series = sorted(o.period for o in fixture_briefing.observations_for(F.SERIES_PORT)
+                    if o.indicator_id == F.FREIGHT and len(o.period) == 4)
+    assert series == list(F.SERIES_YEARS) and len(series) >= 3  # a missing year between them
+    assert len(fixture_briefing.observations_citing(F.SEVERAL_FIGURES_PASSAGE)) >= 5
+    assert "<b>" in next(p for p in fixture_briefing.proposals() if p.id == F.MARKUP_PROPOSAL).title_zh
+    assert not fixture_briefing.observations_for(F.NO_FIGURES_PORT)
+    assert len([p for p in fixture_briefing.delegates if p.body == "official"]) >= 2
 
 
-def test_speakers_keep_officials_apart(bundled):
-    bodies = {d.body for d in bundled.delegates}
-    assert bodies == {"npc_deputy", "cppcc_member", "official"}
-    names = {d.name_zh for d in bundled.delegates if d.body != "official"}
-    assert {"凌云", "庄河", "苏和", "陈爱雪", "吴城", "冀明珠", "王召明"} <= names
-
-
-def test_manzhouli_proposal_links_both_land_ports(bundled):
-    def linked(port_id: str) -> set[str]:
-        return {p.id for p in bundled.proposals() if port_id in p.port_ids}
-
-    assert linked("manzhouli-rail") and linked("manzhouli-rail") == linked("manzhouli-road")
-
-
-@pytest.mark.parametrize("joined", ["“入区即退”约2.4亿元", "涵盖了蒙古国、俄罗斯、白俄罗斯", "实现进出口增长", "出境班列可通达"])
-def test_column_breaks_are_rejoined(bundled, joined):
-    """The newspaper's column breaks cut four paragraphs mid-sentence; a passage is the whole paragraph."""
-    assert sum(joined in p.text for p in bundled.passages()) == 1
-
-
-def test_passages_are_the_article_verbatim(bundled):
-    """Every passage stands in the source text as received (source.txt), whitespace aside."""
-    source = "".join((SOURCES / "source.txt").read_text(encoding="utf-8").split())
-    passages = bundled.passages()
-    for passage in passages:
-        assert "".join(passage.text.split()) in source, passage.id
-    assert [p.position for p in passages] == list(range(1, len(passages) + 1))
-
-
-def test_english_names_of_counterparts_and_banners_are_searchable(bundled):
-    assert {hit.ref_id for hit in bundled.search("Zamyn", kinds=("port",))} == {"erenhot-rail", "erenhot-road"}
-    assert "ceke" in {hit.ref_id for hit in bundled.search("Ejin Banner", kinds=("port",))}
+def test_english_names_of_counterparts_and_banners_are_searchable(fixture_briefing):
+    counterpart = F.row("ports", F.RAIL_PORT)["counterpart_en"].split()[0]  # Zamyn-Üüd
+    found = {hit.ref_id for hit in fixture_briefing.search(counterpart, kinds=("port",))}
+    expected = {p["id"] for p in F.ports() if p["counterpart_en"].startswith(counterpart)}
+    assert found == expected >= {F.RAIL_PORT, F.ROAD_TWIN}
+    county = F.row("ports", F.EXACT_PORT)["county_en"]  # Ejin Banner
+    assert F.EXACT_PORT in {hit.ref_id for hit in fixture_briefing.search(county, kinds=("port",))}
 
 
 def test_a_briefing_dated_by_its_year_only_has_no_later_figures_within_that_year():

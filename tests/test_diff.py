@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_SOURCES
 
 from briefing import paths
 from briefing.store import open_briefing
@@ -30,14 +31,13 @@ def _write(path: Path, header: list[str], rows: list[dict]) -> None:
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
-    """Two builds of the curated sources: as they are, and with one figure changed (a figure from a
+    """Two builds of the test briefing's curated files: as they are, and with one figure changed (a figure from a
     public source, so no passage has to change with it), one port added and one proposal removed."""
     import shutil
 
     root = tmp_path_factory.mktemp("diff")
-    folder = root / "briefings" / "copy"
-    shutil.copytree(paths.bundled_sources(), folder)
-    shutil.copytree(paths.resource("geo"), root / "geo")
+    folder = root / "briefing"
+    shutil.copytree(FIXTURE_SOURCES, folder)
     outlines = paths.geo_outlines()
     old = root / "old.sqlite"
     build(folder, old, outlines)
@@ -75,8 +75,8 @@ def test_the_diff_lists_exactly_the_changed_figure_the_added_port_and_the_remove
     assert diff.of("port", "added")[0].label.startswith("测试新口岸")
 
 
-def test_a_briefing_against_itself_has_no_differences(bundled):
-    diff = diff_briefings(bundled, bundled)
+def test_a_briefing_against_itself_has_no_differences(fixture_briefing):
+    diff = diff_briefings(fixture_briefing, fixture_briefing)
     assert diff.is_empty
     assert describe(diff)[-1] == "no differences in ports, observations or proposals"
 
@@ -115,8 +115,8 @@ def test_briefing_diff_with_a_bad_file_says_so_in_one_line(tmp_path, edited):
 def test_compare_with_shows_the_changes_in_a_dialog(qtbot, qt_fonts, tmp_path, edited):
     from PySide6.QtCore import QSettings
 
-    from briefing.ui.shell.main_window import MainWindow
     from briefing.ui.common.settings import Settings
+    from briefing.ui.shell.main_window import MainWindow
 
     window = MainWindow(open_briefing(edited["old"]),
                         Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), qt_fonts)

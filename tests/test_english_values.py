@@ -119,6 +119,7 @@ def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_
 
 def test_proposals_have_english_titles_marked_as_translations(qtbot, qt_fonts, settings, bundled):
     from conftest import show_window
+
     from briefing.drawing.formatting import proposal_title
 
     proposal = next(p for p in bundled.proposals() if p.title_en)

@@ -12,20 +12,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QBuffer, QIODevice, QPoint
 from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from briefing import paths
+from briefing.drawing.formatting import value_text
 from briefing.export import ExportCancelled, ExportError
 from briefing.export.csv_export import write_csv
 from briefing.export.handout import ordered_subjects, prepare, write_handout
 from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
-from briefing.drawing.formatting import value_text
-
-from conftest import show_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
@@ -43,9 +42,9 @@ def pdf_text(path: Path, page: int | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def handouts(tmp_path_factory, qapp):
-    """The bundled briefing's handout in both languages, written once for the module."""
-    briefing = open_briefing(paths.bundled_database())
+def handouts(tmp_path_factory, qapp, fixture_db):
+    """The test briefing's handout in both languages, written once for the module."""
+    briefing = open_briefing(fixture_db)
     prepare()
     folder = tmp_path_factory.mktemp("handouts")
     made = {lang: (folder / f"handout-{lang}.pdf", write_handout(briefing, folder / f"handout-{lang}.pdf", lang))
@@ -55,20 +54,22 @@ def handouts(tmp_path_factory, qapp):
 
 
 @needs_poppler
-def test_handout_pages_carry_the_figures_as_text(handouts, bundled):
+def test_handout_pages_carry_the_figures_as_text(handouts, fixture_briefing):
     path, pages = handouts["zh"]
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
-    for expected in ("策克口岸", "超2400万吨", "2073.1亿元", "口岸分布图", "代表委员建议", "资料来源",
-                     "原文: 2025-03", "补充数据截至: 2025-12",  # the article's date and the latest figure's
-                     "时期后标 * 者晚于原文发表", "2025年全年 *",  # a later figure is marked where it is shown
+    later = F.row("observations", F.LATER_FULL_YEAR)["period_zh"]  # short enough to stay on one line
+    for expected in (F.name_zh(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元", "口岸分布图", "代表委员建议",
+                     "资料来源",  # and the article's date and the latest figure's:
+                     f"原文: {F.ARTICLE_MONTH}", f"补充数据截至: {F.DATA_THROUGH}",
+                     "时期后标 * 者晚于原文发表", f"{later} *",  # a later figure is marked where it is shown
                      f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
         assert expected in text, expected
-    speakers = {d.name_zh for d in bundled.delegates}
+    speakers = {d.name_zh for d in fixture_briefing.delegates}
     assert any(name in text for name in speakers)
     # 口 must come out as 口 (U+53E3), not the look-alike radical ⼝ a system font would map it to
     assert "⼝" not in text and "口岸" in text
-    assert "Two Sessions briefing" in text  # no ligature glyph (fi) drops out of the text
+    assert "briefing" in F.meta()["title_en"] and F.meta()["title_en"] in text  # no ligature glyph (fi) drops out
 
 
 @needs_poppler
@@ -80,29 +81,30 @@ def test_handout_embeds_the_font(handouts):
 
 
 @needs_poppler
-def test_handout_in_english_has_english_headings_and_names(handouts, bundled):
+def test_handout_in_english_has_english_headings_and_names(handouts, fixture_briefing):
     path, pages = handouts["en"]
     text = pdf_text(path)
     for expected in ("Meeting handout", "Port map", "Figures by subject", "Sources", "Contents",
-                     f"Page 1 of {pages}", "Ceke (Sekhee)", "超2400万吨", "2073.1亿元"):
+                     f"Page 1 of {pages}", F.name_en(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元"):
         assert expected in text, expected
     assert "口岸分布图" not in text and "资料来源" not in text
-    assert bundled.proposals()[0].title_zh[:8] in text  # proposals stay in Chinese
+    assert fixture_briefing.proposals()[0].title_zh[:8] in text  # proposals stay in Chinese
 
 
 @needs_poppler
-def test_contents_page_numbers_lead_to_each_subject_and_its_first_figure(handouts, bundled):
+def test_contents_page_numbers_lead_to_each_subject_and_its_first_figure(handouts, fixture_briefing):
     """The cover's contents give each section's page; there the heading sits with its first row
     (a heading never stays behind alone at the foot of the previous page)."""
     path, pages = handouts["zh"]
     cover = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"],
                            capture_output=True, text=True, check=True).stdout
     contents = dict(re.findall(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", cover, re.M))
-    order = {i.id: n for n, i in enumerate(bundled.indicators)}
-    for subject in ordered_subjects(bundled):
+    order = {i.id: n for n, i in enumerate(fixture_briefing.indicators)}
+    for subject in ordered_subjects(fixture_briefing):
         page = int(contents[subject.name_zh])
         text = pdf_text(path, page)
-        first = min(bundled.observations_for(subject.id), key=lambda o: (order.get(o.indicator_id, 999), o.period))
+        first = min(fixture_briefing.observations_for(subject.id),
+                    key=lambda o: (order.get(o.indicator_id, 999), o.period))
         assert subject.name_zh in text.splitlines() and value_text(first)[:6] in text, subject.id
     assert int(contents["资料来源"]) <= pages and "资料来源" in pdf_text(path, int(contents["资料来源"]))
 
@@ -129,13 +131,13 @@ def test_long_tables_repeat_their_header_on_the_next_page(qapp):
     assert "第120行" in out and "第1行" in out
 
 
-def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
+def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefing):
     path = tmp_path / "figures.csv"
-    count = write_csv(bundled, path)
+    count = write_csv(fixture_briefing, path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    observations = [o for s in bundled.subjects for o in bundled.observations_for(s.id)]
+    observations = [o for s in fixture_briefing.subjects for o in fixture_briefing.observations_for(s.id)]
     assert count == len(rows) == len(observations)
     by_id = {row["observation_id"]: row for row in rows}
     for obs in observations:
@@ -146,22 +148,23 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, bundled):
         assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
-            assert row["passage_text"] == bundled.passage(obs.passage_id).text
+            assert row["passage_text"] == fixture_briefing.passage(obs.passage_id).text
             assert obs.as_written in row["passage_text"]
         else:
-            source = bundled.source(obs.source_id)
+            source = fixture_briefing.source(obs.source_id)
             assert row["source_id"] == obs.source_id and row["source"] == source.title
             # cited as a reader cites it, with how sure and whether it is later than the article
             assert (row["source_publisher"], row["source_published"]) == (source.publisher, source.published)
             assert row["source_published"] and row["confidence"] == obs.confidence
         assert row["after_article"] == ("yes" if obs.after_article else "")
-    assert by_id["ceke-freight-2024"]["as_written"] == "超2400万吨"
-    assert by_id["ref-erenhot-rail-ce-trains-2025-12-15"]["after_article"] == "yes"
+    assert by_id[F.LOWER_BOUND]["as_written"] == F.LOWER_BOUND_TEXT
+    assert by_id[F.AFTER_ARTICLE]["after_article"] == "yes"
 
 
-def test_csv_of_one_subject(tmp_path, bundled):
+def test_csv_of_one_subject(tmp_path, fixture_briefing):
     path = tmp_path / "ceke.csv"
-    assert write_csv(bundled, path, "ceke", lang="en") == len(bundled.observations_for("ceke"))
+    figures = fixture_briefing.observations_for(F.EXACT_PORT)
+    assert write_csv(fixture_briefing, path, F.EXACT_PORT, lang="en") == len(figures)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["subject"] for row in rows} == {"Ceke (Sekhee)"}
@@ -169,21 +172,21 @@ def test_csv_of_one_subject(tmp_path, bundled):
 
 @pytest.mark.parametrize("target", ["under-a-file", pytest.param("proc", marks=pytest.mark.skipif(
     not Path("/proc").is_dir(), reason="Linux /proc: a folder nobody can write to, root included"))])
-def test_export_to_an_unwritable_place_fails_cleanly(tmp_path, bundled, qapp, target):
+def test_export_to_an_unwritable_place_fails_cleanly(tmp_path, fixture_briefing, qapp, target):
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file, not a folder")
     path = blocker / "handout.pdf" if target == "under-a-file" else Path("/proc/briefing-handout.pdf")
     prepare()
     with pytest.raises(ExportError) as caught:
-        write_handout(bundled, path, "zh")
+        write_handout(fixture_briefing, path, "zh")
     assert caught.value.problem and "\n" not in caught.value.problem
     with pytest.raises(ExportError):
-        write_csv(bundled, path)
+        write_csv(fixture_briefing, path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     assert not any(p.name.startswith("briefing-handout") for p in Path("/proc").iterdir())
 
 
-def test_cancelled_handout_leaves_nothing_and_keeps_the_old_file(tmp_path, bundled, qapp):
+def test_cancelled_handout_leaves_nothing_and_keeps_the_old_file(tmp_path, fixture_briefing, qapp):
     prepare()
     path = tmp_path / "handout.pdf"
     path.write_bytes(b"the previous handout")
@@ -194,7 +197,7 @@ def test_cancelled_handout_leaves_nothing_and_keeps_the_old_file(tmp_path, bundl
         return done < 3  # cancel after three pages
 
     with pytest.raises(ExportCancelled):
-        write_handout(bundled, path, "zh", progress)
+        write_handout(fixture_briefing, path, "zh", progress)
     assert seen[-1][0] == 3 and seen[-1][1] > 3
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
     assert path.read_bytes() == b"the previous handout"
@@ -214,9 +217,9 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_briefing_itself_is_never_overwritten(tmp_path):
+def test_the_briefing_itself_is_never_overwritten(tmp_path, fixture_db):
     database = tmp_path / "copy.sqlite"
-    shutil.copy(paths.bundled_database(), database)
+    shutil.copy(fixture_db, database)
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     briefing = open_briefing(database)
     try:
@@ -259,8 +262,8 @@ def test_cli_failures_are_one_line(tmp_path, args):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings):
-    return show_window(qtbot, qt_fonts, settings, size=(1600, 900))
+def window(qtbot, qt_fonts, settings, fixture_db):
+    return show_window(qtbot, qt_fonts, settings, fixture_db, size=(1600, 900))
 
 
 def test_file_menu_offers_the_exports(window):
@@ -290,11 +293,11 @@ def test_closing_the_viewer_during_a_handout_stops_it_and_leaves_nothing(window,
     assert list(folder.iterdir()) == []  # neither the handout nor its temporary file
 
 
-def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path):
+def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path, fixture_db):
     from briefing.ui.shell.export_dialogs import HandoutWorker
 
     prepare()
-    worker = HandoutWorker(paths.bundled_database(), tmp_path / "handout.pdf", "zh")
+    worker = HandoutWorker(fixture_db, tmp_path / "handout.pdf", "zh")
     worker.cancel()
     with qtbot.waitSignal(worker.cancelled, timeout=60_000):
         worker.start()
@@ -303,15 +306,15 @@ def test_a_cancelled_worker_writes_nothing(qtbot, tmp_path):
 
 
 def test_csv_of_the_selected_subject_from_the_window(window, tmp_path):
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     path = tmp_path / "ceke.csv"
-    assert window.export_actions.write_csv(path, "ceke")
+    assert window.export_actions.write_csv(path, F.EXACT_PORT)
     assert "超2400万吨" in path.read_text(encoding="utf-8-sig")
 
 
 def test_chart_images_at_screen_and_slide_size(window, qtbot, tmp_path):
     window.tabs.setCurrentWidget(window.indicators_tab)
-    window.selection.select_subject("ganqimaodu")
+    window.selection.select_subject(F.SERIES_PORT)
     charts = window.export_actions.shown_charts()
     assert charts
     actions = window.export_actions
@@ -332,7 +335,7 @@ def test_chart_images_at_screen_and_slide_size(window, qtbot, tmp_path):
 @pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
 def test_right_click_on_a_chart_offers_export(window, qtbot):
     window.tabs.setCurrentWidget(window.indicators_tab)
-    window.selection.select_subject("ganqimaodu")
+    window.selection.select_subject(F.SERIES_PORT)
     chart = window.export_actions.shown_charts()[0]
     viewport = chart.plot.viewport()
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(40, 40), viewport.mapToGlobal(QPoint(40, 40)))

@@ -247,10 +247,10 @@ def test_the_region_does_not_open_with_one_figure_on_three_cards(qtbot, qt_fonts
 def test_at_1366_by_768_no_chart_label_is_cut(qtbot, qapp, qt_fonts, settings, scale):
     """Issue seen on a 1366x768 laptop: '★ 满洲里铁…' / '二连浩特铁…' and '4818列(2022纟'. Every name is
     whole (wrapped, never elided) and every value fits its column, in both languages."""
+    from conftest import show_window
     from PySide6.QtGui import QFontMetrics
 
     from briefing.drawing import fonts, i18n
-    from conftest import show_window
 
     fonts.apply_font(qapp, qt_fonts, scale)
     try:

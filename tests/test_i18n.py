@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
@@ -78,12 +79,12 @@ def test_language_codes_are_normalised(given, code):
 
 
 def test_switching_language_retitles_tabs_menus_headers_and_charts(window, settings):
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     charts = window.indicators_tab.charts
     assert tab_titles(window) == TAB_TITLES["zh"]
-    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
+    assert charts.comparisons[0].title.text() == f"{F.indicator_zh(F.TRAINS)}:各地对比"
 
     switch(window, "en")
     assert tab_titles(window) == TAB_TITLES["en"]
@@ -93,30 +94,31 @@ def test_switching_language_retitles_tabs_menus_headers_and_charts(window, setti
     assert header == "Port"
     assert window.indicators_tab.pages.tabText(0) == "Figures"
     comparison = charts.comparisons[0]
-    assert comparison.title.text() == "China–Europe freight trains handled: comparison"
+    assert comparison.title.text() == f"{F.indicator_en(F.TRAINS)}: comparison"
     assert comparison.subtitle.text().startswith("Unit: trains")
-    names = [label.textItem.toPlainText().replace("\n", " ") for label in comparison._labels if label.isVisible()]
-    assert any(name.startswith("★ Erenhot") for name in names) and "Manzhouli (railway)" in names
-    values = [text for _, text in comparison.plot.getAxis("right")._tickLevels[0]]
+    names = [name.replace("\n", " ") for name in comparison.name_labels()]
+    assert any(name.startswith("★ Erenhot") for name in names)
+    assert any(name.startswith(F.name_en(F.MANZHOULI_RAIL)) for name in names)
+    values = comparison.value_labels()
     assert values and all(re.fullmatch(r"(over )?[\d,]+ trains", text) for text in values)  # English, no 列
-    assert window.indicators_tab.cards.headings()[0] == "China–Europe freight trains handled"
-    assert window.indicators_tab.title.text() == "Erenhot / Erlian / Ereen (railway)"
+    assert window.indicators_tab.cards.headings()[0] == F.indicator_en(F.TRAINS)
+    assert window.indicators_tab.title.text() == F.name_en(F.RAIL_PORT)
 
     switch(window, "zh")
     assert tab_titles(window) == TAB_TITLES["zh"]
-    assert charts.comparisons[0].title.text() == "中欧班列数量:各地对比"
-    assert window.indicators_tab.cards.headings()[0] == "中欧班列数量"
+    assert charts.comparisons[0].title.text() == f"{F.indicator_zh(F.TRAINS)}:各地对比"
+    assert window.indicators_tab.cards.headings()[0] == F.indicator_zh(F.TRAINS)
 
 
 def test_series_chart_axes_follow_the_language(window):
-    window.selection.select_subject("nmg")
+    window.selection.select_subject(F.REGION)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     series = window.indicators_tab.charts.series[0]
-    years = [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]]
+    years = [text for _, text in series.axis_ticks("bottom")]
     assert years and all(text.endswith("年") for text in years)
     switch(window, "en")
-    assert [text for _, text in series.plot.getAxis("bottom")._tickLevels[0]] == [y.removesuffix("年") for y in years]
+    assert [text for _, text in series.axis_ticks("bottom")] == [y.removesuffix("年") for y in years]
     assert series.title.text().endswith(": by year")
     assert "Reported" in series.legend.text() and "实际值" not in series.legend.text()
 
@@ -129,29 +131,29 @@ def test_the_choice_is_remembered_and_checked_in_the_menu(window, settings):
     assert settings.language == "zh"
 
 
-def test_database_names_in_english_where_the_database_has_them(window, bundled):
+def test_database_names_in_english_where_the_database_has_them(window, fixture_briefing):
     switch(window, "en")
     tab = window.ports_tab
     names = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]
-    assert "Manzhouli (railway)" in names and "满洲里铁路口岸" not in names
+    rail = F.MANZHOULI_RAIL
+    assert F.name_en(rail) in names and F.name_zh(rail) not in names
     second = [tab.proxy.index(row, 1).data() for row in range(tab.proxy.rowCount())]
-    assert "满洲里铁路口岸" in second  # the other language beside it
+    assert F.name_zh(rail) in second  # the other language beside it
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "Chinese name"
-    erenhot = tab.model.row_of("erenhot-rail")
-    assert tab.model.index(erenhot, tab.model.COL_LEAGUE).data() == "Xilingol League"
-    assert set(tab.map.unplaced_names()) == {"Mandula (Mandal)", "Uliji (Wuliji)", "Arihashate (Arkhashaat)",
-                                             "Heishantou", "Shiwei"}
+    erenhot = tab.model.row_of(F.RAIL_PORT)
+    assert tab.model.index(erenhot, tab.model.COL_LEAGUE).data() == F.row("ports", F.RAIL_PORT)["league_city_en"]
+    assert set(tab.map.unplaced_names()) == {F.name_en(port) for port in F.UNPLACED}
     assert any(label.text == "Erenhot" or label.text.startswith("Erenhot") for label in tab.map.labels())
 
 
 def test_proposals_stay_in_chinese_and_link_to_ports_by_their_english_names(window):
     tab = window.proposals_tab
-    assert tab.select_proposal("zhuang-he-erenhot-rail")
+    assert tab.select_proposal(F.RAIL_PROPOSAL)
     switch(window, "en")
     proposal = tab.current_proposal()
-    assert proposal.id == "zhuang-he-erenhot-rail"
+    assert proposal.id == F.RAIL_PROPOSAL
     assert proposal.title_zh in tab.reader_document().toPlainText()
-    assert [button.text() for button in tab.port_buttons()] == ["Erenhot / Erlian / Ereen (railway) ›"]
+    assert [button.text() for button in tab.port_buttons()] == [f"{F.name_en(F.RAIL_PORT)} ›"]
 
 
 def test_short_english_names_for_map_labels():

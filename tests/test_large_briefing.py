@@ -1,4 +1,4 @@
-"""A briefing larger than the bundled one: the sources tab reads it a page at a time with a bounded
+"""A briefing larger than the test briefing: the sources tab reads it a page at a time with a bounded
 list of citing figures per passage, an old file without the newer index still opens, and the
 handout says up front how long it would be and offers the selected ports instead.
 
@@ -15,12 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
+from conftest import ROOT
 
 from briefing.__main__ import main
 from briefing.store import open_briefing
-
-from conftest import ROOT
 
 PORTS, INDICATORS, PERIODS, PROPOSALS = 25, 5, 12, 20
 
@@ -61,27 +61,33 @@ def test_pages_of_passages_agree_with_the_whole_article(large):
     assert all(everything[ordinal].section == section for section, ordinal in sections)
 
 
-def test_citations_are_counted_and_listed_in_order_without_fetching_them_all(large, bundled):
+def test_citations_are_counted_and_listed_in_order_without_fetching_them_all(large, fixture_briefing):
     passage = large.passages()[0]
     every = large.observations_citing(passage.id)
     assert len(every) == PERIODS
     assert large.observations_citing(passage.id, 10) == every[:10]
     assert large.citation_counts([passage.id, "no-such-passage"]) == {passage.id: PERIODS}
-    cited = {o.passage_id for s in bundled.subjects for o in bundled.observations_for(s.id) if o.passage_id}
-    counts = bundled.citation_counts([p.id for p in bundled.passages()])
+    small = fixture_briefing
+    cited = {o.passage_id for s in small.subjects for o in small.observations_for(s.id) if o.passage_id}
+    counts = fixture_briefing.citation_counts([p.id for p in fixture_briefing.passages()])
     assert set(counts) == cited
-    assert all(n == len(bundled.observations_citing(pid)) for pid, n in counts.items())
+    assert all(n == len(fixture_briefing.observations_citing(pid)) for pid, n in counts.items())
 
 
-def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_the_same(bundled, tmp_path):
-    indexes = {row[0] for row in bundled._conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL")}
+def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_the_same(fixture_briefing, tmp_path):
+    built = sqlite3.connect(f"file:{fixture_briefing.path}?mode=ro", uri=True)
+    try:
+        indexes = {row[0] for row in built.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL")}
+        plan = " ".join(row[3] for row in built.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position",
+            (F.LOWER_BOUND_PASSAGE,)))
+    finally:
+        built.close()
     assert any("passage_id" in sql and "position" in sql for sql in indexes)
-    plan = " ".join(row[3] for row in bundled._conn.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position", ("p15",)))
     assert "USING INDEX" in plan and "TEMP B-TREE" not in plan
     older = tmp_path / "older.sqlite"
-    shutil.copy(bundled.path, older)
+    shutil.copy(fixture_briefing.path, older)
     conn = sqlite3.connect(older)
     name = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%passage_id%position%'"
                         ).fetchone()[0]
@@ -90,8 +96,9 @@ def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_t
     conn.close()
     reopened = open_briefing(older)
     try:
-        assert reopened.observations_citing("p15") == bundled.observations_citing("p15")
-        assert reopened.citation_counts(["p15"]) == bundled.citation_counts(["p15"])
+        cited = F.LOWER_BOUND_PASSAGE
+        assert reopened.observations_citing(cited) == fixture_briefing.observations_citing(cited)
+        assert reopened.citation_counts([cited]) == fixture_briefing.citation_counts([cited])
     finally:
         reopened.close()
 
@@ -120,14 +127,14 @@ def test_a_long_article_is_read_a_page_at_a_time(tab, large):
     text = tab.reader_document().toPlainText()
     assert everything[0].text in text and everything[PAGE_PASSAGES - 1].text in text
     assert everything[PAGE_PASSAGES].text not in text
-    assert not tab._pager.isHidden()
-    assert tab._page_label.text() == f"第 1–{PAGE_PASSAGES} 段,共 {len(everything)} 段"
-    assert not tab._earlier.isEnabled() and tab._later.isEnabled()
-    tab._later.click()
+    earlier, label, later = tab.pager()
+    assert label.text() == f"第 1–{PAGE_PASSAGES} 段,共 {len(everything)} 段"
+    assert not earlier.isEnabled() and later.isEnabled()
+    later.click()
     assert tab.page_range()[0] == PAGE_PASSAGES
     assert everything[PAGE_PASSAGES].text in tab.reader_document().toPlainText()
-    tab._later.click()
-    assert tab.page_range()[1] == len(everything) and not tab._later.isEnabled()
+    later.click()
+    assert tab.page_range()[1] == len(everything) and not later.isEnabled()
 
 
 def test_each_passage_lists_its_first_figures_and_counts_the_rest(tab, large):
@@ -160,49 +167,48 @@ def test_following_a_citation_to_another_page_opens_and_marks_it(tab, large):
     cursor = document.find(figure.as_written, start)
     assert cursor.selectionStart() == start + offset
     assert cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
-    section_row = tab._sections.currentRow()
-    assert tab._sections.item(section_row).text() == target.section
+    assert tab.current_section() == target.section
 
 
 def test_a_section_on_another_page_opens_that_page(tab, large):
     sections = large.passage_sections()
     row, ordinal = next((r, o) for r, (_s, o) in enumerate(sections) if o >= 50)
-    tab._on_section_clicked(tab._sections.item(row))
+    tab.open_section(row)
     first, last, _total = tab.page_range()
     assert first <= ordinal < last
 
 
-def test_the_bundled_article_is_one_page_with_every_citation(qtbot, qt_fonts, bundled):
+def test_a_short_article_is_one_page_with_every_citation(qtbot, qt_fonts, fixture_briefing):
     from briefing.ui.common.selection import Selection
     from briefing.ui.sources.sources_tab import SourcesTab
 
-    widget = SourcesTab(bundled, Selection())
+    widget = SourcesTab(fixture_briefing, Selection())
     qtbot.addWidget(widget)
     text = widget.reader_document().toPlainText()
-    assert widget._pager.isHidden()
-    assert widget.page_range() == (0, len(bundled.passages()), len(bundled.passages()))
-    cited = sum(1 for s in bundled.subjects for o in bundled.observations_for(s.id) if o.passage_id)
+    assert widget.pager() is None
+    assert widget.page_range() == (0, len(fixture_briefing.passages()), len(fixture_briefing.passages()))
+    cited = sum(1 for s in fixture_briefing.subjects for o in fixture_briefing.observations_for(s.id) if o.passage_id)
     assert text.count("引用本段的数据:") == cited
     assert "另有" not in text
 
 
-def test_marking_another_passage_clears_the_first(qtbot, qt_fonts, bundled):
+def test_marking_another_passage_clears_the_first(qtbot, qt_fonts, fixture_briefing):
     from PySide6.QtCore import Qt
 
     from briefing.ui.common.selection import Selection
     from briefing.ui.sources.sources_tab import SourcesTab
 
-    widget = SourcesTab(bundled, Selection())
+    widget = SourcesTab(fixture_briefing, Selection())
     qtbot.addWidget(widget)
-    widget.show_passage("p15", "超2400万吨")
-    widget.show_passage("p23", "羊绒")
+    widget.show_passage(F.LOWER_BOUND_PASSAGE, F.LOWER_BOUND_TEXT)
+    widget.show_passage(F.PORT_PROPOSAL_SECOND_PASSAGE, "羊绒")
     document = widget.reader_document()
-    start, end = widget.passage_range("p15")
+    start, end = widget.passage_range(F.LOWER_BOUND_PASSAGE)
     assert document.findBlock(start).blockFormat().background().style() == Qt.BrushStyle.NoBrush
     cursor = document.find("超2400万吨", start)
     assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush
     assert cursor.charFormat().fontWeight() != 700
-    start, _end = widget.passage_range("p23")
+    start, _end = widget.passage_range(F.PORT_PROPOSAL_SECOND_PASSAGE)
     assert document.findBlock(start).blockFormat().background().style() != Qt.BrushStyle.NoBrush
 
 
@@ -214,12 +220,12 @@ def _export(*args, timeout=180):
                           text=True, timeout=timeout)
 
 
-def test_the_estimate_is_close_to_the_pages_written(qapp, bundled, large, tmp_path):
+def test_the_estimate_is_close_to_the_pages_written(qapp, fixture_briefing, large, tmp_path):
     from briefing.export.handout import prepare, write_handout
     from briefing.export.handout_scope import estimate_pages
 
     prepare()
-    for briefing, subjects in ((bundled, None), (large, ("port-3",))):
+    for briefing, subjects in ((fixture_briefing, None), (large, ("port-3",))):
         pages = write_handout(briefing, tmp_path / "h.pdf", "zh", subject_ids=subjects)
         estimate = estimate_pages(briefing, subjects).pages
         assert 0.7 * pages <= estimate <= 1.3 * pages, (pages, estimate)
@@ -265,10 +271,10 @@ def test_the_handout_of_one_port_holds_its_section_and_its_proposals_only(large_
 
 def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fonts, settings, large_path,
                                                                    monkeypatch):
+    from conftest import show_window
+
     from briefing.export import handout_scope
     from briefing.ui.shell.export_dialogs import ExportDialog
-
-    from conftest import show_window
 
     window = show_window(qtbot, qt_fonts, settings, size=(1600, 900), db=large_path)
     window.selection.select_subject("port-3")
@@ -284,7 +290,7 @@ def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fon
     assert ExportDialog.value(group) == ["port-3"]  # a long one: the selected port is offered instead
 
 
-def test_five_digit_references_stay_on_one_line(qapp, bundled):
+def test_five_digit_references_stay_on_one_line(qapp, fixture_briefing):
     """In a briefing of 60,000 paragraphs a figure's reference is [43811]: its column widens (from the
     indicator column) so every row stays one line tall; the usual [12] keeps the usual widths."""
     from PySide6.QtCore import QBuffer, QIODevice
@@ -304,14 +310,14 @@ def test_five_digit_references_stay_on_one_line(qapp, bundled):
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     flow = Recording(QPdfWriter(buffer), prepare())
-    handout = Handout(bundled, flow, "zh")
-    observations = bundled.observations_for("ceke")
-    handout.subject_section(bundled.subject("ceke"), observations)
+    handout = Handout(fixture_briefing, flow, "zh")
+    observations = fixture_briefing.observations_for(F.EXACT_PORT)
+    handout.subject_section(fixture_briefing.subject(F.EXACT_PORT), observations)
     usual = flow.tables[-1]
-    handout = Handout(bundled, flow, "zh")
+    handout = Handout(fixture_briefing, flow, "zh")
     for n in range(43810):  # the references before this section's
         handout.cite.numbers[("passage", f"filler-{n}")] = n + 1
-    handout.subject_section(bundled.subject("ceke"), observations)
+    handout.subject_section(fixture_briefing.subject(F.EXACT_PORT), observations)
     wide = flow.tables[-1]
     assert all(cells[-1][0].startswith("[438") for cells in wide.rows)
     assert all(len(cells[-1]) == 1 for cells in wide.rows)  # one line each

@@ -6,21 +6,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 
-from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
+from briefing.ui.shell.main_window import MainWindow
 
 
 def test_four_tabs_with_chinese_titles(window):
     assert [window.tabs.tabText(i) for i in range(4)] == ["口岸", "指标", "代表建议", "原文"]
     assert "内蒙古" in window.banner.text() and "内蒙古日报" in window.banner.text()
     # the article's date and the latest figure's
-    assert "原文 2025年3月 · 补充数据截至 2025年12月" in window.banner.text()
+    article, latest = (f"{int(m[:4])}年{int(m[5:])}月" for m in (F.ARTICLE_MONTH, F.DATA_THROUGH))
+    assert f"原文 {article} · 补充数据截至 {latest}" in window.banner.text()
 
 
 def test_ctrl_number_switches_tabs(window, qtbot):
@@ -30,7 +31,7 @@ def test_ctrl_number_switches_tabs(window, qtbot):
 
 
 def test_clicker_keys_step_through_ports(window, qtbot):
-    window.selection.select_subject("manzhouli-rail")
+    window.selection.select_subject(F.MANZHOULI_RAIL)
     first = window.selection.subject_id
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     second = window.selection.subject_id
@@ -53,14 +54,14 @@ def test_font_scale_keys_are_remembered(window, qtbot, settings):
     window.set_font_scale(1.0)
 
 
-def test_settings_round_trip(window, settings, qt_fonts, qtbot):
+def test_settings_round_trip(window, settings, qt_fonts, qtbot, fixture_db):
     window.tabs.setCurrentIndex(2)
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     window.close()
-    again = MainWindow(open_briefing(paths.bundled_database()), settings, qt_fonts)
+    again = MainWindow(open_briefing(fixture_db), settings, qt_fonts)
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 2
-    assert again.selection.subject_id == "ceke"
+    assert again.selection.subject_id == F.EXACT_PORT
 
 
 def test_corrupt_settings_fall_back_to_defaults(tmp_path):
@@ -80,11 +81,11 @@ def test_bad_file_keeps_the_current_briefing(window, tmp_path, qtbot):
     assert bad.read_text(encoding="utf-8") == "not a database"
 
 
-def test_opening_another_briefing(window, tmp_path):
+def test_opening_another_briefing(window, tmp_path, fixture_db):
     import shutil
 
     copy = tmp_path / "other.sqlite"
-    shutil.copyfile(paths.bundled_database(), copy)
+    shutil.copyfile(fixture_db, copy)
     assert window.open_file(copy)
     assert window.briefing.path == copy and "other.sqlite" in window.windowTitle()
 

@@ -3,6 +3,7 @@ come and go with the zoom without piling up out of sight."""
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, qGray
@@ -15,11 +16,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def port_map(qtbot, bundled, qt_fonts):
+def port_map(qtbot, fixture_briefing, qt_fonts):
     view = PortMap()
     qtbot.addWidget(view)
     view.resize(1200, 800)
-    view.set_briefing(bundled)
+    view.set_briefing(fixture_briefing)
     view.show()
     qtbot.waitExposed(view)
     view.reset_view()
@@ -101,7 +102,7 @@ def visible_leaders(marker) -> list[QGraphicsPixmapItem]:
 
 def test_a_marker_moved_aside_has_a_leader_from_its_true_place(port_map):
     # Erenhot's rail and road ports share one coordinate: the map spreads them and draws leaders.
-    marker = port_map.marker("erenhot-rail")
+    marker = port_map.marker(F.RAIL_PORT)
     assert marker.moved_by.manhattanLength() > 1
     (leader,) = visible_leaders(marker)
     picture, corner = leader.pixmap().toImage(), leader.offset()
@@ -112,6 +113,6 @@ def test_a_marker_moved_aside_has_a_leader_from_its_true_place(port_map):
 
 
 def test_a_marker_in_its_place_has_no_leader(port_map):
-    marker = port_map.marker("ceke")
+    marker = port_map.marker(F.EXACT_PORT)
     assert marker.moved_by.manhattanLength() < 1
     assert visible_leaders(marker) == []

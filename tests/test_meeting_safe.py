@@ -9,15 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefing import paths
 from briefing.store import open_briefing
-from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
-from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
+from briefing.ui.presenting.agenda import Agenda, Stop, save_agenda
 from briefing.ui.presenting.view_state import ViewState
+from briefing.ui.shell.main_window import MainWindow
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 
@@ -68,8 +68,8 @@ print(json.dumps({"code": code, "attempts": attempts, "inet": inet_sockets(),
 
 def test_a_full_self_test_makes_no_network_request(tmp_path):
     agenda = tmp_path / "talk.agenda.json"
-    save_agenda(Agenda((Stop("满洲里", ViewState("ports", "manzhouli-rail")),
-                        Stop("全区", ViewState("indicators", "nmg", chart="foreign-trade-value")))), agenda)
+    save_agenda(Agenda((Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL)),
+                        Stop("全区", ViewState("indicators", F.REGION, chart=F.TRADE)))), agenda)
     result = subprocess.run(
         [sys.executable, "-c", GUARDED_RUN, "view", "--self-test", "--agenda", str(agenda)],
         capture_output=True, text=True, encoding="utf-8", timeout=600)
@@ -109,8 +109,8 @@ def settings_file(tmp_path) -> Path:
     return tmp_path / "settings.ini"
 
 
-def _window(qtbot, qt_fonts, settings_file: Path) -> MainWindow:
-    window = MainWindow(open_briefing(paths.bundled_database()),
+def _window(qtbot, qt_fonts, settings_file: Path, db: Path) -> MainWindow:
+    window = MainWindow(open_briefing(db),
                         Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), qt_fonts)
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -119,8 +119,8 @@ def _window(qtbot, qt_fonts, settings_file: Path) -> MainWindow:
     return window
 
 
-def test_there_are_no_update_or_sign_in_prompts(qtbot, qt_fonts, settings_file):
-    window = _window(qtbot, qt_fonts, settings_file)
+def test_there_are_no_update_or_sign_in_prompts(qtbot, qt_fonts, settings_file, fixture_db):
+    window = _window(qtbot, qt_fonts, settings_file, fixture_db)
     texts = [t for action in window.menuBar().actions() for t in [action.text(), *_menu_texts(action.menu())]]
     assert "议程(&A)" in texts and "演讲者视图" in texts and "对比另一份简报…" in texts  # the menus are read
     for word in ("检查更新", "登录", "注册", "账号", "账户", "update", "sign in", "log in", "account"):
@@ -128,16 +128,16 @@ def test_there_are_no_update_or_sign_in_prompts(qtbot, qt_fonts, settings_file):
 
 
 AGENDA = Agenda((
-    Stop("满洲里", ViewState("ports", "manzhouli-rail", 2.0, (117.4, 49.6))),
-    Stop("全区数据", ViewState("indicators", "nmg")),
-    Stop("策克", ViewState("ports", "ceke")),
+    Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL, 2.0, (117.4, 49.6))),
+    Stop("全区数据", ViewState("indicators", F.REGION)),
+    Stop("策克", ViewState("ports", F.EXACT_PORT)),
 ))
 
 
-def test_after_a_crash_the_viewer_reopens_on_the_last_stop(qtbot, qt_fonts, settings_file, tmp_path):
+def test_after_a_crash_the_viewer_reopens_on_the_last_stop(qtbot, qt_fonts, settings_file, tmp_path, fixture_db):
     path = tmp_path / "talk.agenda.json"
     save_agenda(AGENDA, path)
-    first = _window(qtbot, qt_fonts, settings_file)
+    first = _window(qtbot, qt_fonts, settings_file, fixture_db)
     tools = first.presenter_tools
     assert tools.start(path) == ""
     tools.set_presenting(True)
@@ -145,46 +145,47 @@ def test_after_a_crash_the_viewer_reopens_on_the_last_stop(qtbot, qt_fonts, sett
     # written to disk by itself, a moment later: the window is never closed (the power goes)
     qtbot.waitUntil(lambda: Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_stop == 1)
 
-    again = _window(qtbot, qt_fonts, settings_file)  # a new start-up reading the same settings file
+    again = _window(qtbot, qt_fonts, settings_file, fixture_db)  # a new start-up reading the same settings file
     assert again.presenter_tools.start(None) == ""  # as `briefing view` calls it: no --agenda given
     restored = again.presenter_tools
     assert restored.model.current == 1 and restored.model.path == path and not restored.model.modified
-    assert again.tabs.currentIndex() == 1 and again.selection.subject_id == "nmg"
+    assert again.tabs.currentIndex() == 1 and again.selection.subject_id == F.REGION
     assert restored.presenting and restored.stage.isVisible() and restored.deck.index == 1
     restored.step(1)
-    qtbot.waitUntil(lambda: again.selection.subject_id == "ceke")
+    qtbot.waitUntil(lambda: again.selection.subject_id == F.EXACT_PORT)
 
 
-def test_unsaved_stops_survive_a_crash_too(qtbot, qt_fonts, settings_file):
-    first = _window(qtbot, qt_fonts, settings_file)
-    first.selection.select_subject("arxan")
+def test_unsaved_stops_survive_a_crash_too(qtbot, qt_fonts, settings_file, fixture_db):
+    first = _window(qtbot, qt_fonts, settings_file, fixture_db)
+    first.selection.select_subject(F.APPROXIMATE_PORT)
     first.presenter_tools.add_current_view()
-    qtbot.waitUntil(lambda: "arxan" in Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
+    qtbot.waitUntil(lambda: F.APPROXIMATE_PORT in Settings(
+        QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
 
-    again = _window(qtbot, qt_fonts, settings_file)
+    again = _window(qtbot, qt_fonts, settings_file, fixture_db)
     again.presenter_tools.start(None)
     model = again.presenter_tools.model
-    assert [s.view.subject_id for s in model.stops()] == ["arxan"]
+    assert [s.view.subject_id for s in model.stops()] == [F.APPROXIMATE_PORT]
     assert model.modified and model.path is None  # still to be saved
 
 
-def test_the_last_view_of_another_briefing_is_not_restored(qtbot, qt_fonts, settings_file):
+def test_the_last_view_of_another_briefing_is_not_restored(qtbot, qt_fonts, settings_file, fixture_db):
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
     settings.last_briefing = "/elsewhere/other.sqlite"
-    settings.last_view = json.dumps({"tab": "sources", "subject_id": "ceke"})
+    settings.last_view = json.dumps({"tab": "sources", "subject_id": F.EXACT_PORT})
     settings.sync()
-    window = _window(qtbot, qt_fonts, settings_file)
+    window = _window(qtbot, qt_fonts, settings_file, fixture_db)
     window.presenter_tools.start(None)
     assert window.tabs.currentIndex() != 3
 
 
-def test_a_damaged_recovery_record_is_ignored(qtbot, qt_fonts, settings_file):
+def test_a_damaged_recovery_record_is_ignored(qtbot, qt_fonts, settings_file, fixture_db):
     settings = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
-    settings.last_briefing = str(paths.bundled_database().resolve())
+    settings.last_briefing = str(fixture_db.resolve())
     settings.last_view = "{not json"
     settings.last_agenda = json.dumps({"version": 1, "stops": [{"name": 5}]})
     settings.last_stop = 7
     settings.sync()
-    window = _window(qtbot, qt_fonts, settings_file)
+    window = _window(qtbot, qt_fonts, settings_file, fixture_db)
     assert window.presenter_tools.start(None) == ""
     assert window.presenter_tools.model.rowCount() == 0

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import fixture_facts as F
 import pytest
 from conftest import show_window
 from PySide6.QtCore import Qt
@@ -19,8 +20,8 @@ from briefing.ui.presenting.view_state import ViewState, capture
 
 AGENDA = Agenda(
     (
-        Stop("开场:二连浩特", ViewState("ports", "erenhot-rail", 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
-        Stop("庄和的建议", ViewState("proposals", "erenhot-rail", proposal_id="zhuang-he-erenhot-rail"), "一句话概括"),
+        Stop("开场:二连浩特", ViewState("ports", F.RAIL_PORT, 3.0, (112.0, 43.65)), "先讲中欧班列\n再讲落地加工"),
+        Stop("庄和的建议", ViewState("proposals", F.RAIL_PORT, proposal_id=F.RAIL_PROPOSAL), "一句话概括"),
         Stop("旧口岸", ViewState("ports", "xyz"), ""),
     )
 )
@@ -35,6 +36,8 @@ def agenda_file(tmp_path):
 
 @pytest.fixture
 def window(qtbot, qt_fonts, settings, agenda_file):
+    # Still the bundled briefing: on the test briefing the presenter view does not become the active
+    # window (to be found out); the ids the agenda names are in both.
     win = show_window(qtbot, qt_fonts, settings, size=(1280, 800))
     assert win.presenter_tools.start(agenda_file) == ""
     return win
@@ -74,7 +77,7 @@ def test_the_presenter_sees_this_slide_the_next_the_notes_and_the_passage_behind
     assert presenter.counter.text() == "第 1 / 3 站"
     assert presenter.notes.text() == "先讲中欧班列\n再讲落地加工"
     assert presenter.current_picture.slide is deck.slides[0] and presenter.next_picture.slide is deck.slides[1]
-    assert deck.slides[0].subject_id == "erenhot-rail"
+    assert deck.slides[0].subject_id == F.RAIL_PORT
     cited = [c for c in deck.slides[0].citations if c.passage_id]
     assert cited  # the passages behind the figures on this slide, each with its figure marked
     text = presenter.passage_text()
@@ -103,7 +106,7 @@ def test_stepping_from_the_presenter_view_moves_the_stage_and_the_analyst_view(w
     qtbot.waitUntil(lambda: tools.model.current == 1)
     assert window.tabs.currentIndex() == 2
     assert presenter.notes.text() == "一句话概括"
-    proposal = window.briefing.proposal("zhuang-he-erenhot-rail")
+    proposal = window.briefing.proposal(F.RAIL_PROPOSAL)
     assert window.briefing.passage(proposal.passage_id).text in presenter.passage_text()
     qtbot.mouseClick(presenter.next_button, Qt.MouseButton.LeftButton)
     assert tools.deck.index == 2 and presenter.notes.text() == "(本站没有备注)"
@@ -187,7 +190,7 @@ from briefing.ui.shell.main_window import MainWindow
 from briefing.ui.common.settings import Settings
 
 app = create_application()
-window = MainWindow(open_briefing(paths.bundled_database()),
+window = MainWindow(open_briefing(Path(sys.argv[3])),
                     Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
 window.show()
 tools = window.presenter_tools
@@ -225,12 +228,13 @@ print(json.dumps(shown, ensure_ascii=False))
 """
 
 
-def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_the_laptop(tmp_path, agenda_file):
+def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_the_laptop(tmp_path, agenda_file,
+                                                                                          fixture_db):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
-        [sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini")],
+        [sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini"), str(fixture_db)],
         capture_output=True,
         text=True,
         encoding="utf-8",

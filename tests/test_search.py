@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import fixture_facts as F
 import pytest
 
 from briefing.__main__ import main
@@ -14,74 +15,74 @@ def ids(hits, kind=None):
 
 
 @pytest.mark.parametrize("query", ["manzhouli", "mzl", "Manzhouli", "满洲里"])
-def test_manzhouli_finds_its_ports(bundled, query):
-    found = ids(bundled.search(query), "port")
-    assert {"manzhouli-rail", "manzhouli-road", "manzhouli-air"} <= set(found)
+def test_manzhouli_finds_its_ports(fixture_briefing, query):
+    found = ids(fixture_briefing.search(query), "port")
+    assert {F.MANZHOULI_RAIL, F.MANZHOULI_ROAD, F.MANZHOULI_AIR} <= set(found)
 
 
 @pytest.mark.parametrize("query", ["erlianhaote", "Erenhot", "二连浩特"])
-def test_erenhot_finds_its_ports(bundled, query):
-    assert {"erenhot-rail", "erenhot-road"} <= set(ids(bundled.search(query), "port"))
+def test_erenhot_finds_its_ports(fixture_briefing, query):
+    assert {F.RAIL_PORT, F.ROAD_TWIN} <= set(ids(fixture_briefing.search(query), "port"))
 
 
-def test_two_character_chinese(bundled):
-    hits = bundled.search("羊绒")
-    assert "su-he-arxan-port-economy" in ids(hits, "proposal")
-    proposal = next(h for h in hits if h.ref_id == "su-he-arxan-port-economy")
+def test_two_character_chinese(fixture_briefing):
+    hits = fixture_briefing.search("羊绒")
+    assert F.PORT_PROPOSAL in ids(hits, "proposal")
+    proposal = next(h for h in hits if h.ref_id == F.PORT_PROPOSAL)
     start, end = proposal.spans[0]
     assert proposal.snippet[start:end] == "羊绒"
 
 
-def test_kouan_ranks_ports_and_proposals(bundled):
-    hits = bundled.search("口岸", limit=100)
-    assert len(ids(hits, "port")) == 20
-    assert len(ids(hits, "proposal")) >= 5
+def test_kouan_ranks_ports_and_proposals(fixture_briefing):
+    hits = fixture_briefing.search("口岸", limit=100)
+    assert len(ids(hits, "port")) == F.port_count()  # every port's name ends in 口岸
+    assert len(ids(hits, "proposal")) >= F.proposals_mentioning("口岸") >= 3
 
 
-def test_phrase_query(bundled):
-    hits = bundled.search("中欧班列")
-    assert "p16" in ids(hits, "passage") and "zhuang-he-erenhot-rail" in ids(hits, "proposal")
+def test_phrase_query(fixture_briefing):
+    hits = fixture_briefing.search("中欧班列")
+    assert F.RAIL_PASSAGE in ids(hits, "passage") and F.RAIL_PROPOSAL in ids(hits, "proposal")
 
 
-def test_indicator_search_finds_its_observation(bundled):
-    hits = bundled.search("二手车")
-    series = next(h for h in hits if h.kind == "series" and "8357" in h.snippet)
-    assert series.ref_id == "nmg/used-car-exports" and "二手车" in series.title
+def test_indicator_search_finds_its_observation(fixture_briefing):
+    hits = fixture_briefing.search("二手车")
+    series = next(h for h in hits if h.kind == "series" and F.USED_CARS_2024 in h.snippet)
+    assert series.ref_id == f"{F.REGION}/{F.USED_CARS}" and "二手车" in series.title
 
 
-def test_one_character_falls_back_to_a_scan(bundled):
-    hits = bundled.search("绒")
-    assert "su-he-arxan-port-economy" in ids(hits, "proposal")
+def test_one_character_falls_back_to_a_scan(fixture_briefing):
+    hits = fixture_briefing.search("绒")
+    assert F.PORT_PROPOSAL in ids(hits, "proposal")
 
 
-def test_nothing_and_odd_input(bundled):
-    assert bundled.search("") == []
-    assert bundled.search("zzzzqqq") == []
-    assert isinstance(bundled.search('"口岸 OR'), list)
+def test_nothing_and_odd_input(fixture_briefing):
+    assert fixture_briefing.search("") == []
+    assert fixture_briefing.search("zzzzqqq") == []
+    assert isinstance(fixture_briefing.search('"口岸 OR'), list)
 
 
-def test_search_command_prints_json(capsys):
-    assert main(["search", "羊绒", "--json"]) == 0
+def test_search_command_prints_json(capsys, fixture_db):
+    assert main(["search", "羊绒", "--json", "--db", str(fixture_db)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines and {"kind", "id", "title", "snippet"} <= set(lines[0])
-    assert any(line["id"] == "su-he-arxan-port-economy" for line in lines)
+    assert any(line["id"] == F.PORT_PROPOSAL for line in lines)
 
 
 KINDS = ("port", "place", "proposal", "delegate")
 
 
 @pytest.mark.parametrize("query", ["口岸", "羊绒", "manzhouli", "ma", "Erenhot", "中欧班列", "绒", "zzzz"])
-def test_matches_lists_every_match_in_the_order_search_ranks_them(bundled, query):
+def test_matches_lists_every_match_in_the_order_search_ranks_them(fixture_briefing, query):
     """The proposals tab lists every match (matches) where search gives the best few with snippets."""
-    found = bundled.matches(query, KINDS)
-    assert list(found.refs) == [(h.kind, h.ref_id) for h in bundled.search(query, 100_000, KINDS)]
+    found = fixture_briefing.matches(query, KINDS)
+    assert list(found.refs) == [(h.kind, h.ref_id) for h in fixture_briefing.search(query, 100_000, KINDS)]
     assert [(h.kind, h.ref_id) for h in found.hits] == list(found.refs)  # few enough to all have snippets
     assert {kind for kind, _ in found.refs} <= set(KINDS)
 
 
-def test_matches_of_one_character_scan_the_text(bundled):
-    found = bundled.matches("绒", ("proposal",))
-    assert found.refs == (("proposal", "su-he-arxan-port-economy"),)
+def test_matches_of_one_character_scan_the_text(fixture_briefing):
+    found = fixture_briefing.matches("绒", ("proposal",))
+    assert found.refs == (("proposal", F.PORT_PROPOSAL),)
     assert found.hits[0].snippet[slice(*found.hits[0].spans[0])] == "绒"
 
 

@@ -3,6 +3,7 @@ and the choice is remembered."""
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QColor, QPalette
@@ -66,7 +67,7 @@ def grab_pixel(widget, point: QPoint | None = None) -> QColor:
 
 
 def test_switching_to_dark_darkens_the_window_the_charts_and_the_map(window, settings):
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     chart = window.indicators_tab.charts.comparisons[0]
@@ -99,7 +100,7 @@ def test_switching_to_dark_darkens_the_window_the_charts_and_the_map(window, set
 
 
 def test_fact_cards_and_muted_text_follow_the_theme(window):
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     window.set_theme("dark")

@@ -4,18 +4,18 @@ legible. Each test checks what a presenter sees, not how long it took (that is i
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
 
-from briefing.store.records import Indicator, Observation
 from briefing.drawing.chart_specs import Rankings, SeriesSpec, comparison_specs
-from briefing.drawing.formatting import same_figure
-from briefing.ui.indicators.fact_cards import FactCard
-from briefing.drawing.formatting import value_text
+from briefing.drawing.formatting import same_figure, value_text
+from briefing.store.records import Indicator, Observation
 from briefing.ui.common.layout_fence import LayoutFence
 from briefing.ui.common.selection import Selection
+from briefing.ui.indicators.fact_cards import FactCard
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 
@@ -34,10 +34,15 @@ def _host(qtbot, widget: QWidget, width: int, height: int) -> QWidget:
 
 
 @pytest.fixture
-def tab(qtbot, bundled, qt_fonts):
+def briefing(fixture_briefing):
+    return fixture_briefing
+
+
+@pytest.fixture
+def tab(qtbot, briefing, qt_fonts):
     from briefing.ui.indicators.indicators_tab import IndicatorsTab
 
-    widget = IndicatorsTab(bundled, Selection())
+    widget = IndicatorsTab(briefing, Selection())
     widget.host = _host(qtbot, widget, 1600, 900)
     return widget
 
@@ -47,36 +52,37 @@ def shown_cards(tab) -> list[FactCard]:
     return [card for card in tab.cards.widget().findChildren(FactCard) if card.isVisibleTo(tab.cards.widget())]
 
 
-def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, bundled):
-    tab.show_subject("nmg")
+def test_the_next_subject_reuses_the_cards_and_shows_only_its_own_figures(tab, briefing):
+    tab.show_subject(F.REGION)
     made = set(map(id, tab.cards.widget().findChildren(FactCard)))
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     QApplication.processEvents()
-    ceke = {value_text(obs) for obs in bundled.observations_for("ceke")}
+    ceke = {value_text(obs) for obs in briefing.observations_for(F.EXACT_PORT)}
     assert {card.value.text() for card in shown_cards(tab)} == ceke
-    assert len(shown_cards(tab)) == len(bundled.observations_for("ceke"))
-    assert tab.cards.headings() == ["口岸货运量(通关过货量)"]
-    tab.show_subject("nmg")
+    assert len(shown_cards(tab)) == len(briefing.observations_for(F.EXACT_PORT))
+    assert tab.cards.headings() == [F.FREIGHT_NAME]
+    tab.show_subject(F.REGION)
     assert set(map(id, tab.cards.widget().findChildren(FactCard))) == made  # no card made anew
-    # one card per figure: the region's 20个口岸, given in three passages, is one card
-    assert len(shown_cards(tab)) == len({same_figure(obs) for obs in bundled.observations_for("nmg")})
+    # one card per figure: a figure given in several passages is one card
+    assert len(shown_cards(tab)) == len({same_figure(obs) for obs in briefing.observations_for(F.REGION)})
 
 
 def test_a_reused_card_takes_the_new_figures_kind_source_and_working(tab):
-    tab.show_subject("nmg")  # reported, target and derived figures: some cards show a formula
+    tab.show_subject(F.REGION)  # reported, target and derived figures: some cards show a formula
     assert any(card.formula is not None for card in tab.cards.cards)
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     by_value = {card.value.text(): card for card in tab.cards.cards}
-    quoted, referenced = by_value["超2400万吨"], by_value["1844.07万吨"]
+    quoted, referenced = by_value[F.LOWER_BOUND_TEXT], by_value[F.REFERENCE_FIGURE_TEXT]
     assert quoted.property("kind") == quoted.badge.property("kind") == "lower_bound"
     assert quoted.source_button is not None and quoted.source_label is None
-    assert referenced.source_button is None and referenced.source_label.text().startswith("来源:新华社")
+    assert referenced.source_button is None
+    assert referenced.source_label.text().startswith(f"来源:{F.publisher(F.REFERENCE_SOURCE)}")
     assert all(card.formula is None for card in tab.cards.cards)  # no working left over from nmg
     assert all(not card.note.text() or card.note.isVisibleTo(card) for card in tab.cards.cards)
 
 
 def test_card_text_becomes_selectable_when_the_pointer_reaches_it(tab):
-    tab.show_subject("ceke")
+    tab.show_subject(F.EXACT_PORT)
     label = tab.cards.cards[0].value
     point = QPointF(label.rect().center())
     QApplication.sendEvent(label, QEnterEvent(point, label.mapToGlobal(point), label.mapToGlobal(point)))
@@ -113,16 +119,16 @@ def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_fi
     spec = _twenty_years()
     chart.set_spec(spec)
     QApplication.processEvents()
-    written = [label for label in chart._labels if label.isVisible()]
-    texts = [label.textItem.toPlainText() for label in written]
-    assert 2 <= len(written) < 20  # twenty values side by side would run into each other
+    texts = chart.value_labels()
+    assert 2 <= len(texts) < 20  # twenty values side by side would run into each other
     assert "2960.1万吨" in texts  # the latest year always
     assert set(texts) <= {value_text(obs) for obs in spec.points}  # exactly as written, never rounded
-    boxes = sorted((label.sceneBoundingRect() for label in written), key=lambda rect: rect.left())
+    boxes = sorted(chart.value_label_boxes(), key=lambda rect: rect.left())
+    assert len(boxes) == len(texts)
     assert all(a.right() <= b.left() for a, b in zip(boxes, boxes[1:]))
     view = chart.plot.plotItem.vb.sceneBoundingRect()
     assert all(view.contains(box) for box in boxes)  # none cut off at the plot edge
-    ticks = dict(chart.plot.getAxis("bottom")._tickLevels[0])
+    ticks = dict(chart.axis_ticks("bottom"))
     assert ticks[19] == "2025年"
     for index, obs in enumerate(spec.points):  # every bar keeps its exact figure on hover
         assert value_text(obs) in chart.hover_text_at(index, obs.value / 2)
@@ -130,33 +136,33 @@ def test_a_twenty_year_chart_writes_values_that_never_overlap_and_keeps_every_fi
 
 def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab, qtbot):
     tab.host.resize(1600, 560)
-    tab.show_subject("nmg")
+    tab.show_subject(F.REGION)
     QApplication.processEvents()
     panel = tab.charts
     charts = panel.visible_charts()
     assert len(charts) >= 2
     below = charts[-1]
-    assert not panel._in_view(below)  # the sheet is taller than the panel
-    drawn_before = below._drawn
+    assert not panel.in_view(below)  # the sheet is taller than the panel
+    assert below.drawn_spec() != below.spec  # not drawn while out of view
     panel.verticalScrollBar().setValue(below.y())
     QApplication.processEvents()
-    assert below._drawn is not drawn_before and below._drawn[0] == below.spec
+    assert below.drawn_spec() == below.spec
     shown = [obs.value for obs in below.spec.points] if hasattr(below.spec, "points") else \
         [obs.value for _, obs in below.spec.bars]
     assert sorted(below.bars.opts["y1"] if hasattr(below.spec, "points") else below.bars.opts["x1"]) == sorted(shown)
     panel.verticalScrollBar().setValue(0)
-    tab.show_subject("ordos")
-    tab.show_subject("nmg")
+    tab.show_subject(F.CITY)
+    tab.show_subject(F.REGION)
     grabbed = panel.visible_charts()[-1]
-    assert grabbed.grab().width() > 0 and grabbed._drawn[0] == grabbed.spec  # exported "as on screen"
+    assert grabbed.grab().width() > 0 and grabbed.drawn_spec() == grabbed.spec  # exported "as on screen"
 
 
-def test_comparisons_from_kept_rankings_are_the_comparisons(bundled):
-    rankings = Rankings(bundled)
-    for subject in bundled.subjects:
-        observations = bundled.observations_for(subject.id)
-        assert comparison_specs(bundled, subject.id, observations, rankings=rankings) == \
-            comparison_specs(bundled, subject.id, observations)
+def test_comparisons_from_kept_rankings_are_the_comparisons(briefing):
+    rankings = Rankings(briefing)
+    for subject in briefing.subjects:
+        observations = briefing.observations_for(subject.id)
+        assert comparison_specs(briefing, subject.id, observations, rankings=rankings) == \
+            comparison_specs(briefing, subject.id, observations)
 
 
 class _PaintCount(QObject):
@@ -174,7 +180,7 @@ class _PaintCount(QObject):
         return False
 
 
-@pytest.mark.parametrize("start", ["manzhouli-road", "arxan"])
+@pytest.mark.parametrize("start", [F.MANZHOULI_ROAD, F.APPROXIMATE_PORT])
 def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qtbot, start):
     # A presenter stepping through ports sees the new cards and charts appear in one go: each sheet
     # is painted once, not first at old places or widths and then again.
@@ -183,9 +189,9 @@ def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qt
     qtbot.wait(50)
     sheets = (tab.cards.widget(), tab.charts.widget())
     counter = _PaintCount(*sheets)
-    tab.show_subject("manzhouli-rail")
+    tab.show_subject(F.MANZHOULI_RAIL)
     qtbot.wait(50)
     assert [counter.counts[sheet] for sheet in sheets] == [1, 1]
     assert [chart.spec.indicator.id for chart in tab.charts.visible_charts()]  # charts are shown
-    assert all(chart._drawn is not None and chart._drawn[0] == chart.spec for chart in tab.charts.visible_charts()
-               if tab.charts._in_view(chart))
+    assert all(chart.drawn_spec() == chart.spec for chart in tab.charts.visible_charts()
+               if tab.charts.in_view(chart))

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
+import fixture_facts as F
 import pytest
+from conftest import show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextEdit
+from test_bad_sources import edit
 
 from briefing.__main__ import main
-
-from conftest import show_window
-from test_bad_sources import edit
 
 MARKUP = "<b>粗体</b>"
 
 
 @pytest.fixture
-def marked_up_briefing(source_copy, tmp_path):
-    edit(source_copy, "ports.csv", "ceke", name_zh=f"策克{MARKUP}口岸", status_zh=f"状态{MARKUP}")
-    edit(source_copy, "indicators.csv", "freight-volume", name_zh=f"货运量{MARKUP}")
-    edit(source_copy, "speakers.csv", "su-he", titles=f"兴安盟委书记{MARKUP}")
+def marked_up_briefing(fixture_copy, tmp_path):
+    edit(fixture_copy, "ports.csv", F.EXACT_PORT, name_zh=f"策克{MARKUP}口岸", status_zh=f"状态{MARKUP}")
+    edit(fixture_copy, "indicators.csv", F.FREIGHT, name_zh=f"货运量{MARKUP}")
+    edit(fixture_copy, "speakers.csv", F.DEPUTY, titles=f"兴安盟委书记{MARKUP}")
     out = tmp_path / "marked.sqlite"
-    assert main(["build", str(source_copy), "-o", str(out)]) == 0
+    assert main(["build", str(fixture_copy), "-o", str(out)]) == 0
     return out
 
 
 def test_markup_in_the_database_is_shown_literally(marked_up_briefing, qtbot, qt_fonts, settings):
     window = show_window(qtbot, qt_fonts, settings, db=marked_up_briefing, size=(1600, 900))
-    window.selection.select_subject("ceke")
+    window.selection.select_subject(F.EXACT_PORT)
     shown = 0
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

@@ -11,7 +11,7 @@ import functools
 import html
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
@@ -124,6 +124,7 @@ class Chart(QWidget):
         self.spec: SeriesSpec | ComparisonSpec | None = None
         self._drawn: tuple | None = None  # the spec last drawn, and the plot's width then
         self.in_view = None  # set by the panel: whether the chart is scrolled into view (None: it is)
+        self._written_ticks: dict[str, list[tuple[float, str]]] = {"bottom": [], "left": [], "right": []}
         self.apply_theme()
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.installEventFilter(self)
@@ -261,6 +262,25 @@ class Chart(QWidget):
     def hover_text_at(self, x: float, y: float) -> str:
         return next((tip for x0, x1, y0, y1, tip in self._boxes if x0 <= x <= x1 and y0 <= y <= y1), "")
 
+    # -- what the chart shows (read by the tests, and by anyone checking a drawing) --------------
+
+    def value_labels(self) -> list[str]:
+        """The values written on the chart, as shown (a crowded history chart writes only some, and
+        a dash for a year without a figure)."""
+        return [item.textItem.toPlainText() for item in self._labels if item.isVisible()]
+
+    def value_label_boxes(self) -> list[QRectF]:
+        """Where the labels written on the plot stand, in its scene coordinates (in the same order)."""
+        return [item.sceneBoundingRect() for item in self._labels if item.isVisible()]
+
+    def axis_ticks(self, side: str) -> list[tuple[float, str]]:
+        """The labelled ticks on the `side` ("bottom", "left" or "right") axis: (position, text)."""
+        return list(self._written_ticks[side])
+
+    def drawn_spec(self) -> SeriesSpec | ComparisonSpec | None:
+        """The spec the plot last drew (None: never drawn); a chart out of view waits to be drawn."""
+        return self._drawn[0] if self._drawn is not None else None
+
 
 def _tip(obs: Observation, subject_name: str = "") -> str:
     """A bar's exact figure; in English with the Chinese as the source wrote it beneath."""
@@ -314,7 +334,8 @@ class SeriesChart(Chart):
             self._set_label(item, texts[i], (anchor, 1.0), x, heights[i])
         for item, index in zip(labels[len(written):], gaps):
             self._set_label(item, "—", (0.5, 1.0), index, 0.0)
-        self.plot.getAxis("bottom").setTicks([[(i, ticks[i]) for i in sorted(labelled)],
+        self._written_ticks = {"bottom": [(i, ticks[i]) for i in sorted(labelled)], "left": [], "right": []}
+        self.plot.getAxis("bottom").setTicks([self._written_ticks["bottom"],
                                               [(i, "") for i in range(len(years)) if i not in labelled]])
         self.plot.getAxis("left").setTicks(None)
         self.plot.hideAxis("right")
@@ -407,6 +428,14 @@ class ComparisonChart(Chart):
 
     BOTTOM_LINES = 2.4
 
+    def value_labels(self) -> list[str]:
+        """The values written beside the bars (the right axis), in the bars' order."""
+        return [text for _, text in self._written_ticks["right"]]
+
+    def name_labels(self) -> list[str]:
+        """The subjects' names written above their bars (a long one on two or three lines)."""
+        return super().value_labels()
+
     def set_spec(self, spec: ComparisonSpec) -> None:
         self.spec = spec
         self._drawn = (spec, self.plot.width())
@@ -441,7 +470,9 @@ class ComparisonChart(Chart):
         right = max(values)
         self._boxes = [(0.0, max(v, right * 0.05), low, y + 0.5, _tip(obs, local_name(subject)))
                        for v, y, low, (subject, obs) in zip(values, ys, lows, spec.bars)]
-        values_axis.setTicks([[((low + high) / 2, text) for low, high, text in zip(lows, highs, texts)]])
+        written = [((low + high) / 2, text) for low, high, text in zip(lows, highs, texts)]
+        self._written_ticks = {"bottom": [], "left": [], "right": written}
+        values_axis.setTicks([written])
         font = chart_font(self._base, 1.3)
         for item, name, y, chosen in zip(self._label_pool(count), names, ys, selected):
             font.setBold(chosen)

@@ -140,6 +140,10 @@ class ChartsPanel(QScrollArea):
         super().resizeEvent(event)
         self._draw_in_view()
 
+    def in_view(self, chart: Chart) -> bool:
+        """Whether any of `chart` is scrolled into the panel's view (it is drawn only then)."""
+        return self._in_view(chart)
+
     def visible_charts(self) -> list[Chart]:
         return [chart for chart in (*self.series, *self.comparisons) if not chart.isHidden()]
 

@@ -11,8 +11,8 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTextBrowser,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from briefing.store import BriefingError
@@ -425,6 +425,54 @@ class ProposalsTab(QWidget):
 
     def reader_document(self) -> QTextDocument:
         return self._reader.document()
+
+    # -- what a presenter sees and uses (read by the tests, and by anyone driving the tab) ----
+
+    def show_proposal(self, proposal: Proposal | None) -> None:
+        """Show `proposal` in the reader (None: the hint), whether or not the list holds it."""
+        self._show_proposal(proposal)
+
+    def speaker_rows(self) -> list[tuple[Delegate | None, str]]:
+        """The speaker list as shown: each row's speaker (None for "all speakers") and body label."""
+        proxy = self._speaker_proxy
+        return [(proxy.index(row, 0).data(RecordRole), proxy.index(row, SpeakerTableModel.COL_BODY).data() or "")
+                for row in range(proxy.rowCount())]
+
+    def select_speaker_row(self, row: int) -> None:
+        """Choose the speaker list's `row` (0: all speakers), as a click there does."""
+        self._speakers.setCurrentIndex(self._speaker_proxy.index(row, 0))
+
+    def body_filter(self) -> QComboBox:
+        """The body filter (its items' data: '' for all, or a body such as 'official')."""
+        return self._body
+
+    def search_box(self) -> QLineEdit:
+        """The search box (typing in it searches after a short pause)."""
+        return self._search
+
+    def port_only_box(self) -> QCheckBox:
+        """"Only the selected port's proposals"."""
+        return self._port_only
+
+    def proposal_view(self) -> QListView:
+        """The proposal list's view (it is handed rows a page at a time)."""
+        return self._list
+
+    def loaded_rows(self) -> int:
+        """How many proposals the list's view has been handed so far."""
+        return self._proposal_proxy.rowCount()
+
+    def count_text(self) -> str:
+        """The count beside the search box ("共 10 条建议")."""
+        return self._count.text()
+
+    def topics_markup(self) -> str:
+        """The shown proposal's topics, as the label's rich text."""
+        return self._topics.text()
+
+    def port_link_texts(self) -> list[str]:
+        """The shown proposal's port links' texts, or the note that it names no port."""
+        return self._ports_row.texts()
 
     def _open_port(self, port_id: str) -> None:
         self._selection.select_subject(port_id)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+    QWidget,
 )
 
 from briefing.store.records import Passage, Source
@@ -218,6 +219,47 @@ class SourcesTab(QWidget):
     def reader_scroll_value(self) -> int:
         self._ensure_filled()
         return self._reader.verticalScrollBar().value()
+
+    # -- what a reader sees and uses (read by the tests, and by anyone driving the tab) --------
+
+    def reader_view(self) -> QTextBrowser:
+        """The article's read-only view."""
+        self._ensure_filled()
+        return self._reader
+
+    def other_sources_view(self) -> QTextBrowser:
+        """The read-only list of the other sources (titles and addresses as text, never links)."""
+        self._ensure_filled()
+        return self._others
+
+    def metadata_texts(self) -> tuple[str, str, str]:
+        """The article's title, byline and note, as shown above it."""
+        self._ensure_filled()
+        return self._title.text(), self._byline.text(), self._note.text()
+
+    def heading_texts(self) -> list[str]:
+        """The pane headings: sections, the article, other sources."""
+        return [label.text() for label in self._headings]
+
+    def section_names(self) -> list[str]:
+        """The section list's entries, in reading order."""
+        self._ensure_filled()
+        return [self._sections.item(row).text() for row in range(self._sections.count())]
+
+    def current_section(self) -> str:
+        """The section list's highlighted entry ("" for none)."""
+        item = self._sections.currentItem()
+        return item.text() if item is not None else ""
+
+    def open_section(self, row: int) -> None:
+        """Go to the section list's `row`, as a click on it does (turning the page if need be)."""
+        self._ensure_filled()
+        self._on_section_clicked(self._sections.item(row))
+
+    def pager(self) -> tuple[QPushButton, QLabel, QPushButton] | None:
+        """Earlier page, "第 a–b 段,共 n 段", later page; None while the article fits one page."""
+        self._ensure_filled()
+        return None if self._pager.isHidden() else (self._earlier, self._page_label, self._later)
 
     # -- building ---------------------------------------------------------------------------
 
