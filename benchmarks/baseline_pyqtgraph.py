@@ -9,10 +9,9 @@ the same way `briefing view --quit-after-paint` does, so the two are timed alike
 
 import sys
 
+import pyqtgraph as pg  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QTabWidget, QTextBrowser
-
-import pyqtgraph as pg  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
 
 
 class QuitAfterPaint(QObject):
@@ -34,8 +33,9 @@ def build() -> QMainWindow:
     items.addItems([f"Port {i:04d}" for i in range(1000)])
     tabs.addTab(items, "Ports")
     plot = pg.PlotWidget()
-    plot.addItem(pg.BarGraphItem(x=list(range(20)), height=[((i * 37) % 20) + 1 for i in range(20)], width=0.8,
-                                 brush="b"))
+    plot.addItem(
+        pg.BarGraphItem(x=list(range(20)), height=[((i * 37) % 20) + 1 for i in range(20)], width=0.8, brush="b")
+    )
     tabs.addTab(plot, "Chart")
     text = QTextBrowser()
     text.setHtml("<h1>口岸 briefing</h1>" + "<p>Lorem ipsum dolor sit amet 口岸.</p>" * 50)

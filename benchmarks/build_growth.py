@@ -36,15 +36,16 @@ def amount(size: dict) -> int:
 
 def describe(size: dict) -> str:
     figures = size["ports"] * size["indicators"] * size["periods"]
-    return (f"{size['ports']} ports × {size['indicators']} indicators × {size['periods']} periods "
-            f"= {figures:,} figures, {size['proposals']:,} proposals")
+    return (
+        f"{size['ports']} ports × {size['indicators']} indicators × {size['periods']} periods "
+        f"= {figures:,} figures, {size['proposals']:,} proposals"
+    )
 
 
 def sources(size: dict, folder: Path) -> Path:
     """Generated in a child process: a million rows would leave this one large, and on Linux a
     child's peak memory counts the parent it was forked from (the launch figures measure children)."""
-    command = [sys.executable, str(GENERATOR), str(folder)] + [
-        f"--{key}={value}" for key, value in size.items()]
+    command = [sys.executable, str(GENERATOR), str(folder)] + [f"--{key}={value}" for key, value in size.items()]
     result = subprocess.run(command, capture_output=True, text=True, env=child_environment())
     if result.returncode != 0:
         raise RuntimeError(f"generate_scaled.py failed: {result.stderr.strip().splitlines()[-1:]}")
@@ -55,7 +56,8 @@ def build(folder: Path, output: Path) -> float:
     if output.exists():
         output.unlink()
     wall, _peak, code, errors = timed_process(
-        [sys.executable, "-m", "briefing", "build", str(folder), "-o", str(output)], child_environment(), 3600)
+        [sys.executable, "-m", "briefing", "build", str(folder), "-o", str(output)], child_environment(), 3600
+    )
     if code != 0:
         raise RuntimeError(f"briefing build {folder} failed: {errors.strip().splitlines()[-1:]}")
     return wall
@@ -77,9 +79,20 @@ def measure(small: dict, large: dict, runs_small: int, runs_large: int, keep: Pa
     ratio = statistics.median(large_times) / statistics.median(small_times) / growth
     return [
         figure("build", "small", small_times, "s", size=describe(small)),
-        judge(figure("build", "large", large_times, "s", size=describe(large), ratio=round(ratio, 2),
-                     baseline=f"the small build ({growth:.3g}× less to do)"),
-              1.0, on="ratio", text="growth ≤ linear (ratio ≤ 1)"),
+        judge(
+            figure(
+                "build",
+                "large",
+                large_times,
+                "s",
+                size=describe(large),
+                ratio=round(ratio, 2),
+                baseline=f"the small build ({growth:.3g}× less to do)",
+            ),
+            1.0,
+            on="ratio",
+            text="growth ≤ linear (ratio ≤ 1)",
+        ),
     ]
 
 

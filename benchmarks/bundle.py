@@ -70,16 +70,22 @@ def time_start(command: list[str], env: dict[str, str]) -> float:
         raise SystemExit(f"error: {' '.join(command)} did not quit within 120 s (a dialog waiting?)") from None
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
-        raise SystemExit(f"error: {' '.join(command)} exited {result.returncode}: "
-                         f"{result.stderr.decode(errors='replace').strip()[-300:]}")
+        raise SystemExit(
+            f"error: {' '.join(command)} exited {result.returncode}: "
+            f"{result.stderr.decode(errors='replace').strip()[-300:]}"
+        )
     return elapsed
 
 
 def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     p95 = ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
-    return {"median_s": round(statistics.median(ordered), 3), "p95_s": round(p95, 3),
-            "min_s": round(ordered[0], 3), "runs": len(ordered)}
+    return {
+        "median_s": round(statistics.median(ordered), 3),
+        "p95_s": round(p95, 3),
+        "min_s": round(ordered[0], 3),
+        "runs": len(ordered),
+    }
 
 
 def measure_start(bundle: Path, runs: int, platform: str) -> dict[str, dict[str, float]]:
@@ -104,13 +110,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "briefing")
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                        help="Qt platform plugin for the start-time runs (default: offscreen)")
+    parser.add_argument(
+        "--platform",
+        default=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        help="Qt platform plugin for the start-time runs (default: offscreen)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if not executable(args.bundle).is_file():
-        print(f"error: no frozen app at {args.bundle} (build it: pyinstaller --noconfirm briefing.spec)",
-              file=sys.stderr)
+        print(
+            f"error: no frozen app at {args.bundle} (build it: pyinstaller --noconfirm briefing.spec)", file=sys.stderr
+        )
         return 1
 
     usage = disk_usage(args.bundle)
@@ -118,18 +128,32 @@ def main(argv: list[str] | None = None) -> int:
     start = measure_start(args.bundle, args.runs, args.platform)
     ratio = round(start["frozen"]["median_s"] / start["source"]["median_s"], 2)
     if args.json:
-        print(json.dumps({"bundle": str(args.bundle), **usage, "largest": dict(parts),
-                          "platform": args.platform, "start": start, "frozen_over_source": ratio}))
+        print(
+            json.dumps(
+                {
+                    "bundle": str(args.bundle),
+                    **usage,
+                    "largest": dict(parts),
+                    "platform": args.platform,
+                    "start": start,
+                    "frozen_over_source": ratio,
+                }
+            )
+        )
         return 0
     mb = 1024 * 1024
-    print(f"bundle {args.bundle}: {usage['allocated_bytes'] / mb:.1f} MiB on disk "
-          f"({usage['apparent_bytes'] / mb:.1f} MiB of file contents), "
-          f"{usage['files']} files and {usage['symlinks']} symlinks")
+    print(
+        f"bundle {args.bundle}: {usage['allocated_bytes'] / mb:.1f} MiB on disk "
+        f"({usage['apparent_bytes'] / mb:.1f} MiB of file contents), "
+        f"{usage['files']} files and {usage['symlinks']} symlinks"
+    )
     print("largest parts: " + ", ".join(f"{name} {size / mb:.1f}" for name, size in parts) + " (MiB)")
     for name in ("frozen", "source"):
         s = start[name]
-        print(f"start to first paint, {name:6} ({args.platform}, {s['runs']} runs): "
-              f"median {s['median_s']:.3f} s, p95 {s['p95_s']:.3f} s, min {s['min_s']:.3f} s")
+        print(
+            f"start to first paint, {name:6} ({args.platform}, {s['runs']} runs): "
+            f"median {s['median_s']:.3f} s, p95 {s['p95_s']:.3f} s, min {s['min_s']:.3f} s"
+        )
     print(f"frozen / source (medians): {ratio}x")
     return 0
 

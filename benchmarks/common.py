@@ -28,8 +28,14 @@ def p95(values: list[float]) -> float:
 
 def figure(name: str, briefing: str, values: list[float], unit: str, **extra) -> dict:
     """A figure from raw samples; `extra` adds ratio, target, met, note and the like."""
-    record = {"name": name, "briefing": briefing, "median": round(statistics.median(values), 3),
-              "p95": round(p95(values), 3), "unit": unit, "n": len(values)}
+    record = {
+        "name": name,
+        "briefing": briefing,
+        "median": round(statistics.median(values), 3),
+        "p95": round(p95(values), 3),
+        "unit": unit,
+        "n": len(values),
+    }
     record.update({k: v for k, v in extra.items() if v is not None})
     return record
 
@@ -54,8 +60,9 @@ def child_environment(settings_dir: str | None = None) -> dict[str, str]:
     return env
 
 
-def timed_process(command: list[str], env: dict[str, str],
-                  timeout: float = 600) -> tuple[float, float | None, int, str]:
+def timed_process(
+    command: list[str], env: dict[str, str], timeout: float = 600
+) -> tuple[float, float | None, int, str]:
     """Wall seconds from start to exit, peak resident MB of the child (None where the OS cannot
     say), its exit code and the end of what it wrote to stderr."""
     with tempfile.TemporaryFile() as errors:
@@ -107,8 +114,19 @@ def format_table(records: list[dict]) -> str:
         if "ratio_floor" in r:
             ratio_text += f" / {r['ratio_floor']:.2f}"
         met = "" if "met" not in r else ("yes" if r["met"] else "NO")
-        rows.append((r["name"], r["briefing"], f"{r['median']:g}", f"{r['p95']:g}", r["unit"], str(r["n"]),
-                     ratio_text, r.get("target", ""), met))
+        rows.append(
+            (
+                r["name"],
+                r["briefing"],
+                f"{r['median']:g}",
+                f"{r['p95']:g}",
+                r["unit"],
+                str(r["n"]),
+                ratio_text,
+                r.get("target", ""),
+                met,
+            )
+        )
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))

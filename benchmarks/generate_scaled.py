@@ -83,7 +83,9 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
     outlines = Path(os.path.relpath(GEO / "nmg_leagues.geojson", out.resolve())).as_posix()
     (out / "briefing.toml").write_text(
         'id = "scaled"\ntitle_zh = "规模测试简报"\ntitle_en = "Scaled benchmark briefing"\n'
-        f'as_of = "2025-03"\nsource_id = "article"\noutlines = "{outlines}"\n', encoding="utf-8")
+        f'as_of = "2025-03"\nsource_id = "article"\noutlines = "{outlines}"\n',
+        encoding="utf-8",
+    )
     shutil.copy(ARTICLE / "sources.csv", out / "sources.csv")
     with (out / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(["article", "publication", "基准测试", "2025-03", "规模测试文章", "zh", "", "", ""])
@@ -97,15 +99,65 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
         mode = MODES[i % 3]
         placed = i % 10 != 0
         lon, lat = _point_in_region(rng) if placed else (None, None)
-        port_rows.append([f"port-{i}", name, f"Port {i}", mode, rng.choice(COUNTRIES[mode]), f"Counterpart {i}",
-                          f"Counterpart {i}", "测试盟", "Test League", "测试旗", "Test Banner",
-                          f"{lat:.4f}" if placed else "", f"{lon:.4f}" if placed else "",
-                          "exact" if placed else "", "", "", "", "", "s001", "s001" if placed else "", ""])
-    counts = {"ports": _write(out / "ports.csv", [
-        "id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en", "league_city",
-        "league_city_en", "county", "county_en", "lat", "lon", "coord_precision", "position_zh", "position_en",
-        "status_zh", "status_en", "source_ids", "coord_source_ids", "curator_note"], port_rows)}
-    _write(out / "places.csv", ["id", "name_zh", "name_en", "level", "port_ids"], [["region", "全区", "Region", "region", ""]])
+        port_rows.append(
+            [
+                f"port-{i}",
+                name,
+                f"Port {i}",
+                mode,
+                rng.choice(COUNTRIES[mode]),
+                f"Counterpart {i}",
+                f"Counterpart {i}",
+                "测试盟",
+                "Test League",
+                "测试旗",
+                "Test Banner",
+                f"{lat:.4f}" if placed else "",
+                f"{lon:.4f}" if placed else "",
+                "exact" if placed else "",
+                "",
+                "",
+                "",
+                "",
+                "s001",
+                "s001" if placed else "",
+                "",
+            ]
+        )
+    counts = {
+        "ports": _write(
+            out / "ports.csv",
+            [
+                "id",
+                "name_zh",
+                "name_en",
+                "mode",
+                "country",
+                "counterpart",
+                "counterpart_en",
+                "league_city",
+                "league_city_en",
+                "county",
+                "county_en",
+                "lat",
+                "lon",
+                "coord_precision",
+                "position_zh",
+                "position_en",
+                "status_zh",
+                "status_en",
+                "source_ids",
+                "coord_source_ids",
+                "curator_note",
+            ],
+            port_rows,
+        )
+    }
+    _write(
+        out / "places.csv",
+        ["id", "name_zh", "name_en", "level", "port_ids"],
+        [["region", "全区", "Region", "region", ""]],
+    )
     indicator_rows = [[f"ind-{j}", f"测试指标{j}", f"Indicator {j}", UNITS[j % len(UNITS)]] for j in range(indicators)]
     counts["indicators"] = _write(out / "indicators.csv", ["id", "name_zh", "name_en", "unit"], indicator_rows)
 
@@ -117,31 +169,94 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
             unit = UNITS[j % len(UNITS)]
             figures = [f"{round(rng.uniform(1, 5000), 1)}{unit}" for _ in range(periods)]
             pid = f"p-{i}-{j}"
-            passages.append([pid, "规模测试", f"{names[i]}测试指标{j}:" + ",".join(
-                f"{first_year + k}年{figure}" for k, figure in enumerate(figures)) + "。"])
+            passages.append(
+                [
+                    pid,
+                    "规模测试",
+                    f"{names[i]}测试指标{j}:"
+                    + ",".join(f"{first_year + k}年{figure}" for k, figure in enumerate(figures))
+                    + "。",
+                ]
+            )
             for k, figure in enumerate(figures):
                 value = figure[: -len(unit)]
-                observations.append([f"o-{i}-{j}-{k}", f"port-{i}", f"ind-{j}", str(first_year + k),
-                                     f"{first_year + k}年", f"{first_year + k}", "", value, "", unit, "reported",
-                                     figure, pid, "", "", "", "", "", ""])
+                observations.append(
+                    [
+                        f"o-{i}-{j}-{k}",
+                        f"port-{i}",
+                        f"ind-{j}",
+                        str(first_year + k),
+                        f"{first_year + k}年",
+                        f"{first_year + k}",
+                        "",
+                        value,
+                        "",
+                        unit,
+                        "reported",
+                        figure,
+                        pid,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
     proposal_rows, speaker_rows = [], []
     for s in range(max(1, proposals // 10)):
-        speaker_rows.append([f"speaker-{s}", f"代表{s}", ("npc_deputy", "cppcc_member", "official")[s % 3], "测试职务", ""])
+        speaker_rows.append(
+            [f"speaker-{s}", f"代表{s}", ("npc_deputy", "cppcc_member", "official")[s % 3], "测试职务", ""]
+        )
     for n in range(proposals):
         text = "".join(rng.sample(sentences, k=min(len(sentences), rng.randint(3, 6))))
         pid = f"q-{n}"
         passages.append([pid, "规模测试建议", text])
         linked = ";".join(sorted({f"port-{rng.randrange(ports)}" for _ in range(rng.randint(0, 2))}))
-        proposal_rows.append([f"prop-{n}", f"speaker-{n % len(speaker_rows)}", f"测试建议{n}", f"Test proposal {n}",
-                              text, pid, "口岸经济;落地加工", linked])
+        proposal_rows.append(
+            [
+                f"prop-{n}",
+                f"speaker-{n % len(speaker_rows)}",
+                f"测试建议{n}",
+                f"Test proposal {n}",
+                text,
+                pid,
+                "口岸经济;落地加工",
+                linked,
+            ]
+        )
     counts["passages"] = _write(out / "passages.csv", ["id", "section", "text"], passages)
-    counts["observations"] = _write(out / "observations.csv", [
-        "id", "subject_id", "indicator_id", "period", "period_zh", "period_en", "period_inferred", "value",
-        "decimals", "unit", "kind", "as_written", "passage_id", "source_id", "confidence", "formula", "note_zh",
-        "note_en", "curator_note"], observations)
+    counts["observations"] = _write(
+        out / "observations.csv",
+        [
+            "id",
+            "subject_id",
+            "indicator_id",
+            "period",
+            "period_zh",
+            "period_en",
+            "period_inferred",
+            "value",
+            "decimals",
+            "unit",
+            "kind",
+            "as_written",
+            "passage_id",
+            "source_id",
+            "confidence",
+            "formula",
+            "note_zh",
+            "note_en",
+            "curator_note",
+        ],
+        observations,
+    )
     counts["speakers"] = _write(out / "speakers.csv", ["id", "name_zh", "body", "titles", "passage_id"], speaker_rows)
-    counts["proposals"] = _write(out / "proposals.csv", ["id", "speaker_id", "title_zh", "title_en", "text_zh",
-                                                         "passage_ids", "topics", "port_ids"], proposal_rows)
+    counts["proposals"] = _write(
+        out / "proposals.csv",
+        ["id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics", "port_ids"],
+        proposal_rows,
+    )
     return counts
 
 

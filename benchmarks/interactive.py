@@ -47,8 +47,8 @@ class Harness:
         from PySide6.QtCore import QEvent, QObject, QSettings
         from PySide6.QtWidgets import QApplication
 
-        from briefing.store import open_briefing
         from briefing.drawing import fonts
+        from briefing.store import open_briefing
         from briefing.ui.common.settings import Settings
 
         class PaintCounter(QObject):
@@ -108,8 +108,11 @@ class Harness:
         window = self.window
         window.proposals_tab._port_only.setChecked(True)  # so the proposal filter runs on every step
         results = {}
-        for name, tab in (("ports tab", window.ports_tab), ("indicators tab", window.indicators_tab),
-                          ("proposals tab", window.proposals_tab)):
+        for name, tab in (
+            ("ports tab", window.ports_tab),
+            ("indicators tab", window.indicators_tab),
+            ("proposals tab", window.proposals_tab),
+        ):
             window.tabs.setCurrentWidget(tab)
             self.settle()
             self.timed(lambda: window.step_port(1))  # the tab's first step after being shown is a warm-up
@@ -179,8 +182,10 @@ class Harness:
         """A page down (and back up) in the port table and in the proposal list."""
         window = self.window
         results = {}
-        for label, tab, view in (("port table", window.ports_tab, window.ports_tab.table),
-                                 ("proposal list", window.proposals_tab, window.proposals_tab._list)):
+        for label, tab, view in (
+            ("port table", window.ports_tab, window.ports_tab.table),
+            ("proposal list", window.proposals_tab, window.proposals_tab._list),
+        ):
             window.tabs.setCurrentWidget(tab)
             self.settle()
             bar = view.verticalScrollBar()
@@ -211,7 +216,9 @@ class Harness:
         for passage_id, text in cited:
             window.tabs.setCurrentWidget(window.indicators_tab)
             self.settle()
-            follow.append(self.timed(lambda passage_id=passage_id, text=text: window.selection.show_passage(passage_id, text)))
+            follow.append(
+                self.timed(lambda passage_id=passage_id, text=text: window.selection.show_passage(passage_id, text))
+            )
         return {"first opening of the Sources tab": first, "following a citation from the indicators tab": follow}
 
 
@@ -220,8 +227,9 @@ def main() -> int:
     parser.add_argument("db", type=Path)
     parser.add_argument("--label", default="bundled", help="what to call the briefing in the figures")
     parser.add_argument("--quick", action="store_true", help="few repetitions (seconds)")
-    parser.add_argument("--only", default=",".join(GROUPS),
-                        help="comma-separated groups to measure (default all): " + ", ".join(GROUPS))
+    parser.add_argument(
+        "--only", default=",".join(GROUPS), help="comma-separated groups to measure (default all): " + ", ".join(GROUPS)
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     if only - set(GROUPS):
@@ -232,8 +240,15 @@ def main() -> int:
 
     started = time.perf_counter()
     harness = Harness(args.db)
-    emit(figure("open window in process", args.label, [(time.perf_counter() - started) * 1000], "ms",
-                note="briefing opened, main window built, shown and painted"))
+    emit(
+        figure(
+            "open window in process",
+            args.label,
+            [(time.perf_counter() - started) * 1000],
+            "ms",
+            note="briefing opened, main window built, shown and painted",
+        )
+    )
     for tab, samples in (harness.next_port(steps) if "next_port" in only else {}).items():
         emit(judge(figure(f"next port ({tab})", args.label, samples, "ms"), frame))
     for query, samples in (harness.search_store(repeats * 3) if "search_store" in only else {}).items():
@@ -241,15 +256,17 @@ def main() -> int:
     for query, samples in (harness.search_tab(repeats) if "search_tab" in only else {}).items():
         emit(judge(figure(f"search keystroke, proposals tab ({query})", args.label, samples, "ms"), frame))
     for kind, samples in (harness.map_redraw(steps) if "map" in only else {}).items():
-        record = figure(f"map {kind}, all ports" if "," not in kind else f"map {kind} all ports", args.label,
-                        samples, "ms")
+        record = figure(
+            f"map {kind}, all ports" if "," not in kind else f"map {kind} all ports", args.label, samples, "ms"
+        )
         emit(record if "names" in kind else judge(record, 16.0))
     for view, samples in (harness.table_scroll(steps) if "scroll" in only else {}).items():
         emit(judge(figure(f"scroll a page ({view})", args.label, samples, "ms"), frame))
     for kind, samples in (harness.sources(steps) if "sources" in only else {}).items():
         emit(figure(kind, args.label, samples, "ms", note="a tab switch; no frame target"))
-    session = figure("peak memory, session", args.label, [peak_memory_mb()], "MB",
-                     note="after every figure above in one process")
+    session = figure(
+        "peak memory, session", args.label, [peak_memory_mb()], "MB", note="after every figure above in one process"
+    )
     emit(judge(session, 250.0) if scaled else session)  # the bundled target is at start (launch.py)
     return 0
 

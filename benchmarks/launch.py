@@ -26,8 +26,10 @@ BASELINE_B = ROOT / "benchmarks" / "baseline_qpainter.py"
 
 
 def commands(briefings: dict[str, Path]) -> dict[str, list[str]]:
-    found = {f"viewer:{label}": [sys.executable, "-m", "briefing", "view", str(db), "--quit-after-paint"]
-             for label, db in briefings.items()}
+    found = {
+        f"viewer:{label}": [sys.executable, "-m", "briefing", "view", str(db), "--quit-after-paint"]
+        for label, db in briefings.items()
+    }
     found["baseline (a) pyqtgraph"] = [sys.executable, str(BASELINE_A)]
     found["baseline (b) QPainter"] = [sys.executable, str(BASELINE_B)]
     return found
@@ -39,7 +41,7 @@ def measure(briefings: dict[str, Path], rounds: int, warmup: int = 1) -> list[di
     walls: dict[str, list[float]] = {name: [] for name in names}
     peaks: dict[str, list[float]] = {name: [] for name in names}
     for round_index in range(warmup + rounds):
-        order = names[round_index % len(names):] + names[:round_index % len(names)]
+        order = names[round_index % len(names) :] + names[: round_index % len(names)]
         for name in order:
             wall, peak, code, errors = timed_process(runs[name], child_environment(), timeout=900)
             if code != 0:
@@ -56,13 +58,29 @@ def measure(briefings: dict[str, Path], rounds: int, warmup: int = 1) -> list[di
             ratio = statistics.median(w / a for w, a in zip(walls[name], floor_a))
             ratio_floor = statistics.median(w / b for w, b in zip(walls[name], floor_b))
             limit = 1.0 if label == "bundled" else 2.0
-            record = figure("launch to first paint", label, walls[name], "s", ratio=round(ratio, 2),
-                            ratio_floor=round(ratio_floor, 2), baseline="(a) pyqtgraph window; ratio_floor: (b)")
-            records.append(judge(record, limit, on="ratio", text=f"≤ {limit:g}× baseline (a)"
-                                 + (", aim 1.5× (b)" if label == "bundled" else "")))
+            record = figure(
+                "launch to first paint",
+                label,
+                walls[name],
+                "s",
+                ratio=round(ratio, 2),
+                ratio_floor=round(ratio_floor, 2),
+                baseline="(a) pyqtgraph window; ratio_floor: (b)",
+            )
+            records.append(
+                judge(
+                    record,
+                    limit,
+                    on="ratio",
+                    text=f"≤ {limit:g}× baseline (a)" + (", aim 1.5× (b)" if label == "bundled" else ""),
+                )
+            )
             if peaks[name]:
-                records.append(judge(figure("peak memory at start", label, peaks[name], "MB"),
-                                     150.0 if label == "bundled" else 250.0))
+                records.append(
+                    judge(
+                        figure("peak memory at start", label, peaks[name], "MB"), 150.0 if label == "bundled" else 250.0
+                    )
+                )
         else:
             records.append(figure(f"launch, {name}", label, walls[name], "s"))
             if peaks[name]:

@@ -24,8 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_growth  # noqa: E402
 import launch  # noqa: E402
-from common import BUNDLED, OUT, ROOT, child_environment, emit, figure, format_table, run_json_child  # noqa: E402
-from common import timed_process  # noqa: E402
+from common import (  # noqa: E402
+    BUNDLED,
+    OUT,
+    ROOT,
+    child_environment,
+    emit,
+    figure,
+    format_table,
+    run_json_child,
+    timed_process,  # noqa: E402
+)
 
 INTERACTIVE = ROOT / "benchmarks" / "interactive.py"
 
@@ -41,8 +50,9 @@ def scaled_briefing(quick: bool, reuse: bool, quiet: bool, out: Path) -> tuple[P
     if reuse and keep.is_file():
         log(f"reusing {keep} (no build figures)", quiet)
         return keep, []
-    small, large = (build_growth.QUICK_SMALL, build_growth.QUICK_LARGE) if quick else (
-        build_growth.QUARTER, build_growth.FULL)
+    small, large = (
+        (build_growth.QUICK_SMALL, build_growth.QUICK_LARGE) if quick else (build_growth.QUARTER, build_growth.FULL)
+    )
     log(f"building the scaled briefing: {build_growth.describe(large)} …", quiet)
     return keep, build_growth.measure(small, large, 1 if quick else 3, 1 if quick else 2, keep)
 
@@ -70,24 +80,38 @@ def export_figures(briefings: dict[str, Path], runs: dict[str, int], limit: floa
             if label == "bundled":
                 variants = [("PDF handout export", [], 0)]
             else:
-                variants = [("PDF handout export (one port)", ["--ports", _first_port(db)], 0),
-                            ("PDF handout export (whole briefing: refused with its page estimate)", [], 1)]
+                variants = [
+                    ("PDF handout export (one port)", ["--ports", _first_port(db)], 0),
+                    ("PDF handout export (whole briefing: refused with its page estimate)", [], 1),
+                ]
             for name, extra, expected in variants:
                 records += _export_runs(name, label, db, extra, expected, runs.get(label, 1), limit, Path(folder))
     return records
 
 
-def _export_runs(name: str, label: str, db: Path, extra: list[str], expected: int, runs: int, limit: float,
-                 folder: Path) -> list[dict]:
+def _export_runs(
+    name: str, label: str, db: Path, extra: list[str], expected: int, runs: int, limit: float, folder: Path
+) -> list[dict]:
     times, peaks, size, said = [], [], "", ""
     for run in range(runs):
         out = folder / f"{label}-{run}.pdf"
         wall, peak, code, errors = timed_process(
             [sys.executable, "-m", "briefing", "export", str(db), "--pdf", str(out), *extra],
-            child_environment(), timeout=limit)
+            child_environment(),
+            timeout=limit,
+        )
         if wall >= limit:  # stopped: report how far it got, not a time it never reached
-            return [figure(name, label, [wall], "s", completed=False, peak_mb=round(peak or 0),
-                           note=f"did not finish: stopped after {limit:g} s")]
+            return [
+                figure(
+                    name,
+                    label,
+                    [wall],
+                    "s",
+                    completed=False,
+                    peak_mb=round(peak or 0),
+                    note=f"did not finish: stopped after {limit:g} s",
+                )
+            ]
         if code != expected:
             raise RuntimeError(f"briefing export {label} exited {code}: {errors.strip().splitlines()[-1:]}")
         times.append(wall)
@@ -132,14 +156,21 @@ def main() -> int:
         report(run_json_child(command, child_environment()))
 
     log("PDF handout …", quiet)
-    report(export_figures({"bundled": BUNDLED} if args.quick else briefings, {"bundled": 1 if args.quick else 5},
-                          limit=60 if args.quick else 180))
+    report(
+        export_figures(
+            {"bundled": BUNDLED} if args.quick else briefings,
+            {"bundled": 1 if args.quick else 5},
+            limit=60 if args.quick else 180,
+        )
+    )
 
     if not args.json:
         print(format_table(records))
-        print(f"\n{len(records)} figures in {time.perf_counter() - started:.0f} s; "
-              f"targets met: {sum(1 for r in records if r.get('met'))}, "
-              f"missed: {sum(1 for r in records if r.get('met') is False)}")
+        print(
+            f"\n{len(records)} figures in {time.perf_counter() - started:.0f} s; "
+            f"targets met: {sum(1 for r in records if r.get('met'))}, "
+            f"missed: {sum(1 for r in records if r.get('met') is False)}"
+        )
     return 0
 
 

@@ -39,28 +39,45 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
     export.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the A4 handout")
     export.add_argument("--csv", type=Path, metavar="OUT.csv", help="every figure with its citation (UTF-8 with BOM)")
-    export.add_argument("--slides", type=Path, metavar="OUT.pdf",
-                        help="the stage's slides, one 16:9 page each (the default agenda unless --agenda)")
+    export.add_argument(
+        "--slides",
+        type=Path,
+        metavar="OUT.pdf",
+        help="the stage's slides, one 16:9 page each (the default agenda unless --agenda)",
+    )
     export.add_argument("--agenda", type=Path, metavar="FILE", help="the agenda whose stops --slides draws")
-    export.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="language of the handout and of names in the CSV (default: zh)")
-    export.add_argument("--ports", metavar="ID[,ID…]",
-                        help="a handout of these ports or places only (ids as `briefing search` lists them)")
-    export.add_argument("--all", action="store_true",
-                        help="write the whole handout even when it would run to hundreds of pages")
+    export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the handout and of names in the CSV (default: zh)",
+    )
+    export.add_argument(
+        "--ports",
+        metavar="ID[,ID…]",
+        help="a handout of these ports or places only (ids as `briefing search` lists them)",
+    )
+    export.add_argument(
+        "--all", action="store_true", help="write the whole handout even when it would run to hundreds of pages"
+    )
     return parser
 
 
 def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("db", type=Path, nargs="?", help="default: the bundled briefing")
-    parser.add_argument("--lang", choices=("zh", "en"),
-                        help="interface language for this run (default: the last chosen)")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="interface language for this run (default: the last chosen)"
+    )
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render every tab to PNG and exit")
     parser.add_argument("--self-test", action="store_true", help="open every tab and port, then exit")
     parser.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
     parser.add_argument("--agenda", type=Path, metavar="FILE", help="open an agenda of stops and start on the first")
-    parser.add_argument("--stage-screenshots", type=Path, metavar="DIR",
-                        help="render every slide of the agenda (default: one made from the briefing) to PNG and exit")
+    parser.add_argument(
+        "--stage-screenshots",
+        type=Path,
+        metavar="DIR",
+        help="render every slide of the agenda (default: one made from the briefing) to PNG and exit",
+    )
     parser.add_argument("--size", metavar="WxH", help="screen size for --stage-screenshots (default: 1920x1080)")
     parser.add_argument("--scale", type=float, metavar="S", help="display scale for --stage-screenshots (2 = 200 %%)")
 
@@ -133,8 +150,9 @@ def _configure_console(argv: list[str]) -> None:
     from briefing.console import configure_streams
 
     batch = {"--self-test", "--screenshot", "--stage-screenshots", "--quit-after-paint", "-h", "--help"}
-    configure_streams(command_line=bool(argv) and (argv[0] in _COMMANDS or any(
-        arg.split("=", 1)[0] in batch for arg in argv)))
+    configure_streams(
+        command_line=bool(argv) and (argv[0] in _COMMANDS or any(arg.split("=", 1)[0] in batch for arg in argv))
+    )
 
 
 def _build(args) -> int:
@@ -143,8 +161,11 @@ def _build(args) -> int:
     try:
         from briefing.store.build import build
     except ModuleNotFoundError:  # the frozen app leaves the build-time packages out
-        print("error: this app only views briefings; build one with the Python install "
-              "(pip install port-briefing, then briefing build)", file=sys.stderr)
+        print(
+            "error: this app only views briefings; build one with the Python install "
+            "(pip install port-briefing, then briefing build)",
+            file=sys.stderr,
+        )
         return 1
     from briefing.store.errors import BuildError
 
@@ -200,8 +221,18 @@ def _search(args) -> int:
         return 1
     for hit in hits:
         if args.json:
-            print(json.dumps({"kind": hit.kind, "id": hit.ref_id, "title": hit.title,
-                              "snippet": hit.snippet, "score": round(hit.score, 4)}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "kind": hit.kind,
+                        "id": hit.ref_id,
+                        "title": hit.title,
+                        "snippet": hit.snippet,
+                        "score": round(hit.score, 4),
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             print(f"{hit.kind:<12} {hit.ref_id:<36} {hit.title}\n    {hit.snippet}")
     if not hits and not args.json:

@@ -11,10 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing import __version__, log, paths
+from briefing.drawing import fonts, i18n, themes
 from briefing.store import BriefingError, open_briefing
-from briefing.drawing import fonts
-from briefing.drawing import i18n
-from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
 from briefing.ui.common.settings import APPLICATION, ORGANISATION, Settings
 

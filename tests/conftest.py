@@ -131,10 +131,10 @@ def settings_at(path):
 def show_window(qtbot, qt_fonts, settings, db=None, size=(1600, 1000)):
     """The main window on the briefing at `db`, shown and exposed. Behaviour tests pass the test
     briefing (the `fixture_db` fixture); without `db` it opens the bundled briefing."""
+    from PySide6.QtCore import Qt
+
     from briefing.store import open_briefing
     from briefing.ui.shell.main_window import MainWindow
-
-    from PySide6.QtCore import Qt
 
     win = MainWindow(open_briefing(db or paths.bundled_database()), settings, qt_fonts)
     qtbot.addWidget(win)

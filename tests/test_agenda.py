@@ -37,11 +37,13 @@ def stop(name, tab="ports", subject="", zoom=1.0, centre=None, chart="", proposa
     return Stop(name, ViewState(tab, subject, zoom, centre, chart, proposal, passage), notes)
 
 
-THREE = Agenda((
-    stop("满洲里", "ports", F.MANZHOULI_RAIL, 3.0, (117.4, 49.6), notes="讲中欧班列"),
-    stop("全区图表", "indicators", F.REGION, chart=F.USED_CARS),
-    stop("凌云的建议", "proposals", F.MANZHOULI_RAIL, proposal=F.MANZHOULI_PROPOSAL),
-))
+THREE = Agenda(
+    (
+        stop("满洲里", "ports", F.MANZHOULI_RAIL, 3.0, (117.4, 49.6), notes="讲中欧班列"),
+        stop("全区图表", "indicators", F.REGION, chart=F.USED_CARS),
+        stop("凌云的建议", "proposals", F.MANZHOULI_RAIL, proposal=F.MANZHOULI_PROPOSAL),
+    )
+)
 
 
 def test_the_agenda_model_passes_qtmodeltester(qtmodeltester, fixture_briefing):
@@ -78,9 +80,16 @@ def test_an_agenda_round_trips_through_its_file(tmp_path, fixture_briefing):
     save_agenda(agenda, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["briefing_sha256"] == fixture_briefing.sha256()
-    assert data["stops"][0] == {"name": "满洲里", "tab": "ports", "subject_id": F.MANZHOULI_RAIL,
-                                "map": {"zoom": 3.0, "center": [117.4, 49.6]}, "chart": "", "proposal_id": "",
-                                "passage_id": "", "notes": "讲中欧班列"}
+    assert data["stops"][0] == {
+        "name": "满洲里",
+        "tab": "ports",
+        "subject_id": F.MANZHOULI_RAIL,
+        "map": {"zoom": 3.0, "center": [117.4, 49.6]},
+        "chart": "",
+        "proposal_id": "",
+        "passage_id": "",
+        "notes": "讲中欧班列",
+    }
     assert load_agenda(path) == agenda
 
 
@@ -180,11 +189,18 @@ def test_a_stop_naming_a_missing_port_is_marked_and_opens_without_it(window, qtb
 BAD_FILES = {
     "not-json.agenda.json": ("{ stops: [", "不是议程文件(第 1 行不是有效的 JSON)"),
     "foreign.json": (json.dumps({"type": "FeatureCollection", "features": []}), "不是议程文件(缺少 version 或 stops)"),
-    "newer.agenda.json": (json.dumps({"version": 2, "stops": []}), "由更新版本的查看器制作(议程版本 2,本程序读取版本 1)"),
-    "bad-stop.agenda.json": (json.dumps({"version": 1, "stops": [{"name": "a"}, {"name": "b", "map": {"zoom": -1}}]}),
-                             "第 2 站:map 的 zoom 不是正数"),
-    "bad-tab.agenda.json": (json.dumps({"version": 1, "stops": [{"name": "a", "tab": "slides"}]}),
-                            "第 1 站:tab “slides” 不是 ports, indicators, proposals, sources 之一"),
+    "newer.agenda.json": (
+        json.dumps({"version": 2, "stops": []}),
+        "由更新版本的查看器制作(议程版本 2,本程序读取版本 1)",
+    ),
+    "bad-stop.agenda.json": (
+        json.dumps({"version": 1, "stops": [{"name": "a"}, {"name": "b", "map": {"zoom": -1}}]}),
+        "第 2 站:map 的 zoom 不是正数",
+    ),
+    "bad-tab.agenda.json": (
+        json.dumps({"version": 1, "stops": [{"name": "a", "tab": "slides"}]}),
+        "第 1 站:tab “slides” 不是 ports, indicators, proposals, sources 之一",
+    ),
     "empty.agenda.json": ("", "不是议程文件(第 1 行不是有效的 JSON)"),
 }
 
@@ -233,8 +249,9 @@ def test_agendas_are_saved_beside_the_briefing_or_else_in_the_data_folder(tmp_pa
 
 
 def _view(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", "view", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "view", *args], capture_output=True, text=True, encoding="utf-8", timeout=300
+    )
 
 
 def test_view_with_a_bad_agenda_says_so_in_one_line(tmp_path):

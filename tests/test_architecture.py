@@ -49,8 +49,11 @@ EXPORT_DOOR = "ui/shell/export_dialogs.py"
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layers_point_down(layer):
-    broken = {path.relative_to(PACKAGE).as_posix(): sorted(_reaches(path, FORBIDDEN[layer]))
-              for path in modules_of(layer) if _reaches(path, FORBIDDEN[layer])}
+    broken = {
+        path.relative_to(PACKAGE).as_posix(): sorted(_reaches(path, FORBIDDEN[layer]))
+        for path in modules_of(layer)
+        if _reaches(path, FORBIDDEN[layer])
+    }
     broken.pop(EXPORT_DOOR, None)
     assert broken == {}
 
@@ -60,12 +63,18 @@ def test_the_contract_check_finds_an_upward_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QLabel\nfrom briefing.ui.ports import ports_tab\n")
     assert _reaches(bad, FORBIDDEN["drawing"]) == {
-        "PySide6.QtWidgets", "PySide6.QtWidgets.QLabel", "briefing.ui.ports", "briefing.ui.ports.ports_tab"}
+        "PySide6.QtWidgets",
+        "PySide6.QtWidgets.QLabel",
+        "briefing.ui.ports",
+        "briefing.ui.ports.ports_tab",
+    }
 
 
 def _loaded_after(statement: str) -> list[str]:
-    code = (f"import sys; {statement};"
-            f"print('\\n'.join(m for m in sys.modules if m.startswith(('PySide6.', 'pyqtgraph', 'briefing.', 'numpy'))))")
+    code = (
+        f"import sys; {statement};"
+        f"print('\\n'.join(m for m in sys.modules if m.startswith(('PySide6.', 'pyqtgraph', 'briefing.', 'numpy'))))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
@@ -88,10 +97,17 @@ def test_the_handout_loads_no_widget_module():
 
 
 def test_the_drawing_layer_loads_no_widget_module():
-    loaded = _loaded_after("import " + ", ".join(  # sub-packages too (drawing/slides)
-        "briefing.drawing." + ".".join(p.relative_to(PACKAGE / "drawing").with_suffix("").parts)
-        for p in modules_of("drawing") if p.stem != "__init__"))
-    assert [m for m in loaded if m.startswith(("PySide6.QtWidgets", "pyqtgraph", "briefing.ui", "briefing.export"))] == []
+    loaded = _loaded_after(
+        "import "
+        + ", ".join(  # sub-packages too (drawing/slides)
+            "briefing.drawing." + ".".join(p.relative_to(PACKAGE / "drawing").with_suffix("").parts)
+            for p in modules_of("drawing")
+            if p.stem != "__init__"
+        )
+    )
+    assert [
+        m for m in loaded if m.startswith(("PySide6.QtWidgets", "pyqtgraph", "briefing.ui", "briefing.export"))
+    ] == []
 
 
 def test_widgets_never_import_sqlite():
@@ -105,4 +121,11 @@ def test_ui_is_one_folder_per_feature():
     loose = [p.name for p in (PACKAGE / "ui").glob("*.py") if p.name != "__init__.py"]
     assert loose == []
     assert {p.name for p in (PACKAGE / "ui").iterdir() if p.is_dir() and p.name != "__pycache__"} >= {
-        "shell", "ports", "indicators", "proposals", "sources", "presenting", "common"}
+        "shell",
+        "ports",
+        "indicators",
+        "proposals",
+        "sources",
+        "presenting",
+        "common",
+    }

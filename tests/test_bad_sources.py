@@ -41,8 +41,12 @@ def line_of(folder: Path, name: str, row_id: str) -> int:
 
 CASES = {
     "missing passage": ("observations.csv", F.LOWER_BOUND, {"passage_id": "p99"}, "unknown passage 'p99'"),
-    "number not in passage": ("observations.csv", F.LOWER_BOUND, {"as_written": "超2500万吨", "value": "2500"},
-                              "does not appear in passage"),
+    "number not in passage": (
+        "observations.csv",
+        F.LOWER_BOUND,
+        {"as_written": "超2500万吨", "value": "2500"},
+        "does not appear in passage",
+    ),
     "value not in figure": ("observations.csv", F.LOWER_BOUND, {"value": "2500"}, "does not appear in"),
     "unknown port": ("proposals.csv", F.PORT_PROPOSAL, {"port_ids": "atlantis"}, "unknown port 'atlantis'"),
     "malformed coordinate": ("ports.csv", F.EXACT_PORT, {"lat": "42,57"}, "lat '42,57' is not a number"),
@@ -53,25 +57,52 @@ CASES = {
     "publication without a date": ("sources.csv", F.PUBLICATION, {"published": ""}, "a publication needs its date"),
     "source without a publisher": ("sources.csv", F.PUBLICATION, {"publisher": ""}, "publisher is empty"),
     "date that is not a date": ("sources.csv", F.PUBLICATION, {"published": "Nov 2023"}, "is not a date like"),
-    "address with a stray bracket": ("sources.csv", F.ADDRESSED_SOURCE, {"url": "https://example.org/airports.dat)"},
-                                     "ends in a stray ')'"),
-    "address in the title": ("sources.csv", F.PUBLICATION, {"title": "Xinhua http://en.people.cn/n3/x.html"},
-                             "title holds an address"),
-    "two addresses in one": ("sources.csv", F.PUBLICATION, {"url": "http://a.org/x (mirror http://b.org/y)"},
-                             "is not a single http(s) address"),
+    "address with a stray bracket": (
+        "sources.csv",
+        F.ADDRESSED_SOURCE,
+        {"url": "https://example.org/airports.dat)"},
+        "ends in a stray ')'",
+    ),
+    "address in the title": (
+        "sources.csv",
+        F.PUBLICATION,
+        {"title": "Xinhua http://en.people.cn/n3/x.html"},
+        "title holds an address",
+    ),
+    "two addresses in one": (
+        "sources.csv",
+        F.PUBLICATION,
+        {"url": "http://a.org/x (mirror http://b.org/y)"},
+        "is not a single http(s) address",
+    ),
     "repost without its address": ("sources.csv", F.REPOST, {"url": ""}, "url_kind is repost but there is no url"),
     # confidence and precision
-    "high confidence on a repost": ("observations.csv", F.REPOST_FIGURE, {"confidence": "high"},
-                                    f"read from a repost ({F.REPOST_FIGURE_SOURCE}): at most medium"),
-    "high confidence on a lower bound": ("observations.csv", F.SOURCE_FIGURE,
-                                         {"confidence": "high", "kind": "lower_bound"},
-                                         "confidence high for a lower bound"),
-    "decimals on a quoted value": ("observations.csv", F.LOWER_BOUND, {"decimals": "0"},
-                                   "decimals is for a derived value only"),
+    "high confidence on a repost": (
+        "observations.csv",
+        F.REPOST_FIGURE,
+        {"confidence": "high"},
+        f"read from a repost ({F.REPOST_FIGURE_SOURCE}): at most medium",
+    ),
+    "high confidence on a lower bound": (
+        "observations.csv",
+        F.SOURCE_FIGURE,
+        {"confidence": "high", "kind": "lower_bound"},
+        "confidence high for a lower bound",
+    ),
+    "decimals on a quoted value": (
+        "observations.csv",
+        F.LOWER_BOUND,
+        {"decimals": "0"},
+        "decimals is for a derived value only",
+    ),
     "period without English": ("observations.csv", F.LOWER_BOUND, {"period_en": ""}, "period_en is empty"),
     # a port drawn outside China
-    "port placed across the border": ("ports.csv", F.RAIL_PORT, {"lat": "43.72", "lon": "111.91"},
-                                      "3.9 km outside the region's outline"),
+    "port placed across the border": (
+        "ports.csv",
+        F.RAIL_PORT,
+        {"lat": "43.72", "lon": "111.91"},
+        "3.9 km outside the region's outline",
+    ),
 }
 
 

@@ -16,13 +16,21 @@ ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = {"name": str, "briefing": str, "median": (int, float), "p95": (int, float), "unit": str}
 # Every kind of figure the issue asks for, each on the bundled briefing and the small scaled one.
 EXPECTED = {
-    ("launch to first paint", "bundled"), ("launch to first paint", "scaled-quick"),
-    ("peak memory at start", "bundled"), ("peak memory at start", "scaled-quick"),
-    ("launch, baseline (a) pyqtgraph", "-"), ("launch, baseline (b) QPainter", "-"),
-    ("next port (ports tab)", "bundled"), ("next port (indicators tab)", "scaled-quick"),
-    ("next port (proposals tab)", "bundled"), ("map zoom, all ports", "scaled-quick"),
-    ("map pan, all ports", "bundled"), ("peak memory, session", "scaled-quick"),
-    ("build", "small"), ("build", "large"), ("PDF handout export", "bundled"),
+    ("launch to first paint", "bundled"),
+    ("launch to first paint", "scaled-quick"),
+    ("peak memory at start", "bundled"),
+    ("peak memory at start", "scaled-quick"),
+    ("launch, baseline (a) pyqtgraph", "-"),
+    ("launch, baseline (b) QPainter", "-"),
+    ("next port (ports tab)", "bundled"),
+    ("next port (indicators tab)", "scaled-quick"),
+    ("next port (proposals tab)", "bundled"),
+    ("map zoom, all ports", "scaled-quick"),
+    ("map pan, all ports", "bundled"),
+    ("peak memory, session", "scaled-quick"),
+    ("build", "small"),
+    ("build", "large"),
+    ("PDF handout export", "bundled"),
 }
 
 
@@ -30,7 +38,13 @@ def test_quick_benchmarks_print_well_formed_figures(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--json", "--out", str(tmp_path)],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=300)
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines and all(line.startswith("{") for line in lines), "with --json, stdout holds only JSON lines"
@@ -43,8 +57,11 @@ def test_quick_benchmarks_print_well_formed_figures(tmp_path):
     found = {(f["name"], f["briefing"]) for f in figures}
     assert EXPECTED <= found, EXPECTED - found
     searches = {f["name"] for f in figures if f["name"].startswith("search keystroke")}
-    assert {"search keystroke, store (2-char Chinese 口岸)", "search keystroke, proposals tab (pinyin manzhouli)",
-            "search keystroke, store (English Erenhot)"} <= searches
+    assert {
+        "search keystroke, store (2-char Chinese 口岸)",
+        "search keystroke, proposals tab (pinyin manzhouli)",
+        "search keystroke, store (English Erenhot)",
+    } <= searches
     launch = next(f for f in figures if f["name"] == "launch to first paint" and f["briefing"] == "bundled")
     assert launch["ratio"] > 0 and launch["ratio_floor"] > 0, "both baseline ratios are reported"
     growth = next(f for f in figures if f["name"] == "build" and f["briefing"] == "large")

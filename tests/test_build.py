@@ -101,16 +101,27 @@ def test_derived_value_follows_its_formula_to_the_precision_its_inputs_allow(fix
 def test_every_kind_body_mode_and_precision_is_in_the_test_briefing(fixture_briefing):
     """The test briefing keeps every edge the behaviour tests rely on."""
     kinds = {o.kind for s in fixture_briefing.subjects for o in fixture_briefing.observations_for(s.id)}
-    assert kinds == {"reported", "cumulative", "target", "lower_bound", "approximate", "growth_rate", "share",
-                     "derived"}
+    assert kinds == {
+        "reported",
+        "cumulative",
+        "target",
+        "lower_bound",
+        "approximate",
+        "growth_rate",
+        "share",
+        "derived",
+    }
     assert {d.body for d in fixture_briefing.delegates} == {"npc_deputy", "cppcc_member", "official"}
     assert {p.mode for p in fixture_briefing.ports} == {"rail", "road", "air"}
     assert {p.coord_precision for p in fixture_briefing.ports} == {"exact", "nearby_town", "approximate", ""}
     assert {p.level for p in fixture_briefing.places} >= {"region", "league_city", "port_group"}
     made_up = fixture_briefing.observation(F.MADE_UP)  # a figure from a source that is not the article
     assert made_up.source_id != F.ARTICLE and not made_up.passage_id and "<b>" in made_up.note_zh
-    series = sorted(o.period for o in fixture_briefing.observations_for(F.SERIES_PORT)
-                    if o.indicator_id == F.FREIGHT and len(o.period) == 4)
+    series = sorted(
+        o.period
+        for o in fixture_briefing.observations_for(F.SERIES_PORT)
+        if o.indicator_id == F.FREIGHT and len(o.period) == 4
+    )
     assert series == list(F.SERIES_YEARS) and len(series) >= 3  # a missing year between them
     assert len(fixture_briefing.observations_citing(F.SEVERAL_FIGURES_PASSAGE)) >= 5
     assert "<b>" in next(p for p in fixture_briefing.proposals() if p.id == F.MARKUP_PROPOSAL).title_zh

@@ -90,8 +90,9 @@ def test_derived_value_follows_its_formula_to_the_precision_its_inputs_allow(bun
 
 
 def test_a_published_figure_replaces_a_derived_one(bundled):
-    trade = [o for o in bundled.observations_for("nmg")
-             if o.indicator_id == "foreign-trade-value" and o.period == "2023"]
+    trade = [
+        o for o in bundled.observations_for("nmg") if o.indicator_id == "foreign-trade-value" and o.period == "2023"
+    ]
     assert [(o.kind, o.value) for o in trade] == [("reported", 1965.3)]
     source = bundled.source(trade[0].source_id)
     assert (source.publisher, source.published) == ("Xinhua", "2024-01-23")
@@ -111,7 +112,9 @@ def test_manzhouli_proposal_links_both_land_ports(bundled):
     assert linked("manzhouli-rail") and linked("manzhouli-rail") == linked("manzhouli-road")
 
 
-@pytest.mark.parametrize("joined", ["“入区即退”约2.4亿元", "涵盖了蒙古国、俄罗斯、白俄罗斯", "实现进出口增长", "出境班列可通达"])
+@pytest.mark.parametrize(
+    "joined", ["“入区即退”约2.4亿元", "涵盖了蒙古国、俄罗斯、白俄罗斯", "实现进出口增长", "出境班列可通达"]
+)
 def test_column_breaks_are_rejoined(bundled, joined):
     """The newspaper's column breaks cut four paragraphs mid-sentence; a passage is the whole paragraph."""
     assert sum(joined in p.text for p in bundled.passages()) == 1

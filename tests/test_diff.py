@@ -44,8 +44,11 @@ def edited(tmp_path_factory):
 
     header, observations = _rows(folder / "observations.csv")
     formulas = " ".join(row["formula"] for row in observations)
-    changed = next(row for row in observations if not row["passage_id"] and row["kind"] != "derived"
-                   and "{" + row["id"] + "}" not in formulas)
+    changed = next(
+        row
+        for row in observations
+        if not row["passage_id"] and row["kind"] != "derived" and "{" + row["id"] + "}" not in formulas
+    )
     before = changed["value"]
     changed["value"] = "4819" if before != "4819" else "4820"
     _write(folder / "observations.csv", header, observations)
@@ -60,18 +63,29 @@ def edited(tmp_path_factory):
 
     new = root / "new.sqlite"
     build(folder, new, outlines)
-    return {"old": old, "new": new, "observation": changed["id"], "before": before, "after": changed["value"],
-            "port": added["id"], "proposal": removed["id"]}
+    return {
+        "old": old,
+        "new": new,
+        "observation": changed["id"],
+        "before": before,
+        "after": changed["value"],
+        "port": added["id"],
+        "proposal": removed["id"],
+    }
 
 
 def test_the_diff_lists_exactly_the_changed_figure_the_added_port_and_the_removed_proposal(edited):
     diff = diff_briefings(open_briefing(edited["old"]), open_briefing(edited["new"]))
     listed = {(c.kind, c.change, c.id) for c in diff.changes}
-    assert listed == {("observation", "changed", edited["observation"]), ("port", "added", edited["port"]),
-                      ("proposal", "removed", edited["proposal"])}
+    assert listed == {
+        ("observation", "changed", edited["observation"]),
+        ("port", "added", edited["port"]),
+        ("proposal", "removed", edited["proposal"]),
+    }
     (figure,) = diff.of("observation", "changed")
     assert [(f.name, plain(f.old), plain(f.new)) for f in figure.fields] == [
-        ("value", edited["before"], edited["after"])]
+        ("value", edited["before"], edited["after"])
+    ]
     assert diff.of("port", "added")[0].label.startswith("测试新口岸")
 
 
@@ -89,8 +103,9 @@ def test_values_are_shown_as_stored_never_rounded():
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
 
 
 def test_briefing_diff_prints_added_removed_and_changed(edited):
@@ -118,14 +133,19 @@ def test_compare_with_shows_the_changes_in_a_dialog(qtbot, qt_fonts, tmp_path, e
     from briefing.ui.common.settings import Settings
     from briefing.ui.shell.main_window import MainWindow
 
-    window = MainWindow(open_briefing(edited["old"]),
-                        Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), qt_fonts)
+    window = MainWindow(
+        open_briefing(edited["old"]), Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), qt_fonts
+    )
     qtbot.addWidget(window)
     dialog = window.presenter_tools.compare_with(edited["new"])
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
-    assert sorted(dialog.listed()) == sorted([
-        ("口岸(1)", "新增", edited["port"]), ("数据(1)", "修改", edited["observation"]),
-        ("建议(1)", "删除", edited["proposal"])])
+    assert sorted(dialog.listed()) == sorted(
+        [
+            ("口岸(1)", "新增", edited["port"]),
+            ("数据(1)", "修改", edited["observation"]),
+            ("建议(1)", "删除", edited["proposal"]),
+        ]
+    )
     assert window.presenter_tools.compare_with(tmp_path / "missing.sqlite") is None
     assert "no such file" in window.presenter_tools.last_message

@@ -73,8 +73,9 @@ def test_every_bundled_figure_reads_in_english_with_its_exact_number(bundled, qa
 
 
 def test_lower_bounds_say_over_in_english(qapp):
-    obs = Observation("x", "p", "i", "2023", "2023年全年", 3000.0, "列", "lower_bound", "超3000列", None, "s", "", "",
-                      "")
+    obs = Observation(
+        "x", "p", "i", "2023", "2023年全年", 3000.0, "列", "lower_bound", "超3000列", None, "s", "", "", ""
+    )
     assert value_text(obs, "en") == "over 3,000 trains"
     assert value_text(obs, "zh") == "超3000列"
 

@@ -27,8 +27,10 @@ from briefing.export.layout import Column, Flow
 from briefing.store import open_briefing
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-                                   reason="needs poppler-utils (pdfinfo, pdftotext, pdffonts)")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="needs poppler-utils (pdfinfo, pdftotext, pdffonts)",
+)
 
 
 def pdf_pages(path: Path) -> int:
@@ -47,8 +49,10 @@ def handouts(tmp_path_factory, qapp, fixture_db):
     briefing = open_briefing(fixture_db)
     prepare()
     folder = tmp_path_factory.mktemp("handouts")
-    made = {lang: (folder / f"handout-{lang}.pdf", write_handout(briefing, folder / f"handout-{lang}.pdf", lang))
-            for lang in ("zh", "en")}
+    made = {
+        lang: (folder / f"handout-{lang}.pdf", write_handout(briefing, folder / f"handout-{lang}.pdf", lang))
+        for lang in ("zh", "en")
+    }
     yield made
     briefing.close()
 
@@ -59,11 +63,20 @@ def test_handout_pages_carry_the_figures_as_text(handouts, fixture_briefing):
     assert pdf_pages(path) == pages >= 8
     text = pdf_text(path)
     later = F.row("observations", F.LATER_FULL_YEAR)["period_zh"]  # short enough to stay on one line
-    for expected in (F.name_zh(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元", "口岸分布图", "代表委员建议",
-                     "资料来源",  # and the article's date and the latest figure's:
-                     f"原文: {F.ARTICLE_MONTH}", f"补充数据截至: {F.DATA_THROUGH}",
-                     "时期后标 * 者晚于原文发表", f"{later} *",  # a later figure is marked where it is shown
-                     f"第 1 页 / 共 {pages} 页", f"第 {pages} 页 / 共 {pages} 页"):
+    for expected in (
+        F.name_zh(F.EXACT_PORT),
+        F.LOWER_BOUND_TEXT,
+        "2073.1亿元",
+        "口岸分布图",
+        "代表委员建议",
+        "资料来源",  # and the article's date and the latest figure's:
+        f"原文: {F.ARTICLE_MONTH}",
+        f"补充数据截至: {F.DATA_THROUGH}",
+        "时期后标 * 者晚于原文发表",
+        f"{later} *",  # a later figure is marked where it is shown
+        f"第 1 页 / 共 {pages} 页",
+        f"第 {pages} 页 / 共 {pages} 页",
+    ):
         assert expected in text, expected
     speakers = {d.name_zh for d in fixture_briefing.delegates}
     assert any(name in text for name in speakers)
@@ -84,8 +97,17 @@ def test_handout_embeds_the_font(handouts):
 def test_handout_in_english_has_english_headings_and_names(handouts, fixture_briefing):
     path, pages = handouts["en"]
     text = pdf_text(path)
-    for expected in ("Meeting handout", "Port map", "Figures by subject", "Sources", "Contents",
-                     f"Page 1 of {pages}", F.name_en(F.EXACT_PORT), F.LOWER_BOUND_TEXT, "2073.1亿元"):
+    for expected in (
+        "Meeting handout",
+        "Port map",
+        "Figures by subject",
+        "Sources",
+        "Contents",
+        f"Page 1 of {pages}",
+        F.name_en(F.EXACT_PORT),
+        F.LOWER_BOUND_TEXT,
+        "2073.1亿元",
+    ):
         assert expected in text, expected
     assert "口岸分布图" not in text and "资料来源" not in text
     assert fixture_briefing.proposals()[0].title_zh[:8] in text  # proposals stay in Chinese
@@ -96,15 +118,17 @@ def test_contents_page_numbers_lead_to_each_subject_and_its_first_figure(handout
     """The cover's contents give each section's page; there the heading sits with its first row
     (a heading never stays behind alone at the foot of the previous page)."""
     path, pages = handouts["zh"]
-    cover = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    cover = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     contents = dict(re.findall(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", cover, re.M))
     order = {i.id: n for n, i in enumerate(fixture_briefing.indicators)}
     for subject in ordered_subjects(fixture_briefing):
         page = int(contents[subject.name_zh])
         text = pdf_text(path, page)
-        first = min(fixture_briefing.observations_for(subject.id),
-                    key=lambda o: (order.get(o.indicator_id, 999), o.period))
+        first = min(
+            fixture_briefing.observations_for(subject.id), key=lambda o: (order.get(o.indicator_id, 999), o.period)
+        )
         assert subject.name_zh in text.splitlines() and value_text(first)[:6] in text, subject.id
     assert int(contents["资料来源"]) <= pages and "资料来源" in pdf_text(path, int(contents["资料来源"]))
 
@@ -116,8 +140,9 @@ def test_long_tables_repeat_their_header_on_the_next_page(qapp):
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     flow = Flow(writer, family)
-    table = flow.measure_table((Column("指标名称", 0.6), Column("数值栏", 0.4)),
-                               [[f"第{n}行", str(n)] for n in range(1, 121)])
+    table = flow.measure_table(
+        (Column("指标名称", 0.6), Column("数值栏", 0.4)), [[f"第{n}行", str(n)] for n in range(1, 121)]
+    )
     flow.table(table, continued="表格(续)")
     painter = QPainter(writer)
     flow.paint(painter, writer.newPage, lambda *_: None)
@@ -144,7 +169,12 @@ def test_csv_round_trips_every_figure_with_its_citation(tmp_path, fixture_briefi
         row = by_id[obs.id]
         assert float(row["value"]) == obs.value  # every digit, never rounded
         assert (row["subject_id"], row["indicator_id"], row["period"], row["unit"], row["kind"]) == (
-            obs.subject_id, obs.indicator_id, obs.period, obs.unit, obs.kind)
+            obs.subject_id,
+            obs.indicator_id,
+            obs.period,
+            obs.unit,
+            obs.kind,
+        )
         assert row["as_written"] == obs.as_written and row["formula"] == obs.formula and row["note"] == obs.note_zh
         if obs.passage_id:
             assert row["passage_id"] == obs.passage_id
@@ -170,8 +200,18 @@ def test_csv_of_one_subject(tmp_path, fixture_briefing):
     assert {row["subject"] for row in rows} == {"Ceke (Sekhee)"}
 
 
-@pytest.mark.parametrize("target", ["under-a-file", pytest.param("proc", marks=pytest.mark.skipif(
-    not Path("/proc").is_dir(), reason="Linux /proc: a folder nobody can write to, root included"))])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "under-a-file",
+        pytest.param(
+            "proc",
+            marks=pytest.mark.skipif(
+                not Path("/proc").is_dir(), reason="Linux /proc: a folder nobody can write to, root included"
+            ),
+        ),
+    ],
+)
 def test_export_to_an_unwritable_place_fails_cleanly(tmp_path, fixture_briefing, qapp, target):
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file, not a folder")
@@ -210,8 +250,13 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
-    result = subprocess.run([sys.executable, "-m", "briefing", "export", "--pdf", str(tmp_path / "h.pdf")],
-                            capture_output=True, text=True, preexec_fn=small_disk, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "export", "--pdf", str(tmp_path / "h.pdf")],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_disk,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: cannot write")
     assert list(tmp_path.iterdir()) == []
@@ -232,8 +277,9 @@ def test_the_briefing_itself_is_never_overwritten(tmp_path, fixture_db):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing", "export", *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "export", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @needs_poppler
@@ -245,11 +291,14 @@ def test_cli_writes_pdf_and_csv(tmp_path):
     assert (tmp_path / "f.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-@pytest.mark.parametrize("args", [
-    ("--pdf", "{tmp}/notes.txt/h.pdf"),
-    ("{tmp}/notes.txt", "--csv", "{tmp}/f.csv"),
-    (),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--pdf", "{tmp}/notes.txt/h.pdf"),
+        ("{tmp}/notes.txt", "--csv", "{tmp}/f.csv"),
+        (),
+    ],
+)
 def test_cli_failures_are_one_line(tmp_path, args):
     (tmp_path / "notes.txt").write_text("not a database")
     result = run_cli(*(a.format(tmp=tmp_path) for a in args))

@@ -14,8 +14,10 @@ from briefing.drawing import fonts
 def database_characters() -> set[str]:
     conn = sqlite3.connect(paths.bundled_database())
     chars: set[str] = set()
-    tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_fts%'")]
+    tables = [
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_fts%'")
+    ]
     for table in tables:
         for row in conn.execute(f'SELECT * FROM "{table}"'):
             for cell in row:

@@ -32,8 +32,15 @@ def _run(app: Path, *args: str, platform: str = "offscreen", config: Path, wrap:
     env = dict(os.environ, QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=str(config), HOME=str(config))
     if sys.platform == "win32":
         env["APPDATA"] = str(config)
-    return subprocess.run([*(wrap or []), str(app), *args], env=env, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=TIMEOUT)
+    return subprocess.run(
+        [*(wrap or []), str(app), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT,
+    )
 
 
 def test_self_test_passes_offscreen(tmp_path):
@@ -43,8 +50,10 @@ def test_self_test_passes_offscreen(tmp_path):
         assert "self-test ok" in result.stdout
 
 
-@pytest.mark.skipif(sys.platform != "linux" or not shutil.which("xvfb-run"),
-                    reason="the xcb check needs Linux and xvfb-run (apt-get install xvfb xauth)")
+@pytest.mark.skipif(
+    sys.platform != "linux" or not shutil.which("xvfb-run"),
+    reason="the xcb check needs Linux and xvfb-run (apt-get install xvfb xauth)",
+)
 def test_self_test_passes_on_a_real_x_server(tmp_path):
     """Offscreen cannot notice a missing xcb library; a real X server does."""
     result = _run(APP, "--self-test", platform="xcb", config=tmp_path, wrap=["xvfb-run", "-a"])
@@ -71,8 +80,10 @@ def test_search_works_frozen(tmp_path):
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(path.relative_to(folder)): (path.lstat().st_size, path.lstat().st_mtime_ns)
-            for path in sorted(folder.rglob("*"))}
+    return {
+        str(path.relative_to(folder)): (path.lstat().st_size, path.lstat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+    }
 
 
 def _as_unprivileged_user() -> list[str]:

@@ -34,21 +34,36 @@ def record(cls, **values):
 def figure(subject: str, period: str, value: float, kind: str = "reported", unit: str = "万吨") -> Observation:
     prefix = {"lower_bound": "超", "approximate": "约"}.get(kind, "")
     number = int(value) if float(value).is_integer() else value
-    return record(Observation, id=f"{subject}-{period}", subject_id=subject, indicator_id="freight", period=period,
-                  period_zh=f"{period}年", value=float(value), unit=unit, kind=kind,
-                  as_written=f"{prefix}{number}{unit}", source_id="s1", confidence="medium")
+    return record(
+        Observation,
+        id=f"{subject}-{period}",
+        subject_id=subject,
+        indicator_id="freight",
+        period=period,
+        period_zh=f"{period}年",
+        value=float(value),
+        unit=unit,
+        kind=kind,
+        as_written=f"{prefix}{number}{unit}",
+        source_id="s1",
+        confidence="medium",
+    )
 
 
 class MadeUpBriefing:
     """Four ports, two groups of two, the region: what chart_specs asks of a briefing."""
 
     def __init__(self, observations: list[Observation]) -> None:
-        self.ports = tuple(record(Port, id=pid, name_zh=f"{pid}口岸", name_en=f"Port {pid}", mode="road")
-                           for pid in ("a", "b", "c", "d"))
+        self.ports = tuple(
+            record(Port, id=pid, name_zh=f"{pid}口岸", name_en=f"Port {pid}", mode="road")
+            for pid in ("a", "b", "c", "d")
+        )
         group = "port_group"
-        self.places = (record(Place, id="ab", name_zh="甲乙合计", name_en="A+B", level=group, port_ids=("a", "b")),
-                       record(Place, id="cd", name_zh="丙丁合计", name_en="C+D", level=group, port_ids=("c", "d")),
-                       record(Place, id="all", name_zh="全区", name_en="Region", level="region"))
+        self.places = (
+            record(Place, id="ab", name_zh="甲乙合计", name_en="A+B", level=group, port_ids=("a", "b")),
+            record(Place, id="cd", name_zh="丙丁合计", name_en="C+D", level=group, port_ids=("c", "d")),
+            record(Place, id="all", name_zh="全区", name_en="Region", level="region"),
+        )
         self.observations = observations
 
     def indicator(self, indicator_id: str) -> Indicator:
@@ -78,14 +93,18 @@ class MadeUpBriefing:
 
 @pytest.fixture
 def made_up() -> MadeUpBriefing:
-    return MadeUpBriefing([
-        figure("a", "2021", 80), figure("a", "2023", 100),  # 2022 missing: a gap
-        figure("b", "2023", 300, "lower_bound"),
-        figure("c", "2022", 50),
-        figure("d", "2021", 70, "approximate"),
-        figure("ab", "2023", 400), figure("cd", "2023", 200, "lower_bound"),
-        figure("all", "2023", 1000),
-    ])
+    return MadeUpBriefing(
+        [
+            figure("a", "2021", 80),
+            figure("a", "2023", 100),  # 2022 missing: a gap
+            figure("b", "2023", 300, "lower_bound"),
+            figure("c", "2022", 50),
+            figure("d", "2021", 70, "approximate"),
+            figure("ab", "2023", 400),
+            figure("cd", "2023", 200, "lower_bound"),
+            figure("all", "2023", 1000),
+        ]
+    )
 
 
 def comparison_of(briefing, subject_id: str):
@@ -270,8 +289,9 @@ def test_at_1366_by_768_no_chart_label_is_cut(qtbot, qapp, qt_fonts, settings, s
                     assert len(names) == len(chart.spec.bars) and not any("…" in name for name in names)
                     axis = chart.plot.getAxis("right")
                     metrics = QFontMetrics(axis.style["tickFont"])
-                    widest = max(metrics.horizontalAdvance(line) for _, text in axis._tickLevels[0]
-                                 for line in text.split("\n"))
+                    widest = max(
+                        metrics.horizontalAdvance(line) for _, text in axis._tickLevels[0] for line in text.split("\n")
+                    )
                     assert widest <= axis.width()
     finally:
         i18n.set_language("zh", qapp)

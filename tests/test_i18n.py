@@ -56,7 +56,9 @@ def test_the_check_reports_an_untranslated_message(tmp_path):
         "<context><name>MainWindow</name>"
         "<message><source>口岸</source><translation>Ports</translation></message>"
         '<message><source>指标</source><translation type="unfinished"></translation></message>'
-        "</context></TS>\n", encoding="utf-8")
+        "</context></TS>\n",
+        encoding="utf-8",
+    )
     assert update_translations.unfinished(ts) == [("MainWindow", "指标")]
 
 
@@ -69,8 +71,9 @@ def test_catalogues_ship_compiled_and_qt_strings_follow_the_language(qapp):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own, from qtbase_zh_CN
 
 
-@pytest.mark.parametrize(("given", "code"), [("en", "en"), ("EN_us", "en"), ("zh-Hans", "zh"), ("fr", "zh"),
-                                              ("", "zh"), (None, "zh")])
+@pytest.mark.parametrize(
+    ("given", "code"), [("en", "en"), ("EN_us", "en"), ("zh-Hans", "zh"), ("fr", "zh"), ("", "zh"), (None, "zh")]
+)
 def test_language_codes_are_normalised(given, code):
     assert i18n.normalise(given) == code
 
@@ -178,7 +181,7 @@ def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
-    line = next(l for l in result.stdout.splitlines() if l.startswith("RESULT"))
+    line = next(text for text in result.stdout.splitlines() if text.startswith("RESULT"))
     assert line.split()[1:] == ["0", "en", "zh"], result.stderr[-2000:]  # English for this run only
     assert len(list((tmp_path / "shots").glob("*.png"))) == 4
 
@@ -206,10 +209,16 @@ def test_no_home_made_translation_wrappers():
                 if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
                     continue
                 owner = call.func.value.id if isinstance(call.func.value, ast.Name) else ""
-                if (call.func.attr == "translate" and owner in ("QCoreApplication", "QApplication")
-                        or call.func.attr == "tr"):
-                    text = call.args[1] if call.func.attr == "translate" and len(call.args) > 1 else (
-                        call.args[0] if call.func.attr == "tr" and call.args else None)
+                if (
+                    call.func.attr == "translate"
+                    and owner in ("QCoreApplication", "QApplication")
+                    or call.func.attr == "tr"
+                ):
+                    text = (
+                        call.args[1]
+                        if call.func.attr == "translate" and len(call.args) > 1
+                        else (call.args[0] if call.func.attr == "tr" and call.args else None)
+                    )
                     if isinstance(text, ast.Name) and text.id in parameters:
                         wrappers.append(f"{path.name}:{call.lineno} {function.name}()")
     assert wrappers == []

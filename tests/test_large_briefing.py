@@ -77,11 +77,19 @@ def test_citations_are_counted_and_listed_in_order_without_fetching_them_all(lar
 def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_the_same(fixture_briefing, tmp_path):
     built = sqlite3.connect(f"file:{fixture_briefing.path}?mode=ro", uri=True)
     try:
-        indexes = {row[0] for row in built.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL")}
-        plan = " ".join(row[3] for row in built.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position",
-            (F.LOWER_BOUND_PASSAGE,)))
+        indexes = {
+            row[0]
+            for row in built.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observations' AND sql IS NOT NULL"
+            )
+        }
+        plan = " ".join(
+            row[3]
+            for row in built.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM observations WHERE passage_id = ? ORDER BY position",
+                (F.LOWER_BOUND_PASSAGE,),
+            )
+        )
     finally:
         built.close()
     assert any("passage_id" in sql and "position" in sql for sql in indexes)
@@ -89,8 +97,9 @@ def test_the_build_indexes_citations_and_an_older_file_without_the_index_opens_t
     older = tmp_path / "older.sqlite"
     shutil.copy(fixture_briefing.path, older)
     conn = sqlite3.connect(older)
-    name = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%passage_id%position%'"
-                        ).fetchone()[0]
+    name = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%passage_id%position%'"
+    ).fetchone()[0]
     conn.execute(f'DROP INDEX "{name}"')
     conn.commit()
     conn.close()
@@ -143,7 +152,7 @@ def test_each_passage_lists_its_first_figures_and_counts_the_rest(tab, large):
     passage = large.passages()[0]
     text = tab.reader_document().toPlainText()
     _start, end = tab.passage_range(passage.id)
-    following = text[end:text.index(large.passages()[1].text)]
+    following = text[end : text.index(large.passages()[1].text)]
     assert following.count("引用本段的数据:") == CITATIONS_SHOWN
     assert f"… 另有 {PERIODS - CITATIONS_SHOWN} 条数据引用本段" in following
     for obs in large.observations_citing(passage.id)[:CITATIONS_SHOWN]:
@@ -216,8 +225,9 @@ def test_marking_another_passage_clears_the_first(qtbot, qt_fonts, fixture_brief
 
 
 def _export(*args, timeout=180):
-    return subprocess.run([sys.executable, "-m", "briefing", "export", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "export", *map(str, args)], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_the_estimate_is_close_to_the_pages_written(qapp, fixture_briefing, large, tmp_path):
@@ -269,8 +279,7 @@ def test_the_handout_of_one_port_holds_its_section_and_its_proposals_only(large_
     assert not any(f"\n{p.title_zh}\n" in text for p in others)
 
 
-def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fonts, settings, large_path,
-                                                                   monkeypatch):
+def test_the_export_dialog_offers_the_selected_port_with_estimates(qtbot, qt_fonts, settings, large_path, monkeypatch):
     from conftest import show_window
 
     from briefing.export import handout_scope

@@ -69,9 +69,19 @@ def test_the_about_box_shows_where_the_log_is(window, tmp_path, qtbot):
 
 
 def test_the_viewer_writes_its_log_in_the_users_data_folder(tmp_path):
-    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "briefing", "view", "--quit-after-paint"], env=env,
-                            capture_output=True, text=True, timeout=120)
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "view", "--quit-after-paint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert list((tmp_path / "data").rglob(log.LOG_FILE)), "no log file under the data folder"

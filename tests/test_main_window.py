@@ -93,7 +93,10 @@ def test_opening_another_briefing(window, tmp_path, fixture_db):
 def test_screenshot_command_writes_four_full_hd_pngs(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "view", "--screenshot", str(tmp_path)],
-        capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
     images = sorted(tmp_path.glob("*.png"))
@@ -105,8 +108,9 @@ def test_screenshot_command_writes_four_full_hd_pngs(tmp_path):
 
 def _self_test(config: Path) -> subprocess.CompletedProcess:
     env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
-    return subprocess.run([sys.executable, "-m", "briefing", "--self-test"],
-                          capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "--self-test"], capture_output=True, text=True, timeout=600, env=env
+    )
 
 
 def test_self_test_passes_and_records_it_in_the_users_settings(tmp_path):
@@ -132,6 +136,9 @@ def test_view_of_a_bad_file_exits_with_a_message(tmp_path):
     bad.write_bytes(b"")
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "view", str(bad), "--self-test"],
-        capture_output=True, text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 1 and "is empty" in result.stderr and "Traceback" not in result.stderr

@@ -68,19 +68,41 @@ print(json.dumps({"code": code, "attempts": attempts, "inet": inet_sockets(),
 
 def test_a_full_self_test_makes_no_network_request(tmp_path):
     agenda = tmp_path / "talk.agenda.json"
-    save_agenda(Agenda((Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL)),
-                        Stop("全区", ViewState("indicators", F.REGION, chart=F.TRADE)))), agenda)
+    save_agenda(
+        Agenda(
+            (
+                Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL)),
+                Stop("全区", ViewState("indicators", F.REGION, chart=F.TRADE)),
+            )
+        ),
+        agenda,
+    )
     result = subprocess.run(
         [sys.executable, "-c", GUARDED_RUN, "view", "--self-test", "--agenda", str(agenda)],
-        capture_output=True, text=True, encoding="utf-8", timeout=600)
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert "self-test ok" in result.stdout
     assert report == {"code": 0, "attempts": [], "inet": [], "qtnetwork": False}
 
 
-NETWORK_MODULES = {"socket", "ssl", "http", "urllib", "requests", "httpx", "webbrowser", "ftplib", "smtplib",
-                   "PySide6.QtNetwork", "PySide6.QtWebEngineWidgets"}
+NETWORK_MODULES = {
+    "socket",
+    "ssl",
+    "http",
+    "urllib",
+    "requests",
+    "httpx",
+    "webbrowser",
+    "ftplib",
+    "smtplib",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineWidgets",
+}
 
 
 def test_no_module_of_the_viewer_can_reach_the_network():
@@ -110,8 +132,9 @@ def settings_file(tmp_path) -> Path:
 
 
 def _window(qtbot, qt_fonts, settings_file: Path, db: Path) -> MainWindow:
-    window = MainWindow(open_briefing(db),
-                        Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), qt_fonts)
+    window = MainWindow(
+        open_briefing(db), Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)), qt_fonts
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -127,11 +150,13 @@ def test_there_are_no_update_or_sign_in_prompts(qtbot, qt_fonts, settings_file, 
         assert not [t for t in texts if word in t.lower()], word
 
 
-AGENDA = Agenda((
-    Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL, 2.0, (117.4, 49.6))),
-    Stop("全区数据", ViewState("indicators", F.REGION)),
-    Stop("策克", ViewState("ports", F.EXACT_PORT)),
-))
+AGENDA = Agenda(
+    (
+        Stop("满洲里", ViewState("ports", F.MANZHOULI_RAIL, 2.0, (117.4, 49.6))),
+        Stop("全区数据", ViewState("indicators", F.REGION)),
+        Stop("策克", ViewState("ports", F.EXACT_PORT)),
+    )
+)
 
 
 def test_after_a_crash_the_viewer_reopens_on_the_last_stop(qtbot, qt_fonts, settings_file, tmp_path, fixture_db):
@@ -159,8 +184,9 @@ def test_unsaved_stops_survive_a_crash_too(qtbot, qt_fonts, settings_file, fixtu
     first = _window(qtbot, qt_fonts, settings_file, fixture_db)
     first.selection.select_subject(F.APPROXIMATE_PORT)
     first.presenter_tools.add_current_view()
-    qtbot.waitUntil(lambda: F.APPROXIMATE_PORT in Settings(
-        QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda)
+    qtbot.waitUntil(
+        lambda: F.APPROXIMATE_PORT in Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).last_agenda
+    )
 
     again = _window(qtbot, qt_fonts, settings_file, fixture_db)
     again.presenter_tools.start(None)

@@ -13,12 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_carries_database_and_resources(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if result.returncode != 0:  # no setuptools in the venv: let pip fetch the build backend
         result = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-            capture_output=True, text=True, timeout=600,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     assert result.returncode == 0, result.stderr[-2000:]
     wheel = next(tmp_path.glob("*.whl"))

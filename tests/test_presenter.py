@@ -228,8 +228,9 @@ print(json.dumps(shown, ensure_ascii=False))
 """
 
 
-def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_the_laptop(tmp_path, agenda_file,
-                                                                                          fixture_db):
+def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_the_laptop(
+    tmp_path, agenda_file, fixture_db
+):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")

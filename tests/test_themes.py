@@ -15,12 +15,25 @@ from briefing.ui.common.settings import Settings
 
 # Text on its background. The dark theme is for dim rooms: WCAG AAA (7:1) for every pair; the light one AA.
 TEXT_PAIRS = [
-    ("window_text", "window"), ("text", "base"), ("muted", "window"), ("muted", "card_background"),
-    ("chart_text", "chart_background"), ("chart_subtitle", "chart_background"), ("map_ink", "map_land"),
-    ("map_muted", "map_land"), ("banner_text", "banner_background"), ("highlighted_text", "highlight"),
-    ("search_highlight_text", "search_highlight"), ("text", "list_selected"), ("text", "reader_mark"),
-    ("coverage_reported_text", "coverage_reported_background"), ("chip_text", "chip_background"),
-    ("reader_heading", "base"), ("link", "base"), ("card_heading", "card_sheet"), ("placeholder", "base"),
+    ("window_text", "window"),
+    ("text", "base"),
+    ("muted", "window"),
+    ("muted", "card_background"),
+    ("chart_text", "chart_background"),
+    ("chart_subtitle", "chart_background"),
+    ("map_ink", "map_land"),
+    ("map_muted", "map_land"),
+    ("banner_text", "banner_background"),
+    ("highlighted_text", "highlight"),
+    ("search_highlight_text", "search_highlight"),
+    ("text", "list_selected"),
+    ("text", "reader_mark"),
+    ("coverage_reported_text", "coverage_reported_background"),
+    ("chip_text", "chip_background"),
+    ("reader_heading", "base"),
+    ("link", "base"),
+    ("card_heading", "card_sheet"),
+    ("placeholder", "base"),
 ]
 
 
@@ -50,8 +63,11 @@ def light_afterwards(qapp):
 
 @pytest.mark.parametrize(("theme", "minimum"), [(themes.DARK, 7.0), (themes.LIGHT, 4.5)])
 def test_text_contrast(theme, minimum):
-    weak = [(a, b, round(contrast(getattr(theme, a), getattr(theme, b)), 1)) for a, b in TEXT_PAIRS
-            if contrast(getattr(theme, a), getattr(theme, b)) < minimum]
+    weak = [
+        (a, b, round(contrast(getattr(theme, a), getattr(theme, b)), 1))
+        for a, b in TEXT_PAIRS
+        if contrast(getattr(theme, a), getattr(theme, b)) < minimum
+    ]
     assert weak == []
 
 

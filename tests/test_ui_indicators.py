@@ -101,8 +101,9 @@ def test_target_card_looks_different_from_reported(tab):
     target.ensurePolished()
     reported.ensurePolished()
     # the style sheet draws a dashed border for targets: the two cards' frames render differently
-    assert target.grab().toImage().pixelColor(2, target.height() // 2) != \
-        reported.grab().toImage().pixelColor(2, reported.height() // 2)
+    assert target.grab().toImage().pixelColor(2, target.height() // 2) != reported.grab().toImage().pixelColor(
+        2, reported.height() // 2
+    )
 
 
 def test_subject_without_figures_says_so(tab):
@@ -144,8 +145,10 @@ def test_coverage_shows_a_dash_for_what_was_not_reported(briefing):
     model = CoverageModel()
     model.set_rows(briefing.subjects, briefing.indicators, briefing.coverage())
     row = model.row_of(F.EXACT_PORT)
-    columns = {model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole): c
-               for c in range(model.columnCount())}
+    columns = {
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole): c
+        for c in range(model.columnCount())
+    }
     trade = next(c for tip, c in columns.items() if F.indicator_zh(F.TRADE) in tip)
     freight = next(c for tip, c in columns.items() if F.FREIGHT_NAME in tip)
     empty = model.index(row, trade)
@@ -236,8 +239,12 @@ def test_pyqtgraph_loads_only_when_the_tab_is_shown(fixture_db):
         "before = 'pyqtgraph' in sys.modules or 'numpy' in sys.modules; tab.setVisible(True); app.processEvents();"
         "print(before, 'pyqtgraph' in sys.modules); sys.exit(0 if (not before and 'pyqtgraph' in sys.modules) else 1)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

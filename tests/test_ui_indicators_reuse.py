@@ -103,10 +103,34 @@ def test_a_fence_passes_on_a_larger_minimum_and_fills_its_place(qtbot):
 
 
 def _twenty_years() -> SeriesSpec:
-    values = [1369.4, 1505.8, 1006.4, 4867.7, 3937.7, 4701.5, 4167.6, 3359.7, 3715.2, 1599.4,
-              632.3, 4263.9, 2468.4, 2749.6, 821.6, 297.9, 4677.4, 404.9, 3123.8, 2960.1]
-    points = tuple(Observation(f"o{year}", "p", "freight", str(year), "", value, "万吨", "reported",
-                               f"{value}万吨", "p1", "s", "", "", "") for year, value in zip(range(2006, 2026), values))
+    values = [
+        1369.4,
+        1505.8,
+        1006.4,
+        4867.7,
+        3937.7,
+        4701.5,
+        4167.6,
+        3359.7,
+        3715.2,
+        1599.4,
+        632.3,
+        4263.9,
+        2468.4,
+        2749.6,
+        821.6,
+        297.9,
+        4677.4,
+        404.9,
+        3123.8,
+        2960.1,
+    ]
+    points = tuple(
+        Observation(
+            f"o{year}", "p", "freight", str(year), "", value, "万吨", "reported", f"{value}万吨", "p1", "s", "", "", ""
+        )
+        for year, value in zip(range(2006, 2026), values)
+    )
     return SeriesSpec(Indicator("freight", "货运量", "Freight", "万吨"), "万吨", points)
 
 
@@ -147,8 +171,11 @@ def test_a_chart_below_the_fold_is_drawn_when_scrolled_into_view_or_exported(tab
     panel.verticalScrollBar().setValue(below.y())
     QApplication.processEvents()
     assert below.drawn_spec() == below.spec
-    shown = [obs.value for obs in below.spec.points] if hasattr(below.spec, "points") else \
-        [obs.value for _, obs in below.spec.bars]
+    shown = (
+        [obs.value for obs in below.spec.points]
+        if hasattr(below.spec, "points")
+        else [obs.value for _, obs in below.spec.bars]
+    )
     assert sorted(below.bars.opts["y1"] if hasattr(below.spec, "points") else below.bars.opts["x1"]) == sorted(shown)
     panel.verticalScrollBar().setValue(0)
     tab.show_subject(F.CITY)
@@ -161,8 +188,9 @@ def test_comparisons_from_kept_rankings_are_the_comparisons(briefing):
     rankings = Rankings(briefing)
     for subject in briefing.subjects:
         observations = briefing.observations_for(subject.id)
-        assert comparison_specs(briefing, subject.id, observations, rankings=rankings) == \
-            comparison_specs(briefing, subject.id, observations)
+        assert comparison_specs(briefing, subject.id, observations, rankings=rankings) == comparison_specs(
+            briefing, subject.id, observations
+        )
 
 
 class _PaintCount(QObject):
@@ -185,7 +213,7 @@ def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qt
     # A presenter stepping through ports sees the new cards and charts appear in one go: each sheet
     # is painted once, not first at old places or widths and then again.
     tab.show_subject(start)
-    tab.charts  # the charts panel made and shown
+    assert tab.charts is not None  # the charts panel made and shown
     qtbot.wait(50)
     sheets = (tab.cards.widget(), tab.charts.widget())
     counter = _PaintCount(*sheets)
@@ -193,5 +221,4 @@ def test_stepping_to_a_port_with_charts_paints_its_cards_and_charts_once(tab, qt
     qtbot.wait(50)
     assert [counter.counts[sheet] for sheet in sheets] == [1, 1]
     assert [chart.spec.indicator.id for chart in tab.charts.visible_charts()]  # charts are shown
-    assert all(chart.drawn_spec() == chart.spec for chart in tab.charts.visible_charts()
-               if tab.charts.in_view(chart))
+    assert all(chart.drawn_spec() == chart.spec for chart in tab.charts.visible_charts() if tab.charts.in_view(chart))

@@ -178,12 +178,14 @@ def test_port_labels_do_not_overlap(tab):
         tab.reset_view()
         tab.map.zoom_by(zoom)
         # each label's text box (its white halo may touch a neighbour's at the corners)
-        rects = [label.rect.translated(tab.map.mapFromScene(label.pos()).toPointF()).adjusted(3, 3, -3, -3)
-                 for label in tab.map.labels()]
+        rects = [
+            label.rect.translated(tab.map.mapFromScene(label.pos()).toPointF()).adjusted(3, 3, -3, -3)
+            for label in tab.map.labels()
+        ]
         # nearly every placed port: the Manzhouli and Erenhot groups under one name each
         assert len(rects) >= F.placed_count() - 4
         for i, a in enumerate(rects):
-            for b in rects[i + 1:]:
+            for b in rects[i + 1 :]:
                 assert not a.intersects(b), (a, b)
 
 

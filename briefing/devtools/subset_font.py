@@ -68,12 +68,7 @@ def find_face(ttc: Path, family: str, style: str) -> int:
 def wanted_codepoints(resources: Path) -> tuple[list[int], list[Path]]:
     """Sorted code points to keep, and the resource files that were read."""
     files = resource_text_files(resources)
-    chars = (
-        gb2312_characters()
-        | ascii_latin1_characters()
-        | punctuation_characters()
-        | characters_in(files)
-    )
+    chars = gb2312_characters() | ascii_latin1_characters() | punctuation_characters() | characters_in(files)
     return sorted(ord(c) for c in chars), files
 
 
@@ -119,15 +114,24 @@ def subset_face(ttc: Path, index: int, codepoints: list[int]) -> tuple[bytes, in
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
-                        help="folder with NotoSansCJK-{Regular,Bold}.ttc (default: %(default)s)")
-    parser.add_argument("--resources", type=Path, default=Path("resources"),
-                        help="the repository's resources/ folder (default: %(default)s)")
+    parser.add_argument(
+        "--source-dir",
+        type=Path,
+        default=DEFAULT_SOURCE_DIR,
+        help="folder with NotoSansCJK-{Regular,Bold}.ttc (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--resources",
+        type=Path,
+        default=Path("resources"),
+        help="the repository's resources/ folder (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     codepoints, files = wanted_codepoints(args.resources)
-    print(f"{len(codepoints)} code points requested "
-          f"(GB 2312 + ASCII/Latin-1 + punctuation + {len(files)} resource files)")
+    print(
+        f"{len(codepoints)} code points requested (GB 2312 + ASCII/Latin-1 + punctuation + {len(files)} resource files)"
+    )
     out_dir = args.resources / "fonts"
     out_dir.mkdir(parents=True, exist_ok=True)
     for style, ttc_name, out_name in STYLES:
@@ -137,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         out = out_dir / out_name
         out.write_bytes(data)
         digest = hashlib.sha256(data).hexdigest()[:16]
-        print(f"{out}: {len(data):,} bytes, {glyphs} glyphs, '{full_name}' "
-              f"(face {index} of {ttc.name}), sha256 {digest}")
+        print(
+            f"{out}: {len(data):,} bytes, {glyphs} glyphs, '{full_name}' (face {index} of {ttc.name}), sha256 {digest}"
+        )
     return 0
 
 

@@ -59,9 +59,23 @@ def ts_path(folder: Path, locale: str) -> Path:
 def lupdate(folder: Path) -> None:
     files = [str(p) for p in source_files()]
     for locale, options in CATALOGUES.items():
-        _run([_tool("pyside6-lupdate"), *files, "-silent", "-no-obsolete", "-locations", "relative",
-              "-source-language", SOURCE_LANGUAGE, "-target-language", locale, *options,
-              "-ts", str(ts_path(folder, locale))])
+        _run(
+            [
+                _tool("pyside6-lupdate"),
+                *files,
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "relative",
+                "-source-language",
+                SOURCE_LANGUAGE,
+                "-target-language",
+                locale,
+                *options,
+                "-ts",
+                str(ts_path(folder, locale)),
+            ]
+        )
 
 
 def lrelease(folder: Path) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from briefing.drawing import themes
 from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.chart_words import bar_name, chart_word, comparison_subtitle, legend_entries
+from briefing.drawing.formatting import unit_text, value_text
 from briefing.drawing.i18n import local_name
 from briefing.drawing.paint_font import export_font
-from briefing.drawing.formatting import unit_text, value_text
 
 TEXT, SUBTLE, BASE = QColor("#1b1f24"), QColor("#4a5058"), QColor("#8f98a3")
 HIGHLIGHT, OTHERS = QColor("#e8590c"), QColor("#8ea5c0")  # kept for callers; bars are coloured by kind now
@@ -96,8 +96,7 @@ def _style(kind: str, unit: float, colours: _Colours | None = None, selected: bo
     return brush, pen
 
 
-def _bar(painter: QPainter, rect: QRectF, kind: str, unit: float, colours: _Colours,
-         selected: bool = False) -> None:
+def _bar(painter: QPainter, rect: QRectF, kind: str, unit: float, colours: _Colours, selected: bool = False) -> None:
     """One bar (or a legend's swatch) in its kind's style; a lower bound's hatching drawn as lines."""
     brush, outline = _style(kind, unit, colours, selected)
     if kind == "lower_bound" and rect.width() > 0 and rect.height() > 0:
@@ -107,8 +106,9 @@ def _bar(painter: QPainter, rect: QRectF, kind: str, unit: float, colours: _Colo
         step = 4.0 * unit
         offset = -rect.height()
         while offset < rect.width():
-            painter.drawLine(QPointF(rect.left() + offset, rect.bottom()),
-                             QPointF(rect.left() + offset + rect.height(), rect.top()))
+            painter.drawLine(
+                QPointF(rect.left() + offset, rect.bottom()), QPointF(rect.left() + offset + rect.height(), rect.top())
+            )
             offset += step
         painter.restore()
     painter.setBrush(brush)
@@ -124,8 +124,13 @@ def _titles(pen: _Pen, rect: QRectF, title: str, subtitle: str, colours: _Colour
     for font, colour, text in ((title_font, colours.text, title), (sub_font, colours.subtle, subtitle)):
         height = pen.metrics(font).lineSpacing()
         elided = pen.metrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        pen.text(font, colour, QRectF(rect.left(), top, rect.width(), height),
-                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        pen.text(
+            font,
+            colour,
+            QRectF(rect.left(), top, rect.width(), height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            elided,
+        )
         top += height * 1.1
     return top - rect.top() + 4 * pen.unit
 
@@ -138,24 +143,34 @@ def _legend(pen: _Pen, rect: QRectF, spec: ChartSpec, lang: str, colours: _Colou
     x, y = rect.left(), rect.bottom() - LEGEND_HEIGHT * pen.unit + 3 * pen.unit
     for kind, words in legend_entries(spec, lang, section=True):
         if kind == "selected":
-            pen.text(font, colours.text, QRectF(x, y, swatch + 2 * pen.unit, swatch),
-                     Qt.AlignmentFlag.AlignCenter, "★")
+            pen.text(font, colours.text, QRectF(x, y, swatch + 2 * pen.unit, swatch), Qt.AlignmentFlag.AlignCenter, "★")
         else:
             _bar(pen.painter, QRectF(x, y, swatch, swatch), kind, pen.unit, colours)
         x += swatch + 3 * pen.unit
         words_box = QRectF(x, y - 2 * pen.unit, metrics.horizontalAdvance(words) + 2, swatch + 4 * pen.unit)
-        pen.text(font, colours.subtle, words_box,
-                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+        pen.text(font, colours.subtle, words_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
         x += metrics.horizontalAdvance(words) + 12 * pen.unit
 
 
-def draw_series(painter: QPainter, rect: QRectF, spec: SeriesSpec, lang: str, family: str, unit: float,
-                theme: themes.Theme | None = None) -> None:
+def draw_series(
+    painter: QPainter,
+    rect: QRectF,
+    spec: SeriesSpec,
+    lang: str,
+    family: str,
+    unit: float,
+    theme: themes.Theme | None = None,
+) -> None:
     """Vertical bars over the years (a missing year a gap marked —), each labelled with its value."""
     pen, colours = _Pen(painter, family, unit), _Colours(theme)
     name = local_name(spec.indicator, lang)
-    used = _titles(pen, rect, chart_word("series_title", lang, name=name),
-                   chart_word("series_subtitle", lang, unit=unit_text(spec.unit, lang)), colours)  # no axis numbers
+    used = _titles(
+        pen,
+        rect,
+        chart_word("series_title", lang, name=name),
+        chart_word("series_subtitle", lang, unit=unit_text(spec.unit, lang)),
+        colours,
+    )  # no axis numbers
     years = list(spec.years)
     slots = {year: [obs for obs in spec.points if obs.period == year] for year in years}
     label_font = pen.font(8.0)
@@ -173,8 +188,13 @@ def draw_series(painter: QPainter, rect: QRectF, spec: SeriesSpec, lang: str, fa
         left = plot.left() + index * slot_width + slot_width * 0.15
         width = slot_width * 0.7 / max(len(group), 1)
         if not group:
-            pen.text(pen.font(8.5, bold=True), colours.subtle, QRectF(left, floor - value_room, width, value_room),
-                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, "—")
+            pen.text(
+                pen.font(8.5, bold=True),
+                colours.subtle,
+                QRectF(left, floor - value_room, width, value_room),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                "—",
+            )
         for n, obs in enumerate(group):
             x = left + n * width
             bar = QRectF(x + width * 0.06, floor - obs.value * scale, width * 0.88, obs.value * scale)
@@ -183,8 +203,13 @@ def draw_series(painter: QPainter, rect: QRectF, spec: SeriesSpec, lang: str, fa
             font = pen.fitted(label, 8.5, width * 1.0 + slot_width * 0.3 / len(group), bold=True)
             above = QRectF(x - slot_width * 0.15, bar.top() - value_room, width + slot_width * 0.3, value_room)
             pen.text(font, colours.text, above, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, label)
-        pen.text(label_font, colours.text, QRectF(plot.left() + index * slot_width, floor, slot_width, axis_height),
-                 Qt.AlignmentFlag.AlignCenter, chart_word("year", lang, year=year))
+        pen.text(
+            label_font,
+            colours.text,
+            QRectF(plot.left() + index * slot_width, floor, slot_width, axis_height),
+            Qt.AlignmentFlag.AlignCenter,
+            chart_word("year", lang, year=year),
+        )
     painter.setPen(QPen(colours.base, 0.8 * unit))
     painter.drawLine(QPointF(plot.left(), floor), QPointF(plot.right(), floor))
     _legend(pen, rect, spec, lang, colours)
@@ -201,20 +226,35 @@ def _wrapped(pen: _Pen, font: QFont, text: str, width: float) -> str:
     return "\n".join(metrics.elidedText(part.strip(), elide, width) for part in (text[:cut], text[cut:]))
 
 
-def draw_comparison(painter: QPainter, rect: QRectF, spec: ComparisonSpec, lang: str, family: str, unit: float,
-                    theme: themes.Theme | None = None) -> None:
+def draw_comparison(
+    painter: QPainter,
+    rect: QRectF,
+    spec: ComparisonSpec,
+    lang: str,
+    family: str,
+    unit: float,
+    theme: themes.Theme | None = None,
+) -> None:
     """Horizontal bars, one per subject, coloured by the kind of figure; the section's own subject
     starred, bold and outlined. Names wrap rather than being cut; the longest bar ends before the values."""
     pen, colours = _Pen(painter, family, unit), _Colours(theme)
     name = local_name(spec.indicator, lang)
-    used = _titles(pen, rect, chart_word("comparison_title", lang, name=name),
-                   comparison_subtitle(spec, unit_text(spec.unit, lang), lang), colours)
+    used = _titles(
+        pen,
+        rect,
+        chart_word("comparison_title", lang, name=name),
+        comparison_subtitle(spec, unit_text(spec.unit, lang), lang),
+        colours,
+    )
     value_font = pen.font(8.5, bold=True)
-    names = [bar_name(local_name(subject, lang), obs, spec, lang, star=subject.id == spec.selected_id)
-             for subject, obs in spec.bars]
+    names = [
+        bar_name(local_name(subject, lang), obs, spec, lang, star=subject.id == spec.selected_id)
+        for subject, obs in spec.bars
+    ]
     values = [f" {value_text(obs, lang)}" for _, obs in spec.bars]
-    name_width = min(max(pen.metrics(pen.font(8.5, bold=True)).horizontalAdvance(n) for n in names) + 8 * unit,
-                     rect.width() * 0.34)
+    name_width = min(
+        max(pen.metrics(pen.font(8.5, bold=True)).horizontalAdvance(n) for n in names) + 8 * unit, rect.width() * 0.34
+    )
     value_width = max(pen.metrics(value_font).horizontalAdvance(v) for v in values) + 4 * unit
     bar_left = rect.left() + name_width
     bar_room = max(rect.width() - name_width - value_width, rect.width() * 0.2)
@@ -226,20 +266,36 @@ def draw_comparison(painter: QPainter, rect: QRectF, spec: ComparisonSpec, lang:
         top = rect.top() + used + index * row
         chosen = subject.id == spec.selected_id
         font = pen.font(8.5, bold=chosen)
-        pen.text(font, colours.text, QRectF(rect.left(), top, name_width - 6 * unit, row),
-                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                 _wrapped(pen, font, label, name_width - 6 * unit))
+        pen.text(
+            font,
+            colours.text,
+            QRectF(rect.left(), top, name_width - 6 * unit, row),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            _wrapped(pen, font, label, name_width - 6 * unit),
+        )
         length = obs.value / right * bar_room
         _bar(painter, QRectF(bar_left, top + row * 0.2, length, row * 0.6), obs.kind, unit, colours, chosen)
-        pen.text(value_font, colours.text, QRectF(bar_left + length, top, value_width + 40 * unit, row),
-                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
+        pen.text(
+            value_font,
+            colours.text,
+            QRectF(bar_left + length, top, value_width + 40 * unit, row),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            value,
+        )
     painter.setPen(QPen(colours.base, 0.8 * unit))
     painter.drawLine(QPointF(bar_left, rect.top() + used), QPointF(bar_left, rect.bottom() - legend))
     _legend(pen, rect, spec, lang, colours)
 
 
-def draw_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, lang: str, family: str, unit: float,
-               theme: themes.Theme | None = None) -> None:
+def draw_chart(
+    painter: QPainter,
+    rect: QRectF,
+    spec: ChartSpec,
+    lang: str,
+    family: str,
+    unit: float,
+    theme: themes.Theme | None = None,
+) -> None:
     """A series or a comparison; `theme`: a theme's colours (a slide), else the print colours."""
     if isinstance(spec, ComparisonSpec):
         draw_comparison(painter, rect, spec, lang, family, unit, theme)

@@ -148,14 +148,18 @@ class Rankings:
     def of(self, indicator_id: str, unit: str) -> tuple[list[tuple[str, Observation]], dict[str, Observation]]:
         key = (indicator_id, unit)
         if key not in self._ranked:
-            latest = {obs.subject_id: obs for obs in self.briefing.latest_annual(indicator_id, LEVEL_KINDS)
-                      if obs.unit == unit}  # each subject's latest year
+            latest = {
+                obs.subject_id: obs
+                for obs in self.briefing.latest_annual(indicator_id, LEVEL_KINDS)
+                if obs.unit == unit
+            }  # each subject's latest year
             self._ranked[key] = (sorted(latest.items(), key=lambda item: item[1].value), latest)
         return self._ranked[key]
 
 
-def _comparison(briefing: Briefing, rankings: Rankings, own: Observation, subject_id: str,
-                overlaps: _Overlaps) -> ComparisonSpec | None:
+def _comparison(
+    briefing: Briefing, rankings: Rankings, own: Observation, subject_id: str, overlaps: _Overlaps
+) -> ComparisonSpec | None:
     ranked, latest = rankings.of(own.indicator_id, own.unit)
     if subject_id not in latest:
         return None
@@ -176,8 +180,13 @@ def _comparison(briefing: Briefing, rankings: Rankings, own: Observation, subjec
     return ComparisonSpec(_indicator(briefing, own.indicator_id), own.unit, bars, subject_id, total=len(others))
 
 
-def comparison_specs(briefing: Briefing, subject_id: str, observations: tuple[Observation, ...],
-                     limit: int | None = None, rankings: Rankings | None = None) -> list[ComparisonSpec]:
+def comparison_specs(
+    briefing: Briefing,
+    subject_id: str,
+    observations: tuple[Observation, ...],
+    limit: int | None = None,
+    rankings: Rankings | None = None,
+) -> list[ComparisonSpec]:
     """Where others report the same indicator, unit and kind of level for a full year (at most
     `limit` of them). `rankings`: kept from an earlier call on the same briefing, to save the work.
 

@@ -7,7 +7,6 @@ is translated once.
 
 from __future__ import annotations
 
-
 from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.formatting import kind_label
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
@@ -21,9 +20,13 @@ _WORDS = {
     "comparison_title": QT_TRANSLATE_NOOP("Charts", "{name}:各地对比"),
     "comparison_value": QT_TRANSLATE_NOOP("Charts", " {value}({year}年)"),
     "comparison_subtitle": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    各地最近一个全年的数据,年份见括号;★ = 当前选中"),
-    "comparison_shown": QT_TRANSLATE_NOOP("Charts", "共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者"),
+    "comparison_shown": QT_TRANSLATE_NOOP(
+        "Charts", "共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者"
+    ),
     "comparison_subtitle_section": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    各地最近一个全年的数据;★ = 本节主体"),
-    "legend": QT_TRANSLATE_NOOP("Charts", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)"),
+    "legend": QT_TRANSLATE_NOOP(
+        "Charts", "实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)"
+    ),
     "comparison_one_year": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    均为{year}年全年数据"),
     "comparison_mixed": QT_TRANSLATE_NOOP("Charts", "单位:{unit}    注意:各地数据年份不同,年份见括号"),
     "selected": QT_TRANSLATE_NOOP("Charts", "当前选中"),
@@ -39,8 +42,9 @@ def chart_word(key: str, language: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def legend_entries(spec: SeriesSpec | ComparisonSpec, language: str | None = None,
-                   section: bool = False) -> list[tuple[str, str]]:
+def legend_entries(
+    spec: SeriesSpec | ComparisonSpec, language: str | None = None, section: bool = False
+) -> list[tuple[str, str]]:
     """What a chart's legend lists: (kind, words) for every kind of figure drawn, and ('selected',
     words) for a comparison's starred subject. Every colour a chart uses is in its legend."""
     entries = [(kind, kind_label(kind, language)) for kind in spec.kinds]
@@ -56,8 +60,9 @@ def comparison_subtitle(spec: ComparisonSpec, unit: str, language: str | None = 
     return chart_word("comparison_one_year", language, unit=unit, year=spec.period)
 
 
-def bar_name(subject_name: str, obs: Observation, spec: ComparisonSpec, language: str | None = None,
-             star: bool = False) -> str:
+def bar_name(
+    subject_name: str, obs: Observation, spec: ComparisonSpec, language: str | None = None, star: bool = False
+) -> str:
     """A comparison bar's name: starred when selected, with its year when the bars' years differ."""
     name = ("★ " if star else "") + subject_name
     return chart_word("name_year", language, name=name, year=obs.period) if spec.periods_differ else name

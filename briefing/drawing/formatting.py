@@ -10,7 +10,6 @@ from briefing.drawing.i18n import QT_TRANSLATE_NOOP, is_english, translate_in
 from briefing.drawing.periods import english_period
 from briefing.store.records import Observation, Proposal
 
-
 # Marked for lupdate here, translated when shown (so a language switch shows at once).
 _KINDS = {
     "reported": QT_TRANSLATE_NOOP("Formatting", "实际值"),
@@ -22,20 +21,32 @@ _KINDS = {
     "share": QT_TRANSLATE_NOOP("Formatting", "占比"),
     "derived": QT_TRANSLATE_NOOP("Formatting", "推算值"),
 }
-_MODES = {"rail": QT_TRANSLATE_NOOP("Formatting", "铁路"), "road": QT_TRANSLATE_NOOP("Formatting", "公路"),
-          "air": QT_TRANSLATE_NOOP("Formatting", "航空")}
+_MODES = {
+    "rail": QT_TRANSLATE_NOOP("Formatting", "铁路"),
+    "road": QT_TRANSLATE_NOOP("Formatting", "公路"),
+    "air": QT_TRANSLATE_NOOP("Formatting", "航空"),
+}
 _PRECISIONS = {
     "exact": QT_TRANSLATE_NOOP("Formatting", "确切位置"),
     "nearby_town": QT_TRANSLATE_NOOP("Formatting", "邻近城镇(10公里内)"),
     "approximate": QT_TRANSLATE_NOOP("Formatting", "大致位置(50公里内)"),
     "": QT_TRANSLATE_NOOP("Formatting", "无可靠坐标"),
 }
-_COUNTRIES = {"Russia": QT_TRANSLATE_NOOP("Formatting", "俄罗斯"), "Mongolia": QT_TRANSLATE_NOOP("Formatting", "蒙古国")}
-_BODIES = {"npc_deputy": QT_TRANSLATE_NOOP("Formatting", "全国人大代表"),
-           "cppcc_member": QT_TRANSLATE_NOOP("Formatting", "全国政协委员"),
-           "official": QT_TRANSLATE_NOOP("Formatting", "官员")}
-_SUBJECT_KINDS = {"region": QT_TRANSLATE_NOOP("Formatting", "全区"), "league_city": QT_TRANSLATE_NOOP("Formatting", "盟市"),
-                  "port_group": QT_TRANSLATE_NOOP("Formatting", "口岸组合"), "port": QT_TRANSLATE_NOOP("Formatting", "口岸")}
+_COUNTRIES = {
+    "Russia": QT_TRANSLATE_NOOP("Formatting", "俄罗斯"),
+    "Mongolia": QT_TRANSLATE_NOOP("Formatting", "蒙古国"),
+}
+_BODIES = {
+    "npc_deputy": QT_TRANSLATE_NOOP("Formatting", "全国人大代表"),
+    "cppcc_member": QT_TRANSLATE_NOOP("Formatting", "全国政协委员"),
+    "official": QT_TRANSLATE_NOOP("Formatting", "官员"),
+}
+_SUBJECT_KINDS = {
+    "region": QT_TRANSLATE_NOOP("Formatting", "全区"),
+    "league_city": QT_TRANSLATE_NOOP("Formatting", "盟市"),
+    "port_group": QT_TRANSLATE_NOOP("Formatting", "口岸组合"),
+    "port": QT_TRANSLATE_NOOP("Formatting", "口岸"),
+}
 _PREFIXES = {"lower_bound": QT_TRANSLATE_NOOP("Formatting", "超"), "approximate": QT_TRANSLATE_NOOP("Formatting", "约")}
 
 
@@ -93,31 +104,42 @@ def derived_number_text(value: float, decimals: int | None = None) -> str:
 # A unit as the article writes it -> (its counted word, the power of ten it carries). The word is
 # marked here and translated when shown; Chinese figures keep the unit as written.
 _UNIT_WORDS = {
-    "列": QT_TRANSLATE_NOOP("Units", "列"), "吨": QT_TRANSLATE_NOOP("Units", "吨"),
-    "元": QT_TRANSLATE_NOOP("Units", "元"), "辆": QT_TRANSLATE_NOOP("Units", "辆"),
-    "人次": QT_TRANSLATE_NOOP("Units", "人次"), "人": QT_TRANSLATE_NOOP("Units", "人"),
-    "架次": QT_TRANSLATE_NOOP("Units", "架次"), "条": QT_TRANSLATE_NOOP("Units", "条"),
-    "家": QT_TRANSLATE_NOOP("Units", "家"), "项": QT_TRANSLATE_NOOP("Units", "项"),
-    "辆次": QT_TRANSLATE_NOOP("Units", "辆次"), "辆(列/架)次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"),
-    "辆列架次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"), "个百分点": QT_TRANSLATE_NOOP("Units", "个百分点"),
-    "TEU": "TEU", "%": "%", "个": "",
+    "列": QT_TRANSLATE_NOOP("Units", "列"),
+    "吨": QT_TRANSLATE_NOOP("Units", "吨"),
+    "元": QT_TRANSLATE_NOOP("Units", "元"),
+    "辆": QT_TRANSLATE_NOOP("Units", "辆"),
+    "人次": QT_TRANSLATE_NOOP("Units", "人次"),
+    "人": QT_TRANSLATE_NOOP("Units", "人"),
+    "架次": QT_TRANSLATE_NOOP("Units", "架次"),
+    "条": QT_TRANSLATE_NOOP("Units", "条"),
+    "家": QT_TRANSLATE_NOOP("Units", "家"),
+    "项": QT_TRANSLATE_NOOP("Units", "项"),
+    "辆次": QT_TRANSLATE_NOOP("Units", "辆次"),
+    "辆(列/架)次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"),
+    "辆列架次": QT_TRANSLATE_NOOP("Units", "辆(列/架)次"),
+    "个百分点": QT_TRANSLATE_NOOP("Units", "个百分点"),
+    "TEU": "TEU",
+    "%": "%",
+    "个": "",
 }
 _POWERS = {"万": 4, "亿": 8}
 _SCALES = (  # an English number of this size is written in these words
     (9, QT_TRANSLATE_NOOP("Units", "{number} 十亿")),
     (6, QT_TRANSLATE_NOOP("Units", "{number} 百万")),
 )
-_ENGLISH_PREFIXES = {"lower_bound": QT_TRANSLATE_NOOP("Units", "超{value}"),
-                     "approximate": QT_TRANSLATE_NOOP("Units", "约{value}"),
-                     "at_least": QT_TRANSLATE_NOOP("Units", "{value}以上")}
+_ENGLISH_PREFIXES = {
+    "lower_bound": QT_TRANSLATE_NOOP("Units", "超{value}"),
+    "approximate": QT_TRANSLATE_NOOP("Units", "约{value}"),
+    "at_least": QT_TRANSLATE_NOOP("Units", "{value}以上"),
+}
 _AT_LEAST = re.compile(r"以上|超|突破|逾|多|余")
 
 
 def _unit_parts(unit: str) -> tuple[str, int] | None:
     """'万吨' -> ('吨', 4); '列' -> ('列', 0); None for a unit the table does not know."""
     for prefix, power in _POWERS.items():
-        if unit.startswith(prefix) and unit[len(prefix):] in _UNIT_WORDS:
-            return unit[len(prefix):], power
+        if unit.startswith(prefix) and unit[len(prefix) :] in _UNIT_WORDS:
+            return unit[len(prefix) :], power
     return (unit, 0) if unit in _UNIT_WORDS else None
 
 

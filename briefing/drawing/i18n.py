@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 if TYPE_CHECKING:
+
     def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (Qt's name, which lupdate looks for)
         """Marks `source` for lupdate and returns it unchanged (PySide6's own stub says `object`)."""
         ...
@@ -28,6 +29,8 @@ __all__ = ["QT_TRANSLATE_NOOP"]
 
 CATALOGUE = "briefing"
 LANGUAGES = ("zh", "en")  # the first is the default
+
+
 class Named(Protocol):
     """A record with a Chinese name (and maybe `name_en`): ports, places, indicators, outlines."""
 

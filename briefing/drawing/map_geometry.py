@@ -16,6 +16,8 @@ from briefing.store.records import Outline
 
 DEGREE = 100.0  # scene units per degree of latitude
 COS_LAT = math.cos(math.radians(44.0))  # equirectangular, true to scale at the region's middle latitude
+
+
 def theme_colour(name: str) -> QColor:
     """A named colour of the current theme."""
     return QColor(getattr(themes.current(), name))
@@ -77,14 +79,30 @@ def marker_path(mode: str, radius: float) -> QPainterPath:
     return path
 
 
-def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float, colour: QColor,
-                paper: QColor, min_rim: float = 0.0, min_edge: float = 0.0) -> None:
+def draw_marker(
+    painter: QPainter,
+    mode: str,
+    hollow: bool,
+    centre: QPointF,
+    radius: float,
+    colour: QColor,
+    paper: QColor,
+    min_rim: float = 0.0,
+    min_edge: float = 0.0,
+) -> None:
     """A port marker: the mode's shape in `colour`; hollow (an approximate position) is `paper` inside
     with a thick coloured rim, solid has a thin `paper` edge. The screen keeps lines at least
     `min_rim`/`min_edge` pixels wide; paper scales them with the marker."""
     if hollow:
-        painter.setPen(QPen(colour, max(min_rim, radius * 0.42), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(
+                colour,
+                max(min_rim, radius * 0.42),
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin,
+            )
+        )
         painter.setBrush(QBrush(paper))
     else:
         painter.setPen(QPen(paper, max(min_edge, radius * 0.22)))

@@ -12,13 +12,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
 
-from briefing.store.records import MODES, Port
-from briefing.drawing import themes
-from briefing.drawing.formatting import mode_label
 from briefing.drawing.i18n import local_name, short_chinese_name, short_port_name
+from briefing.store.records import MODES, Port
 
 MAX_SPREAD = 6  # a crowd larger than this is not spread in a row: its markers stay at their places
 CROWD = 150  # past this many markers, choosing a port re-places only its own group (see reselect)
@@ -68,7 +66,6 @@ class RectIndex:
         for cell in self._cells_of(box):
             found.update(self._cells.get(cell, ()))
         return found
-
 
 
 def _inset(box: Box) -> Box:
@@ -141,6 +138,7 @@ def _clusters(ports: dict[str, Port], at: dict[str, QPointF], radius: float) -> 
     clusters: dict[str, list[str]] = {}
     for pid in sorted(at):
         clusters.setdefault(root(pid), []).append(pid)
+
     def order(pid: str) -> tuple[int, str]:
         return MODES.index(ports[pid].mode) if ports[pid].mode in MODES else 9, ports[pid].name_zh
 
@@ -150,8 +148,16 @@ def _clusters(ports: dict[str, Port], at: dict[str, QPointF], radius: float) -> 
     return groups
 
 
-def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, full: bool, radius: float,
-                metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF) -> LabelPlan:
+def plan_labels(
+    ports: dict[str, Port],
+    at: dict[str, QPointF],
+    selected: str,
+    full: bool,
+    radius: float,
+    metrics: QFontMetricsF,
+    obstacles: list[tuple[QRectF, float]],
+    bounds: QRectF,
+) -> LabelPlan:
     """Spread each crowded group's markers in a row (a column, with full names), then put its label
     on the side where it covers the least: other markers, other labels, the overlays, the edge."""
     groups = sorted(_clusters(ports, at, radius), key=lambda c: (selected not in c, -len(c), at[c[0]].y()))
@@ -166,8 +172,9 @@ def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, f
             plan.offsets[pid] = anchor + (QPointF(0, step * pitch) if stacked else QPointF(step * gap, 0)) - at[pid]
         reach = radius * (2.9 if selected in members else 1.7)
         half_w, half_h = (0, (n - 1) / 2 * pitch) if stacked else ((n - 1) / 2 * gap, 0)
-        extents.append(QRectF(anchor.x() - half_w - reach, anchor.y() - half_h - reach,
-                              2 * (half_w + reach), 2 * (half_h + reach)))
+        extents.append(
+            QRectF(anchor.x() - half_w - reach, anchor.y() - half_h - reach, 2 * (half_w + reach), 2 * (half_h + reach))
+        )
     plan.occupied = list(extents)
     plan.groups, plan.extents = groups, extents
     keep_off = radius * 0.8  # a label hugging another port's marker reads as that port's name
@@ -188,15 +195,31 @@ def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, f
         left, right = ext.left() - 2 - w, ext.right() + 2
         mid_x, mid_y = ext.center().x() - w / 2, ext.center().y() - h / 2
         nudge = h * 0.6
-        spots = [(right, mid_y), (left, mid_y), (right, mid_y - nudge), (right, mid_y + nudge),
-                 (left, mid_y - nudge), (left, mid_y + nudge)]
+        spots = [
+            (right, mid_y),
+            (left, mid_y),
+            (right, mid_y - nudge),
+            (right, mid_y + nudge),
+            (left, mid_y - nudge),
+            (left, mid_y + nudge),
+        ]
         if len(lines) == 1:
             top, bottom = ext.top() - h, ext.bottom()
-            spots += [(mid_x, top), (mid_x, bottom), (right - 4, top + 4), (right - 4, bottom - 4),
-                      (left + 4, top + 4), (left + 4, bottom - 4)]
+            spots += [
+                (mid_x, top),
+                (mid_x, bottom),
+                (right - 4, top + 4),
+                (right - 4, bottom - 4),
+                (left + 4, top + 4),
+                (left + 4, bottom - 4),
+            ]
         boxes = [(x, y, x + w, y + h) for x, y in spots]
-        around = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                  max(b[3] for b in boxes))  # every spot lies in here: look the neighbours up once
+        around = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )  # every spot lies in here: look the neighbours up once
         names_near = [labels.boxes[i] for i in labels.near(around)]
         if selected not in members and all(_hits_any(_inset(box), names_near) for box in boxes):
             continue  # every side already holds a name (in a crowd, most do): no need to weigh them
@@ -224,8 +247,17 @@ def plan_labels(ports: dict[str, Port], at: dict[str, QPointF], selected: str, f
     return plan
 
 
-def reselect(base: LabelPlan, ports: dict[str, Port], at: dict[str, QPointF], selected: str, full: bool,
-             radius: float, metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF) -> LabelPlan:
+def reselect(
+    base: LabelPlan,
+    ports: dict[str, Port],
+    at: dict[str, QPointF],
+    selected: str,
+    full: bool,
+    radius: float,
+    metrics: QFontMetricsF,
+    obstacles: list[tuple[QRectF, float]],
+    bounds: QRectF,
+) -> LabelPlan:
     """`base`, placed with nothing selected, with `selected` chosen: only its group is placed again,
     with room for the ring and its name always shown; names that would lie under it are left out.
     For a crowded map, where placing every name takes tens of milliseconds, per click."""
@@ -235,20 +267,32 @@ def reselect(base: LabelPlan, ports: dict[str, Port], at: dict[str, QPointF], se
     members = base.groups[index]
     keep_off = radius * 0.8
     reach = base.extents[index].adjusted(-600, -200, 600, 200)  # wherever its name can go: the rest is moot
-    others = [(extent.adjusted(-keep_off, -keep_off, keep_off, keep_off), 1.0)
-              for i, extent in enumerate(base.extents) if i != index and extent.intersects(reach)]
+    others = [
+        (extent.adjusted(-keep_off, -keep_off, keep_off, keep_off), 1.0)
+        for i, extent in enumerate(base.extents)
+        if i != index and extent.intersects(reach)
+    ]
     kept = [label for label in base.labels if label[0] != tuple(members)]
     names = [(rect, 10.0) for rect in (label[3].translated(label[2]) for label in kept) if rect.intersects(reach)]
-    mine = plan_labels({p: ports[p] for p in members}, {p: at[p] for p in members}, selected, full, radius,
-                       metrics, obstacles + others + names, bounds)
+    mine = plan_labels(
+        {p: ports[p] for p in members},
+        {p: at[p] for p in members},
+        selected,
+        full,
+        radius,
+        metrics,
+        obstacles + others + names,
+        bounds,
+    )
     plan = LabelPlan()
     plan.groups, plan.extents = base.groups, list(base.extents)
     plan.extents[index] = mine.extents[0]
     plan.offsets = {**base.offsets, **mine.offsets}
     chosen = mine.labels[0]
     chosen_box = _inset(_box(chosen[3].translated(chosen[2])))
-    plan.labels = [label for label in kept
-                   if not _hits_any(_inset(_box(label[3].translated(label[2]))), [chosen_box])] + [chosen]
+    plan.labels = [
+        label for label in kept if not _hits_any(_inset(_box(label[3].translated(label[2]))), [chosen_box])
+    ] + [chosen]
     plan.occupied = plan.extents + [label[3].translated(label[2]) for label in plan.labels]
     return plan
 
@@ -273,15 +317,33 @@ class Planner:
     CROWD markers), all of them once per view and then, per click, only the chosen port's group."""
 
     def __init__(self) -> None:
-        self._crowd: tuple[tuple[object, ...], LabelPlan] | None = None  # (the view it is for, the plan with nothing chosen)
+        self._crowd: tuple[tuple[object, ...], LabelPlan] | None = (
+            None  # (the view it is for, the plan with nothing chosen)
+        )
 
-    def plan(self, ports: dict[str, Port], at: dict[str, QPointF], selected: str, full: bool, radius: float,
-             metrics: QFontMetricsF, obstacles: list[tuple[QRectF, float]], bounds: QRectF, view: tuple[object, ...]) -> LabelPlan:
+    def plan(
+        self,
+        ports: dict[str, Port],
+        at: dict[str, QPointF],
+        selected: str,
+        full: bool,
+        radius: float,
+        metrics: QFontMetricsF,
+        obstacles: list[tuple[QRectF, float]],
+        bounds: QRectF,
+        view: tuple[object, ...],
+    ) -> LabelPlan:
         """`view` identifies what the markers' pixel places depend on (zoom, scroll, size)."""
         if len(ports) <= CROWD:
             return plan_labels(ports, at, selected, full, radius, metrics, obstacles, bounds)
-        key = (view, full, radius, metrics.lineSpacing(), tuple(_box(rect) for rect, _ in obstacles),
-               short_port_name(next(iter(ports.values()))))  # the last: the language of the names
+        key = (
+            view,
+            full,
+            radius,
+            metrics.lineSpacing(),
+            tuple(_box(rect) for rect, _ in obstacles),
+            short_port_name(next(iter(ports.values()))),
+        )  # the last: the language of the names
         if self._crowd is None or self._crowd[0] != key:
             self._crowd = (key, plan_labels(ports, at, "", full, radius, metrics, obstacles, bounds))
         return reselect(self._crowd[1], ports, at, selected, full, radius, metrics, obstacles, bounds)

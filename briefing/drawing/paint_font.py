@@ -41,26 +41,26 @@ def renamed_font(data: bytes, family: str) -> bytes:
     num_tables = struct.unpack(">H", data[4:6])[0]
     for index in range(num_tables):
         entry = 12 + 16 * index
-        tag, _, offset, length = struct.unpack(">4sIII", data[entry:entry + 16])
+        tag, _, offset, length = struct.unpack(">4sIII", data[entry : entry + 16])
         if tag == b"name":
             break
     else:
         raise ValueError("font has no name table")
-    table = data[offset:offset + length]
+    table = data[offset : offset + length]
     fmt, count, storage = struct.unpack(">HHH", table[:6])
     if fmt != 0:
         raise ValueError("unsupported name table format")
     records, strings = [], b""
     for i in range(count):
-        platform, encoding, language, name_id, size, start = struct.unpack(">6H", table[6 + 12 * i:18 + 12 * i])
-        text, codec = _decode(platform, table[storage + start:storage + start + size])
+        platform, encoding, language, name_id, size, start = struct.unpack(">6H", table[6 + 12 * i : 18 + 12 * i])
+        text, codec = _decode(platform, table[storage + start : storage + start + size])
         raw = text.replace(_ORIGINAL, family).encode(codec)
         records.append(struct.pack(">6H", platform, encoding, language, name_id, len(raw), len(strings)))
         strings += raw
     new_table = struct.pack(">HHH", 0, count, 6 + 12 * count) + b"".join(records) + strings
     body = data + b"\0" * (-len(data) % 4)
     directory = struct.pack(">4sIII", b"name", _checksum(new_table), len(body), len(new_table))
-    return body[:entry] + directory + body[entry + 16:] + new_table
+    return body[:entry] + directory + body[entry + 16 :] + new_table
 
 
 def handout_family() -> str:

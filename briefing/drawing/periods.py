@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.drawing.i18n import QT_TRANSLATE_NOOP
-
-from briefing.drawing.i18n import translate_in
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -58,12 +58,15 @@ def run_export(args, read_agenda=None) -> int:
     if not args.pdf and not args.csv and not slides:
         print("error: nothing to export: give --pdf OUT.pdf, --slides OUT.pdf and/or --csv OUT.csv", file=sys.stderr)
         return 1
-    targets = [(flag, Path(value)) for flag, value in (("--pdf", args.pdf), ("--slides", slides), ("--csv", args.csv))
-               if value]
+    targets = [
+        (flag, Path(value)) for flag, value in (("--pdf", args.pdf), ("--slides", slides), ("--csv", args.csv)) if value
+    ]
     for i, (flag, target) in enumerate(targets):
-        for other_flag, other in targets[i + 1:]:
+        for other_flag, other in targets[i + 1 :]:
             if _same_target(target, other):
-                print(f"error: {flag} and {other_flag} both name {target}: give each its own file name", file=sys.stderr)
+                print(
+                    f"error: {flag} and {other_flag} both name {target}: give each its own file name", file=sys.stderr
+                )
                 return 1
     previous = _stop_on_signals()
     _received.clear()
@@ -152,6 +155,8 @@ def _too_long(briefing, subject_ids: tuple[str, ...] | None, everything: bool) -
         return ""
     what = "of every subject" if subject_ids is None else f"of {len(subject_ids)} ports or places"
     example = briefing.ports[0].id if briefing.ports else "ID"
-    return (f"the handout {what} would run to about {estimate.pages:,} pages ({estimate.figures:,} figures, "
-            f"{estimate.proposals:,} proposals); write it for some ports with --ports ID[,ID...] "
-            f"(e.g. --ports {example}), or add --all to write every page")
+    return (
+        f"the handout {what} would run to about {estimate.pages:,} pages ({estimate.figures:,} figures, "
+        f"{estimate.proposals:,} proposals); write it for some ports with --ports ID[,ID...] "
+        f"(e.g. --ports {example}), or add --all to write every page"
+    )

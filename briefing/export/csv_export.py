@@ -16,9 +16,29 @@ from briefing.export.save import write_bytes
 from briefing.store.records import Passage
 
 COLUMNS = (
-    "observation_id", "subject_id", "subject", "indicator_id", "indicator", "period", "period_label",
-    "value", "unit", "kind", "as_written", "passage_id", "passage_text", "source_id", "source", "source_url",
-    "formula", "note", "source_publisher", "source_published", "source_url_kind", "confidence", "after_article",
+    "observation_id",
+    "subject_id",
+    "subject",
+    "indicator_id",
+    "indicator",
+    "period",
+    "period_label",
+    "value",
+    "unit",
+    "kind",
+    "as_written",
+    "passage_id",
+    "passage_text",
+    "source_id",
+    "source",
+    "source_url",
+    "formula",
+    "note",
+    "source_publisher",
+    "source_published",
+    "source_url_kind",
+    "confidence",
+    "after_article",
 )
 
 
@@ -44,31 +64,33 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
             passages[obs.passage_id] = briefing.passage(obs.passage_id)
         passage = passages.get(obs.passage_id) if obs.passage_id else None
         source = briefing.source(passage.source_id if passage else obs.source_id)
-        out.append({
-            "observation_id": obs.id,
-            "subject_id": obs.subject_id,
-            "subject": local_name(subject, lang) if subject else obs.subject_id,
-            "indicator_id": obs.indicator_id,
-            "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
-            "period": obs.period,
-            "period_label": (obs.period_en if lang == "en" else obs.period_zh) or obs.period_zh,
-            "value": number_cell(obs.value),
-            "unit": obs.unit,
-            "kind": obs.kind,
-            "as_written": obs.as_written,
-            "passage_id": obs.passage_id or "",
-            "passage_text": passage.text if passage else "",
-            "source_id": source.id if source else obs.source_id,
-            "source": source.title if source else "",
-            "source_url": source.url if source else "",
-            "formula": obs.formula,
-            "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
-            "source_publisher": source.publisher if source else "",
-            "source_published": source.published if source else "",
-            "source_url_kind": source.url_kind if source else "",
-            "confidence": obs.confidence,
-            "after_article": "yes" if obs.after_article else "",
-        })
+        out.append(
+            {
+                "observation_id": obs.id,
+                "subject_id": obs.subject_id,
+                "subject": local_name(subject, lang) if subject else obs.subject_id,
+                "indicator_id": obs.indicator_id,
+                "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
+                "period": obs.period,
+                "period_label": (obs.period_en if lang == "en" else obs.period_zh) or obs.period_zh,
+                "value": number_cell(obs.value),
+                "unit": obs.unit,
+                "kind": obs.kind,
+                "as_written": obs.as_written,
+                "passage_id": obs.passage_id or "",
+                "passage_text": passage.text if passage else "",
+                "source_id": source.id if source else obs.source_id,
+                "source": source.title if source else "",
+                "source_url": source.url if source else "",
+                "formula": obs.formula,
+                "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
+                "source_publisher": source.publisher if source else "",
+                "source_published": source.published if source else "",
+                "source_url_kind": source.url_kind if source else "",
+                "confidence": obs.confidence,
+                "after_article": "yes" if obs.after_article else "",
+            }
+        )
     return out
 
 
@@ -88,8 +110,13 @@ def csv_bytes(table: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)  # the csv module's dialect: what Excel expects
     writer.writeheader()
-    writer.writerows({key: value if key in NUMBER_COLUMNS or not isinstance(value, str) else text_cell(value)
-                      for key, value in row.items()} for row in table)
+    writer.writerows(
+        {
+            key: value if key in NUMBER_COLUMNS or not isinstance(value, str) else text_cell(value)
+            for key, value in row.items()
+        }
+        for row in table
+    )
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -19,18 +19,28 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from briefing import __version__
 from briefing.drawing import chart_painter
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
+from briefing.drawing.formatting import (
+    body_label,
+    briefing_title,
+    country_label,
+    kind_label,
+    mode_label,
+    period_text,
+    proposal_title,
+    readable_formula,
+    same_figure,
+    subject_kind_label,
+    value_text,
+    written_text,
+)
+from briefing.drawing.i18n import checked_language, local_name
 from briefing.drawing.paint_font import handout_family
 from briefing.export.handout_scope import ports_of, proposals_in_scope
+from briefing.export.handout_words import handout_word
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
-from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec, comparison_specs, series_specs
-from briefing.drawing.formatting import (
-    body_label, briefing_title, country_label, kind_label, mode_label, period_text, proposal_title, readable_formula,
-    same_figure, subject_kind_label, value_text, written_text,
-)
-from briefing.drawing.i18n import checked_language, local_name
-from briefing.export.handout_words import handout_word
 from briefing.store.records import has_later_figures
 
 Progress = Callable[[int, int], bool]
@@ -124,8 +134,12 @@ class Handout:
         if has_later_figures(meta):  # figures added after the article: say how far they reach
             dates += f"    {self.w('data_through')}: {through}"
         f.text(dates, size=10)
-        f.text(f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
-               f"{self.w('generated')}: {datetime.date.today().isoformat()}", size=10, after=24)
+        f.text(
+            f"{self.w('db_built')}: {meta.get('built_at', '')[:10]}    "
+            f"{self.w('generated')}: {datetime.date.today().isoformat()}",
+            size=10,
+            after=24,
+        )
         if self.only is not None:
             names = ("、" if self.lang == "zh" else ", ").join(local_name(s, self.lang) for s in self.subjects)
             f.text(self.w("scope", names=names or "—"), size=10, bold=True, after=16)
@@ -159,12 +173,22 @@ class Handout:
         unplaced = [local_name(p, self.lang) for p in ports if not p.has_position]
         if unplaced:
             f.text(self.w("unplaced") + ("、" if self.lang == "zh" else ", ").join(unplaced), size=8.5, colour=MUTED)
-        columns = (Column(self.w("col_port"), 0.34, bold=True), Column(self.w("col_mode"), 0.1),
-                   Column(self.w("col_counterpart"), 0.38), Column(self.w("col_city"), 0.18))
-        rows = [[local_name(p, self.lang), mode_label(p.mode, self.lang),
-                 " · ".join(x for x in (country_label(p.country, self.lang) if p.country else '', p.counterpart) if x) or "—",
-                 (p.league_city_en if self.lang == "en" else "") or p.league_city]
-                for p in self.ports]
+        columns = (
+            Column(self.w("col_port"), 0.34, bold=True),
+            Column(self.w("col_mode"), 0.1),
+            Column(self.w("col_counterpart"), 0.38),
+            Column(self.w("col_city"), 0.18),
+        )
+        rows = [
+            [
+                local_name(p, self.lang),
+                mode_label(p.mode, self.lang),
+                " · ".join(x for x in (country_label(p.country, self.lang) if p.country else "", p.counterpart) if x)
+                or "—",
+                (p.league_city_en if self.lang == "en" else "") or p.league_city,
+            ]
+            for p in self.ports
+        ]
         if not rows:
             return
         table = f.measure_table(columns, rows, size=8.3)
@@ -182,11 +206,14 @@ class Handout:
             f.text(self.w("later_note"), size=8.5, colour=MUTED, after=6)
         order = {i.id: n for n, i in enumerate(self.b.indicators)}
         for subject in self.subjects:
-            observations = sorted(self.b.observations_for(subject.id),
-                                  key=lambda o: (order.get(o.indicator_id, 999), o.period))
+            observations = sorted(
+                self.b.observations_for(subject.id), key=lambda o: (order.get(o.indicator_id, 999), o.period)
+            )
             self.subject_section(subject, observations)
-            charts: list[SeriesSpec | ComparisonSpec] = [*series_specs(self.b, tuple(observations)),
-                                                          *comparison_specs(self.b, subject.id, tuple(observations))]
+            charts: list[SeriesSpec | ComparisonSpec] = [
+                *series_specs(self.b, tuple(observations)),
+                *comparison_specs(self.b, subject.id, tuple(observations)),
+            ]
             for spec in charts:
                 f.figure(f.pt(chart_painter.chart_height(spec)), self._chart_drawing(spec), after=10)
 
@@ -212,8 +239,14 @@ class Handout:
                 continue
             indicator = self.b.indicator(obs.indicator_id)
             period = period_text(obs, self.lang) + (LATER_MARK if obs.after_article else "")
-            row = [local_name(indicator, self.lang) if indicator else obs.indicator_id, self.value_cell(obs),
-                   obs.unit, period, kind_label(obs.kind, self.lang), reference]
+            row = [
+                local_name(indicator, self.lang) if indicator else obs.indicator_id,
+                self.value_cell(obs),
+                obs.unit,
+                period,
+                kind_label(obs.kind, self.lang),
+                reference,
+            ]
             row = row if self.lang != "en" else row[:2] + row[3:]  # English values say their unit in words
             rows_of[same_figure(obs)] = row
             rows.append(row)
@@ -222,16 +255,21 @@ class Handout:
         widest = max((f.metrics(f.font(8.8)).horizontalAdvance(row[-1]) for row in rows), default=0.0)
         ref = max(0.07, (widest + f.pt(8)) / f.text_width)
         columns: tuple[Column, ...] = (
-            Column(self.w("col_indicator"), 0.30 - (ref - 0.07)), Column(self.w("col_value"), 0.2, bold=True),
-            Column(self.w("col_unit"), 0.08), Column(self.w("col_period"), 0.19),
-            Column(self.w("col_kind"), 0.14), Column(self.w("col_ref"), ref))
+            Column(self.w("col_indicator"), 0.30 - (ref - 0.07)),
+            Column(self.w("col_value"), 0.2, bold=True),
+            Column(self.w("col_unit"), 0.08),
+            Column(self.w("col_period"), 0.19),
+            Column(self.w("col_kind"), 0.14),
+            Column(self.w("col_ref"), ref),
+        )
         if self.lang == "en":
             columns = (columns[0], Column(self.w("col_value"), 0.28, bold=True), *columns[3:])
         table = f.measure_table(columns, rows)
         name = local_name(subject, self.lang)
         details = self.subject_details(subject)
-        f.heading(name, 13.5, keep_with=f.line_height(f.font(8.5)) * 2 + table.opening_height(2), before=16,
-                  mark=subject.id)
+        f.heading(
+            name, 13.5, keep_with=f.line_height(f.font(8.5)) * 2 + table.opening_height(2), before=16, mark=subject.id
+        )
         f.text(details, size=8.5, colour=MUTED, after=4, keep_with=table.opening_height(2))
         f.table(table, continued=name + self.w("continued"))
         self.formulas(observations)
@@ -260,10 +298,15 @@ class Handout:
                 continue
             inputs = {i: found for i in obs.inputs if (found := self.b.observation(i)) is not None}
             indicator = self.b.indicator(obs.indicator_id)
-            label = f"{local_name(indicator, self.lang) if indicator else obs.indicator_id} " \
-                    f"{period_text(obs, self.lang)}"
-            self.flow.text(self.w("formula", label=label, formula=readable_formula(obs, inputs, self.lang)), size=8,
-                           colour=MUTED, after=3)
+            label = (
+                f"{local_name(indicator, self.lang) if indicator else obs.indicator_id} {period_text(obs, self.lang)}"
+            )
+            self.flow.text(
+                self.w("formula", label=label, formula=readable_formula(obs, inputs, self.lang)),
+                size=8,
+                colour=MUTED,
+                after=3,
+            )
 
     # -- proposals ------------------------------------------------------------------------------
 
@@ -281,8 +324,12 @@ class Handout:
                 f.text(self.speaker_line(speaker), size=8.8, colour=MUTED, after=2)
             ports = [self.b.port(pid) for pid in proposal.port_ids]
             names = [local_name(p, self.lang) for p in ports if p is not None]
-            f.text(self.w("ports_concerned") + joiner.join(names) if names else self.w("no_port"),
-                   size=8.8, colour=MUTED, after=3)
+            f.text(
+                self.w("ports_concerned") + joiner.join(names) if names else self.w("no_port"),
+                size=8.8,
+                colour=MUTED,
+                after=3,
+            )
             refs = "".join(f"[{self.cite.number(passage_id=pid)}]" for pid in proposal.passage_ids)
             f.text(f"{proposal.text_zh} {refs}", size=9.5, after=4)
 
@@ -343,7 +390,7 @@ def excerpt(text: str, highlights: list[str], length: int = EXCERPT) -> str:
         return text
     at = next((text.find(h) for h in highlights if h and text.find(h) >= 0), 0)
     start = max(0, min(at - length // 3, len(text) - length))
-    piece = text[start:start + length]
+    piece = text[start : start + length]
     return ("…" if start > 0 else "") + piece + ("…" if start + length < len(text) else "")
 
 
@@ -360,6 +407,7 @@ def _contents_row(flow: Flow, font, key: str, name: str, x: float, baseline: flo
         if page:
             number = str(page)
             painter.drawText(QPointF(right - metrics.horizontalAdvance(number), baseline), number)
+
     return draw
 
 
@@ -379,18 +427,21 @@ def _decorate(flow: Flow, title: str, lang: str) -> Callable[[QPainter, int, int
         if number == 1:
             return
         top = flow.pt(34)
-        painter.drawText(QPointF(flow.left, top), metrics.elidedText(title, Qt.TextElideMode.ElideRight,
-                                                                      flow.text_width * 0.6))
+        painter.drawText(
+            QPointF(flow.left, top), metrics.elidedText(title, Qt.TextElideMode.ElideRight, flow.text_width * 0.6)
+        )
         section = flow.running[number - 1]
         section = metrics.elidedText(section, Qt.TextElideMode.ElideRight, flow.text_width * 0.38)
         painter.drawText(QPointF(flow.right - metrics.horizontalAdvance(section), top), section)
         painter.setPen(QPen(RULE, flow.pt(0.5)))
         painter.drawLine(QPointF(flow.left, top + flow.pt(5)), QPointF(flow.right, top + flow.pt(5)))
+
     return draw
 
 
-def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | None = None,
-                   subject_ids: tuple[str, ...] | None = None) -> int:
+def render_handout(
+    briefing, device: QIODevice, lang: str, progress: Progress | None = None, subject_ids: tuple[str, ...] | None = None
+) -> int:
     """Write the handout as PDF into an open device; returns the number of pages.
 
     `progress(done, total)` returning False cancels (ExportCancelled): while the pages are being
@@ -441,8 +492,9 @@ def render_handout(briefing, device: QIODevice, lang: str, progress: Progress | 
         painter.end()
 
 
-def write_handout(briefing, path: Path, lang: str = "zh", progress: Progress | None = None,
-                  subject_ids: tuple[str, ...] | None = None) -> int:
+def write_handout(
+    briefing, path: Path, lang: str = "zh", progress: Progress | None = None, subject_ids: tuple[str, ...] | None = None
+) -> int:
     """The handout as `path` (of `subject_ids` only, if given); returns its page count. It is
     written as it is made into a temporary file, renamed into place only when complete, so
     ExportError or ExportCancelled leave no file behind."""

@@ -7,7 +7,6 @@ name, everything else (figures as written, units, proposals, passages) as stored
 
 from __future__ import annotations
 
-
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
 
 _WORDS = {
@@ -33,7 +32,10 @@ _WORDS = {
     "col_counterpart": QT_TRANSLATE_NOOP("Handout", "对方国家 / 口岸"),
     "col_city": QT_TRANSLATE_NOOP("Handout", "所在盟市"),
     "figures": QT_TRANSLATE_NOOP("Handout", "各地数据"),
-    "figures_note": QT_TRANSLATE_NOOP("Handout", "数值照录原文(“超”“约”“以上”等均保留);“推算值”为本简报据原文数据计算,非原文所载。方括号 [n] 为出处编号,见“资料来源”。"),
+    "figures_note": QT_TRANSLATE_NOOP(
+        "Handout",
+        "数值照录原文(“超”“约”“以上”等均保留);“推算值”为本简报据原文数据计算,非原文所载。方括号 [n] 为出处编号,见“资料来源”。",
+    ),
     "col_indicator": QT_TRANSLATE_NOOP("Handout", "指标"),
     "col_value": QT_TRANSLATE_NOOP("Handout", "数值(原文)"),
     "col_unit": QT_TRANSLATE_NOOP("Handout", "单位"),

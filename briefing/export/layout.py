@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetricsF, QPainter, QPdfWriter, QPen, QTextLayout, QTextOption,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
 )
 
 from briefing.drawing.paint_font import export_font
@@ -60,9 +67,14 @@ class TableRows:
 class Flow:
     """A cursor running down A4 pages; every placed item becomes a drawing step on its page."""
 
-    def __init__(self, device: QPdfWriter, family: str, keep: bool = True,
-                 on_page: Callable[[int, list[Draw]], None] | None = None,
-                 sections: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        device: QPdfWriter,
+        family: str,
+        keep: bool = True,
+        on_page: Callable[[int, list[Draw]], None] | None = None,
+        sections: dict[str, int] | None = None,
+    ) -> None:
         """`keep`: hold every page's steps in `pages` (for `paint`); otherwise a page's steps go to
         `on_page(number, steps)` once the page is complete (call `finish` after the last), or
         nowhere. `sections`: the section pages found by an earlier pass, for the contents."""
@@ -116,7 +128,7 @@ class Flow:
                 if not line.isValid():
                     break
                 line.setLineWidth(max(width, 1.0))
-                lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].rstrip())
+                lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].rstrip())
             layout.endLayout()
             if not paragraph:
                 lines.append("")
@@ -170,8 +182,17 @@ class Flow:
 
     # -- blocks ---------------------------------------------------------------------------------
 
-    def text(self, text: str, size: float = 9.5, bold: bool = False, colour: QColor = INK, indent: float = 0.0,
-             after: float = 4.0, keep_with: float = 0.0, hang: str = "") -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 9.5,
+        bold: bool = False,
+        colour: QColor = INK,
+        indent: float = 0.0,
+        after: float = 4.0,
+        keep_with: float = 0.0,
+        hang: str = "",
+    ) -> None:
         """Paragraphs (one per line of `text`, blank lines dropped), a little apart; they flow over
         pages line by line, never leaving a single line behind.
 
@@ -186,11 +207,28 @@ class Flow:
                 self.ensure(lines * self.line_height(font) + keep_with)
         for number, paragraph in enumerate(paragraphs):
             last = number == len(paragraphs) - 1
-            self._paragraph(paragraph, size, bold, colour, indent, after if last else size * 0.35,
-                            keep_with if last else 0.0, hang if number == 0 else "")
+            self._paragraph(
+                paragraph,
+                size,
+                bold,
+                colour,
+                indent,
+                after if last else size * 0.35,
+                keep_with if last else 0.0,
+                hang if number == 0 else "",
+            )
 
-    def _paragraph(self, text: str, size: float, bold: bool, colour: QColor, indent: float, after: float,
-                   keep_with: float, hang: str) -> None:
+    def _paragraph(
+        self,
+        text: str,
+        size: float,
+        bold: bool,
+        colour: QColor,
+        indent: float,
+        after: float,
+        keep_with: float,
+        hang: str,
+    ) -> None:
         font = self.font(size, bold)
         x, width = self.left + self.pt(indent), self.text_width - self.pt(indent)
         lines = self.wrap(text, font, width)
@@ -207,8 +245,17 @@ class Flow:
             self.y += step
         self.space(after)
 
-    def heading(self, text: str, size: float, keep_with: float, before: float = 10.0, after: float = 5.0,
-                colour: QColor = INK, rule: bool = False, mark: str = "") -> None:
+    def heading(
+        self,
+        text: str,
+        size: float,
+        keep_with: float,
+        before: float = 10.0,
+        after: float = 5.0,
+        colour: QColor = INK,
+        rule: bool = False,
+        mark: str = "",
+    ) -> None:
         """A heading that moves to the next page unless `keep_with` of what follows fits under it;
         `mark` names the section it opens (for the contents and the running page header)."""
         font = self.font(size, bold=True)
@@ -294,16 +341,27 @@ class Flow:
                     steps.append(_text_at(font, INK, QPointF(x + pad, baseline), line))
             x += width
         bottom = top + height
-        steps.append(_rule(QPointF(self.left, bottom), QPointF(self.right, bottom),
-                           INK if header else RULE, self.pt(0.8 if header else 0.4)))
+        steps.append(
+            _rule(
+                QPointF(self.left, bottom),
+                QPointF(self.right, bottom),
+                INK if header else RULE,
+                self.pt(0.8 if header else 0.4),
+            )
+        )
         for drawn in steps:
             self.add(drawn)
         self.y = bottom
 
     # -- painting -------------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, new_page: Callable[[], bool], decorate: Callable[[QPainter, int, int], None],
-              progress: Callable[[int, int], bool] | None = None) -> int:
+    def paint(
+        self,
+        painter: QPainter,
+        new_page: Callable[[], bool],
+        decorate: Callable[[QPainter, int, int], None],
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> int:
         """Paint every page in order; `progress(done, total)` returning False cancels."""
         total = len(self.pages)
         for number, steps in enumerate(self.pages, start=1):
@@ -324,6 +382,7 @@ def _text_at(font: QFont, colour: QColor, at: QPointF, text: str) -> Draw:
         painter.setFont(font)
         painter.setPen(colour)
         painter.drawText(at, text)
+
     return draw
 
 
@@ -331,10 +390,12 @@ def _rule(a: QPointF, b: QPointF, colour: QColor, width: float) -> Draw:
     def draw(painter: QPainter) -> None:
         painter.setPen(QPen(colour, width))
         painter.drawLine(a, b)
+
     return draw
 
 
 def _fill(rect: QRectF, colour: QColor) -> Draw:
     def draw(painter: QPainter) -> None:
         painter.fillRect(rect, colour)
+
     return draw

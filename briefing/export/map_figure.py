@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 
+from briefing.drawing import map_geometry
 from briefing.drawing.formatting import mode_label
 from briefing.drawing.i18n import local_name, short_port_name
-from briefing.drawing.paint_font import export_font
-from briefing.store.records import MODES
-from briefing.drawing import map_geometry
 from briefing.drawing.map_geometry import map_word, neighbours, outline_path, project
 from briefing.drawing.map_labels import plan_labels
+from briefing.drawing.paint_font import export_font
+from briefing.store.records import MODES
 
 MODE_COLOURS = {"rail": QColor("#c4461b"), "road": QColor("#1763b0"), "air": QColor("#0b7d55")}
 INK, MUTED, COUNTRY_INK = QColor("#1c2630"), QColor("#5f6d7a"), QColor("#a2adb8")
@@ -111,8 +111,11 @@ class MapFigure:
             inner = box.adjusted(5, 2, -5, -2)  # the planner's pixel padding
             for i, line in enumerate(text.split("\n")):
                 row = QRectF(inner.left(), inner.top() + i * pitch, inner.width(), metrics.lineSpacing())
-                painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                                          | Qt.TextFlag.TextDontClip), line)
+                painter.drawText(
+                    row,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip),
+                    line,
+                )
         self._draw_legend(painter, legend)
         painter.setClipping(False)
         painter.setPen(QPen(BORDER, 0.6 * unit))
@@ -177,8 +180,11 @@ class MapFigure:
         top = box.top() + 4 * unit
         painter.setFont(bold)
         painter.setPen(INK)
-        painter.drawText(QRectF(box.left() + 6 * unit, top, box.width(), step),
-                         int(Qt.AlignmentFlag.AlignVCenter), map_word("legend", self.lang))
+        painter.drawText(
+            QRectF(box.left() + 6 * unit, top, box.width(), step),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            map_word("legend", self.lang),
+        )
         for index, (mode, hollow, text) in enumerate(self._legend_entries(), start=1):
             row = QRectF(box.left(), top + index * step, box.width(), step)
             centre = QPointF(box.left() + 11 * unit, row.center().y())

@@ -113,8 +113,9 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
     check_target(path, protected)
     remove_stale_parts(path)
     try:
-        handle, name = tempfile.mkstemp(prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path),
-                                        dir=path.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path), dir=path.parent
+        )
     except OSError as exc:
         raise ExportError(path, exc.strerror or "cannot be created") from None
     os.close(handle)
@@ -163,7 +164,7 @@ def remove_stale_parts(path: Path) -> list[Path]:
     except OSError:
         return removed
     for candidate in candidates:
-        middle = candidate.name[len(_part_prefix(path)):-len(_part_suffix(path))]
+        middle = candidate.name[len(_part_prefix(path)) : -len(_part_suffix(path))]
         pid = middle.split("-", 1)[0]
         if pid.isdigit() and int(pid) == os.getpid():
             continue

@@ -62,11 +62,16 @@ def _read_outlines(path: Path) -> list[dict[str, Any]]:
         props, geometry = feature["properties"], feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         rings = [ring for polygon in polygons for ring in polygon]
-        rows.append({
-            "id": str(props["adcode"]), "name_zh": props["name_zh"], "name_en": props.get("name_en", ""),
-            "label_lon": float(props["label_lon"]), "label_lat": float(props["label_lat"]),
-            "rings": json.dumps(rings, separators=(",", ":")),
-        })
+        rows.append(
+            {
+                "id": str(props["adcode"]),
+                "name_zh": props["name_zh"],
+                "name_en": props.get("name_en", ""),
+                "label_lon": float(props["label_lon"]),
+                "label_lat": float(props["label_lat"]),
+                "rings": json.dumps(rings, separators=(",", ":")),
+            }
+        )
     return rows
 
 
@@ -82,7 +87,7 @@ def sources_digest(folder: Path) -> str:
 def _built_at() -> str:
     # SOURCE_DATE_EPOCH makes the build time reproducible too, as reproducible-builds tools expect.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.replace(microsecond=0).isoformat()
 
 
@@ -120,26 +125,50 @@ def _write(cur: curated_files.Curated, path: Path, outline_rows: list[dict[str, 
     return counts
 
 
-def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated,
-                outline_rows: list[dict[str, Any]]) -> dict[str, int]:
+def _insert_all(
+    db: sqlite_utils.Database, cur: curated_files.Curated, outline_rows: list[dict[str, Any]]
+) -> dict[str, int]:
     meta = {k: v for k, v in cur.meta.items() if k in META_KEYS}
-    meta.update(schema_version=str(SCHEMA_VERSION), built_at=_built_at(), sources_sha256=sources_digest(cur.folder),
-                data_through=data_through(cur))
+    meta.update(
+        schema_version=str(SCHEMA_VERSION),
+        built_at=_built_at(),
+        sources_sha256=sources_digest(cur.folder),
+        data_through=data_through(cur),
+    )
     db.table("meta").insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
     db.table("sources").insert_all(
         {c: r[c] for c in ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind")}
-        for r in cur.sources)
+        for r in cur.sources
+    )
     article = cur.meta["source_id"]
     db.table("passages").insert_all(
         {"id": r["id"], "source_id": article, "section": r["section"], "position": i, "text": r.raw("text")}
         for i, r in enumerate(cur.passages, 1)
     )
-    port_columns = ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en", "league_city",
-                    "league_city_en", "county", "county_en", "coord_precision", "position_zh", "position_en",
-                    "status_zh", "status_en")
+    port_columns = (
+        "id",
+        "name_zh",
+        "name_en",
+        "mode",
+        "country",
+        "counterpart",
+        "counterpart_en",
+        "league_city",
+        "league_city_en",
+        "county",
+        "county_en",
+        "coord_precision",
+        "position_zh",
+        "position_en",
+        "status_zh",
+        "status_en",
+    )
     db.table("ports").insert_all(
-        {**{c: r[c] for c in port_columns},
-         "lat": float(r["lat"]) if r["lat"] else None, "lon": float(r["lon"]) if r["lon"] else None}
+        {
+            **{c: r[c] for c in port_columns},
+            "lat": float(r["lat"]) if r["lat"] else None,
+            "lon": float(r["lon"]) if r["lon"] else None,
+        }
         for r in cur.ports
     )
     db.table("port_sources").insert_all(
@@ -149,38 +178,62 @@ def _insert_all(db: sqlite_utils.Database, cur: curated_files.Curated,
         for s in r.list(column)
     )
     db.table("places").insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "level")} for r in cur.places)
-    db.table("place_ports").insert_all({"place_id": r["id"], "port_id": p} for r in cur.places for p in r.list("port_ids"))
+    db.table("place_ports").insert_all(
+        {"place_id": r["id"], "port_id": p} for r in cur.places for p in r.list("port_ids")
+    )
     db.table("indicators").insert_all({c: r[c] for c in ("id", "name_zh", "name_en", "unit")} for r in cur.indicators)
     db.table("observations").insert_all(_observation_rows(cur), batch_size=5000)
     db.table("observation_inputs").insert_all(
         {"observation_id": oid, "input_id": ref} for oid, refs in cur.derived_inputs.items() for ref in refs
     )
     db.table("delegates").insert_all(
-        {"id": r["id"], "name_zh": r["name_zh"], "body": r["body"], "titles": r.raw("titles").strip(),
-         "passage_id": r["passage_id"] or None}
+        {
+            "id": r["id"],
+            "name_zh": r["name_zh"],
+            "body": r["body"],
+            "titles": r.raw("titles").strip(),
+            "passage_id": r["passage_id"] or None,
+        }
         for r in cur.speakers
     )
     db.table("proposals").insert_all(
-        ({"id": r["id"], "delegate_id": r["speaker_id"], "title_zh": r["title_zh"], "title_en": r["title_en"],
-          "text_zh": r.raw("text_zh").strip(),
-          "passage_id": r.list("passage_ids")[0], "topics": ";".join(r.list("topics")), "position": i}
-         for i, r in enumerate(cur.proposals, 1)),
+        (
+            {
+                "id": r["id"],
+                "delegate_id": r["speaker_id"],
+                "title_zh": r["title_zh"],
+                "title_en": r["title_en"],
+                "text_zh": r.raw("text_zh").strip(),
+                "passage_id": r.list("passage_ids")[0],
+                "topics": ";".join(r.list("topics")),
+                "position": i,
+            }
+            for i, r in enumerate(cur.proposals, 1)
+        ),
         batch_size=2000,
     )
     db.table("proposal_passages").insert_all(
         {"proposal_id": r["id"], "passage_id": p, "position": i}
-        for r in cur.proposals for i, p in enumerate(r.list("passage_ids"), 1)
+        for r in cur.proposals
+        for i, p in enumerate(r.list("passage_ids"), 1)
     )
-    db.table("proposal_ports").insert_all({"proposal_id": r["id"], "port_id": p} for r in cur.proposals for p in r.list("port_ids"))
+    db.table("proposal_ports").insert_all(
+        {"proposal_id": r["id"], "port_id": p} for r in cur.proposals for p in r.list("port_ids")
+    )
     db.table("proposal_topics").insert_all(
         {"proposal_id": r["id"], "topic": t} for r in cur.proposals for t in dict.fromkeys(r.list("topics"))
     )
     if outline_rows:
         db.table("outlines").insert_all(outline_rows)
     return {
-        "passages": len(cur.passages), "ports": len(cur.ports), "places": len(cur.places),
-        "indicators": len(cur.indicators), "observations": len(cur.observations),
-        "delegates": len(cur.speakers), "proposals": len(cur.proposals), "outlines": len(outline_rows),
+        "passages": len(cur.passages),
+        "ports": len(cur.ports),
+        "places": len(cur.places),
+        "indicators": len(cur.indicators),
+        "observations": len(cur.observations),
+        "delegates": len(cur.speakers),
+        "proposals": len(cur.proposals),
+        "outlines": len(outline_rows),
     }
 
 
@@ -206,12 +259,24 @@ def _observation_rows(cur: curated_files.Curated) -> Iterator[dict[str, Any]]:
         if derived and decimals is not None:
             value = round(value, decimals)  # never shown more precise than its inputs allow
         yield {
-            "id": r["id"], "subject_id": r["subject_id"], "indicator_id": r["indicator_id"],
-            "period": r["period"], "period_zh": r["period_zh"], "period_en": r["period_en"],
-            "period_inferred": int(r["period_inferred"] == "yes"), "value": value, "decimals": decimals,
-            "unit": r["unit"], "kind": r["kind"], "as_written": r["as_written"],
-            "passage_id": passage_id, "source_id": r["source_id"] or article,
-            "confidence": r["confidence"], "formula": r["formula"], "note_zh": r["note_zh"], "note_en": r["note_en"],
+            "id": r["id"],
+            "subject_id": r["subject_id"],
+            "indicator_id": r["indicator_id"],
+            "period": r["period"],
+            "period_zh": r["period_zh"],
+            "period_en": r["period_en"],
+            "period_inferred": int(r["period_inferred"] == "yes"),
+            "value": value,
+            "decimals": decimals,
+            "unit": r["unit"],
+            "kind": r["kind"],
+            "as_written": r["as_written"],
+            "passage_id": passage_id,
+            "source_id": r["source_id"] or article,
+            "confidence": r["confidence"],
+            "formula": r["formula"],
+            "note_zh": r["note_zh"],
+            "note_en": r["note_en"],
             "after_article": int(period_end_month(r["period"]) > as_of and r["kind"] != "target"),
             "position": position,
         }
@@ -232,8 +297,12 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
     def docs() -> Iterator[Doc]:
         for r in cur.ports:
             body = " ".join(filter(None, [r["name_zh"], r["counterpart"], r["league_city"], r["county"], r["country"]]))
-            in_english = " ".join(filter(None, [r["name_en"], r["counterpart_en"], r["county_en"],
-                                                 r["league_city_en"], r["country"], r["mode"]]))
+            in_english = " ".join(
+                filter(
+                    None,
+                    [r["name_en"], r["counterpart_en"], r["county_en"], r["league_city_en"], r["country"], r["mode"]],
+                )
+            )
             yield Doc("port", r["id"], r["name_zh"], body, in_english)
         for r in cur.places:
             yield Doc("place", r["id"], r["name_zh"], r["name_zh"], r["name_en"])
@@ -246,11 +315,18 @@ def _index(db: sqlite_utils.Database, cur: curated_files.Curated) -> None:
             series.setdefault((r["subject_id"], r["indicator_id"]), []).append(r)
         for (subject_id, indicator_id), rows in series.items():
             ind = indicators[indicator_id]
-            figures = " ".join(f"{r['period_zh'] or r['period']} {r['as_written'] or r['value'] + r['unit']}" for r in rows)
+            figures = " ".join(
+                f"{r['period_zh'] or r['period']} {r['as_written'] or r['value'] + r['unit']}" for r in rows
+            )
             notes = " ".join(r["note_zh"] for r in rows if r["note_zh"])
             title = f"{names[subject_id]}{SUBJECT_NAME_SEPARATOR}{ind['name_zh']}"
-            yield Doc("series", f"{subject_id}/{indicator_id}", title, f"{ind['name_zh']} {figures} {notes}".strip(),
-                      f"{english[subject_id]} {ind['name_en']}")
+            yield Doc(
+                "series",
+                f"{subject_id}/{indicator_id}",
+                title,
+                f"{ind['name_zh']} {figures} {notes}".strip(),
+                f"{english[subject_id]} {ind['name_en']}",
+            )
         for r in cur.speakers:
             yield Doc("delegate", r["id"], r["name_zh"], f"{r['name_zh']} {r.raw('titles')}")
         for r in cur.proposals:

@@ -70,22 +70,56 @@ class Curated:
 
 
 REQUIRED_COLUMNS = {
-    "sources.csv": ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind",
-                    "curator_note"),
+    "sources.csv": ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind", "curator_note"),
     "passages.csv": ("id", "section", "text"),
-    "ports.csv": ("id", "name_zh", "name_en", "mode", "country", "counterpart", "counterpart_en",
-                  "league_city", "league_city_en", "county", "county_en", "lat", "lon",
-                  "coord_precision", "position_zh", "position_en", "status_zh", "status_en",
-                  "source_ids", "coord_source_ids", "curator_note"),
+    "ports.csv": (
+        "id",
+        "name_zh",
+        "name_en",
+        "mode",
+        "country",
+        "counterpart",
+        "counterpart_en",
+        "league_city",
+        "league_city_en",
+        "county",
+        "county_en",
+        "lat",
+        "lon",
+        "coord_precision",
+        "position_zh",
+        "position_en",
+        "status_zh",
+        "status_en",
+        "source_ids",
+        "coord_source_ids",
+        "curator_note",
+    ),
     "places.csv": ("id", "name_zh", "name_en", "level", "port_ids"),
     "indicators.csv": ("id", "name_zh", "name_en", "unit"),
-    "observations.csv": ("id", "subject_id", "indicator_id", "period", "period_zh", "period_en",
-                         "period_inferred", "value", "decimals", "unit", "kind", "as_written",
-                         "passage_id", "source_id", "confidence", "formula", "note_zh", "note_en",
-                         "curator_note"),
+    "observations.csv": (
+        "id",
+        "subject_id",
+        "indicator_id",
+        "period",
+        "period_zh",
+        "period_en",
+        "period_inferred",
+        "value",
+        "decimals",
+        "unit",
+        "kind",
+        "as_written",
+        "passage_id",
+        "source_id",
+        "confidence",
+        "formula",
+        "note_zh",
+        "note_en",
+        "curator_note",
+    ),
     "speakers.csv": ("id", "name_zh", "body", "titles", "passage_id"),
-    "proposals.csv": ("id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics",
-                      "port_ids"),
+    "proposals.csv": ("id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics", "port_ids"),
 }
 # Columns the build never copies into the database: the curators' own notes.
 CURATOR_COLUMNS = ("curator_note",)
@@ -243,8 +277,13 @@ def _check_ports(rows: list[Row], sources: dict[str, Row]) -> dict[str, Row]:
     return ports
 
 
-def _check_observations(cur: Curated, subjects: dict[str, Row], indicators: dict[str, Row],
-                        passages: dict[str, Row], sources: dict[str, Row]) -> None:
+def _check_observations(
+    cur: Curated,
+    subjects: dict[str, Row],
+    indicators: dict[str, Row],
+    passages: dict[str, Row],
+    sources: dict[str, Row],
+) -> None:
     observations = _unique_ids(cur.observations)
     passage_text = {pid: row.raw("text") for pid, row in passages.items()}
     for row in cur.observations:
@@ -295,8 +334,9 @@ def _check_figure_fields(row: Row, sources: dict[str, Row]) -> None:
             raise row.fail(f"confidence high for a {row['kind'].replace('_', ' ')}: at most medium")
         source = sources.get(row["source_id"])
         if source is not None and source["url_kind"] in ("repost", "mirror"):
-            raise row.fail(f"confidence high for a figure read from a {source['url_kind']} "
-                           f"({source['id']}): at most medium")
+            raise row.fail(
+                f"confidence high for a figure read from a {source['url_kind']} ({source['id']}): at most medium"
+            )
 
 
 def _compute_derived(cur: Curated, observations: dict[str, Row]) -> None:

@@ -66,14 +66,31 @@ def plain(value: object) -> str:
 
 def diff_briefings(old: Briefing, new: Briefing) -> BriefingDiff:
     changes = (
-        _compare("port", {p.id: p for p in old.ports}, {p.id: p for p in new.ports},
-                 lambda p, _b: f"{p.name_zh} {p.name_en}".strip(), old, new)
+        _compare(
+            "port",
+            {p.id: p for p in old.ports},
+            {p.id: p for p in new.ports},
+            lambda p, _b: f"{p.name_zh} {p.name_en}".strip(),
+            old,
+            new,
+        )
         + _compare("observation", _observations(old), _observations(new), _observation_label, old, new)
-        + _compare("proposal", {p.id: p for p in old.proposals()}, {p.id: p for p in new.proposals()},
-                   _proposal_label, old, new)
+        + _compare(
+            "proposal",
+            {p.id: p for p in old.proposals()},
+            {p.id: p for p in new.proposals()},
+            _proposal_label,
+            old,
+            new,
+        )
     )
-    return BriefingDiff(old.meta.get("title_zh", ""), new.meta.get("title_zh", ""),
-                        old.meta.get("as_of", ""), new.meta.get("as_of", ""), tuple(changes))
+    return BriefingDiff(
+        old.meta.get("title_zh", ""),
+        new.meta.get("title_zh", ""),
+        old.meta.get("as_of", ""),
+        new.meta.get("as_of", ""),
+        tuple(changes),
+    )
 
 
 def _observations(briefing: Briefing) -> dict[str, Observation]:
@@ -84,16 +101,25 @@ def _observations(briefing: Briefing) -> dict[str, Observation]:
     return found
 
 
-def _compare(kind: str, old: dict[str, Any], new: dict[str, Any], label: Callable[[Any, Briefing], str],
-             old_briefing: Briefing, new_briefing: Briefing) -> list[Change]:
+def _compare(
+    kind: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    label: Callable[[Any, Briefing], str],
+    old_briefing: Briefing,
+    new_briefing: Briefing,
+) -> list[Change]:
     changes = []
     for record_id, record in new.items():
         before = old.get(record_id)
         if before is None:
             changes.append(Change(kind, "added", record_id, label(record, new_briefing)))
         elif before != record:
-            differing = tuple(FieldChange(f.name, getattr(before, f.name), getattr(record, f.name))
-                              for f in fields(record) if getattr(before, f.name) != getattr(record, f.name))
+            differing = tuple(
+                FieldChange(f.name, getattr(before, f.name), getattr(record, f.name))
+                for f in fields(record)
+                if getattr(before, f.name) != getattr(record, f.name)
+            )
             changes.append(Change(kind, "changed", record_id, label(record, new_briefing), differing))
     for record_id, record in old.items():
         if record_id not in new:
@@ -104,8 +130,12 @@ def _compare(kind: str, old: dict[str, Any], new: dict[str, Any], label: Callabl
 def _observation_label(obs: Observation, briefing: Briefing) -> str:
     subject = briefing.subject(obs.subject_id)
     indicator = briefing.indicator(obs.indicator_id)
-    parts = (subject.name_zh if subject else obs.subject_id, indicator.name_zh if indicator else obs.indicator_id,
-             obs.period_zh or obs.period, obs.as_written or f"{plain(obs.value)}{obs.unit}")
+    parts = (
+        subject.name_zh if subject else obs.subject_id,
+        indicator.name_zh if indicator else obs.indicator_id,
+        obs.period_zh or obs.period,
+        obs.as_written or f"{plain(obs.value)}{obs.unit}",
+    )
     return " · ".join(p for p in parts if p)
 
 

@@ -121,7 +121,9 @@ def _check_contract(conn: sqlite3.Connection, path: Path) -> None:
         _check_rows(conn, path, table, info, strict[table.name])
 
 
-def _check_rows(conn: sqlite3.Connection, path: Path, table: Table, info: dict[str, tuple[Any, ...]], is_strict: bool) -> None:
+def _check_rows(
+    conn: sqlite3.Connection, path: Path, table: Table, info: dict[str, tuple[Any, ...]], is_strict: bool
+) -> None:
     """Scan only what the file's own schema does not already enforce (a foreign-built file)."""
     conditions = []
     for column, kind in table.columns.items():

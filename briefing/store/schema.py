@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from dataclasses import dataclass
 
 SCHEMA_VERSION = 2
@@ -23,8 +22,14 @@ class Table:
     indexes: tuple[tuple[str, ...], ...] = ()
 
 
-def _t(name: str, columns: dict[str, type], pk: str | tuple[str, ...], not_null: set[str],
-       foreign_keys: Iterable[tuple[str, str, str]] = (), indexes: Iterable[tuple[str, ...]] = ()) -> Table:
+def _t(
+    name: str,
+    columns: dict[str, type],
+    pk: str | tuple[str, ...],
+    not_null: set[str],
+    foreign_keys: Iterable[tuple[str, str, str]] = (),
+    indexes: Iterable[tuple[str, ...]] = (),
+) -> Table:
     return Table(name, columns, pk, frozenset(not_null), tuple(foreign_keys), tuple(indexes))
 
 
@@ -32,8 +37,16 @@ TABLES: tuple[Table, ...] = (
     _t("meta", {"key": str, "value": str}, "key", {"key", "value"}),
     _t(
         "sources",
-        {"id": str, "kind": str, "publisher": str, "published": str, "title": str, "language": str,
-         "url": str, "url_kind": str},
+        {
+            "id": str,
+            "kind": str,
+            "publisher": str,
+            "published": str,
+            "title": str,
+            "language": str,
+            "url": str,
+            "url_kind": str,
+        },
         "id",
         {"id", "kind", "publisher", "title"},
     ),
@@ -48,10 +61,24 @@ TABLES: tuple[Table, ...] = (
     _t(
         "ports",
         {
-            "id": str, "name_zh": str, "name_en": str, "mode": str, "country": str,
-            "counterpart": str, "counterpart_en": str, "league_city": str, "league_city_en": str,
-            "county": str, "county_en": str, "lat": float, "lon": float, "coord_precision": str,
-            "position_zh": str, "position_en": str, "status_zh": str, "status_en": str,
+            "id": str,
+            "name_zh": str,
+            "name_en": str,
+            "mode": str,
+            "country": str,
+            "counterpart": str,
+            "counterpart_en": str,
+            "league_city": str,
+            "league_city_en": str,
+            "county": str,
+            "county_en": str,
+            "lat": float,
+            "lon": float,
+            "coord_precision": str,
+            "position_zh": str,
+            "position_en": str,
+            "status_zh": str,
+            "status_en": str,
         },
         "id",
         {"id", "name_zh", "name_en", "mode"},
@@ -63,8 +90,7 @@ TABLES: tuple[Table, ...] = (
         {"port_id", "source_id", "role"},
         [("port_id", "ports", "id"), ("source_id", "sources", "id")],
     ),
-    _t("places", {"id": str, "name_zh": str, "name_en": str, "level": str}, "id",
-       {"id", "name_zh", "level"}),
+    _t("places", {"id": str, "name_zh": str, "name_en": str, "level": str}, "id", {"id", "name_zh", "level"}),
     _t(
         "place_ports",
         {"place_id": str, "port_id": str},
@@ -72,21 +98,45 @@ TABLES: tuple[Table, ...] = (
         {"place_id", "port_id"},
         [("place_id", "places", "id"), ("port_id", "ports", "id")],
     ),
-    _t("indicators", {"id": str, "name_zh": str, "name_en": str, "unit": str}, "id",
-       {"id", "name_zh"}),
+    _t("indicators", {"id": str, "name_zh": str, "name_en": str, "unit": str}, "id", {"id", "name_zh"}),
     _t(
         "observations",
         {
-            "id": str, "subject_id": str, "indicator_id": str, "period": str, "period_zh": str,
-            "period_en": str, "period_inferred": int, "value": float, "decimals": int, "unit": str,
-            "kind": str, "as_written": str, "passage_id": str, "source_id": str, "confidence": str,
-            "formula": str, "note_zh": str, "note_en": str, "after_article": int, "position": int,
+            "id": str,
+            "subject_id": str,
+            "indicator_id": str,
+            "period": str,
+            "period_zh": str,
+            "period_en": str,
+            "period_inferred": int,
+            "value": float,
+            "decimals": int,
+            "unit": str,
+            "kind": str,
+            "as_written": str,
+            "passage_id": str,
+            "source_id": str,
+            "confidence": str,
+            "formula": str,
+            "note_zh": str,
+            "note_en": str,
+            "after_article": int,
+            "position": int,
         },
         "id",
-        {"id", "subject_id", "indicator_id", "period", "value", "kind", "source_id", "position",
-         "period_inferred", "after_article"},
-        [("indicator_id", "indicators", "id"), ("passage_id", "passages", "id"),
-         ("source_id", "sources", "id")],
+        {
+            "id",
+            "subject_id",
+            "indicator_id",
+            "period",
+            "value",
+            "kind",
+            "source_id",
+            "position",
+            "period_inferred",
+            "after_article",
+        },
+        [("indicator_id", "indicators", "id"), ("passage_id", "passages", "id"), ("source_id", "sources", "id")],
         # (passage_id, position): the figures citing a passage, in order, and how many (the sources tab)
         [("subject_id", "indicator_id", "period"), ("indicator_id", "subject_id"), ("passage_id", "position")],
     ),
@@ -106,8 +156,16 @@ TABLES: tuple[Table, ...] = (
     ),
     _t(
         "proposals",
-        {"id": str, "delegate_id": str, "title_zh": str, "title_en": str, "text_zh": str,
-         "passage_id": str, "topics": str, "position": int},
+        {
+            "id": str,
+            "delegate_id": str,
+            "title_zh": str,
+            "title_en": str,
+            "text_zh": str,
+            "passage_id": str,
+            "topics": str,
+            "position": int,
+        },
         "id",
         {"id", "delegate_id", "title_zh", "text_zh", "passage_id", "position"},
         [("delegate_id", "delegates", "id"), ("passage_id", "passages", "id")],
@@ -138,8 +196,7 @@ TABLES: tuple[Table, ...] = (
     ),
     _t(
         "outlines",
-        {"id": str, "name_zh": str, "name_en": str, "label_lon": float, "label_lat": float,
-         "rings": str},
+        {"id": str, "name_zh": str, "name_en": str, "label_lon": float, "label_lat": float, "rings": str},
         "id",
         {"id", "name_zh", "label_lon", "label_lat", "rings"},
     ),
@@ -164,6 +221,5 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # The search index: bigrams of Chinese text (bi), pinyin and initials (py), English words (en).
 SEARCH_FTS_DDL = (
-    "CREATE VIRTUAL TABLE search_fts USING fts5(bi, py, en, content='', "
-    "tokenize=\"unicode61 remove_diacritics 2\")"
+    "CREATE VIRTUAL TABLE search_fts USING fts5(bi, py, en, content='', tokenize=\"unicode61 remove_diacritics 2\")"
 )

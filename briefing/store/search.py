@@ -21,6 +21,7 @@ _KIND_ORDER = {"port": 0, "place": 1, "proposal": 2, "delegate": 3, "indicator":
 Ranges = dict[str, tuple[int, int]] | None  # each kind's rowid range in the index; None when kinds interleave
 Document = tuple[str, str, str, str, float]  # kind, ref_id, title, body, score
 
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -84,8 +85,13 @@ def kind_ranges(conn: sqlite3.Connection) -> dict[str, tuple[int, int]] | None:
     return ranges
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None,
-           ranges: dict[str, tuple[int, int]] | None = None) -> list[SearchHit]:
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    limit: int = 50,
+    kinds: tuple[str, ...] | None = None,
+    ranges: dict[str, tuple[int, int]] | None = None,
+) -> list[SearchHit]:
     """Hits for a query, best first. `kinds` narrows to some kinds of document; `ranges` (from
     kind_ranges) lets a broad query be answered one kind at a time."""
     query = query.strip()
@@ -121,9 +127,14 @@ class Matches:
     hits: tuple[SearchHit, ...] = ()  # the first `detailed` matches of each kind, with snippets, in order
 
 
-def matches(conn: sqlite3.Connection, query: str, kinds: tuple[str, ...],
-            ranges: dict[str, tuple[int, int]] | None, detailed: int = DETAILED,
-            refs: dict[int, tuple[str, str]] | None = None) -> Matches:
+def matches(
+    conn: sqlite3.Connection,
+    query: str,
+    kinds: tuple[str, ...],
+    ranges: dict[str, tuple[int, int]] | None,
+    detailed: int = DETAILED,
+    refs: dict[int, tuple[str, str]] | None = None,
+) -> Matches:
     """Every match of `kinds`, in search()'s order: ranked by bm25 when at most BROAD of them match, else
     kind by kind in document order. Only the first `detailed` of each kind get a snippet: making one
     for each of 10,000 proposals is what a limit was there to avoid. `refs` is document_refs() for
@@ -168,8 +179,10 @@ def document_refs(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> dict[int,
     """rowid -> (kind, ref_id) of every document of these kinds, read from the (kind, ref_id) index alone."""
     found: dict[int, tuple[str, str]] = {}
     for kind in kinds:
-        found.update((rowid, (kind, ref_id)) for rowid, ref_id in conn.execute(
-            "SELECT rowid, ref_id FROM search_docs WHERE kind = ?", (kind,)))
+        found.update(
+            (rowid, (kind, ref_id))
+            for rowid, ref_id in conn.execute("SELECT rowid, ref_id FROM search_docs WHERE kind = ?", (kind,))
+        )
     return found
 
 
@@ -194,15 +207,20 @@ def _within(block: tuple[int, int] | None) -> tuple[str, tuple[int, ...]]:
     return ("", ()) if block is None else (" AND rowid BETWEEN ? AND ?", block)
 
 
-def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges: Ranges,
-                 refs: dict[int, tuple[str, str]]) -> tuple[list[int], dict[int, float] | None]:
+def _every_match(
+    conn: sqlite3.Connection, expression: str, wanted: frozenset[str], ranges: Ranges, refs: dict[int, tuple[str, str]]
+) -> tuple[list[int], dict[int, float] | None]:
     """Rowids of every match, ascending, and their bm25 scores when at most BROAD match (a second,
     narrow statement; None when more do, and then the order is the documents')."""
     rowids: list[int] = []
     for block in _blocks(wanted, ranges):
         within, params = _within(block)
-        rowids += [rowid for (rowid,) in conn.execute(
-            f"SELECT rowid FROM search_fts WHERE search_fts MATCH ?{within} ORDER BY rowid", (expression, *params))]
+        rowids += [
+            rowid
+            for (rowid,) in conn.execute(
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH ?{within} ORDER BY rowid", (expression, *params)
+            )
+        ]
     if ranges is None:
         rowids = [rowid for rowid in rowids if rowid in refs]  # the whole index was read
     if not rowids or len(rowids) > BROAD:
@@ -210,13 +228,18 @@ def _every_match(conn: sqlite3.Connection, expression: str, wanted: frozenset[st
     scores: dict[int, float] = {}
     for block in _blocks(wanted, ranges):
         within, params = _within(block)
-        scores.update(conn.execute("SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts "
-                                   f"WHERE search_fts MATCH ?{within}", (expression, *params)))
+        scores.update(
+            conn.execute(
+                f"SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts WHERE search_fts MATCH ?{within}",
+                (expression, *params),
+            )
+        )
     return rowids, scores
 
 
-def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str], ranges: Ranges,
-                     refs: dict[int, tuple[str, str]]) -> list[int]:
+def _every_substring(
+    conn: sqlite3.Connection, query: str, wanted: frozenset[str], ranges: Ranges, refs: dict[int, tuple[str, str]]
+) -> list[int]:
     """Rowids, ascending, of every document of the wanted kinds holding `query` (what _scan finds)."""
     if any(c.isascii() and c.isalpha() for c in query):  # LIKE: ASCII letters in either case
         pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -226,8 +249,13 @@ def _every_substring(conn: sqlite3.Connection, query: str, wanted: frozenset[str
     rowids: list[int] = []
     for block in _blocks(wanted, ranges):
         within, limits = _within(block)
-        rowids += [rowid for (rowid,) in conn.execute(
-            f"SELECT rowid FROM search_docs WHERE {test}{within} ORDER BY rowid", (*params, *limits)) if rowid in refs]
+        rowids += [
+            rowid
+            for (rowid,) in conn.execute(
+                f"SELECT rowid FROM search_docs WHERE {test}{within} ORDER BY rowid", (*params, *limits)
+            )
+            if rowid in refs
+        ]
     return rowids
 
 
@@ -242,14 +270,15 @@ def _kind_by_kind(rowids: list[int], refs: dict[int, tuple[str, str]], ranges: R
     runs = []
     for kind in sorted(ranges, key=lambda k: _KIND_ORDER.get(k, 9)):
         low, high = ranges[kind]
-        run = rowids[bisect.bisect_left(rowids, low):bisect.bisect_right(rowids, high)]
+        run = rowids[bisect.bisect_left(rowids, low) : bisect.bisect_right(rowids, high)]
         if run:
             runs.append(run)
     return runs
 
 
-def _detail(conn: sqlite3.Connection, query: str, chosen: list[int], scores: dict[int, float] | None
-            ) -> tuple[SearchHit, ...]:
+def _detail(
+    conn: sqlite3.Connection, query: str, chosen: list[int], scores: dict[int, float] | None
+) -> tuple[SearchHit, ...]:
     """Hits with snippets for the chosen rowids, in their order."""
     if not chosen:
         return ()
@@ -268,14 +297,17 @@ def _segments(wanted: frozenset[str] | None, ranges: dict[str, tuple[int, int]])
     return [ranges[k] for k in ordered]
 
 
-def _candidates(conn: sqlite3.Connection, expression: str, limit: int, wanted: frozenset[str] | None,
-                ranges: Ranges) -> list[tuple[int, float]]:
+def _candidates(
+    conn: sqlite3.Connection, expression: str, limit: int, wanted: frozenset[str] | None, ranges: Ranges
+) -> list[tuple[int, float]]:
     """(rowid, score) of the best matches: when at most BROAD documents match, all ranked by bm25
     (four times `limit` of them, since kinds reorder ties); else, with ranges, each wanted kind's
     first matches in document order (score 0, so the order is final: `limit` of them)."""
     n = limit * 4
-    first = conn.execute("SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts "
-                         "WHERE search_fts MATCH ? LIMIT ?", (expression, BROAD + 1)).fetchall()
+    first = conn.execute(
+        "SELECT rowid, bm25(search_fts, 1.0, 0.7, 0.9) FROM search_fts WHERE search_fts MATCH ? LIMIT ?",
+        (expression, BROAD + 1),
+    ).fetchall()
     segments = _segments(wanted, ranges) if ranges is not None else None
     if len(first) <= BROAD or segments is None:
         if segments is not None:
@@ -287,34 +319,39 @@ def _candidates(conn: sqlite3.Connection, expression: str, limit: int, wanted: f
     found: list[tuple[int, float]] = []
     for low, high in segments:
         if high <= covered:
-            found += [(rowid, 0.0) for rowid, _ in first if low <= rowid <= high][:n - len(found)]
+            found += [(rowid, 0.0) for rowid, _ in first if low <= rowid <= high][: n - len(found)]
         else:
-            found += conn.execute("SELECT rowid, 0.0 FROM search_fts WHERE search_fts MATCH ? "
-                                  "AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?",
-                                  (expression, low, high, n - len(found))).fetchall()
+            found += conn.execute(
+                "SELECT rowid, 0.0 FROM search_fts WHERE search_fts MATCH ? "
+                "AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?",
+                (expression, low, high, n - len(found)),
+            ).fetchall()
         if len(found) >= n:
             break
     return found
 
 
-def _documents(conn: sqlite3.Connection, candidates: list[tuple[int, float]],
-               wanted: frozenset[str] | None) -> list[Document]:
+def _documents(
+    conn: sqlite3.Connection, candidates: list[tuple[int, float]], wanted: frozenset[str] | None
+) -> list[Document]:
     """(kind, ref_id, title, body, score) for candidate rowids, in their order, of the wanted kinds."""
     scores = dict(candidates)
     docs: dict[int, Document] = {}
     rowids = list(scores)
     for start in range(0, len(rowids), 500):
-        chunk = rowids[start:start + 500]
+        chunk = rowids[start : start + 500]
         for rowid, kind, ref_id, title, body in conn.execute(
-                "SELECT rowid, kind, ref_id, title, body FROM search_docs WHERE rowid IN "
-                f"({','.join('?' * len(chunk))})", chunk):
+            f"SELECT rowid, kind, ref_id, title, body FROM search_docs WHERE rowid IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
             if wanted is None or kind in wanted:
                 docs[rowid] = (kind, ref_id, title, body, scores[rowid])
     return [docs[rowid] for rowid in rowids if rowid in docs]
 
 
-def _scan(conn: sqlite3.Connection, query: str, limit: int, wanted: frozenset[str] | None = None,
-          ranges: Ranges = None) -> list[Document]:
+def _scan(
+    conn: sqlite3.Connection, query: str, limit: int, wanted: frozenset[str] | None = None, ranges: Ranges = None
+) -> list[Document]:
     """Substring scan for one-character queries and whatever the index cannot express."""
     pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     found: list[Document] = []
@@ -323,7 +360,8 @@ def _scan(conn: sqlite3.Connection, query: str, limit: int, wanted: frozenset[st
         found += conn.execute(
             "SELECT kind, ref_id, title, body, 0.0 FROM search_docs "
             f"WHERE (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\'){within} ORDER BY rowid LIMIT ?",
-            (pattern, pattern, *params, limit - len(found))).fetchall()
+            (pattern, pattern, *params, limit - len(found)),
+        ).fetchall()
         if len(found) >= limit:
             break
     return found

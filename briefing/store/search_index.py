@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from briefing.store.text import bigram_text, cjk_runs, latin_words
 

@@ -8,8 +8,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def action(parent: QObject, triggered: Callable[..., object], shortcut: QKeySequence | QKeySequence.StandardKey | str
-           | Sequence[QKeySequence] | None = None, checkable: bool = False) -> QAction:
+def action(
+    parent: QObject,
+    triggered: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence] | None = None,
+    checkable: bool = False,
+) -> QAction:
     """A QAction owned by `parent` calling `triggered` (with the checked state when `checkable`)."""
     made = QAction(parent)
     made.setCheckable(checkable)

@@ -41,7 +41,7 @@ class LinkRow(QHBoxLayout):
         self._note.setHidden(bool(links) or not note)
 
     def buttons(self) -> list[QPushButton]:
-        return self._buttons[:self._shown]
+        return self._buttons[: self._shown]
 
     def texts(self) -> list[str]:
         """What the row shows: the links' texts, or the note."""

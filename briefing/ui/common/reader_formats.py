@@ -28,8 +28,9 @@ def char_format(ink: QColor | None = None, bold: bool = False, size_step: int = 
     return fmt
 
 
-def block_format(top: float = 0, bottom: float = 0, left: float = 0, line_height: int = 100,
-                  tint: QColor | None = None) -> QTextBlockFormat:
+def block_format(
+    top: float = 0, bottom: float = 0, left: float = 0, line_height: int = 100, tint: QColor | None = None
+) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)

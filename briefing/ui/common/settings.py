@@ -36,8 +36,11 @@ def _user_settings() -> QSettings:
         unusable = False
     if not unusable:
         return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-    logging.getLogger(__name__).warning("settings file %s is not a regular file of a usable size; "
-                                        "starting on defaults, nothing is remembered in this run", path)
+    logging.getLogger(__name__).warning(
+        "settings file %s is not a regular file of a usable size; "
+        "starting on defaults, nothing is remembered in this run",
+        path,
+    )
     spare = Path(tempfile.mkdtemp(prefix="briefing-settings-")) / (APPLICATION + ".ini")
     return QSettings(str(spare), QSettings.Format.IniFormat)
 

@@ -23,8 +23,11 @@ _PADDING = (16, 12, 16, 12)
 def tint(accent: str, background: str, amount: float) -> QColor:
     """`amount` of the accent over the background: a card's faint wash in its kind's colour."""
     a, b = QColor(accent), QColor(background)
-    return QColor(round(b.red() + (a.red() - b.red()) * amount), round(b.green() + (a.green() - b.green()) * amount),
-                  round(b.blue() + (a.blue() - b.blue()) * amount))
+    return QColor(
+        round(b.red() + (a.red() - b.red()) * amount),
+        round(b.green() + (a.green() - b.green()) * amount),
+        round(b.blue() + (a.blue() - b.blue()) * amount),
+    )
 
 
 def _accent(theme: themes.Theme, kind: str) -> QColor:

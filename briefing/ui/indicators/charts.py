@@ -11,21 +11,20 @@ import functools
 import html
 import math
 
+import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
+import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-import numpy as np  # noqa: E402  (after PySide6, so pyqtgraph binds to it)
-import pyqtgraph as pg  # noqa: E402
-
-from briefing.store.records import Observation
-from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
-from briefing.ui.indicators.coverage import plain_tooltip
 from briefing.drawing import themes
-from briefing.ui.common.theme_widgets import set_text_colour
-from briefing.drawing.i18n import local_name
+from briefing.drawing.chart_specs import ComparisonSpec, SeriesSpec
 from briefing.drawing.chart_words import bar_name, chart_word, comparison_subtitle, legend_entries
 from briefing.drawing.formatting import axis_unit_text, kind_label, period_text, value_text, written_text
+from briefing.drawing.i18n import local_name
+from briefing.store.records import Observation
+from briefing.ui.common.theme_widgets import set_text_colour
+from briefing.ui.indicators.coverage import plain_tooltip
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -53,8 +52,11 @@ def _theme_style(theme_name: str, kind: str, selected: bool = False) -> tuple[QB
     accent = QColor(accents.get(kind, accents["reported"]))
     line = themes.KIND_LINES.get(kind)
     edge = accent.lighter(130) if theme.dark else accent.darker(120)
-    pen = QPen(accent if line or kind == "lower_bound" else edge, 3 if line or kind == "lower_bound" else 1,
-               line or Qt.PenStyle.SolidLine)
+    pen = QPen(
+        accent if line or kind == "lower_bound" else edge,
+        3 if line or kind == "lower_bound" else 1,
+        line or Qt.PenStyle.SolidLine,
+    )
     if selected:
         pen = QPen(QColor(theme.chart_text), 3, line or Qt.PenStyle.SolidLine)
     pen.setCosmetic(True)
@@ -65,8 +67,15 @@ def _theme_style(theme_name: str, kind: str, selected: bool = False) -> tuple[QB
     return QBrush(fill), pen
 
 
-_SWATCHES = {"reported": "■", "cumulative": "■", "approximate": "■", "lower_bound": "▨", "derived": "▤",
-             "target": "□", "selected": "★"}
+_SWATCHES = {
+    "reported": "■",
+    "cumulative": "■",
+    "approximate": "■",
+    "lower_bound": "▨",
+    "derived": "▤",
+    "target": "□",
+    "selected": "★",
+}
 
 
 def legend_html(entries: list[tuple[str, str]]) -> str:
@@ -150,8 +159,14 @@ class Chart(QWidget):
 
     def _set_bars(self, x0, x1, y0, y1, kinds: list[str], selected: list[bool] | None = None) -> None:
         styles = [_style(kind, chosen) for kind, chosen in zip(kinds, selected or [False] * len(kinds))]
-        self.bars.setOpts(x0=np.asarray(x0, float), x1=np.asarray(x1, float), y0=np.asarray(y0, float),
-                          y1=np.asarray(y1, float), brushes=[s[0] for s in styles], pens=[s[1] for s in styles])
+        self.bars.setOpts(
+            x0=np.asarray(x0, float),
+            x1=np.asarray(x1, float),
+            y0=np.asarray(y0, float),
+            y1=np.asarray(y1, float),
+            brushes=[s[0] for s in styles],
+            pens=[s[1] for s in styles],
+        )
 
     def apply_theme(self) -> None:
         """Background, axes, value labels and bars in the current theme (pyqtgraph has no palette)."""
@@ -286,7 +301,8 @@ def _tip(obs: Observation, subject_name: str = "") -> str:
     """A bar's exact figure; in English with the Chinese as the source wrote it beneath."""
     head = f"{subject_name}\n" if subject_name else ""
     text = QCoreApplication.translate("Chart", "{period}\n{kind}:{value}").format(
-        period=period_text(obs), kind=kind_label(obs.kind), value=value_text(obs))
+        period=period_text(obs), kind=kind_label(obs.kind), value=value_text(obs)
+    )
     written = written_text(obs)
     return f"{head}{text}" + (f"\n{written}" if written != value_text(obs) else "")
 
@@ -326,17 +342,19 @@ class SeriesChart(Chart):
             texts.append(text if "…" in wrapped else wrapped)  # too narrow even so: the placing decides
         ticks = [chart_word("year", year=y) for y in years]
         labelled = self._labelled_years(ticks)
-        (left, right), written = self._place_values(x0, x1, heights, texts,
-                                                    [column in labelled for column in columns], ticks)
+        (left, right), written = self._place_values(
+            x0, x1, heights, texts, [column in labelled for column in columns], ticks
+        )
         gaps = [index for index, year in enumerate(years) if not slots[year]]
         labels = self._label_pool(len(written) + len(gaps))
         for item, (i, anchor, x) in zip(labels, written):
             self._set_label(item, texts[i], (anchor, 1.0), x, heights[i])
-        for item, index in zip(labels[len(written):], gaps):
+        for item, index in zip(labels[len(written) :], gaps):
             self._set_label(item, "—", (0.5, 1.0), index, 0.0)
         self._written_ticks = {"bottom": [(i, ticks[i]) for i in sorted(labelled)], "left": [], "right": []}
-        self.plot.getAxis("bottom").setTicks([self._written_ticks["bottom"],
-                                              [(i, "") for i in range(len(years)) if i not in labelled]])
+        self.plot.getAxis("bottom").setTicks(
+            [self._written_ticks["bottom"], [(i, "") for i in range(len(years)) if i not in labelled]]
+        )
         self.plot.getAxis("left").setTicks(None)
         self.plot.hideAxis("right")
         self.plot.setXRange(left, right, padding=0)
@@ -348,8 +366,10 @@ class SeriesChart(Chart):
         self._set_titles(*self.titles(spec))
 
     def titles(self, spec: SeriesSpec) -> tuple[str, str]:
-        return (chart_word("series_title", name=local_name(spec.indicator)),
-                chart_word("series_subtitle", unit=axis_unit_text(spec.unit)))
+        return (
+            chart_word("series_title", name=local_name(spec.indicator)),
+            chart_word("series_subtitle", unit=axis_unit_text(spec.unit)),
+        )
 
     def _labelled_years(self, ticks: list[str]) -> set[int]:
         """The years named under the axis: all when they fit side by side; with many years (twenty
@@ -360,8 +380,15 @@ class SeriesChart(Chart):
         last = len(ticks) - 1
         return {index for index in range(len(ticks)) if (last - index) % stride == 0}
 
-    def _place_values(self, x0: list[float], x1: list[float], heights: list[float], texts: list[str],
-                      named: list[bool], ticks: list[str]) -> tuple[tuple[float, float], list[tuple[int, float, float]]]:
+    def _place_values(
+        self,
+        x0: list[float],
+        x1: list[float],
+        heights: list[float],
+        texts: list[str],
+        named: list[bool],
+        ticks: list[str],
+    ) -> tuple[tuple[float, float], list[tuple[int, float, float]]]:
         """Which bars get their value written on top, and where: every one when there is room. With
         many years, those whose text can stand on the bar (centred, or flush with one of its edges)
         without overlapping another value or covering a taller bar: the latest first, then the years
@@ -373,15 +400,19 @@ class SeriesChart(Chart):
         tick_half = QFontMetrics(chart_font(self._base, 1.3)).horizontalAdvance(ticks[-1]) / 2 + 4
         for _ in range(8):  # widening the range narrows every year a little: place again until it settles
             written, wanted = self._try_values(x0, x1, heights, texts, named, years)
-            wanted = (min(wanted[0], -tick_half / self._per_unit), max(wanted[1], years - 1 + tick_half / self._per_unit))
+            wanted = (
+                min(wanted[0], -tick_half / self._per_unit),
+                max(wanted[1], years - 1 + tick_half / self._per_unit),
+            )
             settled = abs((wanted[1] - wanted[0]) - (span[1] - span[0])) < 1e-3
             span, self._per_unit = wanted, view / (wanted[1] - wanted[0])
             if settled:
                 break
         return span, written
 
-    def _try_values(self, x0: list[float], x1: list[float], heights: list[float], texts: list[str],
-                    named: list[bool], years: int) -> tuple[list[tuple[int, float, float]], tuple[float, float]]:
+    def _try_values(
+        self, x0: list[float], x1: list[float], heights: list[float], texts: list[str], named: list[bool], years: int
+    ) -> tuple[list[tuple[int, float, float]], tuple[float, float]]:
         metrics = QFontMetrics(self._value_font())
         count = len(heights)
         order = sorted(range(count), key=lambda i: (i != count - 1, not named[i], -heights[i]))
@@ -416,7 +447,7 @@ def wrap_name(name: str, metrics: QFontMetrics, room: int, most: int = 3) -> str
         else:
             lines.append(word)
     if len(lines) > most:
-        lines = lines[:most - 1] + [joiner.join(lines[most - 1:])]
+        lines = lines[: most - 1] + [joiner.join(lines[most - 1 :])]
     elide = Qt.TextElideMode.ElideRight
     return "\n".join(metrics.elidedText(line, elide, room) for line in lines)
 
@@ -458,8 +489,10 @@ class ComparisonChart(Chart):
         values_axis.setStyle(tickLength=0)
         values_axis.setWidth(label_room)
         room = max(self.plot.width() - label_room - 40, tick_metrics.horizontalAdvance("口") * 6)
-        names = [wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room)
-                 for (subject, obs), chosen in zip(spec.bars, selected)]
+        names = [
+            wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room)
+            for (subject, obs), chosen in zip(spec.bars, selected)
+        ]
         self._name_lines = max(name.count("\n") + 1 for name in names)
         # Each row (one unit high, as tall as the name's lines and 1.4 more): a little space, the bar
         # (0.9 of a line), and the subject's name above it on the full width; its value at the right.
@@ -468,8 +501,10 @@ class ComparisonChart(Chart):
         lows, highs = [y - 0.5 + bottom for y in ys], [y - 0.5 + bottom + bar for y in ys]
         self._set_bars([0.0] * count, values, lows, highs, [obs.kind for _, obs in spec.bars], selected)
         right = max(values)
-        self._boxes = [(0.0, max(v, right * 0.05), low, y + 0.5, _tip(obs, local_name(subject)))
-                       for v, y, low, (subject, obs) in zip(values, ys, lows, spec.bars)]
+        self._boxes = [
+            (0.0, max(v, right * 0.05), low, y + 0.5, _tip(obs, local_name(subject)))
+            for v, y, low, (subject, obs) in zip(values, ys, lows, spec.bars)
+        ]
         written = [((low + high) / 2, text) for low, high, text in zip(lows, highs, texts)]
         self._written_ticks = {"bottom": [], "left": [], "right": written}
         values_axis.setTicks([written])
@@ -480,8 +515,9 @@ class ComparisonChart(Chart):
                 item.setFont(font)
             self._set_label(item, name, (0.0, 1.0), 0.0, highs[y] + 0.05 / row)
         self.plot.getAxis("bottom").setTicks(None)
-        self._set_unit_label(html.escape(axis_unit_text(spec.unit)), theme.chart_text,
-                             chart_font(self._base, 1.3).pointSizeF())
+        self._set_unit_label(
+            html.escape(axis_unit_text(spec.unit)), theme.chart_text, chart_font(self._base, 1.3).pointSizeF()
+        )
         self.plot.setYRange(-0.5, count - 0.5, padding=0)
         self.plot.setXRange(0, right * 1.05, padding=0)  # from zero to a little above the largest value
         self._set_titles(*self.titles(spec))
@@ -491,8 +527,7 @@ class ComparisonChart(Chart):
         subtitle = comparison_subtitle(spec, axis_unit_text(spec.unit))
         if spec.total > len(spec.bars):
             subtitle += "\n" + chart_word("comparison_shown", total=spec.total, shown=len(spec.bars))
-        return (chart_word("comparison_title", name=local_name(spec.indicator)),
-                subtitle)
+        return (chart_word("comparison_title", name=local_name(spec.indicator)), subtitle)
 
     def plot_height(self) -> int:
         line = QFontMetrics(chart_font(self._base, 1.3)).height()

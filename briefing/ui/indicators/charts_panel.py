@@ -12,12 +12,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from briefing.store.records import Observation
 from briefing.drawing import themes
-from briefing.ui.common.theme_widgets import set_background, set_text_colour
 from briefing.drawing.chart_specs import Rankings, comparison_specs, series_specs
-from briefing.ui.indicators.charts import Chart, ComparisonChart, SeriesChart, chart_font
+from briefing.store.records import Observation
 from briefing.ui.common.layout_fence import settle_layouts
+from briefing.ui.common.theme_widgets import set_background, set_text_colour
+from briefing.ui.indicators.charts import Chart, ComparisonChart, SeriesChart, chart_font
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 CHARTS_AT_ONCE = 2  # the panel shows a few charts of each kind, with a button for more
@@ -68,8 +68,12 @@ class ChartsPanel(QScrollArea):
     def retranslate(self) -> None:
         """The message and every chart's titles, legend and axes in the current language
         (pyqtgraph's items are not widgets and never receive LanguageChange)."""
-        self.empty.setText(QCoreApplication.translate(
-            "ChartsPanel", "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。"))
+        self.empty.setText(
+            QCoreApplication.translate(
+                "ChartsPanel",
+                "没有可作图的数据\n\n该主体没有两个以上年份的全年数据,\n也没有可与其他口岸对比的全年数据。",
+            )
+        )
         self.more.setText(QCoreApplication.translate("ChartsPanel", "显示更多图表"))
         for chart in self.visible_charts():
             chart.set_spec(chart.spec)
@@ -81,8 +85,9 @@ class ChartsPanel(QScrollArea):
         for chart in (*self.series, *self.comparisons):
             chart.apply_theme()
 
-    def show_subject(self, briefing, subject_id: str, observations: tuple[Observation, ...],
-                     more: bool = False) -> None:
+    def show_subject(
+        self, briefing, subject_id: str, observations: tuple[Observation, ...], more: bool = False
+    ) -> None:
         """A subject's charts, a few of each kind (`more`: the next few as well, keeping the scroll)."""
         self._at_once = self._at_once + CHARTS_AT_ONCE if more else CHARTS_AT_ONCE
         self._subject = (briefing, subject_id, observations)
@@ -92,8 +97,8 @@ class ChartsPanel(QScrollArea):
         comparisons = comparison_specs(briefing, subject_id, observations, self._at_once + 1, self._rankings)
         self._laying_out = True  # charts are drawn once, where the layout puts them, not first where they were
         try:
-            self._fill(self.series, SeriesChart, series[:self._at_once])
-            self._fill(self.comparisons, ComparisonChart, comparisons[:self._at_once])
+            self._fill(self.series, SeriesChart, series[: self._at_once])
+            self._fill(self.comparisons, ComparisonChart, comparisons[: self._at_once])
             self.more.setVisible(len(series) > self._at_once or len(comparisons) > self._at_once)
             has_charts = bool(series or comparisons)
             self.empty.setVisible(not has_charts)
@@ -162,7 +167,7 @@ class ChartsPanel(QScrollArea):
         for chart, spec in zip(pool, specs):
             chart.show()
             chart.show_spec(spec)
-        for chart in pool[len(specs):]:
+        for chart in pool[len(specs) :]:
             chart.hide()
 
     def _apply_fonts(self) -> None:

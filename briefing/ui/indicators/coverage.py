@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader
 
-from briefing.store.records import Indicator, Subject
-from briefing.drawing import i18n
-from briefing.drawing import themes
+from briefing.drawing import i18n, themes
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, local_name
+from briefing.store.records import Indicator, Subject
 from briefing.ui.common.plain_text import plain_tooltip
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,8 +131,11 @@ class ColumnHeader(QHeaderView):
         painter.translate(rect.left(), rect.bottom())
         painter.rotate(-90)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
-        painter.drawText(QRect(9, 0, rect.height() - 12, rect.width()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._text(logical))
+        painter.drawText(
+            QRect(9, 0, rect.height() - 12, rect.width()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._text(logical),
+        )
         painter.restore()
 
 
@@ -207,8 +215,9 @@ class CoverageModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._reported: set[str] = set()
 
-    def set_rows(self, subjects: tuple[Subject, ...], indicators: tuple[Indicator, ...],
-                 counts: dict[tuple[str, str], int]) -> None:
+    def set_rows(
+        self, subjects: tuple[Subject, ...], indicators: tuple[Indicator, ...], counts: dict[tuple[str, str], int]
+    ) -> None:
         self.beginResetModel()
         self._subjects = ordered_subjects(subjects)
         self._indicators = list(indicators)
@@ -274,8 +283,9 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return local_name(subject)
         if role == Qt.ItemDataRole.ToolTipRole:  # both names (the head may be elided)
-            return plain_tooltip("\n".join(dict.fromkeys(filter(None, (local_name(subject), subject.name_zh,
-                                                                         subject.name_en)))))
+            return plain_tooltip(
+                "\n".join(dict.fromkeys(filter(None, (local_name(subject), subject.name_zh, subject.name_en))))
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
             return None if subject.id in self._reported else _muted()
         return None

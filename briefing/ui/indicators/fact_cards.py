@@ -11,7 +11,6 @@ a style sheet: a style sheet over the cards made Qt restyle every label on every
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -19,18 +18,32 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
-from briefing.store.records import Indicator, Observation, Source, Subject
-from briefing.ui.indicators import card_look
 from briefing.drawing import themes
-from briefing.ui.common import theme_widgets
-from briefing.ui.indicators.card_look import Badge, BoxedLabel, CardText
 from briefing.drawing.formatting import (
-    english_amount, kind_label, number_text, period_text, readable_formula, same_figure, value_text, written_text,
+    english_amount,
+    kind_label,
+    number_text,
+    period_text,
+    readable_formula,
+    same_figure,
+    value_text,
+    written_text,
 )
 from briefing.drawing.i18n import is_english, local_name
+from briefing.store.records import Indicator, Observation, Source, Subject
+from briefing.ui.common import theme_widgets
+from briefing.ui.indicators import card_look
+from briefing.ui.indicators.card_look import Badge, BoxedLabel, CardText
 
 MAX_COLUMNS = 3
 L = TypeVar("L", bound=QLabel)
@@ -142,11 +155,17 @@ class FactCard(QWidget):
         self.period.setText(period)
         self.value.setText(value_text(obs))
         written = written_text(obs)  # in English, the Chinese as the source wrote it, on hover
-        self.value.setToolTip(QCoreApplication.translate("FactCard", "原文:{written}").format(written=written)
-                              if written != value_text(obs) else "")
+        self.value.setToolTip(
+            QCoreApplication.translate("FactCard", "原文:{written}").format(written=written)
+            if written != value_text(obs)
+            else ""
+        )
         # In English the value already says its unit in words; the Chinese unit line stays in Chinese.
-        self.unit.setText(QCoreApplication.translate("FactCard", "单位:{unit}").format(unit=obs.unit)
-                          if obs.unit and not is_english() else "")
+        self.unit.setText(
+            QCoreApplication.translate("FactCard", "单位:{unit}").format(unit=obs.unit)
+            if obs.unit and not is_english()
+            else ""
+        )
         self.unit.setVisible(bool(self.unit.text()))
         formula = self._formula_text(obs, context)
         self._formula.setText(formula)
@@ -163,15 +182,25 @@ class FactCard(QWidget):
     def _formula_text(self, obs: Observation, context: CardContext) -> str:
         if not obs.is_derived or not obs.formula:
             return ""
-        lines = [QCoreApplication.translate("FactCard", "推算:{formula}").format(
-            formula=readable_formula(obs, context.inputs))]
+        lines = [
+            QCoreApplication.translate("FactCard", "推算:{formula}").format(
+                formula=readable_formula(obs, context.inputs)
+            )
+        ]
         for input_id in obs.inputs:
             source = context.inputs.get(input_id)
             if source is not None:
-                amount = (english_amount(number_text(source.value), source.unit) if is_english()
-                          else f"{number_text(source.value)}{source.unit}")
-                lines.append("  " + QCoreApplication.translate("FactCard", "{value}:{name}").format(
-                    value=amount, name=context.input_names.get(input_id, "")))
+                amount = (
+                    english_amount(number_text(source.value), source.unit)
+                    if is_english()
+                    else f"{number_text(source.value)}{source.unit}"
+                )
+                lines.append(
+                    "  "
+                    + QCoreApplication.translate("FactCard", "{value}:{name}").format(
+                        value=amount, name=context.input_names.get(input_id, "")
+                    )
+                )
         return "\n".join(lines)
 
     def _show_footer(self, obs: Observation, context: CardContext) -> None:
@@ -182,9 +211,11 @@ class FactCard(QWidget):
             self._button.show()
             return
         title = _citation(context.source) if context.source else obs.source_id
-        confidence = {"high": QCoreApplication.translate("FactCard", "高"),
-                      "medium": QCoreApplication.translate("FactCard", "中"),
-                      "low": QCoreApplication.translate("FactCard", "低")}.get(obs.confidence, obs.confidence)
+        confidence = {
+            "high": QCoreApplication.translate("FactCard", "高"),
+            "medium": QCoreApplication.translate("FactCard", "中"),
+            "low": QCoreApplication.translate("FactCard", "低"),
+        }.get(obs.confidence, obs.confidence)
         text = QCoreApplication.translate("FactCard", "来源:{title}").format(title=title)
         if confidence:
             text += "\n" + QCoreApplication.translate("FactCard", "可信度:{confidence}").format(confidence=confidence)
@@ -264,15 +295,22 @@ class FactCardPanel(QScrollArea):
         self._apply_theme()
         themes.signals().theme_changed.connect(self._apply_theme)
 
-    def show_observations(self, subject: Subject | None, observations: tuple[Observation, ...],
-                          indicators: dict[str, Indicator],
-                          context_for: Callable[[Observation], CardContext]) -> None:
+    def show_observations(
+        self,
+        subject: Subject | None,
+        observations: tuple[Observation, ...],
+        indicators: dict[str, Indicator],
+        context_for: Callable[[Observation], CardContext],
+    ) -> None:
         """Show a subject's figures; `context_for` is asked only for the figures made into cards."""
         self._groups, self.cards, self._waiting = [], [], []
         if not observations:
             name = local_name(subject) if subject else ""
-            self._message.setText(QCoreApplication.translate(
-                "FactCardPanel", "本简报没有关于该口岸的数据\n\n{name}:文章与参考资料都没有给出数字。").format(name=name))
+            self._message.setText(
+                QCoreApplication.translate(
+                    "FactCardPanel", "本简报没有关于该口岸的数据\n\n{name}:文章与参考资料都没有给出数字。"
+                ).format(name=name)
+            )
             self._message.show()
             self._finish()
             return
@@ -288,8 +326,11 @@ class FactCardPanel(QScrollArea):
             first[key] = obs
             by_indicator.setdefault(obs.indicator_id, []).append(obs)
         order = {indicator_id: position for position, indicator_id in enumerate(indicators)}
-        self._waiting = [obs for indicator_id in sorted(by_indicator, key=lambda i: order.get(i, len(order)))
-                         for obs in by_indicator[indicator_id]]
+        self._waiting = [
+            obs
+            for indicator_id in sorted(by_indicator, key=lambda i: order.get(i, len(order)))
+            for obs in by_indicator[indicator_id]
+        ]
         self._made_for = (indicators, context_for)
         self._add_cards(CARDS_AT_ONCE)
         self.verticalScrollBar().setValue(0)
@@ -312,8 +353,9 @@ class FactCardPanel(QScrollArea):
             card.show_observation(obs, context)
             self._groups[-1][1].append(card)
             self.cards.append(card)
-        self.more.setText(QCoreApplication.translate("FactCardPanel", "显示更多数据(还有 {n} 条)").format(
-            n=len(self._waiting)))
+        self.more.setText(
+            QCoreApplication.translate("FactCardPanel", "显示更多数据(还有 {n} 条)").format(n=len(self._waiting))
+        )
         self._finish()
 
     @staticmethod

@@ -11,22 +11,29 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QTabWidget, QTreeView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from briefing.store.records import Subject
 
 if TYPE_CHECKING:
     from briefing.ui.indicators.charts_panel import ChartsPanel
-from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, ColumnHeader, CoverageModel, SubjectTreeModel
 from briefing.drawing import i18n
-from briefing.drawing import themes
-from briefing.ui.common import theme_widgets
-from briefing.ui.indicators.fact_cards import CardContext, FactCardPanel
+from briefing.drawing.formatting import mode_label, period_text, subject_kind_label
 from briefing.drawing.i18n import local_name
-from briefing.drawing.formatting import period_text, mode_label, subject_kind_label
+from briefing.ui.common import theme_widgets
 from briefing.ui.common.layout_fence import LayoutFence, settle_layouts
+from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, ColumnHeader, CoverageModel, SubjectTreeModel
+from briefing.ui.indicators.fact_cards import CardContext, FactCardPanel
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -176,9 +183,12 @@ class IndicatorsTab(QWidget):
     def _set_texts(self) -> None:
         self.pages.setTabText(0, QCoreApplication.translate("IndicatorsTab", "指标卡片"))
         self.pages.setTabText(1, QCoreApplication.translate("IndicatorsTab", "覆盖情况"))
-        self._coverage_legend.setText(QCoreApplication.translate(
-            "IndicatorsTab", "数字 = 本简报中该项的数据条数;— = 未报告(不是零)。"
-            "单击一行选中该主体,双击打开它的指标卡片。"))
+        self._coverage_legend.setText(
+            QCoreApplication.translate(
+                "IndicatorsTab",
+                "数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。",
+            )
+        )
 
     def retranslate(self) -> None:
         """Every visible string in the current language: page titles, lists, headers, cards and charts."""
@@ -236,7 +246,8 @@ class IndicatorsTab(QWidget):
                 other = self._briefing.subject(found.subject_id)
                 name = f"{local_name(other) if other else found.subject_id} {name}"
             names[input_id] = QCoreApplication.translate("IndicatorsTab", "{name}({period})").format(
-                name=name, period=period_text(found))
+                name=name, period=period_text(found)
+            )
         source = None if obs.passage_id else self._briefing.source(obs.source_id)
         return CardContext(subject, inputs, names, source)
 
@@ -247,8 +258,11 @@ class IndicatorsTab(QWidget):
         if port is not None:
             parts.append(mode_label(port.mode))
         if observations:
-            parts.append(QCoreApplication.translate("IndicatorsTab", "{n} 条数据 · {k} 项指标").format(
-                n=len(observations), k=len({o.indicator_id for o in observations})))
+            parts.append(
+                QCoreApplication.translate("IndicatorsTab", "{n} 条数据 · {k} 项指标").format(
+                    n=len(observations), k=len({o.indicator_id for o in observations})
+                )
+            )
         else:
             parts.append(QCoreApplication.translate("IndicatorsTab", "本简报无数据"))
         self.subtitle.setText("  ·  ".join(parts))
@@ -321,7 +335,8 @@ class IndicatorsTab(QWidget):
             index = self.subject_model.index_of(subject_id)
             if index.isValid():
                 self.subject_view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
                 self.subject_view.scrollTo(index)
             row = self.coverage_model.row_of(subject_id)
             if row >= 0:

@@ -14,33 +14,52 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPainterPath, QPen, QPixmap, QTransform,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
 
-from briefing.store.records import Port
 from briefing.drawing import map_geometry as geometry
-from briefing.drawing.map_geometry import mode_colour, project, theme_colour
 from briefing.drawing.formatting import country_label, mode_label, precision_label
 from briefing.drawing.i18n import local_name
+from briefing.drawing.map_geometry import mode_colour, project, theme_colour
+from briefing.store.records import Port
+
 
 def port_tooltip(port: Port) -> str:
     """Rich text built only from escaped database text, so nothing in the data is read as markup."""
     other = port.name_zh if local_name(port) != port.name_zh else port.name_en  # the other language
-    rows = [f"<b>{html.escape(local_name(port))}</b>", html.escape(other),
-            html.escape(QCoreApplication.translate("PortMap", "方式") + f": {mode_label(port.mode)}")]
+    rows = [
+        f"<b>{html.escape(local_name(port))}</b>",
+        html.escape(other),
+        html.escape(QCoreApplication.translate("PortMap", "方式") + f": {mode_label(port.mode)}"),
+    ]
     if port.counterpart:
-        rows.append(html.escape(QCoreApplication.translate("PortMap", "对方口岸")
-                                + f": {port.counterpart} ({country_label(port.country)})"))
-    rows.append(html.escape(QCoreApplication.translate("PortMap", "坐标") + f": {precision_label(port.coord_precision)}"))
+        rows.append(
+            html.escape(
+                QCoreApplication.translate("PortMap", "对方口岸")
+                + f": {port.counterpart} ({country_label(port.country)})"
+            )
+        )
+    rows.append(
+        html.escape(QCoreApplication.translate("PortMap", "坐标") + f": {precision_label(port.coord_precision)}")
+    )
     return "<br>".join(rows)
 
 
 def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
     """A marker in the current theme (paper: white, or black in the dark theme), lines never thinner
     than a screen can show."""
-    geometry.draw_marker(painter, mode, hollow, centre, radius, mode_colour(mode), theme_colour("base"),
-                         min_rim=2.5, min_edge=1.5)
+    geometry.draw_marker(
+        painter, mode, hollow, centre, radius, mode_colour(mode), theme_colour("base"), min_rim=2.5, min_edge=1.5
+    )
 
 
 _SPRITES: dict[tuple, tuple[QPixmap, float]] = {}  # (mode, hollow, size, ratio, colours) -> (sprite, half width)
@@ -246,8 +265,17 @@ class TextBadge(QGraphicsPixmapItem):
         if not self.text:  # a spare name, hidden (a theme change redraws every name)
             return
         ratio = _pixel_ratio()
-        key = (self.text, self.font.key(), self.colour.rgba(), self.emphasis, self.rect.size().toTuple(),
-               self.pitch, self.halo, theme_colour("map_halo").rgba(), ratio)
+        key = (
+            self.text,
+            self.font.key(),
+            self.colour.rgba(),
+            self.emphasis,
+            self.rect.size().toTuple(),
+            self.pitch,
+            self.halo,
+            theme_colour("map_halo").rgba(),
+            ratio,
+        )
         if key == self._drawn_for:
             return
         self._drawn_for = key

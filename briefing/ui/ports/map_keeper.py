@@ -43,8 +43,10 @@ class MapKeeper(QObject):
         if event.type() == QEvent.Type.Resize and self._wanted is not None and not self._pending:
             # the filter runs before the map resizes, so this is still the view as last shown
             (lon, lat), (shown_lon, shown_lat) = self._map.view_centre(), self._shown[1]
-            if abs(self._map.transform().m11() - self._shown[0]) < 1e-9 and abs(lon - shown_lon) + abs(
-                    lat - shown_lat) < 1e-6:
+            if (
+                abs(self._map.transform().m11() - self._shown[0]) < 1e-9
+                and abs(lon - shown_lon) + abs(lat - shown_lat) < 1e-6
+            ):
                 self._pending = True
                 QTimer.singleShot(0, self, self._apply)  # after the map's own resize handling
             else:

@@ -17,13 +17,14 @@ from briefing.ui.ports.map_items import draw_marker
 UNPLACED_NAMED = 6  # ports without a coordinate named in the corner box; the rest are in its menu
 
 
-
 def corner_box_style() -> str:
     theme = themes.current()
-    return (f"QFrame#mapOverlay {{ background: {themes.rgba(theme.overlay_background)};"
-            f" border: 1px solid {theme.overlay_border}; border-radius: 6px; }}"
-            f" QPushButton {{ border: none; color: {theme.link}; text-decoration: underline;"
-            " padding: 0 2px; text-align: left; }")
+    return (
+        f"QFrame#mapOverlay {{ background: {themes.rgba(theme.overlay_background)};"
+        f" border: 1px solid {theme.overlay_border}; border-radius: 6px; }}"
+        f" QPushButton {{ border: none; color: {theme.link}; text-decoration: underline;"
+        " padding: 0 2px; text-align: left; }"
+    )
 
 
 def corner_box(parent) -> QFrame:
@@ -69,8 +70,11 @@ def _show_contents(frame: QFrame) -> None:
     items = [layout.itemAt(index) for index in range(layout.count())] if layout is not None else []
     for item in items:
         widget = item.widget() if item is not None else None
-        if widget is not None and widget.isHidden() and not widget.testAttribute(
-                Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+        if (
+            widget is not None
+            and widget.isHidden()
+            and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        ):
             widget.show()
 
 

@@ -12,14 +12,20 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QPushButton
 
-from briefing.store.records import Port
 from briefing.drawing import themes
 from briefing.drawing.i18n import local_name
 from briefing.drawing.map_geometry import COS_LAT, DEGREE, neighbours, outline_path, project, theme_colour
 from briefing.drawing.map_labels import Planner, nudge_names, rect_area
+from briefing.store.records import Port
 from briefing.ui.ports.map_items import OutlineItem, PortMarker, TextBadge, port_tooltip
 from briefing.ui.ports.map_overlays import (
-    UNPLACED_NAMED, corner_box, corner_box_style, fill_legend, fill_unplaced, legend_icon, place_corner_boxes,
+    UNPLACED_NAMED,
+    corner_box,
+    corner_box_style,
+    fill_legend,
+    fill_unplaced,
+    legend_icon,
+    place_corner_boxes,
 )
 
 FULL_NAME_ZOOM = 2.2  # from this much closer than the fitted view, labels give full names
@@ -109,8 +115,14 @@ class PortMap(QGraphicsView):
             scene.addItem(item)
             self._outline_items.append(item)
             region.addPath(path)
-            badge = self._add_fixed(local_name(outline), 0.9, theme_colour("map_muted"), outline.label_lon,
-                                    outline.label_lat, rect_area(path.boundingRect()))
+            badge = self._add_fixed(
+                local_name(outline),
+                0.9,
+                theme_colour("map_muted"),
+                outline.label_lon,
+                outline.label_lat,
+                rect_area(path.boundingRect()),
+            )
             badge.record = outline
         if outlines:
             for name, lon, lat in neighbours():
@@ -122,8 +134,11 @@ class PortMap(QGraphicsView):
                 self._markers[port.id] = marker
                 region.addEllipse(marker.pos(), DEGREE / 2, DEGREE / 2)  # fits the ports even without outlines
         self._region = region.boundingRect()
-        self.setSceneRect(self._region.adjusted(-self._region.width(), -self._region.height(),
-                                                self._region.width(), self._region.height()))
+        self.setSceneRect(
+            self._region.adjusted(
+                -self._region.width(), -self._region.height(), self._region.width(), self._region.height()
+            )
+        )
         self._set_unplaced(tuple(p for p in ports if not p.has_position))
         self._visible = None
         self.reset_view()
@@ -162,8 +177,12 @@ class PortMap(QGraphicsView):
         marker = self._markers.get(self._selected)
         if marker is not None:
             margin = round(self._radius() * 4)
-            if not self.viewport().rect().adjusted(margin, margin, -margin, -margin).contains(
-                    self.mapFromScene(marker.pos())):
+            if (
+                not self.viewport()
+                .rect()
+                .adjusted(margin, margin, -margin, -margin)
+                .contains(self.mapFromScene(marker.pos()))
+            ):
                 self.centerOn(marker.pos())
         self._relayout()
 
@@ -237,7 +256,7 @@ class PortMap(QGraphicsView):
     def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(1.25 ** steps, event.position())
+            self.zoom_by(1.25**steps, event.position())
             self.zoomed.emit()
         event.accept()
 
@@ -348,8 +367,13 @@ class PortMap(QGraphicsView):
         # Country names are fixed obstacles; league names give way to the ports afterwards.
         fixed = [(self._fixed_rect(b), 1.0) for b in self._fixed_labels if b.factor > 1]
         ports = {pid: m.port for pid, m in self._markers.items()}
-        args = (full, self._radius(), QFontMetricsF(self._scaled_font(1.0, bold=True)), overlays + fixed,
-                QRectF(self.viewport().rect()))
+        args = (
+            full,
+            self._radius(),
+            QFontMetricsF(self._scaled_font(1.0, bold=True)),
+            overlays + fixed,
+            QRectF(self.viewport().rect()),
+        )
         view = (self.transform().m11(), self.mapFromScene(QPointF()).toTuple(), self.viewport().size().toTuple())
         plan = self._planner.plan(ports, at, self._selected, *args, view=view)
         self._make_room_for(plan.occupied + [rect for rect, _ in overlays])
@@ -377,8 +401,14 @@ class PortMap(QGraphicsView):
             badge = found if found is not None else (spare.pop() if spare else self._new_label(fonts[False]))
             bold = self._selected in port_ids
             stacked = "\n" in text
-            badge.show_text(text, fonts[bold and not stacked], theme_colour("map_ink"),
-                            port_ids.index(self._selected) if bold and stacked else -1, rect, pitch)
+            badge.show_text(
+                text,
+                fonts[bold and not stacked],
+                theme_colour("map_ink"),
+                port_ids.index(self._selected) if bold and stacked else -1,
+                rect,
+                pitch,
+            )
             badge.port_ids = port_ids
             badge.port_id = port_ids[0] if len(port_ids) == 1 else ""
             badge.setToolTip(self._markers[port_ids[0]].toolTip() if len(port_ids) == 1 else "")
@@ -403,8 +433,9 @@ class PortMap(QGraphicsView):
     def _make_room_for(self, occupied: list[QRectF]) -> None:
         """Nudge each league name off the ports' markers and labels, bigger leagues first; else hide it."""
         leagues = [badge for badge in self._fixed_labels if badge.factor <= 1]  # country names stay put
-        shifts = nudge_names([(badge.area, self._fixed_rect(badge)) for badge in leagues], occupied,
-                             self._radius() * 0.8)
+        shifts = nudge_names(
+            [(badge.area, self._fixed_rect(badge)) for badge in leagues], occupied, self._radius() * 0.8
+        )
         for badge, shift in zip(leagues, shifts):
             badge.setVisible(shift is not None)
             if shift is not None:

@@ -13,11 +13,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
-from briefing.store.records import Port
 from briefing.drawing import themes
 from briefing.drawing.formatting import country_label, mode_label, precision_label
 from briefing.drawing.i18n import is_english, local_name
+from briefing.store.records import Port
 from briefing.ui.common.reader_formats import block_format, char_format, colour
+
 
 def _in_language(zh: str, en: str) -> str:
     """Audience text in the interface language, the Chinese where there is no English."""
@@ -59,9 +60,16 @@ class PortDetails(QTextBrowser):
         self._render()
 
     def retranslate(self) -> None:
-        self._names = {"mode": self.tr("方式"), "counterpart": self.tr("对方口岸"), "league": self.tr("盟市"),
-                       "county": self.tr("旗县"), "coordinate": self.tr("坐标"), "basis": self.tr("位置说明"),
-                       "status": self.tr("状态"), "sources": self.tr("来源")}
+        self._names = {
+            "mode": self.tr("方式"),
+            "counterpart": self.tr("对方口岸"),
+            "league": self.tr("盟市"),
+            "county": self.tr("旗县"),
+            "coordinate": self.tr("坐标"),
+            "basis": self.tr("位置说明"),
+            "status": self.tr("状态"),
+            "sources": self.tr("来源"),
+        }
         self._render()
 
     def title_text(self) -> str:
@@ -91,11 +99,16 @@ class PortDetails(QTextBrowser):
             sources.append(self._source_title(role, source))
             if source.url:
                 sources.append(source.url)
-        return {"mode": [mode_label(port.mode)], "counterpart": [counterpart],
-                "league": [self.league_name(port) or "—"], "county": [_in_language(port.county, port.county_en) or "—"],
-                "coordinate": [coordinate], "basis": [_in_language(port.position_zh, port.position_en) or "—"],
-                "status": [_in_language(port.status_zh, port.status_en) or "—"],
-                "sources": sources or ["—"]}
+        return {
+            "mode": [mode_label(port.mode)],
+            "counterpart": [counterpart],
+            "league": [self.league_name(port) or "—"],
+            "county": [_in_language(port.county, port.county_en) or "—"],
+            "coordinate": [coordinate],
+            "basis": [_in_language(port.position_zh, port.position_en) or "—"],
+            "status": [_in_language(port.status_zh, port.status_en) or "—"],
+            "sources": sources or ["—"],
+        }
 
     def _render(self) -> None:
         port = self._port
@@ -139,8 +152,10 @@ class PortDetails(QTextBrowser):
         metrics = QFontMetricsF(self.font())
         name_width = max(metrics.horizontalAdvance(self._names[key]) for key in self.FIELDS) + 2
         indent = name_width + metrics.height() * 0.5
-        tabs = [QTextOption.Tab(name_width, QTextOption.TabType.RightTab),
-                QTextOption.Tab(indent, QTextOption.TabType.LeftTab)]
+        tabs = [
+            QTextOption.Tab(name_width, QTextOption.TabType.RightTab),
+            QTextOption.Tab(indent, QTextOption.TabType.LeftTab),
+        ]
         for key in self.FIELDS:
             field = block_format(top=self._gap(), left=indent)
             field.setTextIndent(-indent)
@@ -153,8 +168,9 @@ class PortDetails(QTextBrowser):
             else:
                 cursor.insertText(self._fields[key][0], plain)
 
-    def _insert_sources(self, cursor: QTextCursor, muted: QTextCharFormat, plain: QTextCharFormat,
-                        indent: float) -> None:
+    def _insert_sources(
+        self, cursor: QTextCursor, muted: QTextCharFormat, plain: QTextCharFormat, indent: float
+    ) -> None:
         """A title per source, and under it its address in the muted colour, to read or copy."""
         if not self._sources:
             cursor.insertText("—", plain)

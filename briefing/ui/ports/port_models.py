@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCollator, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
+    QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
 )
 
-from briefing.store.records import MODES, PRECISIONS, Port
 from briefing.drawing import i18n
 from briefing.drawing.formatting import country_label, mode_label, precision_label
+from briefing.store.records import MODES, PRECISIONS, Port
 from briefing.ui.common.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,8 +63,12 @@ class PortTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 (Qt override)
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt override)
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 (Qt override)
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if 0 <= section < self.COLUMN_COUNT:
@@ -91,12 +101,20 @@ class PortTableModel(QAbstractTableModel):
     @staticmethod
     def _headers() -> tuple[str, ...]:
         # The second column holds the name in the other language: English beside Chinese, and back.
-        other = (QCoreApplication.translate("PortTableModel", "中文名") if i18n.is_english()
-                 else QCoreApplication.translate("PortTableModel", "英文名"))
-        return (QCoreApplication.translate("PortTableModel", "口岸"), other,
-                QCoreApplication.translate("PortTableModel", "方式"), QCoreApplication.translate("PortTableModel", "邻国"),
-                QCoreApplication.translate("PortTableModel", "对方口岸"),
-                QCoreApplication.translate("PortTableModel", "盟市"), QCoreApplication.translate("PortTableModel", "坐标"))
+        other = (
+            QCoreApplication.translate("PortTableModel", "中文名")
+            if i18n.is_english()
+            else QCoreApplication.translate("PortTableModel", "英文名")
+        )
+        return (
+            QCoreApplication.translate("PortTableModel", "口岸"),
+            other,
+            QCoreApplication.translate("PortTableModel", "方式"),
+            QCoreApplication.translate("PortTableModel", "邻国"),
+            QCoreApplication.translate("PortTableModel", "对方口岸"),
+            QCoreApplication.translate("PortTableModel", "盟市"),
+            QCoreApplication.translate("PortTableModel", "坐标"),
+        )
 
     def league_name(self, port: Port) -> str:
         """The port's league or city; in English where the map's outline of it has an English name."""

@@ -5,14 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
-from briefing.store.records import MODES
-from briefing.drawing import themes
-from briefing.ui.common import theme_widgets
 from briefing.drawing.formatting import country_label, mode_label
+from briefing.store.records import MODES
+from briefing.ui.common import theme_widgets
 from briefing.ui.ports.map_keeper import MapKeeper
 from briefing.ui.ports.map_view import PortMap
 from briefing.ui.ports.port_details import PortDetails
@@ -78,9 +85,11 @@ class PortsTab(QWidget):
         self.mode_label, self.country_label = QLabel(), QLabel()
         self.mode_combo, self.country_combo = QComboBox(), QComboBox()
         self.mode_combo.currentIndexChanged.connect(
-            lambda _: self._filter(self.proxy.set_mode, self.mode_combo.currentData()))
+            lambda _: self._filter(self.proxy.set_mode, self.mode_combo.currentData())
+        )
         self.country_combo.currentIndexChanged.connect(
-            lambda _: self._filter(self.proxy.set_country, self.country_combo.currentData()))
+            lambda _: self._filter(self.proxy.set_country, self.country_combo.currentData())
+        )
         self.mode_label.setBuddy(self.mode_combo)
         self.country_label.setBuddy(self.country_combo)
         filters = QHBoxLayout()
@@ -270,8 +279,9 @@ class PortsTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("显示 {shown} / {total} 个口岸").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+        self.count_label.setText(
+            self.tr("显示 {shown} / {total} 个口岸").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

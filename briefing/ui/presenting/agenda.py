@@ -47,7 +47,7 @@ class Stop:
         return {"name": self.name, **self.view.to_json(), "notes": self.notes}
 
     @classmethod
-    def from_json(cls, data) -> "Stop":
+    def from_json(cls, data) -> Stop:
         if not isinstance(data, dict):
             raise ValueError(QCoreApplication.translate("Agenda", "不是一个对象"))
         name, notes = data.get("name", ""), data.get("notes") or ""
@@ -73,18 +73,19 @@ def load_agenda(path: Path) -> Agenda:
     except json_file.NotRegularFile as exc:
         if exc.what == "folder":
             raise AgendaError(path, QCoreApplication.translate("Agenda", "是文件夹,不是议程文件")) from None
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是普通文件(是管道或设备),不是议程文件")) from None
+        raise AgendaError(
+            path, QCoreApplication.translate("Agenda", "不是普通文件(是管道或设备),不是议程文件")
+        ) from None
     except json_file.TooLarge:
         raise AgendaError(path, QCoreApplication.translate("Agenda", "文件太大,不是议程文件")) from None
     except IsADirectoryError:
         raise AgendaError(path, QCoreApplication.translate("Agenda", "是文件夹,不是议程文件")) from None
     except UnicodeDecodeError:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是议程文件(不是 UTF-8 文本)")) from None
+        raise AgendaError(path, QCoreApplication.translate("Agenda", "不是议程文件(不是 UTF-8 文本)")) from None
     except OSError as exc:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "无法读取({0})").format(exc.strerror or exc)) from None
+        raise AgendaError(
+            path, QCoreApplication.translate("Agenda", "无法读取({0})").format(exc.strerror or exc)
+        ) from None
     return parse_agenda(text, path)
 
 
@@ -93,39 +94,50 @@ def parse_agenda(text: str, path: object) -> Agenda:
     try:
         data = json_file.loads(text)
     except json.JSONDecodeError as exc:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是议程文件(第 {0} 行不是有效的 JSON)").format(exc.lineno)) from None
+        raise AgendaError(
+            path, QCoreApplication.translate("Agenda", "不是议程文件(第 {0} 行不是有效的 JSON)").format(exc.lineno)
+        ) from None
     except json_file.TooDeep:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是议程文件(嵌套超过 {0} 层)").format(json_file.MAX_DEPTH)) from None
+        raise AgendaError(
+            path, QCoreApplication.translate("Agenda", "不是议程文件(嵌套超过 {0} 层)").format(json_file.MAX_DEPTH)
+        ) from None
     except (ValueError, RecursionError):  # a number of thousands of digits, NaN, Infinity
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是议程文件(含有超出范围的数字)")) from None
+        raise AgendaError(path, QCoreApplication.translate("Agenda", "不是议程文件(含有超出范围的数字)")) from None
     if not isinstance(data, dict) or "version" not in data or not isinstance(data.get("stops"), list):
         raise AgendaError(path, QCoreApplication.translate("Agenda", "不是议程文件(缺少 version 或 stops)"))
     version = data["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise AgendaError(path, QCoreApplication.translate("Agenda", "不是议程文件(version 不是正整数)"))
     if version > VERSION:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})").format(version, VERSION))
+        raise AgendaError(
+            path,
+            QCoreApplication.translate("Agenda", "由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})").format(
+                version, VERSION
+            ),
+        )
     if len(data["stops"]) > MAX_STOPS:
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "有 {0} 站,超过议程的上限 {1} 站").format(len(data["stops"]), MAX_STOPS))
+        raise AgendaError(
+            path,
+            QCoreApplication.translate("Agenda", "有 {0} 站,超过议程的上限 {1} 站").format(
+                len(data["stops"]), MAX_STOPS
+            ),
+        )
     stops = []
     for number, item in enumerate(data["stops"], start=1):
         try:
             stops.append(Stop.from_json(item))
         except ValueError as exc:
-            raise AgendaError(path, QCoreApplication.translate(
-                "Agenda", "第 {0} 站:{1}").format(number, exc)) from None
+            raise AgendaError(path, QCoreApplication.translate("Agenda", "第 {0} 站:{1}").format(number, exc)) from None
     sha = data.get("briefing_sha256") or ""
     return Agenda(tuple(stops), sha if isinstance(sha, str) else "")
 
 
 def agenda_json(agenda: Agenda) -> str:
-    data = {"version": VERSION, "briefing_sha256": agenda.briefing_sha256,
-            "stops": [stop.to_json() for stop in agenda.stops]}
+    data = {
+        "version": VERSION,
+        "briefing_sha256": agenda.briefing_sha256,
+        "stops": [stop.to_json() for stop in agenda.stops],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -134,8 +146,7 @@ def save_agenda(agenda: Agenda, path: Path) -> None:
     file is ever replaced (saved as root onto /dev/null, the rename would replace the device)."""
     path = Path(path)
     if json_file.special_kind(path):
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "不是普通文件(是管道或设备),不是议程文件"))
+        raise AgendaError(path, QCoreApplication.translate("Agenda", "不是普通文件(是管道或设备),不是议程文件"))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".agenda-", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -144,8 +155,9 @@ def save_agenda(agenda: Agenda, path: Path) -> None:
     except OSError as exc:
         if "temporary" in locals() and os.path.exists(temporary):
             os.unlink(temporary)
-        raise AgendaError(path, QCoreApplication.translate(
-            "Agenda", "无法保存({0})").format(exc.strerror or exc)) from None
+        raise AgendaError(
+            path, QCoreApplication.translate("Agenda", "无法保存({0})").format(exc.strerror or exc)
+        ) from None
 
 
 def default_agenda_path(briefing_path: Path) -> Path:
@@ -156,7 +168,8 @@ def default_agenda_path(briefing_path: Path) -> Path:
     name = briefing_path.stem + SUFFIX
     inside_app = getattr(sys, "_MEIPASS", None)
     if os.access(briefing_path.parent, os.W_OK) and not (
-            inside_app and Path(inside_app).resolve() in briefing_path.resolve().parents):
+        inside_app and Path(inside_app).resolve() in briefing_path.resolve().parents
+    ):
         return briefing_path.parent / name
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(data) / "agendas" / name
@@ -228,8 +241,8 @@ class AgendaModel(QAbstractListModel):
         if parent.isValid() or count < 1 or row < 0 or row + count > len(self._stops):
             return False
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self._stops[row:row + count]
-        del self._problems[row:row + count]
+        del self._stops[row : row + count]
+        del self._problems[row : row + count]
         if row <= self._current < row + count:
             self._current = -1
         elif self._current >= row + count:
@@ -306,8 +319,12 @@ class AgendaModel(QAbstractListModel):
             return stop.notes
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: object,  # noqa: N802
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid() or not isinstance(value, str):
             return False
         stop = self._stops[index.row()]

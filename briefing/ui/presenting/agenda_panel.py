@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDockWidget, QGridLayout, QLabel, QListView, QPlainTextEdit, QPushButton,
-    QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from briefing.ui.presenting.agenda import AgendaModel
@@ -44,12 +53,22 @@ class AgendaPanel(QDockWidget):
         self.notes_label, self.status = QLabel(), QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.buttons = {name: QPushButton() for name in (
-            "add", "update", "remove", "up", "down", "rename", "go", "open", "save", "save_as")}
-        slots = {"add": tools.add_current_view, "update": self.update_selected, "remove": self.remove_selected,
-                 "up": lambda: self.move_selected(-1), "down": lambda: self.move_selected(1),
-                 "rename": self.rename_selected, "go": lambda: tools.go_to(self.selected_row()),
-                 "open": tools.choose_agenda, "save": tools.save_agenda, "save_as": tools.save_agenda_as}
+        self.buttons = {
+            name: QPushButton()
+            for name in ("add", "update", "remove", "up", "down", "rename", "go", "open", "save", "save_as")
+        }
+        slots = {
+            "add": tools.add_current_view,
+            "update": self.update_selected,
+            "remove": self.remove_selected,
+            "up": lambda: self.move_selected(-1),
+            "down": lambda: self.move_selected(1),
+            "rename": self.rename_selected,
+            "go": lambda: tools.go_to(self.selected_row()),
+            "open": tools.choose_agenda,
+            "save": tools.save_agenda,
+            "save_as": tools.save_agenda_as,
+        }
         grid = QGridLayout()
         for number, name in enumerate(slots):
             self.buttons[name].clicked.connect(lambda _=False, slot=slots[name]: slot())
@@ -61,18 +80,27 @@ class AgendaPanel(QDockWidget):
         layout.addWidget(self.notes, 2)
         layout.addWidget(self.status)
         self.setWidget(body)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_selected, context=Qt.ShortcutContext.WidgetShortcut
+        )
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset, model.dataChanged):
             signal.connect(self._refresh)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("议程"))
-        texts = {"add": self.tr("添加当前视图"), "update": self.tr("用当前视图更新"), "remove": self.tr("删除"),
-                 "up": self.tr("上移"), "down": self.tr("下移"), "rename": self.tr("重命名"),
-                 "go": self.tr("前往"), "open": self.tr("打开…"), "save": self.tr("保存"),
-                 "save_as": self.tr("另存为…")}
+        texts = {
+            "add": self.tr("添加当前视图"),
+            "update": self.tr("用当前视图更新"),
+            "remove": self.tr("删除"),
+            "up": self.tr("上移"),
+            "down": self.tr("下移"),
+            "rename": self.tr("重命名"),
+            "go": self.tr("前往"),
+            "open": self.tr("打开…"),
+            "save": self.tr("保存"),
+            "save_as": self.tr("另存为…"),
+        }
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.notes_label.setText(self.tr("本站备注(只在演讲者视图中显示)"))
@@ -101,7 +129,8 @@ class AgendaPanel(QDockWidget):
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             self.list.selectionModel().setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _on_current_changed(self, *_args) -> None:
         row = self.selected_row()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -40,7 +39,7 @@ class ViewState:
         return {**extra, **data}
 
     @classmethod
-    def from_json(cls, data: dict) -> "ViewState":
+    def from_json(cls, data: dict) -> ViewState:
         """From the fields of an agenda stop; raises ValueError naming the first field that is wrong."""
         if not isinstance(data, dict):
             raise ValueError(QCoreApplication.translate("ViewState", "不是一个对象"))
@@ -52,22 +51,34 @@ class ViewState:
                 raise ValueError(QCoreApplication.translate("ViewState", "{0} 不是文字").format(key))
             texts[key] = value
         if texts["tab"] and texts["tab"] not in TABS:
-            raise ValueError(QCoreApplication.translate("ViewState", "tab “{0}” 不是 {1} 之一").format(
-                texts["tab"], ", ".join(TABS)))
+            raise ValueError(
+                QCoreApplication.translate("ViewState", "tab “{0}” 不是 {1} 之一").format(texts["tab"], ", ".join(TABS))
+            )
         view = data.get("map") or {}
         if not isinstance(view, dict):
             raise ValueError(QCoreApplication.translate("ViewState", "map 不是含 zoom 和 center 的对象"))
         zoom, centre = view.get("zoom", 1.0), view.get("center")
         if isinstance(zoom, bool) or not isinstance(zoom, (int, float)) or not 0 < zoom <= 1000:
             raise ValueError(QCoreApplication.translate("ViewState", "map 的 zoom 不是正数"))
-        if centre is not None and not (isinstance(centre, list) and len(centre) == 2 and all(
+        if centre is not None and not (
+            isinstance(centre, list)
+            and len(centre) == 2
+            and all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= limit
-                for v, limit in zip(centre, (180, 90)))):  # on Earth: (lon, lat)
+                for v, limit in zip(centre, (180, 90))
+            )
+        ):  # on Earth: (lon, lat)
             raise ValueError(QCoreApplication.translate("ViewState", "map 的 center 不是 [经度, 纬度]"))
-        return cls(tab=texts["tab"] or "ports", subject_id=texts["subject_id"], map_zoom=float(zoom),
-                   map_centre=(float(centre[0]), float(centre[1])) if centre else None, chart=texts["chart"],
-                   proposal_id=texts["proposal_id"], passage_id=texts["passage_id"],
-                   extra={k: v for k, v in data.items() if k not in known})
+        return cls(
+            tab=texts["tab"] or "ports",
+            subject_id=texts["subject_id"],
+            map_zoom=float(zoom),
+            map_centre=(float(centre[0]), float(centre[1])) if centre else None,
+            chart=texts["chart"],
+            proposal_id=texts["proposal_id"],
+            passage_id=texts["passage_id"],
+            extra={k: v for k, v in data.items() if k not in known},
+        )
 
 
 def problems(state: ViewState, briefing) -> list[str]:
@@ -88,10 +99,14 @@ def capture(window: MainWindow) -> ViewState:
     current = window.proposals_tab.current_proposal()
     zoom, (lon, lat) = window.ports_tab.map_view()
     return ViewState(
-        tab=window.tab_name(), subject_id=window.selection.subject_id,
-        map_zoom=round(zoom, 4), map_centre=(round(lon, 5), round(lat, 5)),
-        chart=window.indicators_tab.current_chart(), proposal_id=current.id if current else "",
-        passage_id=window.sources_tab.marked_passage())
+        tab=window.tab_name(),
+        subject_id=window.selection.subject_id,
+        map_zoom=round(zoom, 4),
+        map_centre=(round(lon, 5), round(lat, 5)),
+        chart=window.indicators_tab.current_chart(),
+        proposal_id=current.id if current else "",
+        passage_id=window.sources_tab.marked_passage(),
+    )
 
 
 def restore(window: MainWindow, state: ViewState) -> list[str]:

@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QR
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from briefing.store.search import find_spans
 from briefing.drawing import themes
+from briefing.store.search import find_spans
 from briefing.ui.proposals.proposal_models import RecordFilterProxy
 
 
@@ -96,8 +96,17 @@ class CardDelegate(QStyledItemDelegate):
         tint = colour.name() if isinstance(colour, QColor) else muted()
         marks = _marks(card, self._terms)
         # keyed by the marks, not the terms: a card whose marks stay the same is not laid out again
-        key = (title, subtitle, detail, tint, muted(), themes.current().search_highlight, marks,
-               option.font.key(), round(width))  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
+        key = (
+            title,
+            subtitle,
+            detail,
+            tint,
+            muted(),
+            themes.current().search_highlight,
+            marks,
+            option.font.key(),  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
+            round(width),
+        )
         document = self._documents.pop(key, None)
         if document is None:
             document = self._lay_out(option, card, tint, marks, width)
@@ -150,14 +159,19 @@ class CardDelegate(QStyledItemDelegate):
             if bold:
                 font = QFont(font)
                 font.setBold(True)
-            height = QFontMetrics(font).boundingRect(QRect(0, 0, inner, 1 << 20), int(Qt.TextFlag.TextWordWrap),
-                                                     text).height()
+            height = (
+                QFontMetrics(font)
+                .boundingRect(QRect(0, 0, inner, 1 << 20), int(Qt.TextFlag.TextWordWrap), text)
+                .height()
+            )
             if len(self._line_heights) > 60000:
                 self._line_heights.clear()
             self._line_heights[key] = height
         return height
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         card = self._proxy.card(index.row())
         if card is None:
             return

@@ -9,19 +9,22 @@ the model, ``SortRole`` for a native sort value, ``RecordRole`` for the backing 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractProxyModel, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
-from briefing.drawing.i18n import QT_TRANSLATE_NOOP
-from briefing.store.records import Delegate, Proposal
 from briefing.drawing import themes
 from briefing.drawing.formatting import body_label, proposal_title
+from briefing.drawing.i18n import QT_TRANSLATE_NOOP
+from briefing.store.records import Delegate, Proposal
 from briefing.ui.common.plain_text import plain_tooltip
 
 SortRole = Qt.ItemDataRole.UserRole
@@ -33,6 +36,7 @@ HIGHLIGHT_COLOUR = themes.LIGHT.search_highlight  # search matches in the light 
 
 
 _LEADING_SEPARATORS = re.compile(r"^[,,、 ]+")  # what joins a body to the titles after it
+
 
 def body_colour(body: str) -> QColor:
     bodies = themes.current().bodies
@@ -51,7 +55,7 @@ def short_titles(delegate: Delegate) -> str:
     # the stored titles are Chinese whatever the interface language, so strip the Chinese label too
     for prefix in (body_label(delegate.body), _BODY_ZH.get(delegate.body, "")):
         if prefix and titles.startswith(prefix):
-            titles = _LEADING_SEPARATORS.sub("", titles[len(prefix):])
+            titles = _LEADING_SEPARATORS.sub("", titles[len(prefix) :])
     return titles
 
 
@@ -75,8 +79,11 @@ class _RecordTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._HEADERS)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._HEADERS)
+        ):
             return QCoreApplication.translate(type(self).__name__, self._HEADERS[section])
         return None
 
@@ -85,14 +92,18 @@ class ProposalTableModel(_RecordTableModel):
     """One row per proposal: title, speaker (with body), topics."""
 
     COL_TITLE, COL_SPEAKER, COL_TOPICS = range(3)
-    _HEADERS = (QT_TRANSLATE_NOOP("ProposalTableModel", "标题"), QT_TRANSLATE_NOOP("ProposalTableModel", "发言人"),
-                QT_TRANSLATE_NOOP("ProposalTableModel", "主题"))  # translated lazily in headerData
+    _HEADERS = (
+        QT_TRANSLATE_NOOP("ProposalTableModel", "标题"),
+        QT_TRANSLATE_NOOP("ProposalTableModel", "发言人"),
+        QT_TRANSLATE_NOOP("ProposalTableModel", "主题"),
+    )  # translated lazily in headerData
 
     def set_rows(self, proposals: Sequence[Proposal], delegates: Iterable[Delegate]) -> None:
         by_id = {d.id: d for d in delegates}
         self.beginResetModel()
-        self._rows = [(position, proposal, by_id.get(proposal.delegate_id))
-                      for position, proposal in enumerate(proposals)]
+        self._rows = [
+            (position, proposal, by_id.get(proposal.delegate_id)) for position, proposal in enumerate(proposals)
+        ]
         self.endResetModel()
 
     def records(self) -> list:
@@ -107,7 +118,12 @@ class ProposalTableModel(_RecordTableModel):
             return proposal
         if role == CardRole:
             colour = body_colour(speaker.body) if speaker is not None else None
-            return (proposal_title(proposal), self._speaker_text(proposal, speaker), " · ".join(proposal.topics), colour)
+            return (
+                proposal_title(proposal),
+                self._speaker_text(proposal, speaker),
+                " · ".join(proposal.topics),
+                colour,
+            )
         if role == SortRole:
             return position  # the article's order
         if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in a title as HTML
@@ -132,8 +148,12 @@ class SpeakerTableModel(_RecordTableModel):
     """The speakers, after a first "all speakers" row whose record is None."""
 
     COL_NAME, COL_BODY, COL_TITLES, COL_PROPOSALS = range(4)
-    _HEADERS = (QT_TRANSLATE_NOOP("SpeakerTableModel", "发言人"), QT_TRANSLATE_NOOP("SpeakerTableModel", "身份"),
-                QT_TRANSLATE_NOOP("SpeakerTableModel", "职务"), QT_TRANSLATE_NOOP("SpeakerTableModel", "建议数"))
+    _HEADERS = (
+        QT_TRANSLATE_NOOP("SpeakerTableModel", "发言人"),
+        QT_TRANSLATE_NOOP("SpeakerTableModel", "身份"),
+        QT_TRANSLATE_NOOP("SpeakerTableModel", "职务"),
+        QT_TRANSLATE_NOOP("SpeakerTableModel", "建议数"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -153,8 +173,12 @@ class SpeakerTableModel(_RecordTableModel):
         if role == RecordRole:
             return speaker
         if role == CardRole:
-            return (self._text(speaker, self.COL_NAME, False), self._text(speaker, self.COL_BODY, False),
-                    self._text(speaker, self.COL_TITLES, False), body_colour(speaker.body) if speaker else None)
+            return (
+                self._text(speaker, self.COL_NAME, False),
+                self._text(speaker, self.COL_BODY, False),
+                self._text(speaker, self.COL_TITLES, False),
+                body_colour(speaker.body) if speaker else None,
+            )
         if role == SortRole:
             return index.row()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -168,9 +192,11 @@ class SpeakerTableModel(_RecordTableModel):
     def _text(self, speaker: Delegate | None, column: int, full: bool) -> str:
         if speaker is None:
             total = sum(self._counts.values())
-            return {self.COL_NAME: QCoreApplication.translate("SpeakerTableModel", "全部发言人"),
-                    self.COL_TITLES: QCoreApplication.translate("SpeakerTableModel", "不限发言人"),
-                    self.COL_PROPOSALS: str(total)}.get(column, "")
+            return {
+                self.COL_NAME: QCoreApplication.translate("SpeakerTableModel", "全部发言人"),
+                self.COL_TITLES: QCoreApplication.translate("SpeakerTableModel", "不限发言人"),
+                self.COL_PROPOSALS: str(total),
+            }.get(column, "")
         if column == self.COL_NAME:
             return speaker.name_zh
         if column == self.COL_BODY:
@@ -215,8 +241,9 @@ class RecordFilterProxy(QAbstractProxyModel):
         self._show(self._filtered())
         self.endResetModel()
 
-    def set_filter(self, accepts: Callable[[object], bool] | None,
-                   rank: Callable[[object], float] | None = None) -> None:
+    def set_filter(
+        self, accepts: Callable[[object], bool] | None, rank: Callable[[object], float] | None = None
+    ) -> None:
         self._accepts, self._rank = accepts, rank
         self.set_rows(self._filtered())
 
@@ -288,8 +315,11 @@ class RecordFilterProxy(QAbstractProxyModel):
         model = self.sourceModel()
         if model is None:
             return []
-        return model.records() if hasattr(model, "records") else [
-            model.index(row, 0).data(RecordRole) for row in range(model.rowCount())]
+        return (
+            model.records()
+            if hasattr(model, "records")
+            else [model.index(row, 0).data(RecordRole) for row in range(model.rowCount())]
+        )
 
     def _filtered(self) -> list[int]:
         accepts, rank, records = self._accepts, self._rank, self._records()
@@ -308,11 +338,15 @@ class RecordFilterProxy(QAbstractProxyModel):
     def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         self._cards.clear()
         where = self._positions()
-        shown = [where[row] for row in range(top_left.row(), bottom_right.row() + 1)
-                 if where.get(row, self._fetched) < self._fetched]
+        shown = [
+            where[row]
+            for row in range(top_left.row(), bottom_right.row() + 1)
+            if where.get(row, self._fetched) < self._fetched
+        ]
         if shown:
-            self.dataChanged.emit(self.index(min(shown), top_left.column()),
-                                  self.index(max(shown), bottom_right.column()), roles)
+            self.dataChanged.emit(
+                self.index(min(shown), top_left.column()), self.index(max(shown), bottom_right.column()), roles
+            )
 
     # -- Qt overrides -----------------------------------------------------------------------
 

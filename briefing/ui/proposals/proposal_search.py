@@ -33,8 +33,9 @@ class ProposalIndex:
         refs = refs if isinstance(refs, (list, tuple)) else list(refs)
         if not any(kind == "delegate" for kind, _ in refs):  # the usual case, and 10,000 hits long
             row_of = self.row_of
-            return list(dict.fromkeys(row_of[ref_id] for kind, ref_id in refs
-                                      if kind == "proposal" and ref_id in row_of))
+            return list(
+                dict.fromkeys(row_of[ref_id] for kind, ref_id in refs if kind == "proposal" and ref_id in row_of)
+            )
         seen: set[int] = set()
         rows: list[int] = []
         for kind, ref_id in refs:
@@ -50,8 +51,9 @@ class ProposalIndex:
                     rows.append(row)
         return rows
 
-    def rows(self, ranked: list[int] | None, body: str = "", speaker: str = "",
-             ports: set[str] | None = None) -> list[int]:
+    def rows(
+        self, ranked: list[int] | None, body: str = "", speaker: str = "", ports: set[str] | None = None
+    ) -> list[int]:
         """The rows kept, in rank order (or the article's without a search): of this body and speaker
         when given, and concerning one of `ports` when it is not None."""
         rows: Iterable[int] = range(self._count) if ranked is None else ranked

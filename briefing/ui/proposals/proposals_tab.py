@@ -11,24 +11,38 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSplitter,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from briefing.store import BriefingError
-from briefing.store.records import BODIES, Delegate, Proposal
-from briefing.store.search import find_spans
 from briefing.drawing import themes
 from briefing.drawing.formatting import body_label, proposal_title
 from briefing.drawing.i18n import local_name
+from briefing.store import BriefingError
+from briefing.store.records import BODIES, Delegate, Proposal
+from briefing.store.search import find_spans
 from briefing.ui.common.layout_fence import LayoutFence
 from briefing.ui.common.link_row import LinkRow
+from briefing.ui.common.selection import Selection
 from briefing.ui.proposals.proposal_cards import card_list, highlight_style, highlighted_markup, muted
 from briefing.ui.proposals.proposal_models import (
-    ProposalTableModel, RecordFilterProxy, RecordRole, SpeakerTableModel, short_titles,
+    ProposalTableModel,
+    RecordFilterProxy,
+    RecordRole,
+    SpeakerTableModel,
+    short_titles,
 )
 from briefing.ui.proposals.proposal_search import ProposalIndex, highlight_terms
-from briefing.ui.common.selection import Selection
 
 # What this tab uses: proposals and speakers (every match: the list shows them all, a page at a
 # time), and ports and places (an English name found there tells which Chinese name to highlight).
@@ -38,15 +52,17 @@ SEARCH_KINDS = ("port", "place", "proposal", "delegate")
 
 def _link_style() -> str:
     theme = themes.current()
-    return (f"QPushButton#portLink, QPushButton#passageLink {{ color:{theme.chip_text};"
-            f" background:{theme.chip_background}; border:1px solid {theme.chip_border}; border-radius:5px;"
-            " padding:5px 12px; }"
-            f"QPushButton#portLink:hover, QPushButton#passageLink:hover {{ background:{theme.list_selected}; }}")
-
+    return (
+        f"QPushButton#portLink, QPushButton#passageLink {{ color:{theme.chip_text};"
+        f" background:{theme.chip_background}; border:1px solid {theme.chip_border}; border-radius:5px;"
+        " padding:5px 12px; }"
+        f"QPushButton#portLink:hover, QPushButton#passageLink:hover {{ background:{theme.list_selected}; }}"
+    )
 
 
 def _of_body(body: str, speaker: Delegate) -> bool:
     return speaker.body == body
+
 
 class ProposalsTab(QWidget):
     """Speakers | proposals | the selected proposal, under a search box and two filters."""
@@ -159,13 +175,24 @@ class ProposalsTab(QWidget):
         for index, body in enumerate(BODIES, start=1):
             self._body.setItemText(index, body_label(body))
         self._body_label.setText(QCoreApplication.translate("ProposalsTab", "身份:"))
-        for label, text in zip(self._field_labels, (
-                QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "主题"),
-                QCoreApplication.translate("ProposalsTab", "涉及口岸"), QCoreApplication.translate("ProposalsTab", "原文"))):
+        for label, text in zip(
+            self._field_labels,
+            (
+                QCoreApplication.translate("ProposalsTab", "发言人"),
+                QCoreApplication.translate("ProposalsTab", "主题"),
+                QCoreApplication.translate("ProposalsTab", "涉及口岸"),
+                QCoreApplication.translate("ProposalsTab", "原文"),
+            ),
+        ):
             label.setText(text)
-        for label, text in zip(self._headings, (
-                QCoreApplication.translate("ProposalsTab", "发言人"), QCoreApplication.translate("ProposalsTab", "建议"),
-                QCoreApplication.translate("ProposalsTab", "建议全文"))):
+        for label, text in zip(
+            self._headings,
+            (
+                QCoreApplication.translate("ProposalsTab", "发言人"),
+                QCoreApplication.translate("ProposalsTab", "建议"),
+                QCoreApplication.translate("ProposalsTab", "建议全文"),
+            ),
+        ):
             label.setText(text)
 
     def retranslate(self) -> None:
@@ -302,7 +329,9 @@ class ProposalsTab(QWidget):
         self._port_only.setEnabled(subject is not None)
         self._port_only.setText(
             QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关({0})").format(local_name(subject))
-            if subject else QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关"))
+            if subject
+            else QCoreApplication.translate("ProposalsTab", "仅显示与所选口岸相关")
+        )
         if self._port_only.isChecked():
             if self.window().isVisible() and not self.isVisible():
                 self._filter_stale = True  # filtered when this tab comes to the front, not at every click
@@ -330,8 +359,10 @@ class ProposalsTab(QWidget):
 
     def _refilter_proposals(self, *_args, afresh: bool = False) -> None:
         self._filter_stale = False
-        self._proposal_proxy.set_rows(self._index.rows(
-            self._ranking, self._body.currentData() or "", self._speaker_id, self._subject_ports()), afresh)
+        self._proposal_proxy.set_rows(
+            self._index.rows(self._ranking, self._body.currentData() or "", self._speaker_id, self._subject_ports()),
+            afresh,
+        )
         self._update_count()
         kept = self._current is not None and self.select_proposal(self._current.id)
         if not kept and self._proposal_proxy.rowCount():
@@ -381,15 +412,19 @@ class ProposalsTab(QWidget):
             hint = QCoreApplication.translate("ProposalsTab", "没有符合筛选条件的建议。")
             if self._query:
                 hint = QCoreApplication.translate(
-                    "ProposalsTab", "没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。").format(self._query)
+                    "ProposalsTab", "没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。"
+                ).format(self._query)
             if self._search_failed:  # not "nothing found": the search itself could not run
                 hint = QCoreApplication.translate(
-                    "ProposalsTab", "本简报的搜索索引已损坏,无法搜索。清除搜索框即可浏览全部建议。")
+                    "ProposalsTab", "本简报的搜索索引已损坏,无法搜索。清除搜索框即可浏览全部建议。"
+                )
             self._reader.setHtml(f"<p style='color:{muted()}'>{html.escape(hint)}</p>")
             return
         paragraphs = [p.strip() for p in proposal.text_zh.split("\n") if p.strip()]
-        body = "".join(f"<p style='line-height:150%; margin-bottom:10px'>{highlighted_markup(p, self._terms)}</p>"
-                       for p in paragraphs)
+        body = "".join(
+            f"<p style='line-height:150%; margin-bottom:10px'>{highlighted_markup(p, self._terms)}</p>"
+            for p in paragraphs
+        )
         title = f"<h2>{highlighted_markup(proposal_title(proposal), self._terms)}</h2>"
         if proposal_title(proposal) != proposal.title_zh:  # a translation: the Chinese heading beneath
             title += f"<p style='color:{muted()}'>{highlighted_markup(proposal.title_zh, self._terms)}</p>"
@@ -404,18 +439,25 @@ class ProposalsTab(QWidget):
             extra = short_titles(speaker)
             self._speaker_line.setText(" · ".join(filter(None, (speaker.name_zh, body_label(speaker.body), extra))))
         chip = f"background-color:{themes.current().chip_background}; color:{themes.current().text};"
-        self._topics.setText("&nbsp; ".join(
-            f"<span style='{highlight_style() if self._terms and find_spans(t, self._terms) else chip}'>"
-            f"&nbsp;{html.escape(t)}&nbsp;</span>" for t in proposal.topics))
+        self._topics.setText(
+            "&nbsp; ".join(
+                f"<span style='{highlight_style() if self._terms and find_spans(t, self._terms) else chip}'>"
+                f"&nbsp;{html.escape(t)}&nbsp;</span>"
+                for t in proposal.topics
+            )
+        )
         ports = filter(None, (self._briefing.port(pid) for pid in proposal.port_ids))
         self._ports_row.set_links(
-            [(QCoreApplication.translate("ProposalsTab", "{0} ›").format(local_name(port)), port.id)
-             for port in ports],
-            QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"))
+            [(QCoreApplication.translate("ProposalsTab", "{0} ›").format(local_name(port)), port.id) for port in ports],
+            QCoreApplication.translate("ProposalsTab", "涉及全区口岸,未指明具体口岸"),
+        )
         passages = filter(None, (self._briefing.passage(pid) for pid in proposal.passage_ids))
-        self._passages_row.set_links([
-            (QCoreApplication.translate("ProposalsTab", "查看原文(第{0}段)").format(passage.position), passage.id)
-            for passage in passages])
+        self._passages_row.set_links(
+            [
+                (QCoreApplication.translate("ProposalsTab", "查看原文(第{0}段)").format(passage.position), passage.id)
+                for passage in passages
+            ]
+        )
 
     def port_buttons(self) -> list[QPushButton]:
         return self._ports_row.buttons()
@@ -435,8 +477,10 @@ class ProposalsTab(QWidget):
     def speaker_rows(self) -> list[tuple[Delegate | None, str]]:
         """The speaker list as shown: each row's speaker (None for "all speakers") and body label."""
         proxy = self._speaker_proxy
-        return [(proxy.index(row, 0).data(RecordRole), proxy.index(row, SpeakerTableModel.COL_BODY).data() or "")
-                for row in range(proxy.rowCount())]
+        return [
+            (proxy.index(row, 0).data(RecordRole), proxy.index(row, SpeakerTableModel.COL_BODY).data() or "")
+            for row in range(proxy.rowCount())
+        ]
 
     def select_speaker_row(self, row: int) -> None:
         """Choose the speaker list's `row` (0: all speakers), as a click there does."""
@@ -451,7 +495,7 @@ class ProposalsTab(QWidget):
         return self._search
 
     def port_only_box(self) -> QCheckBox:
-        """"Only the selected port's proposals"."""
+        """ "Only the selected port's proposals"."""
         return self._port_only
 
     def proposal_view(self) -> QListView:
@@ -488,5 +532,5 @@ class ProposalsTab(QWidget):
             return ""
         spans = find_spans(passage.text, self._terms) if self._terms else []
         if spans:
-            return passage.text[spans[0][0]:spans[0][1]]
+            return passage.text[spans[0][0] : spans[0][1]]
         return re.split(r"[。!?;]", passage.text.lstrip("▲▼ "), maxsplit=1)[0][:40]

@@ -53,8 +53,11 @@ def save_screenshots(window: MainWindow, folder: Path) -> int:
         print(f"error: cannot write screenshots into {folder}: {problem}", file=sys.stderr)
         return 1
     _prepare(window)
-    subject = SCREENSHOT_SUBJECT if window.briefing.subject(SCREENSHOT_SUBJECT) else (
-        window.briefing.ports[0].id if window.briefing.ports else "")
+    subject = (
+        SCREENSHOT_SUBJECT
+        if window.briefing.subject(SCREENSHOT_SUBJECT)
+        else (window.briefing.ports[0].id if window.briefing.ports else "")
+    )
     window.selection.select_subject(subject)
     names = ("1-ports", "2-indicators", "3-proposals", "4-sources")
     for index, name in enumerate(names):
@@ -120,6 +123,8 @@ def self_test(window: MainWindow) -> int:
     if errors:
         print("self-test failed:\n" + "\n".join(errors), file=sys.stderr)
         return 1
-    print(f"self-test ok: {window.tabs.count()} tabs, {len(window.briefing.subjects)} subjects; "
-          f"settings in {settings.file_name}")
+    print(
+        f"self-test ok: {window.tabs.count()} tabs, {len(window.briefing.subjects)} subjects; "
+        f"settings in {settings.file_name}"
+    )
     return 0

@@ -19,19 +19,37 @@ class DiffDialog(QDialog):
         self.diff = diff
         kinds = {"port": self.tr("口岸"), "observation": self.tr("数据"), "proposal": self.tr("建议")}
         changes = {"added": self.tr("新增"), "removed": self.tr("删除"), "changed": self.tr("修改")}
-        names = {"value": self.tr("数值"), "unit": self.tr("单位"), "kind": self.tr("类型"), "period": self.tr("时期"),
-                 "period_zh": self.tr("时期(原文)"), "as_written": self.tr("原文写法"), "passage_id": self.tr("原文段落"),
-                 "name_zh": self.tr("中文名"), "name_en": self.tr("英文名"), "status": self.tr("状态"),
-                 "title_zh": self.tr("标题"), "text_zh": self.tr("全文"), "port_ids": self.tr("涉及口岸")}
+        names = {
+            "value": self.tr("数值"),
+            "unit": self.tr("单位"),
+            "kind": self.tr("类型"),
+            "period": self.tr("时期"),
+            "period_zh": self.tr("时期(原文)"),
+            "as_written": self.tr("原文写法"),
+            "passage_id": self.tr("原文段落"),
+            "name_zh": self.tr("中文名"),
+            "name_en": self.tr("英文名"),
+            "status": self.tr("状态"),
+            "title_zh": self.tr("标题"),
+            "text_zh": self.tr("全文"),
+            "port_ids": self.tr("涉及口岸"),
+        }
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         counts = diff.counts()
-        self.summary.setText("\n".join([
-            self.tr("原:{0}({1},截至 {2})").format(old_name, diff.old_title, diff.old_as_of),
-            self.tr("新:{0}({1},截至 {2})").format(new_name, diff.new_title, diff.new_as_of),
-            "  ·  ".join(f"{kinds[k]}:" + ",".join(f"{changes[c]} {counts[k][c]}" for c in CHANGES) for k in KINDS),
-        ] + ([self.tr("口岸、数据和建议都没有变化。")] if diff.is_empty else [])))
+        self.summary.setText(
+            "\n".join(
+                [
+                    self.tr("原:{0}({1},截至 {2})").format(old_name, diff.old_title, diff.old_as_of),
+                    self.tr("新:{0}({1},截至 {2})").format(new_name, diff.new_title, diff.new_as_of),
+                    "  ·  ".join(
+                        f"{kinds[k]}:" + ",".join(f"{changes[c]} {counts[k][c]}" for c in CHANGES) for k in KINDS
+                    ),
+                ]
+                + ([self.tr("口岸、数据和建议都没有变化。")] if diff.is_empty else [])
+            )
+        )
         self.tree = QTreeWidget()
         self.tree.setObjectName("diffTree")
         self.tree.setColumnCount(3)

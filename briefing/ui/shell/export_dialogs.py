@@ -15,11 +15,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
-    QMenu, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from briefing.drawing import i18n
@@ -46,8 +59,14 @@ class HandoutWorker(QThread):
     failed = Signal(str)  # one-line problem
     cancelled = Signal()
 
-    def __init__(self, briefing_path: Path, target: Path, lang: str, parent: QObject | None = None,
-                 subject_ids: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self,
+        briefing_path: Path,
+        target: Path,
+        lang: str,
+        parent: QObject | None = None,
+        subject_ids: tuple[str, ...] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.briefing_path, self.target, self.lang = briefing_path, target, lang
         self.subject_ids = subject_ids  # None: the whole briefing
@@ -217,19 +236,29 @@ class ExportActions(QObject):
 
     def export_handout(self) -> None:
         lang = _language()
-        dialog = ExportDialog(self.tr("导出讲义(PDF)"), self._suggested(f"handout-{lang}", ".pdf"),
-                              self.tr("PDF 文件 (*.pdf)"), self.window)
+        dialog = ExportDialog(
+            self.tr("导出讲义(PDF)"),
+            self._suggested(f"handout-{lang}", ".pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
+            self.window,
+        )
         group = dialog.add_choice(self.tr("讲义语言:"), [("中文", "zh"), ("English", "en")], lang)
+
         def follow_language(button: QAbstractButton, on: bool) -> None:
             if on:
-                dialog.target.edit.setText(re.sub(r"handout-(zh|en)\.pdf$", f"handout-{button.property('value')}.pdf",
-                                                  dialog.target.edit.text()))
+                dialog.target.edit.setText(
+                    re.sub(
+                        r"handout-(zh|en)\.pdf$", f"handout-{button.property('value')}.pdf", dialog.target.edit.text()
+                    )
+                )
 
         group.buttonToggled.connect(follow_language)
         scope = self.add_scope_choice(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = ExportDialog.value(scope)
-            self.start_handout(dialog.target.path(), ExportDialog.value(group) or "zh", tuple(chosen) if chosen else None)
+            self.start_handout(
+                dialog.target.path(), ExportDialog.value(group) or "zh", tuple(chosen) if chosen else None
+            )
 
     def add_scope_choice(self, dialog: ExportDialog) -> QButtonGroup:
         """The whole briefing or the selected port or place, each with its estimated length; a
@@ -247,9 +276,11 @@ class ExportActions(QObject):
         chosen: object = options[-1][1] if whole.long else []
         group = dialog.add_choice(self.tr("范围:"), options, chosen)
         if whole.long:
-            note = QLabel(self.tr("全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;"
-                                  "建议只导出所选口岸。").format(n=f"{whole.pages:,}", figures=f"{whole.figures:,}",
-                                                           proposals=f"{whole.proposals:,}"))
+            note = QLabel(
+                self.tr(
+                    "全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。"
+                ).format(n=f"{whole.pages:,}", figures=f"{whole.figures:,}", proposals=f"{whole.proposals:,}")
+            )
             note.setWordWrap(True)
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setMinimumHeight(note.heightForWidth(400))  # a form row does not grow for wrapped lines
@@ -272,8 +303,11 @@ class ExportActions(QObject):
         self.progress.setAutoReset(False)
         worker = HandoutWorker(self.window.briefing.path, path, lang, self, subject_ids)
         worker.progressed.connect(self._on_progressed)
-        worker.succeeded.connect(lambda pages: self._report(
-            self.tr("讲义已导出"), self.tr("已写入 {path}(共 {n} 页)").format(path=path, n=pages), False))
+        worker.succeeded.connect(
+            lambda pages: self._report(
+                self.tr("讲义已导出"), self.tr("已写入 {path}(共 {n} 页)").format(path=path, n=pages), False
+            )
+        )
         worker.failed.connect(lambda problem: self._failed(path, problem))
         worker.cancelled.connect(lambda: setattr(self, "last_outcome", self.tr("已取消,未写入任何文件")))
         worker.finished.connect(self._on_worker_finished)
@@ -306,15 +340,20 @@ class ExportActions(QObject):
     def export_slides(self) -> None:
         """The stage's slides as a PDF deck: of the open agenda, or of the default one."""
         lang = _language()
-        dialog = ExportDialog(self.tr("导出幻灯片(PDF)"), self._suggested(f"slides-{lang}", ".pdf"),
-                              self.tr("PDF 文件 (*.pdf)"), self.window)
+        dialog = ExportDialog(
+            self.tr("导出幻灯片(PDF)"),
+            self._suggested(f"slides-{lang}", ".pdf"),
+            self.tr("PDF 文件 (*.pdf)"),
+            self.window,
+        )
         languages: list[tuple[str, object]] = [("中文", "zh"), ("English", "en")]
         group = dialog.add_choice(self.tr("幻灯片语言:"), languages, lang)
 
         def follow_language(button: QRadioButton, on: bool) -> None:  # the file name says the language
             if on:
-                name = re.sub(r"slides-(zh|en)\.pdf$", f"slides-{button.property('value')}.pdf",
-                              dialog.target.edit.text())
+                name = re.sub(
+                    r"slides-(zh|en)\.pdf$", f"slides-{button.property('value')}.pdf", dialog.target.edit.text()
+                )
                 dialog.target.edit.setText(name)
 
         group.buttonToggled.connect(follow_language)
@@ -353,8 +392,9 @@ class ExportActions(QObject):
 
     def export_csv(self) -> None:
         subject = self.window.briefing.subject(self.window.selection.subject_id or "")
-        dialog = ExportDialog(self.tr("导出数据(CSV)"), self._suggested("figures", ".csv"),
-                              self.tr("CSV 文件 (*.csv)"), self.window)
+        dialog = ExportDialog(
+            self.tr("导出数据(CSV)"), self._suggested("figures", ".csv"), self.tr("CSV 文件 (*.csv)"), self.window
+        )
         options = [(self.tr("全部数据"), "")]
         if subject is not None:
             name = local_name(subject, _language())
@@ -384,8 +424,9 @@ class ExportActions(QObject):
         if not charts:
             self._report(self.tr("没有图表"), self.tr("当前主体没有图表。请在“指标”页选择有图表的主体。"), True)
             return
-        dialog = ExportDialog(self.tr("导出图表图片(PNG)"), self._suggested("chart", ".png"),
-                              self.tr("PNG 图片 (*.png)"), self.window)
+        dialog = ExportDialog(
+            self.tr("导出图表图片(PNG)"), self._suggested("chart", ".png"), self.tr("PNG 图片 (*.png)"), self.window
+        )
         picker = QComboBox()
         for item in charts:
             picker.addItem(item.title.text())
@@ -406,6 +447,7 @@ class ExportActions(QObject):
         row.addStretch(1)
         dialog.add_row(self.tr("自定义尺寸(宽 × 高,像素):"), custom)
         custom.setEnabled(False)
+
         def custom_size(button: QAbstractButton, on: bool) -> None:
             if button.property("value") == "custom":
                 custom.setEnabled(on)
@@ -437,6 +479,9 @@ class ExportActions(QObject):
             self._failed(path, exc.problem)
             return False
         self.folder = path.parent
-        self._report(self.tr("图表已导出"), self.tr("已写入 {path}({w}×{h} 像素)").format(
-            path=path, w=image.width(), h=image.height()), False)
+        self._report(
+            self.tr("图表已导出"),
+            self.tr("已写入 {path}({w}×{h} 像素)").format(path=path, w=image.width(), h=image.height()),
+            False,
+        )
         return True

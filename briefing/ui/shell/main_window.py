@@ -7,25 +7,30 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from briefing import log
+from briefing.drawing import fonts, i18n, themes
 from briefing.store import Briefing, BriefingError, open_briefing
 from briefing.store.records import has_later_figures
-from briefing.drawing import fonts
-from briefing.drawing import i18n
-from briefing.drawing import themes
 from briefing.ui.common import theme_widgets
-from briefing.ui.shell.export_dialogs import ExportActions
-from briefing.ui.indicators.indicators_tab import IndicatorsTab
-from briefing.ui.presenting.presentation import PresenterTools
-from briefing.ui.ports.ports_tab import PortsTab
-from briefing.ui.proposals.proposals_tab import ProposalsTab
 from briefing.ui.common.actions import action
 from briefing.ui.common.messages import tell
 from briefing.ui.common.selection import TABS, Selection
 from briefing.ui.common.settings import THEMES, Settings
+from briefing.ui.indicators.indicators_tab import IndicatorsTab
+from briefing.ui.ports.ports_tab import PortsTab
+from briefing.ui.presenting.presentation import PresenterTools
+from briefing.ui.proposals.proposals_tab import ProposalsTab
+from briefing.ui.shell.export_dialogs import ExportActions
 from briefing.ui.sources.sources_tab import SourcesTab
 
 FONT_STEP = 0.1
@@ -90,15 +95,18 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.open_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.addActions([self.full_screen_action, self.larger_action, self.smaller_action,
-                                   self.reset_font_action])
+        self.view_menu.addActions(
+            [self.full_screen_action, self.larger_action, self.smaller_action, self.reset_font_action]
+        )
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
-        self.language_actions = self._choices(self.language_menu, i18n.LANGUAGE_NAMES, i18n.current_language(),
-                                              self.set_language)
+        self.language_actions = self._choices(
+            self.language_menu, i18n.LANGUAGE_NAMES, i18n.current_language(), self.set_language
+        )
         self.theme_menu = self.view_menu.addMenu("")
-        self.theme_actions = self._choices(self.theme_menu, dict.fromkeys(THEMES, ""), themes.current().name,
-                                           self.set_theme)
+        self.theme_actions = self._choices(
+            self.theme_menu, dict.fromkeys(THEMES, ""), themes.current().name, self.set_theme
+        )
         themes.signals().theme_changed.connect(self._apply_theme)
         self._apply_theme()
         self.help_menu = self.menuBar().addMenu("")
@@ -118,8 +126,12 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         for index in range(len(TABS)):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, lambda i=index: self.tabs.setCurrentIndex(i))
-        for key, delta in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Left, -1),
-                           (Qt.Key.Key_PageUp, -1)):
+        for key, delta in (
+            (Qt.Key.Key_Right, 1),
+            (Qt.Key.Key_PageDown, 1),
+            (Qt.Key.Key_Left, -1),
+            (Qt.Key.Key_PageUp, -1),
+        ):
             QShortcut(QKeySequence(key), self, lambda d=delta: self.step_port(d))
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.set_full_screen(False))
@@ -244,8 +256,11 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开简报"), str(self.briefing.path.parent),
-            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"))
+            self,
+            self.tr("打开简报"),
+            str(self.briefing.path.parent),
+            self.tr("简报数据库 (*.sqlite *.db);;所有文件 (*)"),
+        )
         if name:
             self.open_file(Path(name))
 
@@ -254,8 +269,7 @@ class MainWindow(QMainWindow):
         try:
             briefing = open_briefing(path)
         except BriefingError as exc:
-            self._warn(self.tr("无法打开简报"),
-                       self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem)
+            self._warn(self.tr("无法打开简报"), self.tr("文件:") + f"{exc.path}\n" + self.tr("问题:") + exc.problem)
             return False
         old = self.briefing
         self.briefing = briefing
@@ -278,20 +292,35 @@ class MainWindow(QMainWindow):
         sources = "\n".join(f"· {s.title}" for s in self.briefing.sources[:1])
         text = (
             f"{summary.title_zh}\n{summary.title_en}\n\n"
-            + self.dates_text() + "\n"
-            + self.tr("数据库:") + f"{self.briefing.path}\n"
-            + "SHA-256: " + self.briefing.sha256() + "\n"
-            + self.tr("构建时间:") + f"{summary.built_at}\n"
-            + self.tr("数据结构版本:") + f"{summary.schema_version}\n"
-            + self.tr("内容:") + f"{summary.ports} / {summary.observations} / {summary.proposals}"
-            + self.tr("(口岸 / 数据 / 建议)") + "\n\n" + self.tr("来源:") + f"\n{sources}\n"
+            + self.dates_text()
+            + "\n"
+            + self.tr("数据库:")
+            + f"{self.briefing.path}\n"
+            + "SHA-256: "
+            + self.briefing.sha256()
+            + "\n"
+            + self.tr("构建时间:")
+            + f"{summary.built_at}\n"
+            + self.tr("数据结构版本:")
+            + f"{summary.schema_version}\n"
+            + self.tr("内容:")
+            + f"{summary.ports} / {summary.observations} / {summary.proposals}"
+            + self.tr("(口岸 / 数据 / 建议)")
+            + "\n\n"
+            + self.tr("来源:")
+            + f"\n{sources}\n"
             + self.tr("另有 {n} 条公开来源(见“原文”页)").format(n=max(0, len(self.briefing.sources) - 1))
-            + "\n\n" + self.tr("日志:") + f"{log.log_path() or self.tr('(未记录)')}"
+            + "\n\n"
+            + self.tr("日志:")
+            + f"{log.log_path() or self.tr('(未记录)')}"
         )
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText("\n".join(  # every source, behind "Show Details…"
-            " · ".join(p for p in (s.title, s.publisher, s.published, s.url) if p) for s in self.briefing.sources))
+        box.setDetailedText(
+            "\n".join(  # every source, behind "Show Details…"
+                " · ".join(p for p in (s.title, s.publisher, s.published, s.url) if p) for s in self.briefing.sources
+            )
+        )
         box.open()
 
     # -- signals ------------------------------------------------------------------------------

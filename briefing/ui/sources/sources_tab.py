@@ -14,16 +14,23 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
-from briefing.store.records import Passage, Source
-from briefing.store.search import find_spans
 from briefing.drawing import themes
-from briefing.ui.common import theme_widgets
 from briefing.drawing.formatting import period_text, value_text
 from briefing.drawing.i18n import local_name
+from briefing.store.records import Passage, Source
+from briefing.store.search import find_spans
+from briefing.ui.common import theme_widgets
 from briefing.ui.common.reader_formats import block_format, char_format, colour, highlight_format, read_only_browser
 from briefing.ui.common.selection import Selection
 
@@ -292,8 +299,11 @@ class SourcesTab(QWidget):
             if number:
                 cursor.insertBlock(block_format(top=10))
             cursor.insertText(source.title, char_format())
-            details = " · ".join(p for p in (source.publisher, source.published or QCoreApplication.translate(
-                "SourcesTab", "无日期")) if p)
+            details = " · ".join(
+                p
+                for p in (source.publisher, source.published or QCoreApplication.translate("SourcesTab", "无日期"))
+                if p
+            )
             for line in filter(None, (details, _address_line(source))):
                 cursor.insertBlock(block_format(left=14), char_format(colour("muted"), size_step=-1))
                 cursor.insertText(line)
@@ -324,8 +334,11 @@ class SourcesTab(QWidget):
         if paged:
             self._earlier.setText(QCoreApplication.translate("SourcesTab", "◀ 前一页"))
             self._later.setText(QCoreApplication.translate("SourcesTab", "后一页 ▶"))
-            self._page_label.setText(QCoreApplication.translate("SourcesTab", "第 {first}–{last} 段,共 {total} 段").format(
-                first=f"{first + 1:,}", last=f"{first + len(self._passages):,}", total=f"{self._total:,}"))
+            self._page_label.setText(
+                QCoreApplication.translate("SourcesTab", "第 {first}–{last} 段,共 {total} 段").format(
+                    first=f"{first + 1:,}", last=f"{first + len(self._passages):,}", total=f"{self._total:,}"
+                )
+            )
             self._earlier.setEnabled(first > 0)
             self._later.setEnabled(first + len(self._passages) < self._total)
 
@@ -413,15 +426,21 @@ class SourcesTab(QWidget):
         for obs in shown:
             subject = self._briefing.subject(obs.subject_id)
             indicator = self._briefing.indicator(obs.indicator_id)
-            parts = (local_name(subject) if subject else obs.subject_id,
-                     local_name(indicator) if indicator else obs.indicator_id, period_text(obs),
-                     value_text(obs))
+            parts = (
+                local_name(subject) if subject else obs.subject_id,
+                local_name(indicator) if indicator else obs.indicator_id,
+                period_text(obs),
+                value_text(obs),
+            )
             cursor.insertBlock(block, text)
             cursor.insertText(prefix + " · ".join(p for p in parts if p))
         if count > len(shown):
             cursor.insertBlock(block, text)
-            cursor.insertText(QCoreApplication.translate("SourcesTab", "… 另有 {n} 条数据引用本段").format(
-                n=f"{count - len(shown):,}"))
+            cursor.insertText(
+                QCoreApplication.translate("SourcesTab", "… 另有 {n} 条数据引用本段").format(
+                    n=f"{count - len(shown):,}"
+                )
+            )
 
     def _highlight(self, passage_id: str, highlight: str) -> None:
         start, end = self._passage_spans[passage_id]
