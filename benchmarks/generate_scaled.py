@@ -18,6 +18,7 @@ import re
 import shutil
 from pathlib import Path
 
+from briefing.store.curated import REQUIRED_COLUMNS
 from briefing.store.geo import inside
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,11 @@ MODES = ("rail", "road", "air")
 COUNTRIES = {"rail": ("Russia", "Mongolia"), "road": ("Russia", "Mongolia"), "air": ("",)}
 UNITS = ("万吨", "亿元", "列", "辆", "万人次", "%")
 SYLLABLES = "满洲里二连浩特甘其毛都策克阿尔山乌力吉黑头室韦珠恩嘎达布额格日哈沙巴彦淖呼和包鄂多斯海拉锡林郭勒"
+
+
+def columns(name: str) -> list[str]:
+    """A curated file's columns, as the build requires them."""
+    return list(REQUIRED_COLUMNS[name])
 
 
 def _write(path: Path, header: list[str], rows) -> int:
@@ -127,39 +133,17 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
     counts = {
         "ports": _write(
             out / "ports.csv",
-            [
-                "id",
-                "name_zh",
-                "name_en",
-                "mode",
-                "country",
-                "counterpart",
-                "counterpart_en",
-                "league_city",
-                "league_city_en",
-                "county",
-                "county_en",
-                "lat",
-                "lon",
-                "coord_precision",
-                "position_zh",
-                "position_en",
-                "status_zh",
-                "status_en",
-                "source_ids",
-                "coord_source_ids",
-                "curator_note",
-            ],
+            columns("ports.csv"),
             port_rows,
         )
     }
     _write(
         out / "places.csv",
-        ["id", "name_zh", "name_en", "level", "port_ids"],
+        columns("places.csv"),
         [["region", "全区", "Region", "region", ""]],
     )
     indicator_rows = [[f"ind-{j}", f"测试指标{j}", f"Indicator {j}", UNITS[j % len(UNITS)]] for j in range(indicators)]
-    counts["indicators"] = _write(out / "indicators.csv", ["id", "name_zh", "name_en", "unit"], indicator_rows)
+    counts["indicators"] = _write(out / "indicators.csv", columns("indicators.csv"), indicator_rows)
 
     sentences = _sentences()
     passages, observations = [], []
@@ -225,36 +209,16 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
                 linked,
             ]
         )
-    counts["passages"] = _write(out / "passages.csv", ["id", "section", "text"], passages)
+    counts["passages"] = _write(out / "passages.csv", columns("passages.csv"), passages)
     counts["observations"] = _write(
         out / "observations.csv",
-        [
-            "id",
-            "subject_id",
-            "indicator_id",
-            "period",
-            "period_zh",
-            "period_en",
-            "period_inferred",
-            "value",
-            "decimals",
-            "unit",
-            "kind",
-            "as_written",
-            "passage_id",
-            "source_id",
-            "confidence",
-            "formula",
-            "note_zh",
-            "note_en",
-            "curator_note",
-        ],
+        columns("observations.csv"),
         observations,
     )
-    counts["speakers"] = _write(out / "speakers.csv", ["id", "name_zh", "body", "titles", "passage_id"], speaker_rows)
+    counts["speakers"] = _write(out / "speakers.csv", columns("speakers.csv"), speaker_rows)
     counts["proposals"] = _write(
         out / "proposals.csv",
-        ["id", "speaker_id", "title_zh", "title_en", "text_zh", "passage_ids", "topics", "port_ids"],
+        columns("proposals.csv"),
         proposal_rows,
     )
     return counts
