@@ -1,11 +1,9 @@
-"""Atomic writing for every export: a temporary file beside the target, renamed into place on success.
-
-QSaveFile writes `name.XXXXXX` in the target's folder and renames it over the target only on
-commit(); a failure or a full disk discards the temporary file, so the user never finds a
-half-written export, and an existing file of the same name stays as it was. Small exports are made
-in memory and written in one piece (`write_bytes`); the handout, which can run to thousands of
-pages, is written as it is made into a temporary file that is renamed into place only when
-complete (`streamed`), and removed when cancelled or failed.
+"""Atomic writing for every export, through `briefing.atomic.replacing`: a temporary file beside the
+target, renamed over it only when complete, so the user never finds a half-written export and an
+existing file of the same name stays as it was after a failure or a full disk. Small exports are
+made in memory and written in one piece (`write_bytes`); the handout and the deck, which can run to
+thousands of pages, are written as they are made (`streamed`), and removed when cancelled or failed.
+Only a regular file is ever replaced, and a killed export's temporary file is cleaned up later.
 """
 
 from __future__ import annotations
@@ -13,13 +11,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QIODevice, QSaveFile
+from PySide6.QtCore import QFile, QIODevice
+
+from briefing.atomic import replacing
 
 
 class ExportError(Exception):
@@ -78,26 +77,18 @@ def _special_kind(path: Path) -> str:
 
 
 def write_bytes(path: Path, data: bytes, protected: tuple[Path, ...] = ()) -> None:
-    """Write `data` as `path` through a QSaveFile, or raise ExportError and leave nothing behind.
+    """Write `data` as `path`, whole, or raise ExportError and leave nothing behind.
 
-    Exports are made in memory first and written in one piece, so every byte is accounted for:
-    a disk that fills up shows as a short write (which Qt does not flag as an error) and is
-    refused here, and the temporary file is discarded.
+    Exports are made in memory first and written in one piece; a disk that fills up fails the
+    write or the flush, and the temporary file is discarded.
     """
     path = Path(path)
     check_target(path, protected)
-    device = QSaveFile(str(path))
-    device.setDirectWriteFallback(False)  # never write the target in place, even where renaming is hard
-    if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Unbuffered):
-        raise ExportError(path, device.errorString() or "cannot be created")
-    written = device.write(data)
-    if written != len(data) or device.error() != QSaveFile.FileError.NoError:
-        problem = _reason(device) or f"only {max(written, 0)} of {len(data)} bytes could be written (is the disk full?)"
-        device.cancelWriting()
-        device.commit()  # after cancelWriting, commit() only removes the temporary file
-        raise ExportError(path, problem)
-    if not device.commit():
-        raise ExportError(path, _reason(device) or "could not be saved (is the disk full, or the file open elsewhere?)")
+    try:
+        with replacing(path, prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path)) as temp:
+            temp.write_bytes(data)
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or "could not be saved (is the disk full?)") from None
 
 
 @contextmanager
@@ -113,32 +104,24 @@ def streamed(path: Path, protected: tuple[Path, ...] = (), ending: bytes = b"") 
     check_target(path, protected)
     remove_stale_parts(path)
     try:
-        handle, name = tempfile.mkstemp(
-            prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path), dir=path.parent
-        )
-    except OSError as exc:
-        raise ExportError(path, exc.strerror or "cannot be created") from None
-    os.close(handle)
-    temp = Path(name)
-    try:
-        device = QFile(name)
-        if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
-            raise ExportError(path, device.errorString() or "cannot be created")
-        try:
-            yield device
-        except OSError as exc:  # a write the PDF writer could not make (a full disk, a device gone)
-            raise ExportError(path, exc.strerror or str(exc) or "could not be written") from None
-        device.flush()
-        failed = device.error() != QFile.FileError.NoError
-        problem = (device.errorString() or "could not be written") if failed else ""
-        device.close()
-        if not problem and ending and not _ends_with(temp, ending):
-            problem = "the file came out short (is the disk full?)"
-        if problem:
-            raise ExportError(path, problem)
-        _sync_and_replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+        with replacing(path, prefix=_part_prefix(path) + f"{os.getpid()}-", suffix=_part_suffix(path)) as temp:
+            device = QFile(str(temp))
+            if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+                raise ExportError(path, device.errorString() or "cannot be created")
+            try:
+                yield device
+            except OSError as exc:  # a write the PDF writer could not make (a full disk, a device gone)
+                raise ExportError(path, exc.strerror or str(exc) or "could not be written") from None
+            device.flush()
+            failed = device.error() != QFile.FileError.NoError
+            problem = (device.errorString() or "could not be written") if failed else ""
+            device.close()
+            if not problem and ending and not _ends_with(temp, ending):
+                problem = "the file came out short (is the disk full?)"
+            if problem:
+                raise ExportError(path, problem)
+    except OSError as exc:  # making, flushing or renaming the temporary file
+        raise ExportError(path, exc.strerror or "could not be saved") from None
 
 
 # A killed export (kill -9, a power cut) leaves its temporary file behind: the next export to the
@@ -194,21 +177,6 @@ def _abandoned(candidate: Path, pid: int | None) -> bool:
         return False
 
 
-def _sync_and_replace(temp: Path, path: Path) -> None:
-    """Flush the closed temporary file to disk, then rename it over `path` (ExportError if not).
-
-    The flush needs a handle open for writing: Windows refuses FlushFileBuffers on a read-only one
-    ("Permission denied", so every handout failed there), where POSIX fsync takes any descriptor.
-    """
-    try:
-        with open(temp, "r+b") as synced:
-            os.fsync(synced.fileno())  # a full disk may only tell now, not after the rename
-        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is meant to be shared
-        os.replace(temp, path)
-    except OSError as exc:
-        raise ExportError(path, exc.strerror or "could not be saved") from None
-
-
 def _ends_with(path: Path, ending: bytes) -> bool:
     try:
         with open(path, "rb") as handle:
@@ -219,10 +187,3 @@ def _ends_with(path: Path, ending: bytes) -> bool:
             return handle.read(len(ending)) == ending
     except OSError:
         return False
-
-
-def _reason(device: QSaveFile) -> str:
-    if device.error() == QSaveFile.FileError.NoError:
-        return ""
-    text = device.errorString()
-    return "" if not text or text == "Unknown error" else text

@@ -7,13 +7,13 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from briefing.atomic import replacing
 from briefing.store import curated as curated_files
 from briefing.store.curated_checks import check_positions
 from briefing.store.errors import BuildError
@@ -34,21 +34,12 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=output.parent)
-    except OSError as exc:
-        raise BuildError(output, 0, f"could not be written ({exc.strerror})") from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        counts = _write(cur, temp, outline_rows)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a briefing is meant to be shared
-        os.replace(temp, output)
+        with replacing(output, prefix=".building-", suffix=".sqlite") as temp:
+            counts = _write(cur, temp, outline_rows)
     except sqlite3.Error as exc:  # validation should have caught it; still no traceback, no file
         raise BuildError(output, 0, f"could not be written ({exc})") from None
     except OSError as exc:
         raise BuildError(output, 0, f"could not be written ({exc.strerror})") from None
-    finally:
-        temp.unlink(missing_ok=True)
     return counts
 
 

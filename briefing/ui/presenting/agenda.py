@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
 from PySide6.QtGui import QFont
 
+from briefing.atomic import replacing
 from briefing.ui.common.plain_text import plain_tooltip
 from briefing.ui.presenting import json_file
 from briefing.ui.presenting.view_state import ViewState, problems
@@ -148,13 +148,9 @@ def save_agenda(agenda: Agenda, path: Path) -> None:
     if json_file.special_kind(path):
         raise AgendaError(path, QCoreApplication.translate("Agenda", "不是普通文件(是管道或设备),不是议程文件"))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".agenda-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(agenda_json(agenda))
-        os.replace(temporary, path)
+        with replacing(path, prefix=".agenda-") as temporary:
+            temporary.write_text(agenda_json(agenda), encoding="utf-8")
     except OSError as exc:
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.unlink(temporary)
         raise AgendaError(
             path, QCoreApplication.translate("Agenda", "无法保存({0})").format(exc.strerror or exc)
         ) from None
