@@ -136,24 +136,9 @@ def _insert_all(
         {"id": r["id"], "source_id": article, "section": r["section"], "position": i, "text": r.raw("text")}
         for i, r in enumerate(cur.passages, 1)
     )
-    port_columns = (
-        "id",
-        "name_zh",
-        "name_en",
-        "mode",
-        "country",
-        "counterpart",
-        "counterpart_en",
-        "league_city",
-        "league_city_en",
-        "county",
-        "county_en",
-        "coord_precision",
-        "position_zh",
-        "position_en",
-        "status_zh",
-        "status_en",
-    )
+    # the ports table's text columns, as the schema declares them (lat and lon are numbers, below)
+    ports_table = next(table for table in TABLES if table.name == "ports")
+    port_columns = [column for column, kind in ports_table.columns.items() if kind is str]
     db.table("ports").insert_all(
         {
             **{c: r[c] for c in port_columns},
