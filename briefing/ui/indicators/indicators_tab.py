@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from briefing.ui.common import theme_widgets
 from briefing.ui.common.layout_fence import LayoutFence, settle_layouts
 from briefing.ui.indicators.coverage import SUBJECT_ID_ROLE, ColumnHeader, CoverageModel, SubjectTreeModel
 from briefing.ui.indicators.fact_cards import CardContext, FactCardPanel
+from briefing.ui.indicators.subject_list import SubjectList
 
 _FONT_EVENTS = (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
 
@@ -56,12 +56,10 @@ class IndicatorsTab(QWidget):
         self._counts: dict[str, int] = {}
 
         self.subject_model = SubjectTreeModel(self)
-        self.subject_view = QTreeView()
+        self.subject_view = SubjectList()
         self.subject_view.setObjectName("subjectList")
         self.subject_view.setModel(self.subject_model)
-        self.subject_view.setHeaderHidden(True)
-        self.subject_view.setUniformRowHeights(True)
-        self.subject_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names elide instead
+        self.subject_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap instead
         self.subject_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.subject_view.selectionModel().currentChanged.connect(self._on_subject_current_changed)
 
@@ -381,8 +379,9 @@ class IndicatorsTab(QWidget):
 
     def _fit_subject_list(self) -> None:
         # Wide enough for every name up to a cap; beyond it the longest names (English airport names)
-        # end in "…" (their tooltips have them whole), leaving the charts room for their own names.
-        width = self.subject_view.sizeHintForColumn(0) + 48
+        # wrap onto a second line, leaving the charts room for their own names.
+        scroll_bar = self.subject_view.style().pixelMetric(self.subject_view.style().PixelMetric.PM_ScrollBarExtent)
+        width = self.subject_view.natural_width() + scroll_bar + 2 * self.subject_view.frameWidth() + 4
         self.subject_view.setMinimumWidth(min(max(width, 200), 420))
 
     def _apply_fonts(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,8 +26,10 @@ from briefing.ui.ports.map_view import PortMap
 from briefing.ui.ports.port_details import PortDetails
 from briefing.ui.ports.port_models import PortFilterProxy, PortTableModel
 
-WIDE_COLUMNS = (PortTableModel.COL_ENGLISH, PortTableModel.COL_COUNTERPART)  # capped; the tooltip has the rest
+NAME_COLUMNS = (PortTableModel.COL_NAME, PortTableModel.COL_ENGLISH)  # this language's name and the other's
+WIDE_COLUMNS = (PortTableModel.COL_COUNTERPART,)  # capped; the tooltip has the rest
 FIT_ROWS = 100  # rows a column's width is fitted to
+NAME_EMS = 15  # an English name wider than this many em wraps onto a second line (a Chinese name is never so wide)
 
 
 class PortsTab(QWidget):
@@ -105,8 +108,15 @@ class PortsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)  # a long English name takes two lines rather than ending in "…"
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Each row as tall as its names need, measured from the columns in view (not all seven): a
+        # thousand ports are measured in a few milliseconds.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setResizeContentsPrecision(0)
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # one-line rows keep the style's roomier height
         # Columns fit the first rows' texts, not all of them: a thousand ports took half a second at
         # start. A longer name further down is elided, and its tooltip has it in full.
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
@@ -284,7 +294,26 @@ class PortsTab(QWidget):
         )
 
     def _fit_columns(self) -> None:
+        # The two names come first and are never cut: a column as wide as its longest name up to a
+        # cap, and a longer (English) name wraps within it. The other columns scroll into view.
         self.table.resizeColumnsToContents()
-        cap = self.fontMetrics().horizontalAdvance("M") * 10
+        metrics = self.fontMetrics()
+        cap = metrics.horizontalAdvance("M") * 10
         for column in WIDE_COLUMNS:
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        name_cap = metrics.horizontalAdvance("m") * NAME_EMS
+        for column in NAME_COLUMNS:
+            self.table.setColumnWidth(
+                column, min(self.table.columnWidth(column), max(name_cap, self._longest_word(column)))
+            )
+
+    def _longest_word(self, column: int) -> int:
+        """The widest run without a space (a whole Chinese name) in a column's first rows, with the cell's
+        margins: the column is never narrower, so only a name with spaces wraps, between its words."""
+        metrics = self.table.fontMetrics()
+        margin = 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        widest = 0
+        for row in range(min(self.proxy.rowCount(), FIT_ROWS)):
+            text = str(self.proxy.index(row, column).data() or "")
+            widest = max([widest] + [metrics.horizontalAdvance(word) for word in text.split()])
+        return widest + margin

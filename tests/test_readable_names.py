@@ -1,0 +1,98 @@
+"""At a laptop's 1366x768 every port name in the analyst's lists is read whole, in Chinese and English:
+the subject list of the indicators tab and the ports table, with the bundled briefing (its airport
+names are the longest)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import show_window
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle
+
+from briefing.drawing import i18n
+
+pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+
+
+def _lines(text: str, font: QFont, width: float, wrap: bool) -> list[tuple[float, float]]:
+    """(natural width, height) of each line the view sets the text in, at `width`."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap if wrap else QTextOption.WrapMode.ManualWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append((line.naturalTextWidth(), line.height()))
+    layout.endLayout()
+    return lines
+
+
+def cut_texts(view: QAbstractItemView, indexes: list[QModelIndex]) -> list[str]:
+    """The texts of these items that their cells cannot show whole (they would end in '…' or be cut)."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    cut = []
+    for index in indexes:
+        text = str(index.data() or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+        rect = view.visualRect(index)
+        width = rect.width() - 2 * margin
+        lines = _lines(text, font, width, view.wordWrap())
+        fits = all(w <= width + 0.5 for w, _ in lines) and sum(h for _, h in lines) <= rect.height() + 0.5
+        if not fits or QFontMetricsF(font).horizontalAdvance(text) <= 0:
+            cut.append(text)
+    return cut
+
+
+def all_indexes(model, column: int = 0, parent: QModelIndex = QModelIndex()) -> list[QModelIndex]:
+    found = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, column, parent)
+        found.append(index)
+        found.extend(all_indexes(model, column, index))
+    return found
+
+
+@pytest.fixture
+def laptop(qtbot, qt_fonts, settings):
+    """The main window on the bundled briefing at 1366x768; the language put back afterwards."""
+    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    yield window
+    i18n.set_language("zh", QApplication.instance())
+
+
+def _show(window, lang: str, tab: int) -> None:
+    i18n.set_language(lang, QApplication.instance())
+    window.tabs.setCurrentIndex(tab)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_subject_name_is_whole_in_the_indicators_list(laptop, lang):
+    _show(laptop, lang, 1)
+    view = laptop.indicators_tab.subject_view
+    indexes = all_indexes(view.model())
+    assert len(indexes) > 20
+    assert any("海拉尔" in str(i.data()) or "Hailar" in str(i.data()) for i in indexes)
+    assert cut_texts(view, indexes) == []
+    assert view.horizontalScrollBar().maximum() == 0  # nothing hidden to the right either
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_port_name_is_whole_in_the_ports_table(laptop, lang):
+    _show(laptop, lang, 0)
+    table = laptop.ports_tab.table
+    model = table.model()
+    for column in (0, 1):  # the name in this language and in the other
+        indexes = [model.index(row, column) for row in range(model.rowCount())]
+        assert len(indexes) == 20
+        assert cut_texts(table, indexes) == [], column
+    # both names are in view without scrolling sideways
+    for column in (0, 1):
+        assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
