@@ -20,6 +20,7 @@ from briefing.drawing.slides.text import Canvas, TextBox, lay_out
 from briefing.drawing.themes import LIGHT, Theme
 
 ASPECT = 16 / 9
+QUOTE_CAP = 0.085  # a passage's largest size, as a share of the slide's height (a hero is 1/8)
 _DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}
 
 
@@ -46,10 +47,15 @@ def slide_text_boxes(
     slide: deck.Slide, size: QSizeF | tuple[float, float], theme: Theme | None = None
 ) -> list[TextBox]:
     """Every text of the slide as laid out at `size` (logical pixels), without painting."""
+    return laid_out_slide(slide, size, theme).boxes
+
+
+def laid_out_slide(slide: deck.Slide, size: QSizeF | tuple[float, float], theme: Theme | None = None) -> Canvas:
+    """The slide laid out at `size` without painting: its texts (`boxes`) and map markers (`markers`)."""
     width, height = (size.width(), size.height()) if isinstance(size, QSizeF) else size
     canvas = Canvas(None, slide_area(QRectF(0, 0, width, height)), slide_colours(theme or LIGHT))
     _lay_out(canvas, slide)
-    return canvas.boxes
+    return canvas
 
 
 def _lay_out(canvas: Canvas, slide: deck.Slide) -> None:
@@ -169,21 +175,22 @@ def _excerpt(sentences: tuple[str, ...], chosen: list[int]) -> str:
 
 
 def _passage(canvas: Canvas, slide: deck.PassageSlide) -> None:
+    """The paragraph as large as fits up to QUOTE_CAP, its block centred (a little above the middle) in
+    the room under the header: a short paragraph stands in the slide, not at the top of an empty page."""
     c = canvas.c
     area = frame(canvas)
     top = header(canvas, area, slide.heading or slide.source, slide.source if slide.heading else "", slide.about)
-    quote = QRectF(area.left(), top, area.width(), area.bottom() - top)
+    room = QRectF(area.left(), top, area.width(), area.bottom() - top)
     start = slide.quote.find(slide.highlight) if slide.highlight else -1
     marks = [(start, len(slide.highlight), c.mark_ink, c.mark)] if start >= 0 else None
-    laid = canvas.fit(slide.quote, quote.width(), quote.height(), canvas.px(0.07), canvas.px(0.03))
+    laid = canvas.fit(slide.quote, room.width(), room.height(), canvas.px(QUOTE_CAP), canvas.px(0.03))
     if laid is None:
-        canvas.force(slide.quote, quote, canvas.px(0.03), "quote", c.ink, c.background)
+        canvas.force(slide.quote, room, canvas.px(0.03), "quote", c.ink, c.background)
         return
-    canvas.draw(laid, quote.topLeft(), slide.quote, "quote", c.ink, c.background, box_width=quote.width(), marks=marks)
+    at = QPointF(room.left(), room.top() + max(0.0, room.height() - laid.height) * 0.45)
+    canvas.draw(laid, at, slide.quote, "quote", c.ink, c.background, box_width=room.width(), marks=marks)
     if start >= 0:  # the marked figure, recorded with its own colours for the contrast check
-        canvas.boxes.append(
-            TextBox(slide.highlight, laid.px, QRectF(quote.topLeft(), QSizeF(0, 0)), "mark", c.mark_ink, c.mark)
-        )
+        canvas.boxes.append(TextBox(slide.highlight, laid.px, QRectF(at, QSizeF(0, 0)), "mark", c.mark_ink, c.mark))
 
 
 def _sources(canvas: Canvas, slide: deck.SourcesSlide) -> None:

@@ -9,6 +9,8 @@ Shapes and colours are the viewer's (map_items' projection and marker shapes, th
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
@@ -18,6 +20,7 @@ from briefing.drawing.slides.deck import MapPort, Picture
 from briefing.drawing.slides.text import Canvas, Laid, lay_out
 from briefing.store.records import Outline
 
+_MODE_ORDER = {"rail": 0, "road": 1, "air": 2}  # a town's markers at one point: left to right in this order
 _DASH = {"target": Qt.PenStyle.DashLine, "derived": Qt.PenStyle.DotLine}  # as on the cards (themes.KIND_LINES)
 
 
@@ -228,7 +231,11 @@ def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
     to_slide = QTransform(scale, 0, 0, scale, offset.x(), offset.y())
     radius = canvas.h * 0.011
     big = canvas.h * 0.017
-    at = {p.id: to_slide.map(project(p.lon, p.lat)) for p in picture.ports}
+    true = {p.id: to_slide.map(project(p.lon, p.lat)) for p in picture.ports}
+    size = {p.id: big if p.marked else radius * 0.8 for p in picture.ports}
+    shapes = {p.id: marker_box(p.mode, p.hollow, size[p.id]) for p in picture.ports}
+    modes = {p.id: _MODE_ORDER.get(p.mode, len(_MODE_ORDER)) for p in picture.ports}
+    at = spread_markers(true, shapes, big * 0.15, modes)
     if painter is not None:
         painter.save()
         painter.setRenderHint(painter.RenderHint.Antialiasing)
@@ -245,11 +252,13 @@ def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
             painter.drawPath(_outline(outline))
             painter.restore()
         for port in sorted(picture.ports, key=lambda p: p.marked):
-            _marker(painter, c, port.mode, port.hollow, at[port.id], big if port.marked else radius * 0.8)
+            _marker(painter, c, port.mode, port.hollow, at[port.id], size[port.id])
         painter.restore()
-    taken = [QRectF(at[p.id].x() - big, at[p.id].y() - big, 2 * big, 2 * big) for p in picture.ports if p.marked]
+    boxes = {p.id: shapes[p.id].translated(at[p.id]) for p in picture.ports}
+    canvas.markers.extend((p.id, boxes[p.id], true[p.id]) for p in picture.ports)
+    taken = [boxes[p.id] for p in picture.ports if p.marked]
     _legend(canvas, area.left(), area.bottom() + canvas.floor * 0.4, rows)
-    _labels(canvas, area, picture, at, big, taken)
+    _labels(canvas, area, picture, boxes, big, taken)
     if painter is not None:
         painter.save()
         painter.setPen(QPen(QColor(c.rule), max(1.0, canvas.h / 1080)))
@@ -258,10 +267,96 @@ def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
         painter.restore()
 
 
+def marker_box(mode: str, hollow: bool, half: float) -> QRectF:
+    """The box a marker covers around its centre, its rim included (a triangle reaches above its radius)."""
+    rim = max(2.0, half * 0.42) if hollow else max(1.0, half * 0.22)
+    return marker_path(mode, half).boundingRect().adjusted(-rim / 2, -rim / 2, rim / 2, rim / 2)
+
+
+def spread_markers(
+    true: dict[str, QPointF], shapes: dict[str, QRectF], gap: float, order: dict[str, int] | None = None
+) -> dict[str, QPointF]:
+    """Where each marker is drawn: at its port's point, unless it would touch another marker.
+
+    Markers drawn largely on top of one another (a town's rail, road and air ports) stand side by
+    side in a row, left to right as their points lie (`order` breaks ties), the row centred on their
+    points' middle. A row or marker that still touches another is pushed apart from it along the line
+    between them, each by half of what they need (`gap` apart); so a marker moves about one marker's
+    width in a town of three, and elsewhere no more than its neighbours make it."""
+    ids = sorted(true, key=lambda pid: (true[pid].x(), true[pid].y(), (order or {}).get(pid, 0), pid))
+    rows = _stacked(ids, true, shapes)
+    centres, offsets = [], {}
+    for members in rows:
+        middle = QPointF(
+            sum(true[p].x() for p in members) / len(members), sum(true[p].y() for p in members) / len(members)
+        )
+        length = sum(shapes[p].width() for p in members) + gap * (len(members) - 1)
+        x = -length / 2
+        for pid in members:
+            offsets[pid] = QPointF(x - shapes[pid].left(), 0) if len(members) > 1 else true[pid] - middle
+            x += shapes[pid].width() + gap
+        centres.append(middle)
+    extents = [_united([shapes[p].translated(offsets[p]) for p in members]) for members in rows]
+    for _ in range(40):
+        moved = False
+        for i in range(len(rows)):
+            for j in range(i + 1, len(rows)):
+                moved = _push_apart(centres, extents, i, j, gap) or moved
+        if not moved:
+            break
+    return {pid: centres[index] + offsets[pid] for index, members in enumerate(rows) for pid in members}
+
+
+def _united(boxes: list[QRectF]) -> QRectF:
+    box = QRectF(boxes[0])
+    for other in boxes[1:]:
+        box = box.united(other)
+    return box
+
+
+def _stacked(ids: list[str], at: dict[str, QPointF], shapes: dict[str, QRectF]) -> list[list[str]]:
+    """The markers in groups drawn largely on top of one another where their points are (closer than
+    three quarters of their widths: a town's ports), in `ids`' order; markers that merely touch are
+    left to be pushed apart."""
+    group = {pid: pid for pid in ids}
+
+    def root(pid: str) -> str:
+        while group[pid] != pid:
+            pid = group[pid]
+        return pid
+
+    for index, a in enumerate(ids):
+        for b in ids[index + 1 :]:
+            reach = (shapes[a].width() + shapes[b].width()) / 2 * 0.75
+            if at[b].x() - at[a].x() > reach:
+                break  # ids run west to east: none further on is that close to `a`
+            if math.dist((at[a].x(), at[a].y()), (at[b].x(), at[b].y())) < reach:
+                group[root(b)] = root(a)
+    found: dict[str, list[str]] = {}
+    for pid in ids:
+        found.setdefault(root(pid), []).append(pid)
+    return list(found.values())
+
+
+def _push_apart(centres: list[QPointF], extents: list[QRectF], i: int, j: int, gap: float) -> bool:
+    box_a, box_b = extents[i].translated(centres[i]), extents[j].translated(centres[j])
+    if not box_a.adjusted(-gap, -gap, gap, gap).intersects(box_b):
+        return False
+    d = box_b.center() - box_a.center()
+    length = math.hypot(d.x(), d.y())
+    ux, uy = (d.x() / length, d.y() / length) if length > 0.01 else (1.0, 0.0)
+    short_x = (box_a.right() + gap - box_b.left()) if ux >= 0 else (box_b.right() + gap - box_a.left())
+    short_y = (box_a.bottom() + gap - box_b.top()) if uy >= 0 else (box_b.bottom() + gap - box_a.top())
+    step = min(short / (2 * abs(u)) for short, u in ((short_x, ux), (short_y, uy)) if abs(u) > 1e-6) + 0.01
+    centres[i] -= QPointF(ux * step, uy * step)
+    centres[j] += QPointF(ux * step, uy * step)
+    return True
+
+
 def _labels(
-    canvas: Canvas, area: QRectF, picture: Picture, at: dict[str, QPointF], big: float, taken: list[QRectF]
+    canvas: Canvas, area: QRectF, picture: Picture, boxes: dict[str, QRectF], big: float, taken: list[QRectF]
 ) -> None:
-    """Each marked place named once (three ports of one town share a name), beside its marker where
+    """Each marked place named once (three ports of one town share a name), beside its markers where
     there is room; a name with no free spot is left out."""
     c = canvas.c
     seen: dict[str, list[MapPort]] = {}
@@ -271,19 +366,23 @@ def _labels(
     px = canvas.floor
     pad = px * 0.25
     for label, ports in seen.items():
-        centre = QPointF(sum(at[p.id].x() for p in ports) / len(ports), sum(at[p.id].y() for p in ports) / len(ports))
+        marks = boxes[ports[0].id]
+        for port in ports[1:]:
+            marks = marks.united(boxes[port.id])
+        centre = marks.center()
         laid = lay_out(label, px, area.width(), True)
         w, h = laid.width + 2 * pad, laid.height
-        gap = big * 1.3
+        gap = big * 0.3
+        left, right, top, bottom = marks.left() - gap, marks.right() + gap, marks.top() - gap, marks.bottom() + gap
         spots = [
-            QRectF(centre.x() + gap, centre.y() - h / 2, w, h),
-            QRectF(centre.x() - gap - w, centre.y() - h / 2, w, h),
-            QRectF(centre.x() - w / 2, centre.y() - gap - h, w, h),
-            QRectF(centre.x() - w / 2, centre.y() + gap, w, h),
-            QRectF(centre.x() + gap * 0.8, centre.y() - gap * 0.8 - h, w, h),
-            QRectF(centre.x() + gap * 0.8, centre.y() + gap * 0.8, w, h),
-            QRectF(centre.x() - gap * 0.8 - w, centre.y() - gap * 0.8 - h, w, h),
-            QRectF(centre.x() - gap * 0.8 - w, centre.y() + gap * 0.8, w, h),
+            QRectF(right, centre.y() - h / 2, w, h),
+            QRectF(left - w, centre.y() - h / 2, w, h),
+            QRectF(centre.x() - w / 2, top - h, w, h),
+            QRectF(centre.x() - w / 2, bottom, w, h),
+            QRectF(right - gap, top - h + gap, w, h),
+            QRectF(right - gap, bottom - gap, w, h),
+            QRectF(left - w + gap, top - h + gap, w, h),
+            QRectF(left - w + gap, bottom - gap, w, h),
         ]
         for spot in spots:
             if area.contains(spot) and not any(spot.intersects(t) for t in taken):

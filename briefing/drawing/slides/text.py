@@ -94,6 +94,7 @@ class Canvas:
         self.h = rect.height()
         self.floor = self.h * FLOOR
         self.boxes: list[TextBox] = []
+        self.markers: list[tuple[str, QRectF, QPointF]] = []  # a map's port markers: id, box drawn, true point
 
     def px(self, share: float) -> float:
         """A size as a share of the slide's height, never below the floor."""

@@ -1,0 +1,96 @@
+"""How the stage's slides are composed, as a room would notice it: a town's port markers on the overview
+map stand apart (and near their true places), and a short passage stands in the middle of its slide,
+not at the top of an empty page."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QRectF
+
+from briefing.drawing.slides import deck
+from briefing.drawing.slides.paint import laid_out_slide
+from briefing.drawing.slides.pictures import spread_markers
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+@pytest.fixture(scope="module")
+def overviews(qapp, bundled):
+    return [deck.slides_for_stops(bundled, deck.default_stops(bundled, lang), lang)[0] for lang in ("zh", "en")]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_two_markers_of_the_overview_map_touch(overviews, size):
+    for slide in overviews:
+        assert isinstance(slide, deck.OverviewSlide)
+        markers = laid_out_slide(slide, size).markers
+        ids = {pid for pid, _, _ in markers}
+        assert {"manzhouli-rail", "manzhouli-air", "erenhot-rail", "erenhot-air"} <= ids
+        touching = [
+            (a, b)
+            for i, (a, box_a, _) in enumerate(markers)
+            for b, box_b, _ in markers[i + 1 :]
+            if box_a.intersects(box_b)
+        ]
+        assert touching == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_overview_markers_stay_near_their_true_places(overviews, size):
+    """A town's markers move aside by about one marker's width; a lone port stays where it is."""
+    height = size[1]
+    markers = laid_out_slide(overviews[0], size).markers
+    moved = {pid: math.dist((box.center().x(), box.center().y()), (true.x(), true.y())) for pid, box, true in markers}
+    assert max(moved.values()) < height * 0.06, moved  # 46 px at 768: a row of three markers
+    assert moved["ceke"] < 1 and moved["ganqimaodu"] < 1  # nothing near them: not moved at all
+    # the town's row keeps its ports left to right as their points lie (air is west of the city at Manzhouli)
+    row = sorted((box.center().x(), pid) for pid, box, _ in markers if pid.startswith("erenhot-"))
+    assert [pid for _, pid in row] == ["erenhot-rail", "erenhot-road", "erenhot-air"]
+
+
+def test_markers_at_one_point_go_side_by_side_and_a_lone_one_stays():
+    from PySide6.QtCore import QPointF
+
+    box = QRectF(-10, -10, 20, 20)
+    true = {"a": QPointF(100, 100), "b": QPointF(100, 100), "c": QPointF(300, 100)}
+    at = spread_markers(true, dict.fromkeys(true, box), 2.0, {"a": 0, "b": 1, "c": 0})
+    assert at["c"] == true["c"]
+    assert at["a"].y() == at["b"].y() == 100
+    assert at["b"].x() - at["a"].x() == pytest.approx(22)  # one width and the gap
+    assert (at["a"].x() + at["b"].x()) / 2 == pytest.approx(100)  # centred on the point
+
+
+@pytest.fixture(scope="module")
+def shortest_passage(qapp, bundled):
+    shortest = min(bundled.passages(), key=lambda p: len(p.text))
+    (slide,) = deck.slides_for_stops(bundled, [{"tab": "sources", "passage_id": shortest.id}], "zh")
+    assert isinstance(slide, deck.PassageSlide) and slide.quote == shortest.text
+    return slide
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_short_passage_stands_in_the_middle_of_its_slide(shortest_passage, size):
+    width, height = size
+    boxes = laid_out_slide(shortest_passage, size).boxes
+    (quote,) = [b for b in boxes if b.role == "quote"]
+    header_bottom = max(b.rect.bottom() for b in boxes if b.role not in ("quote", "mark"))
+    middle = (header_bottom + height) / 2
+    assert abs(quote.rect.center().y() - middle) < height * 0.08  # centred under the header, not at its top
+    assert quote.px >= height * 0.08  # set large, as there is room for it
+    assert not quote.clipped
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_agendas_passage_leaves_no_third_of_its_slide_empty(qapp, bundled, size):
+    """The shipped agenda's passage (a few lines): neither above nor below it a band of empty slide
+    a third of the slide's height."""
+    stop = {"tab": "sources", "subject_id": "erenhot-rail", "passage_id": "p16"}
+    (slide,) = deck.slides_for_stops(bundled, [stop], "zh")
+    height = size[1]
+    boxes = laid_out_slide(slide, size).boxes
+    (quote,) = [b for b in boxes if b.role == "quote"]
+    header_bottom = max(b.rect.bottom() for b in boxes if b.role not in ("quote", "mark"))
+    assert quote.rect.top() - header_bottom < height / 3
+    assert height - quote.rect.bottom() < height / 3
