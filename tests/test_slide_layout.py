@@ -94,3 +94,46 @@ def test_the_agendas_passage_leaves_no_third_of_its_slide_empty(qapp, bundled, s
     header_bottom = max(b.rect.bottom() for b in boxes if b.role not in ("quote", "mark"))
     assert quote.rect.top() - header_bottom < height / 3
     assert height - quote.rect.bottom() < height / 3
+
+
+@pytest.fixture(scope="module")
+def default_decks(qapp, bundled):
+    return [deck.slides_for_stops(bundled, deck.default_stops(bundled, lang), lang) for lang in ("zh", "en")]
+
+
+def _ink(box) -> tuple[float, float]:
+    """The top of the first line's glyphs and the bottom of the last line's, as the slide draws them."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from briefing.drawing.slides.text import lay_out
+
+    laid = lay_out(box.text, box.px, box.rect.width(), box.bold)
+    metrics = QFontMetricsF(laid.layout.font())
+    first, last = laid.layout.lineAt(0), laid.layout.lineAt(laid.layout.lineCount() - 1)
+    top_line = box.text[first.textStart() : first.textStart() + first.textLength()]
+    bottom_line = box.text[last.textStart() : last.textStart() + last.textLength()]
+    top = box.rect.top() + first.y() + first.ascent() + metrics.tightBoundingRect(top_line).top()
+    bottom = box.rect.top() + last.y() + last.ascent() + metrics.tightBoundingRect(bottom_line).bottom()
+    return top, bottom
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_figure_reaches_into_the_line_under_it(default_decks, size):
+    """A hero figure's descenders ("101 flights") end above the glyphs of the line under it."""
+    problems, checked = [], 0
+    for slides in default_decks:
+        for slide in slides:
+            boxes = laid_out_slide(slide, size).boxes
+            for hero in (b for b in boxes if b.role in ("hero", "hero_prefix")):
+                below = [
+                    b for b in boxes if b.rect.top() > hero.rect.top() + 1 and abs(b.rect.left() - hero.rect.left()) < 1
+                ]
+                if not below:
+                    continue
+                nearest = min(below, key=lambda b: b.rect.top())
+                checked += 1
+                reach = _ink(hero)[1] - _ink(nearest)[0]
+                if reach > 0:
+                    problems.append(f"{hero.text!r} reaches {reach:.1f} px into {nearest.text!r}")
+    assert checked > 20
+    assert problems == []
