@@ -96,3 +96,29 @@ def test_every_port_name_is_whole_in_the_ports_table(laptop, lang):
     # both names are in view without scrolling sideways
     for column in (0, 1):
         assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_coverage_matrix_shows_every_subject_name_and_indicator_head(laptop, lang):
+    _show(laptop, lang, 1)
+    tab = laptop.indicators_tab
+    tab.pages.setCurrentIndex(1)
+    QApplication.processEvents()
+    rows = tab.coverage_view.verticalHeader()
+    cut = [
+        str(rows.model().headerData(r, Qt.Orientation.Vertical))
+        for r in range(rows.count())
+        if rows.sectionSizeFromContents(r).width() > rows.width()
+    ]
+    assert rows.count() > 20 and cut == []
+    # the indicator heads are drawn (English turned upright): dark text on the header's light face
+    columns = tab.coverage_view.horizontalHeader()
+    image = columns.grab().toImage()
+    first = columns.sectionViewportPosition(0), columns.sectionSize(0)
+    inked = sum(
+        1
+        for x in range(first[0], first[0] + first[1])
+        for y in range(image.height())
+        if abs(image.pixelColor(x, y).lightness() - image.pixelColor(first[0] + 2, 2).lightness()) > 80
+    )
+    assert inked > 30

@@ -128,6 +128,8 @@ class ColumnHeader(QHeaderView):
         option.rect, option.section, option.text = rect, logical, ""  # type: ignore[attr-defined]  # PySide6 6.9's stubs omit the option's fields
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()  # the style leaves a clip behind that would hide the turned text
+        painter.save()
         painter.translate(rect.left(), rect.bottom())
         painter.rotate(-90)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))

@@ -370,8 +370,9 @@ class IndicatorsTab(QWidget):
         width = self.coverage_view.fontMetrics().horizontalAdvance("口") * 2
         header.setMinimumSectionSize(width)
         header.setDefaultSectionSize(width)
-        # English names run long (airports): cap the row heads, elided; their tooltips have them in full.
-        cap = self.coverage_view.fontMetrics().horizontalAdvance("口") * 18 if i18n.is_english() else 16777215
+        # English names run long (airports): the row heads are capped at the longest name of the bundled
+        # briefing (an airport's), so a longer one from another briefing is elided, its tooltip whole.
+        cap = self.coverage_view.fontMetrics().horizontalAdvance("口") * 26 if i18n.is_english() else 16777215
         self.coverage_view.verticalHeader().setMaximumWidth(cap)
         rows = self.coverage_view.verticalHeader()
         if self.coverage_model.rowCount():  # every row head is one (elided) line: the first one's height
