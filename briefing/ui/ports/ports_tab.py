@@ -27,7 +27,7 @@ from briefing.ui.ports.port_details import PortDetails
 from briefing.ui.ports.port_models import PortFilterProxy, PortTableModel
 
 NAME_COLUMNS = (PortTableModel.COL_NAME, PortTableModel.COL_ENGLISH)  # this language's name and the other's
-WIDE_COLUMNS = (PortTableModel.COL_COUNTERPART,)  # capped; the tooltip has the rest
+WIDE_COLUMNS = (PortTableModel.COL_COUNTERPART,)  # capped: a long name wraps
 FIT_ROWS = 100  # rows a column's width is fitted to
 NAME_EMS = 15  # an English name wider than this many em wraps onto a second line (a Chinese name is never so wide)
 
@@ -295,17 +295,19 @@ class PortsTab(QWidget):
 
     def _fit_columns(self) -> None:
         # The two names come first and are never cut: a column as wide as its longest name up to a
-        # cap, and a longer (English) name wraps within it. The other columns scroll into view.
+        # cap, and a longer (English) name wraps within it. The counterpart port has a narrower cap.
+        # No capped column is narrower than its heading or its longest word, so nothing ends in "…";
+        # the columns after the names scroll into view.
         self.table.resizeColumnsToContents()
         metrics = self.fontMetrics()
-        cap = metrics.horizontalAdvance("M") * 10
-        for column in WIDE_COLUMNS:
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
-        name_cap = metrics.horizontalAdvance("m") * NAME_EMS
-        for column in NAME_COLUMNS:
-            self.table.setColumnWidth(
-                column, min(self.table.columnWidth(column), max(name_cap, self._longest_word(column)))
-            )
+        header = self.table.horizontalHeader()
+        for columns, cap in (
+            (WIDE_COLUMNS, metrics.horizontalAdvance("M") * 10),
+            (NAME_COLUMNS, metrics.horizontalAdvance("m") * NAME_EMS),
+        ):
+            for column in columns:
+                floor = max(self._longest_word(column), header.sectionSizeFromContents(column).width())
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), max(cap, floor)))
 
     def _longest_word(self, column: int) -> int:
         """The widest run without a space (a whole Chinese name) in a column's first rows, with the cell's
