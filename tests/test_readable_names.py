@@ -98,6 +98,18 @@ def test_every_port_name_is_whole_in_the_ports_table(laptop, lang):
     # both names are in view without scrolling sideways
     for column in (0, 1):
         assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()
+    # sorted by the other name, then narrowed to the airports: the taller rows follow their names
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    laptop.ports_tab.text_filter.setText("air" if lang == "en" else "航空")
+    QApplication.processEvents()
+    assert 0 < model.rowCount() < 20
+    for column in (0, 1):
+        assert cut_texts(table, [model.index(row, column) for row in range(model.rowCount())]) == [], column
+    laptop.ports_tab.text_filter.clear()  # and every port back again
+    QApplication.processEvents()
+    assert model.rowCount() == 20
+    for column in (0, 1):
+        assert cut_texts(table, [model.index(row, column) for row in range(model.rowCount())]) == [], column
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -110,13 +109,20 @@ class PortsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)  # a long English name takes two lines rather than ending in "…"
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.table.verticalHeader()
-        rows.setVisible(False)
-        # Each row as tall as its names need, measured from the columns in view (not all seven): a
-        # thousand ports are measured in a few milliseconds.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rows.setResizeContentsPrecision(0)
-        rows.setMinimumSectionSize(rows.defaultSectionSize())  # one-line rows keep the style's roomier height
+        self.table.verticalHeader().setVisible(False)
+        # A row with a wrapped name is made taller by _fit_rows, after the columns are fitted and whenever
+        # the rows are sorted or filtered (Qt's own row fitting measured every cell at each column change:
+        # seconds for a thousand ports).
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        for signal in (
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._rows_timer.start)
         # Columns fit the first rows' texts, not all of them: a thousand ports took half a second at
         # start. A longer name further down is elided, and its tooltip has it in full.
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
@@ -308,12 +314,35 @@ class PortsTab(QWidget):
             for column in columns:
                 floor = max(self._longest_word(column), header.sectionSizeFromContents(column).width())
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), max(cap, floor)))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows one line high, except where a name wraps in its capped column: as many lines as it takes."""
+        self._rows_timer.stop()
+        rows = self.table.verticalHeader()
+        metrics = self.table.fontMetrics()
+        margin = self._cell_margin()
+        one, pitch = rows.defaultSectionSize(), metrics.lineSpacing()
+        widths = {column: self.table.columnWidth(column) - margin for column in WIDE_COLUMNS + NAME_COLUMNS}
+        for row in range(self.proxy.rowCount()):
+            lines = 1
+            for column, width in widths.items():
+                text = str(self.proxy.index(row, column).data() or "")
+                if metrics.horizontalAdvance(text) > width:
+                    wrapped = metrics.boundingRect(QRect(0, 0, max(1, width), 100000), Qt.TextFlag.TextWordWrap, text)
+                    lines = max(lines, -(-wrapped.height() // pitch))
+            height = one + (lines - 1) * pitch
+            if rows.sectionSize(row) != height:
+                rows.resizeSection(row, height)
+
+    def _cell_margin(self) -> int:
+        return 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1) + 2
 
     def _longest_word(self, column: int) -> int:
         """The widest run without a space (a whole Chinese name) in a column's first rows, with the cell's
         margins: the column is never narrower, so only a name with spaces wraps, between its words."""
         metrics = self.table.fontMetrics()
-        margin = 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        margin = self._cell_margin()
         widest = 0
         for row in range(min(self.proxy.rowCount(), FIT_ROWS)):
             text = str(self.proxy.index(row, column).data() or "")
