@@ -8,7 +8,7 @@ width the row really has, and the view lays its rows out again when that width c
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +46,6 @@ class SubjectList(QTreeView):
         self.setHeaderHidden(True)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)  # a wrapped name takes two lines
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(_WrappingDelegate(self))
         self._laid_out_width = -1
 
