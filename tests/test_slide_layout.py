@@ -137,3 +137,11 @@ def test_no_figure_reaches_into_the_line_under_it(default_decks, size):
                     problems.append(f"{hero.text!r} reaches {reach:.1f} px into {nearest.text!r}")
     assert checked > 20
     assert problems == []
+
+
+def test_a_figure_without_room_does_not_keep_out_a_shorter_one_after_it(default_decks):
+    """In English the region's first figure takes two lines; the next (8,357 vehicles) has no room
+    left, but the one after it (68.3 %) has, and is shown rather than an empty half column."""
+    region = next(s for s in default_decks[1] if isinstance(s, deck.SubjectSlide) and len(s.heroes) >= 3)
+    shown = [b.text for b in laid_out_slide(region, (1366, 768)).boxes if b.role == "hero"]
+    assert len(shown) >= 2, shown

@@ -98,7 +98,7 @@ def heroes(canvas: Canvas, rect: QRectF, figures: tuple[deck.Hero, ...]) -> None
             continue
         height = 2 * pad + sum(pitch for *_, pitch in figure) + label.height + sum(laid.height for laid, _, _ in small)
         if y + height > rect.bottom() + 0.5:
-            break
+            continue  # a later, shorter figure may still have room
         card = QRectF(rect.left(), y, rect.width(), height)
         _card(canvas, card, hero.kind)
         x = card.left() + pad + canvas.h * 0.012
