@@ -95,6 +95,16 @@ def test_every_port_name_is_whole_in_the_ports_table(laptop, lang):
         assert len(indexes) == 20
         assert cut_texts(table, indexes) == [], column
         assert header.sectionSizeFromContents(column).width() <= header.sectionSize(column), column
+    # no row is taller than its longest-wrapping text needs: a one-line row is one line high
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    one = table.verticalHeader().defaultSectionSize()
+    for row in range(model.rowCount()):
+        lines = [
+            _lines(str(model.index(row, c).data()), table.font(), table.columnWidth(c) - 1 - 2 * margin, True)
+            for c in range(model.columnCount())
+        ]
+        most = max(lines, key=len)
+        assert table.rowHeight(row) <= one + sum(h for _, h in most[1:]) + 1, model.index(row, 0).data()
     # both names are in view without scrolling sideways
     for column in (0, 1):
         assert table.columnViewportPosition(column) + table.columnWidth(column) <= table.viewport().width()

@@ -94,12 +94,18 @@ class PortsTab(QWidget):
         )
         self.mode_label.setBuddy(self.mode_combo)
         self.country_label.setBuddy(self.country_combo)
-        filters = QHBoxLayout()
-        filters.addWidget(self.text_filter, 1)
+        # The text filter on a line of its own, so its hint is read whole at 1366 wide; the choices
+        # and the count under it.
+        filters = QVBoxLayout()
+        filters.addWidget(self.text_filter)
+        choices = QHBoxLayout()
         for control in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
-            filters.addWidget(control)
+            choices.addWidget(control)
+        choices.addStretch(1)
         self.count_label = QLabel()
         theme_widgets.muted(self.count_label)
+        choices.addWidget(self.count_label)
+        filters.addLayout(choices)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -141,7 +147,6 @@ class PortsTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addLayout(filters)
-        right_layout.addWidget(self.count_label)
         right_layout.addWidget(right_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -321,8 +326,8 @@ class PortsTab(QWidget):
         self._rows_timer.stop()
         rows = self.table.verticalHeader()
         metrics = self.table.fontMetrics()
-        margin = self._cell_margin()
-        one, pitch = rows.defaultSectionSize(), metrics.lineSpacing()
+        margin = self._cell_margin() - 1  # as the style sets text in a cell: its margins and the grid line
+        one, pitch = rows.defaultSectionSize(), max(metrics.height(), metrics.lineSpacing())
         widths = {column: self.table.columnWidth(column) - margin for column in WIDE_COLUMNS + NAME_COLUMNS}
         for row in range(self.proxy.rowCount()):
             lines = 1
@@ -330,12 +335,13 @@ class PortsTab(QWidget):
                 text = str(self.proxy.index(row, column).data() or "")
                 if metrics.horizontalAdvance(text) > width:
                     wrapped = metrics.boundingRect(QRect(0, 0, max(1, width), 100000), Qt.TextFlag.TextWordWrap, text)
-                    lines = max(lines, -(-wrapped.height() // pitch))
+                    lines = max(lines, round(wrapped.height() / pitch))
             height = one + (lines - 1) * pitch
             if rows.sectionSize(row) != height:
                 rows.resizeSection(row, height)
 
     def _cell_margin(self) -> int:
+        """A cell's text margins, its grid line and a pixel to spare."""
         return 2 * (self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 1) + 2
 
     def _longest_word(self, column: int) -> int:
