@@ -146,3 +146,11 @@ def test_the_coverage_matrix_shows_every_subject_name_and_indicator_head(laptop,
         if abs(image.pixelColor(x, y).lightness() - image.pixelColor(first[0] + 2, 2).lightness()) > 80
     )
     assert inked > 30
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_ports_filter_hint_is_read_whole(laptop, lang):
+    _show(laptop, lang, 0)
+    line = laptop.ports_tab.text_filter
+    hint = line.placeholderText()
+    assert hint and line.fontMetrics().horizontalAdvance(hint) + 16 <= line.width()
