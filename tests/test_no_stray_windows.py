@@ -34,3 +34,19 @@ def test_only_the_main_window_comes_up_and_it_keeps_the_keyboard(qtbot, qt_fonts
         app.removeEventFilter(spy)
     assert spy.names == ["MainWindow"]
     assert QApplication.activeWindow() is window
+
+
+def test_the_box_of_unplaced_ports_counts_them_all_in_either_language(qtbot, qt_fonts, settings):
+    from PySide6.QtWidgets import QPushButton
+
+    window = show_window(qtbot, qt_fonts, settings, size=(1280, 760))
+    unplaced = [p for p in window.briefing.ports if not p.has_position]
+    for language, total in (("zh", f"等 {len(unplaced)} 个"), ("en", f"({len(unplaced)} in all)")):
+        window.set_language(language)
+        QApplication.processEvents()
+        buttons = window.ports_tab.map.unplaced_box.findChildren(QPushButton)
+        more = next(b for b in buttons if b.menu() is not None)
+        named = [b for b in buttons if b.menu() is None]
+        assert more.text() == total  # the count is of all of them, not of those left in the menu
+        assert len(named) + len(more.menu().actions()) == len(unplaced) == 7
+    window.set_language("zh")

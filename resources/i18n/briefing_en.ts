@@ -1681,7 +1681,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+117"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+120"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1693,7 +1693,7 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+8"/>
         <source>等 {n} 个</source>
-        <translation>and {n} more</translation>
+        <translation>({n} in all)</translation>
     </message>
 </context>
 <context>
