@@ -95,17 +95,17 @@ class PortsTab(QWidget):
         self.mode_label.setBuddy(self.mode_combo)
         self.country_label.setBuddy(self.country_combo)
         # The text filter on a line of its own, so its hint is read whole at 1366 wide; the choices
-        # under it, and the count under them.
+        # and the count under it.
         filters = QVBoxLayout()
         filters.addWidget(self.text_filter)
         choices = QHBoxLayout()
         for control in (self.mode_label, self.mode_combo, self.country_label, self.country_combo):
             choices.addWidget(control)
         choices.addStretch(1)
-        filters.addLayout(choices)
         self.count_label = QLabel()
         theme_widgets.muted(self.count_label)
-        filters.addWidget(self.count_label)
+        choices.addWidget(self.count_label)
+        filters.addLayout(choices)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
