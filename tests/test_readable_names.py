@@ -154,3 +154,15 @@ def test_the_ports_filter_hint_is_read_whole(laptop, lang):
     line = laptop.ports_tab.text_filter
     hint = line.placeholderText()
     assert hint and line.fontMetrics().horizontalAdvance(hint) + 16 <= line.width()
+
+
+def test_a_wide_window_gives_the_subject_list_room_to_keep_every_name_on_one_line(qtbot, qt_fonts, settings):
+    window = show_window(qtbot, qt_fonts, settings, size=(1920, 1080))
+    try:
+        _show(window, "en", 1)
+        view = window.indicators_tab.subject_view
+        line = view.fontMetrics().height()
+        wrapped = [str(i.data()) for i in all_indexes(view.model()) if view.visualRect(i).height() > line * 1.6]
+        assert wrapped == []
+    finally:
+        i18n.set_language("zh", QApplication.instance())

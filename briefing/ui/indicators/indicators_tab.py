@@ -320,6 +320,7 @@ class IndicatorsTab(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_subject_list()  # the list's share of the window, now that the window has its size
         if not self._body.sizes()[1] or self._charts is None:
             width = max(self._body.width(), 600)
             self._body.setSizes([width // 2, width - width // 2])
@@ -379,11 +380,16 @@ class IndicatorsTab(QWidget):
             rows.setDefaultSectionSize(rows.sectionSizeHint(0))
 
     def _fit_subject_list(self) -> None:
-        # Wide enough for every name up to a cap; beyond it the longest names (English airport names)
-        # wrap onto a second line, leaving the charts room for their own names.
+        # At least wide enough for every name up to a cap; beyond it the longest names (English airport
+        # names) wrap onto a second line, leaving the charts room for their own names. A wide window
+        # gives the list up to 30 % of its width, so there they need not wrap.
         scroll_bar = self.subject_view.style().pixelMetric(self.subject_view.style().PixelMetric.PM_ScrollBarExtent)
         width = self.subject_view.natural_width() + scroll_bar + 2 * self.subject_view.frameWidth() + 4
         self.subject_view.setMinimumWidth(min(max(width, 200), 420))
+        total = sum(self._outer.sizes())
+        wanted = min(width, int(total * 0.3))
+        if total > 0 and self._outer.sizes()[0] < wanted:
+            self._outer.setSizes([wanted, total - wanted])
 
     def _apply_fonts(self) -> None:
         base = self.font()
