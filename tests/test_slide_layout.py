@@ -152,3 +152,17 @@ def test_a_figure_without_room_does_not_keep_out_a_shorter_one_after_it(default_
     region = next(s for s in default_decks[1] if isinstance(s, deck.SubjectSlide) and len(s.heroes) >= 3)
     shown = [b.text for b in laid_out_slide(region, (1366, 768)).boxes if b.role == "hero"]
     assert len(shown) >= 2, shown
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_place_name_on_a_slide_map_hides_a_marker(default_decks, size):
+    """A named port's name goes where it covers no marker, not even a small one of a port nearby."""
+    hidden, named = [], 0
+    for slides in default_decks:
+        for slide in slides:
+            canvas = laid_out_slide(slide, size)
+            for label in (b for b in canvas.boxes if b.role == "map_label"):
+                named += 1
+                hidden += [(label.text, pid) for pid, box, _ in canvas.markers if label.rect.intersects(box)]
+    assert named > 20
+    assert hidden == []

@@ -256,7 +256,7 @@ def draw_map(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
         painter.restore()
     boxes = {p.id: shapes[p.id].translated(at[p.id]) for p in picture.ports}
     canvas.markers.extend((p.id, boxes[p.id], true[p.id]) for p in picture.ports)
-    taken = [boxes[p.id] for p in picture.ports if p.marked]
+    taken = [boxes[p.id] for p in picture.ports if p.marked]  # the small markers are in `boxes` as well
     _legend(canvas, area.left(), area.bottom() + canvas.floor * 0.4, rows)
     _labels(canvas, area, picture, boxes, big, taken)
     if painter is not None:
@@ -365,6 +365,7 @@ def _labels(
             seen.setdefault(port.label, []).append(port)
     px = canvas.floor
     pad = px * 0.25
+    small = [boxes[p.id] for p in picture.ports if not p.marked]
     for label, ports in seen.items():
         marks = boxes[ports[0].id]
         for port in ports[1:]:
@@ -384,12 +385,13 @@ def _labels(
             QRectF(left - w + gap, top - h + gap, w, h),
             QRectF(left - w + gap, bottom - gap, w, h),
         ]
-        for spot in spots:
-            if area.contains(spot) and not any(spot.intersects(t) for t in taken):
-                canvas.fill(spot, c.halo, px * 0.2)
-                canvas.draw(laid, QPointF(spot.left() + pad, spot.top()), label, "map_label", c.ink, c.halo, bold=True)
-                taken.append(spot)
-                break
+        # a spot that hides no marker at all, else one that hides only small ones (never a named port's)
+        free = [spot for spot in spots if area.contains(spot) and not any(spot.intersects(t) for t in taken)]
+        clear = [spot for spot in free if not any(spot.intersects(b) for b in small)]
+        for spot in (clear or free)[:1]:
+            canvas.fill(spot, c.halo, px * 0.2)
+            canvas.draw(laid, QPointF(spot.left() + pad, spot.top()), label, "map_label", c.ink, c.halo, bold=True)
+            taken.append(spot)
 
 
 LegendRow = list[tuple[str, str, Laid, float]]  # (key, text, laid out, width) per entry
