@@ -57,7 +57,7 @@ class Theme:
     map_sea: str
     map_land: str
     map_border: str
-    map_ink: str  # port names, the selection ring
+    map_ink: str  # port names, the selection ring, every port marker (colour is kept for kinds of figure)
     map_muted: str  # league names, leader lines
     map_country: str  # neighbouring countries' names
     map_halo: str  # behind port names (with alpha)
@@ -74,9 +74,10 @@ class Theme:
     chip_border: str
     coverage_reported_background: str
     coverage_reported_text: str
-    accents: dict[str, str] = field(default_factory=dict)  # kind of figure -> colour (cards, bars)
-    modes: dict[str, str] = field(default_factory=dict)  # rail/road/air -> marker colour
-    bodies: dict[str, str] = field(default_factory=dict)  # speaker's body -> colour
+    # kind of figure -> colour (cards, bars): the only meaning a colour carries anywhere. A port's mode
+    # is its marker's shape and a speaker's body is a word, both in plain ink, so blue is never also
+    # "a road port" nor green "an airport".
+    accents: dict[str, str] = field(default_factory=dict)
 
 
 LIGHT = Theme(
@@ -136,8 +137,6 @@ LIGHT = Theme(
         "target": "#c46a12",
         "derived": "#6b7079",
     },
-    modes={"rail": "#c4461b", "road": "#1763b0", "air": "#0b7d55"},
-    bodies={"npc_deputy": "#c0392b", "cppcc_member": "#1f5fa8", "official": "#6b7280"},
 )
 
 # Near-black surfaces, white text, bright accents: every text colour is at least 7:1 against its
@@ -199,8 +198,6 @@ DARK = Theme(
         "target": "#ffa657",
         "derived": "#b1bac4",
     },
-    modes={"rail": "#ff7b4a", "road": "#58a6ff", "air": "#3fd08a"},
-    bodies={"npc_deputy": "#ff7b72", "cppcc_member": "#58a6ff", "official": "#b1bac4"},
 )
 
 _THEMES = {theme.name: theme for theme in (LIGHT, DARK)}

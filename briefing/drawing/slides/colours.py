@@ -25,9 +25,7 @@ class SlideColours:
     halo: str  # behind a map label (opaque, so its contrast is known)
     others: str  # the other subjects' bars in a comparison
     selected: str  # the subject's own bar
-    accents: dict[str, str]  # kind -> colour of a hero's bar or frame (not text)
-    modes: dict[str, str]  # rail/road/air -> marker colour
-    bodies: dict[str, str]  # speaker's body -> colour of the seat's bar
+    accents: dict[str, str]  # kind -> colour of a hero's bar or frame (not text); the one meaning of a colour
     dark: bool
 
 
@@ -49,8 +47,6 @@ def slide_colours(theme: Theme) -> SlideColours:
             others="#6f8fb3",
             selected="#ff9f43",
             accents=dict(theme.accents),
-            modes=dict(theme.modes),
-            bodies=dict(theme.bodies),
             dark=True,
         )
     return SlideColours(
@@ -69,8 +65,6 @@ def slide_colours(theme: Theme) -> SlideColours:
         others="#8ea5c0",
         selected="#e8590c",
         accents=dict(theme.accents),
-        modes=dict(theme.modes),
-        bodies=dict(theme.bodies),
         dark=False,
     )
 

@@ -470,7 +470,7 @@ class PortMap(QGraphicsView):
 
     def _build_legend(self) -> None:
         radius, ratio = self._radius(), self.devicePixelRatioF()
-        fill_legend(self.legend, lambda mode, hollow: legend_icon(mode, hollow, radius, ratio))
+        fill_legend(self.legend, lambda shapes, hollow: legend_icon(shapes, hollow, radius, ratio))
         self._place_overlays()
 
     def _set_unplaced(self, ports: tuple[Port, ...]) -> None:
