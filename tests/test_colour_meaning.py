@@ -245,6 +245,37 @@ def test_a_proposal_slide_looks_the_same_whatever_the_speakers_body(bundled, the
         )
 
 
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_a_comparison_marks_its_subject_with_a_star_and_ink_not_a_kinds_colour(bundled, theme, qapp, qt_fonts):
+    """The subject's own bar stood out in orange, which is a target's colour (the dark one all but
+    equal to it): solid bars of reported figures are ink for the subject, grey-blue for the others."""
+    slides = deck.slides_for_stops(bundled, deck.default_stops(bundled, "zh"), "zh")
+    comparisons = [s.picture for s in slides if getattr(s, "picture", None) and s.picture.kind == "comparison"]
+    picture = next(p for p in comparisons if all(kind == "reported" for _, _, kind, _, _ in p.bars))
+    c = slide_colours(theme)
+
+    def paint(painter: QPainter) -> None:
+        draw_picture(Canvas(painter, QRectF(0, 0, 960, 540), c), QRectF(0, 0, 960, 540), picture)
+
+    image = painted(960, 540, QColor(c.background), paint)
+
+    def inside_an_area(x: int, y: int) -> bool:
+        pixel = image.pixel(x, y)
+        return (
+            0 < x < image.width() - 1
+            and 0 < y < image.height() - 1
+            and all(image.pixel(x + dx, y + dy) == pixel for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        )
+
+    areas = {colour: n for colour, n in colours_in(image, inside_an_area, {rgb(c.background)}).items() if n >= 300}
+    assert len(areas) >= 2, "the subject's bar and the others' bars"
+    for colour in areas:
+        assert not kind_like(QColor.fromRgb(colour), theme), (
+            f"a bar in {QColor.fromRgb(colour).name()}, a kind's colour"
+        )
+    assert any(name.startswith("★") for name, *_ in picture.bars)  # the subject is starred
+
+
 # -- the legends explain what the maps draw ---------------------------------------------------------
 
 

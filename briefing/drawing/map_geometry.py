@@ -99,8 +99,8 @@ def draw_marker(
     min_rim: float = 0.0,
     min_edge: float = 0.0,
 ) -> None:
-    """A port marker: the mode's shape in `colour`; hollow (an approximate position) is `paper` inside
-    with a thick coloured rim, solid has a thin `paper` edge. The screen keeps lines at least
+    """A port marker: the mode's shape in `colour` (the one marker ink, whatever the mode); hollow (an
+    approximate position) is `paper` inside with a thick rim, solid has a thin `paper` edge. The screen keeps lines at least
     `min_rim`/`min_edge` pixels wide; paper scales them with the marker."""
     if hollow:
         painter.setPen(

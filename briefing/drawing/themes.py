@@ -47,8 +47,6 @@ class Theme:
     chart_background: str
     chart_text: str
     chart_subtitle: str
-    chart_selected: str  # the selected subject's bar
-    chart_others: str  # everyone else's bars
     card_sheet: str  # behind the fact cards
     card_background: str
     card_border: str
@@ -100,8 +98,6 @@ LIGHT = Theme(
     chart_background="#ffffff",
     chart_text="#1b1f24",
     chart_subtitle="#4a5058",
-    chart_selected="#e8590c",
-    chart_others="#8ea5c0",
     card_sheet="#eef0f3",
     card_background="#ffffff",
     card_border="#cfd4db",
@@ -161,8 +157,6 @@ DARK = Theme(
     chart_background="#000000",
     chart_text="#ffffff",
     chart_subtitle="#d0d7de",
-    chart_selected="#ff9f43",
-    chart_others="#6f8fb3",
     card_sheet="#0b0d10",
     card_background="#1a1f26",
     card_border="#6e7681",
