@@ -306,16 +306,22 @@ def test_the_screen_map_legend_names_every_shape_and_fill_it_draws(qtbot, fixtur
         }
 
 
-def test_the_overview_slide_legend_names_every_shape_it_draws(bundled, qapp, qt_fonts):
+def test_every_map_slide_legend_names_every_shape_it_draws(bundled, qapp, qt_fonts):
+    """The overview, a port's map, a group of ports: each shape drawn (the small unmarked ports' too)
+    and a hollow marker, if any is drawn, are in the legend under the map, as words shown."""
     for language in ("zh", "en"):
-        (overview,) = deck.slides_for_stops(bundled, [{"slide": "overview"}], language)
-        picture = overview.picture
-        marked = [p for p in picture.ports if p.marked]
-        keys = [key for key, _ in picture.legend]
-        assert {p.mode for p in marked} <= set(keys)
-        assert ("hollow" in keys) == any(p.hollow for p in marked)
-        shown = {box.text for box in slide_text_boxes(overview, (1366, 768)) if box.role == "map_legend"}
-        for key, text in picture.legend:
-            assert text in shown, f"the legend's {key!r} is not shown ({language})"
-            if key in MODES:
-                assert mode_label(key, language) in text
+        slides = deck.slides_for_stops(bundled, deck.default_stops(bundled, language), language)
+        maps = [s for s in slides if getattr(s, "picture", None) is not None and s.picture.kind == "map"]
+        assert any(isinstance(s, deck.OverviewSlide) for s in maps) and any(
+            isinstance(s, deck.ProfileSlide) for s in maps
+        )
+        for slide in maps:
+            picture = slide.picture
+            keys = [key for key, _ in picture.legend]
+            assert {p.mode for p in picture.ports} <= set(keys), f"{slide.stop_name}: {keys}"
+            assert ("hollow" in keys) == any(p.hollow for p in picture.ports)
+            shown = {box.text for box in slide_text_boxes(slide, (1366, 768)) if box.role == "map_legend"}
+            for key, text in picture.legend:
+                assert text in shown, f"{slide.stop_name}: the legend's {key!r} is not shown ({language})"
+                if key in MODES:
+                    assert mode_label(key, language) in text
