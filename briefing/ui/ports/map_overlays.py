@@ -78,6 +78,9 @@ def _show_contents(frame: QFrame) -> None:
 def _empty(layout) -> None:
     while layout.count():
         widget = layout.takeAt(0).widget()
+        # Hidden first: a widget just added to a shown box has a show queued, which would otherwise
+        # put it up as a window of its own (taking the focus from the main window) once unparented.
+        widget.hide()
         widget.setParent(None)  # gone from findChildren() at once, not at the next event loop pass
         widget.deleteLater()
 
