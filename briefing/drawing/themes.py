@@ -54,6 +54,7 @@ class Theme:
     formula_background: str
     map_sea: str
     map_land: str
+    map_land_marked: str  # the league of a selected port that has no position on the map
     map_border: str
     map_ink: str  # port names, the selection ring, every port marker (colour is kept for kinds of figure)
     map_muted: str  # league names, leader lines
@@ -105,6 +106,7 @@ LIGHT = Theme(
     formula_background="#f4f5f7",
     map_sea="#e6ebf0",
     map_land="#f6f1e3",
+    map_land_marked="#ffe9a8",
     map_border="#8f9aa6",
     map_ink="#1c2630",
     map_muted="#5f6d7a",
@@ -164,6 +166,7 @@ DARK = Theme(
     formula_background="#21262d",
     map_sea="#05080c",
     map_land="#1b2129",
+    map_land_marked="#3a3000",
     map_border="#8b98a5",
     map_ink="#ffffff",
     map_muted="#c9d1d9",

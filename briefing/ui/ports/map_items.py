@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QTransform,
@@ -30,7 +31,7 @@ from briefing.drawing import map_geometry as geometry
 from briefing.drawing.formatting import country_label, mode_label, precision_label
 from briefing.drawing.i18n import local_name
 from briefing.drawing.map_geometry import marker_ink, project, theme_colour
-from briefing.store.records import Port
+from briefing.store.records import Outline, Port
 
 
 def port_tooltip(port: Port) -> str:
@@ -118,6 +119,10 @@ class OutlineItem(QGraphicsPathItem):
     stroker, which works out a join at each of the outlines' thousands of corners (8 ms per redraw,
     most of a zoom step, against 0.6 ms). A border wider than a pixel is therefore drawn as 1-pixel
     lines side by side, a fraction of a pixel apart: the same ink (1.3 px of it for the usual 1.3)."""
+
+    def __init__(self, path: QPainterPath, record: Outline) -> None:
+        super().__init__(path)
+        self.record = record
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: N802 (Qt override)
         path, pen = self.path(), self.pen()
