@@ -1623,7 +1623,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+26"/>
+        <source>无可靠坐标(地图上只标出所在盟市)</source>
+        <translation>No reliable location (the map shades its league)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
@@ -1638,12 +1643,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>无可靠坐标(地图上不标注)</source>
-        <translation>No reliable location (not shown on the map)</translation>
-    </message>
-    <message>
-        <location line="+90"/>
+        <location line="+118"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1651,7 +1651,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/ports/map_items.py" line="+42"/>
+        <location filename="../../briefing/ui/ports/map_items.py" line="+43"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
@@ -1666,7 +1666,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+37"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+38"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1681,7 +1681,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+120"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+115"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -2295,7 +2295,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+54"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+52"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -2315,7 +2315,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>全部发言人</source>
         <translation>All speakers</translation>
     </message>

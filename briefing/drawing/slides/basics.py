@@ -260,9 +260,10 @@ class Basics:
             for p in self.b.ports
             if p.lon is not None and p.lat is not None
         )
-        modes = [m for m in ("rail", "road", "air") if any(p.mode == m and p.marked for p in ports)]
+        # every shape and fill drawn is in the legend, the small unmarked ports' too
+        modes = [m for m in ("rail", "road", "air") if any(p.mode == m for p in ports)]
         legend = [(m, self.w.mode(m)) for m in modes]
-        if any(p.marked and p.hollow for p in ports):
+        if any(p.hollow for p in ports):
             legend.append(("hollow", self.t("hollow")))
         leagues = tuple(leagues)
         if leagues:
