@@ -166,3 +166,11 @@ def test_a_wide_window_gives_the_subject_list_room_to_keep_every_name_on_one_lin
         assert wrapped == []
     finally:
         i18n.set_language("zh", QApplication.instance())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_window_fits_a_1366_screen_with_its_banner_whole(laptop, lang):
+    _show(laptop, lang, 0)
+    assert laptop.width() <= 1366 and laptop.minimumSizeHint().width() <= 1366
+    banner = laptop.banner
+    assert banner.heightForWidth(banner.width()) <= banner.height()

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("asOfBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setContentsMargins(10, 4, 10, 4)
+        self.banner.setWordWrap(True)  # at 1366 wide the English line wraps, not widens the window past the screen
         self.banner.setAutoFillBackground(True)  # coloured by the theme's palette (a style sheet stops font changes)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
