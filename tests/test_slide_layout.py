@@ -166,3 +166,24 @@ def test_no_place_name_on_a_slide_map_hides_a_marker(default_decks, size):
                 hidden += [(label.text, pid) for pid, box, _ in canvas.markers if label.rect.intersects(box)]
     assert named > 20
     assert hidden == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_overview_shows_all_three_figures_in_chinese(default_decks, size):
+    """Room for the descenders costs no figure: the Chinese overview keeps its three."""
+    overview = default_decks[0][0]
+    assert len([b for b in laid_out_slide(overview, size).boxes if b.role == "hero"]) == 3
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_lone_figure_beside_a_map_stands_by_its_middle(default_decks, size):
+    """The English overview has room for one figure: it stands level with the map's middle, not at
+    the top of an otherwise empty column."""
+    height = size[1]
+    canvas = laid_out_slide(default_decks[1][0], size)
+    (hero,) = [b for b in canvas.boxes if b.role == "hero"]
+    texts = [b for b in canvas.boxes if abs(b.rect.left() - hero.rect.left()) < 1]
+    middle = (min(b.rect.top() for b in texts) + max(b.rect.bottom() for b in texts)) / 2
+    markers = [box for _, box, _ in canvas.markers]
+    map_middle = (min(b.top() for b in markers) + max(b.bottom() for b in markers)) / 2
+    assert abs(middle - map_middle) < height * 0.12

@@ -69,14 +69,16 @@ def header(canvas: Canvas, area: QRectF, title: str, subtitle: str, line: str = 
     return y + canvas.h * 0.03
 
 
-def heroes(canvas: Canvas, rect: QRectF, figures: tuple[deck.Hero, ...]) -> None:
+def heroes(canvas: Canvas, rect: QRectF, figures: tuple[deck.Hero, ...], centred: bool = False) -> None:
     """Hero figures stacked in `rect`, each as on the cards (a bar in its kind's colour; a target's
-    frame dashed, a derived value's dotted); a figure that has no room is left out."""
+    frame dashed, a derived value's dotted); a figure that has no room is left out. `centred`: the
+    stack stands a little above the middle of `rect` (beside a map, itself centred), not at its top."""
     c = canvas.c
     pad = canvas.h * 0.014
     inner = rect.width() - 2 * pad - canvas.h * 0.012
     y = rect.top()
     gap = canvas.h * 0.016
+    cards: list[tuple[deck.Hero, list[HeroLine], Laid, list[tuple[Laid, str, str]], float]] = []
     for hero in figures:
         figure = _hero_lines(canvas, hero.value, inner)
         label = canvas.fit(hero.label, inner, canvas.h * 0.12, canvas.px(0.032), max_lines=2)
@@ -96,9 +98,15 @@ def heroes(canvas: Canvas, rect: QRectF, figures: tuple[deck.Hero, ...]) -> None
             )
         if not figure or label is None or not small:
             continue
+        figure[-1] = figure[-1][:3] + (_clear_of(figure[-1], label),)
         height = 2 * pad + sum(pitch for *_, pitch in figure) + label.height + sum(laid.height for laid, _, _ in small)
         if y + height > rect.bottom() + 0.5:
             continue  # a later, shorter figure may still have room
+        cards.append((hero, figure, label, small, height))
+        y += height + gap
+    used = y - gap - rect.top() if cards else 0.0
+    y = rect.top() + (max(0.0, rect.height() - used) * 0.4 if centred else 0.0)
+    for hero, figure, label, small, height in cards:
         card = QRectF(rect.left(), y, rect.width(), height)
         _card(canvas, card, hero.kind)
         x = card.left() + pad + canvas.h * 0.012
@@ -142,26 +150,33 @@ def _hero_lines(canvas: Canvas, value: str, width: float) -> list[HeroLine]:
         value = f"{lead}\u00a0{unit}"
     one = at_hero(value, 1)
     if one is not None:
-        return [(one, value, "hero", _line_pitch(one))]
+        return [(one, value, "hero", one.px * 1.06)]
     prefix, _, rest = value.partition(" ")
     if rest and not any(ch.isdigit() for ch in prefix):  # "over 2100万吨": a word before the number
         head = canvas.fit(prefix, width, canvas.h * 0.1, canvas.px(0.05), bold=True, max_lines=1)
         body = at_hero(rest, 1)
         if head is not None and body is not None:
-            return [(head, prefix, "hero_prefix", _line_pitch(head)), (body, rest, "hero", _line_pitch(body))]
+            return [(head, prefix, "hero_prefix", head.px * 1.06), (body, rest, "hero", body.px * 1.06)]
     two = at_hero(value, 2)
     if two is not None:
-        return [(two, value, "hero", two.px * 2.5)]  # room for the second line's descenders
+        return [(two, value, "hero", two.px * 2.3)]  # the second line's descenders: see _clear_of
     return []
 
 
-def _line_pitch(laid: Laid) -> float:
-    """A one-line figure's pitch: tight (1.06 of its size), but never so tight that a descender
-    ("flights", a comma) reaches into the line below."""
-    line = laid.layout.lineAt(0)
-    ink = QFontMetricsF(laid.layout.font()).tightBoundingRect(laid.layout.text())
+def _ink(laid: Laid, last: bool) -> float:
+    """Where the glyphs of a text's first line begin (or its last line's end), below its top."""
+    line = laid.layout.lineAt(laid.layout.lineCount() - 1 if last else 0)
+    text = laid.layout.text()[line.textStart() : line.textStart() + line.textLength()]
+    ink = QFontMetricsF(laid.layout.font()).tightBoundingRect(text)
+    return line.y() + line.ascent() + (ink.bottom() if last else ink.top())
+
+
+def _clear_of(line: HeroLine, label: Laid) -> float:
+    """The figure's last line's pitch: tight (1.06 of its size for one line), but never so tight that a
+    descender ("flights", a comma) reaches the glyphs of the label under it."""
+    laid, _, _, pitch = line
     shift = (laid.px * 1.06 - laid.px * 1.22) / 2  # as drawn in heroes()
-    return max(laid.px * 1.06, shift + line.y() + line.ascent() + ink.bottom() + laid.px * 0.04)
+    return max(pitch, shift + _ink(laid, True) - _ink(label, False) + laid.px * 0.02)
 
 
 def _card(canvas: Canvas, rect: QRectF, kind: str) -> None:

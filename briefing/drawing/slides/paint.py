@@ -80,7 +80,7 @@ def _subject(canvas: Canvas, slide: deck.SubjectSlide) -> None:
     area = frame(canvas)
     top = header(canvas, area, slide.name, slide.other_name, slide.line)
     left, right = columns(area, top, 0.52 if slide.picture else 1.0)
-    heroes(canvas, left, slide.heroes)
+    heroes(canvas, left, slide.heroes, centred=slide.picture is not None and slide.picture.kind == "map")
     if slide.picture is not None:
         draw_picture(canvas, right, slide.picture)
 
@@ -89,7 +89,7 @@ def _overview(canvas: Canvas, slide: deck.OverviewSlide) -> None:
     area = frame(canvas)
     top = header(canvas, area, slide.title, slide.subtitle)
     left, right = columns(area, top, 0.5)
-    heroes(canvas, left, slide.heroes)
+    heroes(canvas, left, slide.heroes, centred=True)  # beside the map
     draw_picture(canvas, right, slide.picture)
 
 
