@@ -159,7 +159,7 @@ def _hero_lines(canvas: Canvas, value: str, width: float) -> list[HeroLine]:
             return [(head, prefix, "hero_prefix", head.px * 1.06), (body, rest, "hero", body.px * 1.06)]
     two = at_hero(value, 2)
     if two is not None:
-        return [(two, value, "hero", two.px * 2.3)]  # the second line's descenders: see _clear_of
+        return [(two, value, "hero", two.px * 2.4)]  # the second line's descenders: see _clear_of
     return []
 
 
