@@ -81,6 +81,7 @@ def _show_contents(frame: QFrame) -> None:
 def _empty(layout) -> None:
     while layout.count():
         widget = layout.takeAt(0).widget()
+        widget.hide()  # hidden on purpose: a show the layout queued never makes it a window of its own
         widget.setParent(None)  # gone from findChildren() at once, not at the next event loop pass
         widget.deleteLater()
 
