@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.__main__ import is_command_line_run, main
 from briefing.console import configure_streams
 
 CODE_PAGES = ("cp1252", "cp936")
@@ -134,19 +135,23 @@ def test_missing_streams_are_left_alone(monkeypatch):
     assert sys.stdout is None and sys.stderr is None
 
 
-def test_the_viewer_batch_modes_count_as_command_line(monkeypatch):
-    from briefing import __main__ as cli
-
-    seen = []
-    monkeypatch.setattr("briefing.console.configure_streams", lambda command_line=True: seen.append(command_line))
-    for argv, expected in (
+@pytest.mark.parametrize(
+    ("argv", "command_line"),
+    [
         (["check"], True),
         (["--self-test"], True),
         (["view", "x.sqlite", "--screenshot=d"], True),
         ([], False),
         (["view", "x.sqlite"], False),
         ([str(Path("a b.sqlite"))], False),
-    ):
-        seen.clear()
-        cli._configure_console(argv)
-        assert seen == [expected], argv
+    ],
+)
+def test_commands_and_the_viewer_batch_modes_are_command_line_runs(argv, command_line):
+    assert is_command_line_run(argv) == command_line
+
+
+def test_a_command_sets_its_streams_up_as_a_command_line_run(monkeypatch, fixture_db, capsys):
+    seen = []
+    monkeypatch.setattr("briefing.console.configure_streams", lambda command_line=True: seen.append(command_line))
+    assert main(["check", str(fixture_db)]) == 0
+    assert seen == [True] and capsys.readouterr().out.startswith(f"ok: {fixture_db}: ")
