@@ -83,11 +83,11 @@ def test_lower_bounds_say_over_in_english(qapp):
     assert value_text(obs, "zh") == "超3000列"
 
 
-def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings):
+def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings, fixture_db):
     from conftest import show_window
 
-    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
-    window.selection.select_subject("erenhot-rail")
+    window = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1366, 768))
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     window.set_language("en")
@@ -97,8 +97,9 @@ def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings):
     assert card.value.text() == "over 18,000 trains"
     assert "突破18000列" in card.value.toolTip()
     assert not CJK.search(card.period.text())
-    part_year = next(card for card in cards.values() if card.observation.value == 2531)
-    assert (part_year.value.text(), part_year.period.text()) == ("2,531 trains", "1 Jan–5 Dec 2021")
+    part_year = cards[F.AFTER_ARTICLE]  # 3807列, 2025年1月1日至12月15日: later than the article
+    shown = (part_year.value.text(), part_year.period.text())
+    assert shown == ("3,807 trains", "1 Jan–15 Dec 2025 · after the article")
 
 
 def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_fonts, settings, fixture_db):
