@@ -93,8 +93,12 @@ def generate(out: Path, ports: int, indicators: int, periods: int, proposals: in
         encoding="utf-8",
     )
     shutil.copy(ARTICLE / "sources.csv", out / "sources.csv")
+    with (out / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))  # the copied file's own columns, optional ones included
+    article = {"id": "article", "kind": "publication", "publisher": "基准测试", "published": "2025-03"}
+    article.update(title="规模测试文章", language="zh")
     with (out / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow(["article", "publication", "基准测试", "2025-03", "规模测试文章", "zh", "", "", ""])
+        csv.DictWriter(handle, fieldnames=header, restval="").writerow(article)
 
     names = []
     for i in range(ports):

@@ -54,6 +54,7 @@ AIR_PORT = "hohhot-air"  # air, exact, a reference figure
 
 # --- sources (the build's checks of how a source is cited) --------------------------------------
 PUBLICATION = "s080"  # a dated publication, read in a repost
+ENCYCLOPEDIA = "s003"  # a reference work without a date of its own: dated by the day it was consulted
 REPOST = "s001"  # a publication read in a repost: its address is the copy's
 ADDRESSED_SOURCE = "s064"  # a reference with an address
 REPOST_FIGURE = "ref-manzhouli-rail-ce-trains-2022"  # a figure read in a repost: at most medium confidence

@@ -241,7 +241,7 @@ CASES: list[tuple[str, Builder, str]] = [
     ("latitude of inf", lambda f: edited(f, "UPDATE ports SET lat = 1e999 WHERE rowid = 5"), "row 5: lat"),
     ("longitude of 1e308", lambda f: edited(f, "UPDATE ports SET lon = 1e308 WHERE rowid = 5"), "row 5: lon"),
     ("latitude of 95", lambda f: edited(f, "UPDATE ports SET lat = 95 WHERE rowid = 5"), "row 5: lat"),
-    ("latitude without longitude", lambda f: edited(f, "UPDATE ports SET lon = NULL WHERE rowid = 5"), "row 5: lat"),
+    ("latitude without longitude", lambda f: edited(f, "UPDATE ports SET lon = NULL WHERE rowid = 6"), "row 6: lat"),
     (
         "outline label of inf",
         lambda f: edited(f, "UPDATE outlines SET label_lon = 1e999 WHERE rowid = 2"),

@@ -9,6 +9,7 @@ import pytest
 from test_bad_sources import edit, line_of
 
 from briefing.__main__ import main
+from briefing.drawing.formatting import source_date
 from briefing.store import geo
 from briefing.store.audience import problems
 
@@ -113,7 +114,7 @@ def test_every_placed_port_stands_inside_the_region_or_within_500_m_of_it(bundle
     shapes = [outline.rings for outline in bundled.outlines()]
     assert len(shapes) == 12
     placed = [p for p in bundled.ports if p.has_position]
-    assert len(placed) == 15
+    assert len(placed) == 13
     for port in placed:
         assert geo.outside_by_m(port.lon, port.lat, shapes) <= 500, port.id
 
@@ -144,6 +145,20 @@ def test_every_source_can_be_cited(bundled):
             assert bundled.source(obs.source_id).published, obs.id
     publications = [s for s in bundled.sources if s.id != article and s.kind == "publication"]
     assert len(publications) >= 50 and all(s.published for s in publications)
+    # every source has a date: published, or for an encyclopedia entry the day it was consulted
+    for source in bundled.sources:
+        assert re.fullmatch(r"\d{4}(-\d\d){0,2}", source.published) or re.fullmatch(
+            r"\d{4}-\d\d-\d\d", source.accessed
+        ), source.id
+
+
+def test_a_reference_work_is_cited_with_the_day_it_was_consulted(bundled):
+    consulted = [s for s in bundled.sources if not s.published]
+    assert {s.id for s in consulted} == {"s003", "s005", "s013", "s028", "s045", "s051"}
+    wikipedia = bundled.source("s003")
+    assert source_date(wikipedia, "zh") == "查阅于 2026-12-03"
+    assert source_date(wikipedia, "en") == "accessed 2026-12-03"
+    assert source_date(bundled.source("s096"), "en") == "2024-01-23"  # a publication keeps its own date
 
 
 def test_meta_gives_the_articles_date_and_the_latest_figures(bundled):

@@ -57,6 +57,8 @@ CASES = {
     "publication without a date": ("sources.csv", F.PUBLICATION, {"published": ""}, "a publication needs its date"),
     "source without a publisher": ("sources.csv", F.PUBLICATION, {"publisher": ""}, "publisher is empty"),
     "date that is not a date": ("sources.csv", F.PUBLICATION, {"published": "Nov 2023"}, "is not a date like"),
+    "reference work without any date": ("sources.csv", F.ENCYCLOPEDIA, {"accessed": ""}, "no date: give the date"),
+    "consulted on a month, not a day": ("sources.csv", F.ENCYCLOPEDIA, {"accessed": "2026-12"}, "is not a day like"),
     "address with a stray bracket": (
         "sources.csv",
         F.ADDRESSED_SOURCE,

@@ -56,7 +56,7 @@ def test_building_twice_gives_the_same_content(fresh, tmp_path):
 
 def test_schema_version_and_application_id(fresh):
     conn = sqlite3.connect(fresh)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x42524631
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()

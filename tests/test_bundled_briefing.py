@@ -54,7 +54,15 @@ def test_bundled_database_matches_a_fresh_build(fresh):
 
 def test_ports_without_a_sourced_coordinate_have_none(bundled):
     # no sourced point on the Chinese side: never a town across the border, never a guess
-    assert unplaced_ports(bundled) == {"mandula", "uliji", "arihashate", "heishantou", "shiwei"}
+    assert unplaced_ports(bundled) == {
+        "mandula",
+        "uliji",
+        "arihashate",
+        "heishantou",
+        "shiwei",
+        "ganqimaodu",
+        "zhuengadabuqi",
+    }
 
 
 def test_every_article_figure_cites_a_passage_that_contains_it(bundled):

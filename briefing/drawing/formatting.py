@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, is_english, translate_in
 from briefing.drawing.periods import english_period
-from briefing.store.records import Observation, Proposal
+from briefing.store.records import Observation, Proposal, Source
 
 # Marked for lupdate here, translated when shown (so a language switch shows at once).
 _KINDS = {
@@ -261,6 +261,17 @@ def proposal_title(proposal: Proposal, language: str | None = None) -> str:
 
 
 _TRANSLATED = QT_TRANSLATE_NOOP("Formatting", "{title}(译文)")
+_ACCESSED = QT_TRANSLATE_NOOP("Formatting", "查阅于 {date}")
+
+
+def source_date(source: Source, language: str | None = None) -> str:
+    """The date a citation gives a source: when it was published, or, for a reference work without a
+    date of its own (an encyclopedia entry), the day it was consulted, said as such."""
+    if source.published or not source.accessed:
+        return source.published
+    return translate_in(language, "Formatting", _ACCESSED).format(date=source.accessed)
+
+
 _TOKEN = re.compile(r"(\{[^}]+\}(?:\s*/\s*100\b)?)")
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from briefing.drawing import themes
-from briefing.drawing.formatting import country_label
+from briefing.drawing.formatting import country_label, mode_label
 from briefing.drawing.i18n import QT_TRANSLATE_NOOP, translate_in
-from briefing.store.records import Outline
+from briefing.store.records import MODES, Outline
 
 DEGREE = 100.0  # scene units per degree of latitude
 COS_LAT = math.cos(math.radians(44.0))  # equirectangular, true to scale at the region's middle latitude
@@ -23,9 +23,10 @@ def theme_colour(name: str) -> QColor:
     return QColor(getattr(themes.current(), name))
 
 
-def mode_colour(mode: str) -> QColor:
-    theme = themes.current()
-    return QColor(theme.modes.get(mode, theme.map_ink))
+def marker_ink() -> QColor:
+    """Every port marker's colour, whatever its mode: the mode is the marker's shape and the position's
+    precision its fill, so colour keeps its one meaning, the kind of a figure."""
+    return QColor(themes.current().map_ink)
 
 
 def neighbours(language: str | None = None) -> tuple[tuple[str, float, float], ...]:
@@ -43,6 +44,14 @@ _MAP_WORDS = {
 def map_word(key: str, language: str | None = None) -> str:
     """The map legend's words: its title, and what solid (exact) and hollow (approximate) markers mean."""
     return translate_in(language, "PortMap", _MAP_WORDS[key])
+
+
+def legend_entries(language: str | None = None) -> list[tuple[tuple[str, ...], bool, str]]:
+    """The map legend's rows, for the screen and the handout alike: (the shapes drawn, hollow, words).
+    A shape per mode, drawn solid; then every shape solid (an exact position) and every shape hollow
+    (an approximate one), so each marker the map draws is in the legend as it is drawn."""
+    entries = [((mode,), False, mode_label(mode, language)) for mode in MODES]
+    return entries + [(MODES, False, map_word("exact", language)), (MODES, True, map_word("approximate", language))]
 
 
 def project(lon: float, lat: float) -> QPointF:
@@ -90,8 +99,8 @@ def draw_marker(
     min_rim: float = 0.0,
     min_edge: float = 0.0,
 ) -> None:
-    """A port marker: the mode's shape in `colour`; hollow (an approximate position) is `paper` inside
-    with a thick coloured rim, solid has a thin `paper` edge. The screen keeps lines at least
+    """A port marker: the mode's shape in `colour` (the one marker ink, whatever the mode); hollow (an
+    approximate position) is `paper` inside with a thick rim, solid has a thin `paper` edge. The screen keeps lines at least
     `min_rim`/`min_edge` pixels wide; paper scales them with the marker."""
     if hollow:
         painter.setPen(

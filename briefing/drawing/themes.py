@@ -47,8 +47,6 @@ class Theme:
     chart_background: str
     chart_text: str
     chart_subtitle: str
-    chart_selected: str  # the selected subject's bar
-    chart_others: str  # everyone else's bars
     card_sheet: str  # behind the fact cards
     card_background: str
     card_border: str
@@ -56,8 +54,9 @@ class Theme:
     formula_background: str
     map_sea: str
     map_land: str
+    map_land_marked: str  # the league of a selected port that has no position on the map
     map_border: str
-    map_ink: str  # port names, the selection ring
+    map_ink: str  # port names, the selection ring, every port marker (colour is kept for kinds of figure)
     map_muted: str  # league names, leader lines
     map_country: str  # neighbouring countries' names
     map_halo: str  # behind port names (with alpha)
@@ -74,9 +73,10 @@ class Theme:
     chip_border: str
     coverage_reported_background: str
     coverage_reported_text: str
-    accents: dict[str, str] = field(default_factory=dict)  # kind of figure -> colour (cards, bars)
-    modes: dict[str, str] = field(default_factory=dict)  # rail/road/air -> marker colour
-    bodies: dict[str, str] = field(default_factory=dict)  # speaker's body -> colour
+    # kind of figure -> colour (cards, bars): the only meaning a colour carries anywhere. A port's mode
+    # is its marker's shape and a speaker's body is a word, both in plain ink, so blue is never also
+    # "a road port" nor green "an airport".
+    accents: dict[str, str] = field(default_factory=dict)
 
 
 LIGHT = Theme(
@@ -99,8 +99,6 @@ LIGHT = Theme(
     chart_background="#ffffff",
     chart_text="#1b1f24",
     chart_subtitle="#4a5058",
-    chart_selected="#e8590c",
-    chart_others="#8ea5c0",
     card_sheet="#eef0f3",
     card_background="#ffffff",
     card_border="#cfd4db",
@@ -108,6 +106,7 @@ LIGHT = Theme(
     formula_background="#f4f5f7",
     map_sea="#e6ebf0",
     map_land="#f6f1e3",
+    map_land_marked="#ffe9a8",
     map_border="#8f9aa6",
     map_ink="#1c2630",
     map_muted="#5f6d7a",
@@ -136,8 +135,6 @@ LIGHT = Theme(
         "target": "#c46a12",
         "derived": "#6b7079",
     },
-    modes={"rail": "#c4461b", "road": "#1763b0", "air": "#0b7d55"},
-    bodies={"npc_deputy": "#c0392b", "cppcc_member": "#1f5fa8", "official": "#6b7280"},
 )
 
 # Near-black surfaces, white text, bright accents: every text colour is at least 7:1 against its
@@ -162,8 +159,6 @@ DARK = Theme(
     chart_background="#000000",
     chart_text="#ffffff",
     chart_subtitle="#d0d7de",
-    chart_selected="#ff9f43",
-    chart_others="#6f8fb3",
     card_sheet="#0b0d10",
     card_background="#1a1f26",
     card_border="#6e7681",
@@ -171,6 +166,7 @@ DARK = Theme(
     formula_background="#21262d",
     map_sea="#05080c",
     map_land="#1b2129",
+    map_land_marked="#3a3000",
     map_border="#8b98a5",
     map_ink="#ffffff",
     map_muted="#c9d1d9",
@@ -199,8 +195,6 @@ DARK = Theme(
         "target": "#ffa657",
         "derived": "#b1bac4",
     },
-    modes={"rail": "#ff7b4a", "road": "#58a6ff", "air": "#3fd08a"},
-    bodies={"npc_deputy": "#ff7b72", "cppcc_member": "#58a6ff", "official": "#b1bac4"},
 )
 
 _THEMES = {theme.name: theme for theme in (LIGHT, DARK)}

@@ -30,6 +30,7 @@ from briefing.drawing.formatting import (
     proposal_title,
     readable_formula,
     same_figure,
+    source_date,
     subject_kind_label,
     value_text,
     written_text,
@@ -41,7 +42,7 @@ from briefing.export.handout_words import handout_word
 from briefing.export.layout import INK, MUTED, RULE, Column, Flow
 from briefing.export.map_figure import MapFigure, map_aspect
 from briefing.export.save import ExportCancelled, check_target, streamed
-from briefing.store.records import has_later_figures
+from briefing.store.records import Source, has_later_figures
 
 Progress = Callable[[int, int], bool]
 EXCERPT = 180  # characters of a long paragraph quoted on the sources page
@@ -350,7 +351,7 @@ class Handout:
         f.text(self.w("sources_note"), size=8.5, colour=MUTED, after=6)
         article = self.b.source(self.b.meta.get("source_id", ""))
         if article is not None:
-            f.text(_source_line(article), size=9, bold=True, after=8)
+            f.text(_source_line(article, self.lang), size=9, bold=True, after=8)
         for key, number in self.cite.numbers.items():
             kind, ref = key
             if kind == "passage":
@@ -360,11 +361,11 @@ class Handout:
                 head = self.w("paragraph", n=passage.position) + (f"  ·  {passage.section}" if passage.section else "")
                 if article is None or passage.source_id != article.id:
                     other = self.b.source(passage.source_id)
-                    head += f"  ·  {_source_line(other)}" if other else ""
+                    head += f"  ·  {_source_line(other, self.lang)}" if other else ""
                 body = f"“{excerpt(passage.text, self.cite.highlights.get(key, []))}”"
             else:
                 source = self.b.source(ref)
-                head, body = (_source_line(source), self._address(source)) if source else (ref, "")
+                head, body = (_source_line(source, self.lang), self._address(source)) if source else (ref, "")
             text = head + (f"\n{body}" if body else "")
             f.text(text, size=8.5, indent=26, hang=f"[{number}]", after=5)
 
@@ -375,12 +376,12 @@ class Handout:
         return source.url
 
 
-def _source_line(source) -> str:
+def _source_line(source: Source, language: str) -> str:
     # a bracketed title describes a headline that was not recorded: it is not quoted as one
     title = source.title if source.title.startswith("[") else f"《{source.title}》"
     parts = [f"{source.publisher}{title}" if source.publisher else source.title]
-    if source.published:
-        parts.append(source.published)
+    if date := source_date(source, language):
+        parts.append(date)
     return "  ".join(parts)
 
 

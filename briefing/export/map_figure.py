@@ -13,17 +13,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 
 from briefing.drawing import map_geometry
-from briefing.drawing.formatting import mode_label
 from briefing.drawing.i18n import local_name, short_port_name
-from briefing.drawing.map_geometry import map_word, neighbours, outline_path, project
+from briefing.drawing.map_geometry import legend_entries, map_word, neighbours, outline_path, project
 from briefing.drawing.map_labels import plan_labels
 from briefing.drawing.paint_font import export_font
 from briefing.store.records import MODES
 
-MODE_COLOURS = {"rail": QColor("#c4461b"), "road": QColor("#1763b0"), "air": QColor("#0b7d55")}
 INK, MUTED, COUNTRY_INK = QColor("#1c2630"), QColor("#5f6d7a"), QColor("#a2adb8")
 LAND, BORDER, SEA, PAPER = QColor("#f6f1e3"), QColor("#8f9aa6"), QColor("#e6ebf0"), QColor("white")
 PIXEL = 0.75  # points per map pixel
+_SHAPE_PITCH = 9.5  # map pixels from one legend marker to the next in a row
 
 
 def map_aspect(outlines, ports) -> float:
@@ -46,8 +45,13 @@ def _font(family: str, unit: float, size: float, bold: bool = False) -> QFont:
 
 
 def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
-    """A marker in print colours, white inside when hollow (as on screen)."""
-    map_geometry.draw_marker(painter, mode, hollow, centre, radius, MODE_COLOURS.get(mode, INK), PAPER)
+    """A marker in ink whatever its mode (its shape says the mode), white inside when hollow (as on screen)."""
+    map_geometry.draw_marker(painter, mode, hollow, centre, radius, INK, PAPER)
+
+
+def _legend_indent(unit: float) -> float:
+    """Where a legend row's words start: after a column for each mode's shape."""
+    return (11 + _SHAPE_PITCH * (len(MODES) - 1) + 9) * unit
 
 
 class MapFigure:
@@ -158,14 +162,10 @@ class MapFigure:
                     taken.append(spot)
                     break
 
-    def _legend_entries(self) -> list[tuple[str, bool, str]]:
-        entries = [(mode, False, mode_label(mode, self.lang)) for mode in MODES]
-        return entries + [("", False, map_word("exact", self.lang)), ("", True, map_word("approximate", self.lang))]
-
     def _legend_rect(self, painter: QPainter, rect: QRectF) -> QRectF:
         metrics = QFontMetricsF(_font(self.family, self.px, 7))
-        entries = self._legend_entries()
-        width = max(metrics.horizontalAdvance(text) for _, _, text in entries) + 26 * self.px
+        entries = legend_entries(self.lang)
+        width = max(metrics.horizontalAdvance(text) for _, _, text in entries) + _legend_indent(self.px) + 6 * self.px
         height = metrics.lineSpacing() * 1.25 * (len(entries) + 1) + 8 * self.px
         return QRectF(rect.left() + 8 * self.px, rect.bottom() - height - 8 * self.px, width, height)
 
@@ -185,15 +185,11 @@ class MapFigure:
             int(Qt.AlignmentFlag.AlignVCenter),
             map_word("legend", self.lang),
         )
-        for index, (mode, hollow, text) in enumerate(self._legend_entries(), start=1):
+        for index, (modes, hollow, text) in enumerate(legend_entries(self.lang), start=1):
             row = QRectF(box.left(), top + index * step, box.width(), step)
-            centre = QPointF(box.left() + 11 * unit, row.center().y())
-            if mode:
-                draw_marker(painter, mode, False, centre, 3.2 * unit)
-            else:  # fill: a neutral circle, so it reads apart from the mode colours
-                painter.setPen(QPen(MUTED, 1.3 * unit) if hollow else QPen(PAPER, 0.7 * unit))
-                painter.setBrush(PAPER if hollow else MUTED)
-                painter.drawEllipse(centre, 3.2 * unit, 3.2 * unit)
+            for mode in modes:  # each shape in its own column, as on screen
+                centre = QPointF(box.left() + (11 + _SHAPE_PITCH * MODES.index(mode)) * unit, row.center().y())
+                draw_marker(painter, mode, hollow, centre, 3.2 * unit)
             painter.setFont(font)
             painter.setPen(INK)
-            painter.drawText(row.adjusted(20 * unit, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(row.adjusted(_legend_indent(unit), 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), text)

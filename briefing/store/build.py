@@ -128,7 +128,7 @@ def _insert_all(
     )
     db.table("meta").insert_all([{"key": k, "value": v} for k, v in sorted(meta.items())])
     db.table("sources").insert_all(
-        {c: r[c] for c in ("id", "kind", "publisher", "published", "title", "language", "url", "url_kind")}
+        {c: r[c] for c in ("id", "kind", "publisher", "published", "accessed", "title", "language", "url", "url_kind")}
         for r in cur.sources
     )
     article = cur.meta["source_id"]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from briefing.store.curated import Curated, Row
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _ADDRESS = re.compile(r"^https?://[^\s<>\"]+$")
 # The most a placed port may stand outside the region's outline (the outline is simplified to ~0.01°).
 OUTLINE_TOLERANCE_M = 500.0
@@ -55,6 +56,13 @@ def check_source(row: Row) -> None:
         raise row.fail("published is empty: a publication needs its date (2024-01-23, 2024-01 or 2024)")
     if row["published"] and not _DATE.match(row["published"]):
         raise row.fail(f"published {row['published']!r} is not a date like 2024-01-23, 2024-01 or 2024")
+    if row["accessed"] and not _DAY.match(row["accessed"]):
+        raise row.fail(f"accessed {row['accessed']!r} is not a day like 2026-12-03")
+    if not row["published"] and not row["accessed"]:
+        raise row.fail(
+            "no date: give the date it was published or revised (published), or, for a reference work "
+            "without one, the day it was consulted (accessed, 2026-12-03)"
+        )
     if row["url"] and not _ADDRESS.match(row["url"]):
         raise row.fail(f"url {row['url']!r} is not a single http(s) address")
     url = row["url"]

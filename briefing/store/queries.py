@@ -128,7 +128,7 @@ class Briefing:
         return tuple(
             Source(*r)
             for r in self._rows(
-                "SELECT id, kind, publisher, coalesce(published,''), title, coalesce(language,''), coalesce(url,''), "
+                "SELECT id, kind, publisher, coalesce(published,''), coalesce(accessed,''), title, coalesce(language,''), coalesce(url,''), "
                 "coalesce(url_kind,'') FROM sources ORDER BY id = ? DESC, id",
                 (self.meta.get("source_id", ""),),
             )

@@ -32,12 +32,15 @@ class Source:
     """A source as a reader cites it: who published it, when, under what title, and where to read it.
 
     `url_kind` says whether `url` is the publisher's own page ("original" or "") or a copy of it on
-    another site ("repost", "mirror"); `publisher` always names the original publisher."""
+    another site ("repost", "mirror"); `publisher` always names the original publisher. `accessed` is
+    the day a curator consulted a reference work that carries no date of its own (an encyclopedia
+    entry), the date such a work is cited with."""
 
     id: str
     kind: str
     publisher: str
     published: str
+    accessed: str
     title: str
     language: str
     url: str

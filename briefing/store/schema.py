@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # PRAGMA application_id marks a file as a briefing ("BRF1" as a 32-bit integer).
 APPLICATION_ID = 0x42524631
 
@@ -42,6 +42,7 @@ TABLES: tuple[Table, ...] = (
             "kind": str,
             "publisher": str,
             "published": str,
+            "accessed": str,
             "title": str,
             "language": str,
             "url": str,

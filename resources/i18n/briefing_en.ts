@@ -14,12 +14,12 @@
         <translation>name or notes is not text</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>文件太大,不是议程文件</source>
         <translation>too large to be an agenda file</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>找不到文件</source>
         <translation>file not found</translation>
     </message>
@@ -30,18 +30,18 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>是文件夹,不是议程文件</source>
         <translation>a folder, not an agenda file</translation>
     </message>
     <message>
         <location line="-4"/>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>不是普通文件(是管道或设备),不是议程文件</source>
         <translation>not a regular file (a pipe or a device), not an agenda file</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-65"/>
         <source>不是议程文件(不是 UTF-8 文本)</source>
         <translation>not an agenda file (not UTF-8 text)</translation>
     </message>
@@ -51,12 +51,12 @@
         <translation>cannot be read ({0})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>不是议程文件(第 {0} 行不是有效的 JSON)</source>
         <translation>not an agenda file (line {0} is not valid JSON)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>不是议程文件(嵌套超过 {0} 层)</source>
         <translation>not an agenda file (nested more than {0} levels deep)</translation>
     </message>
@@ -76,27 +76,27 @@
         <translation>not an agenda file (version is not a positive whole number)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>由更新版本的查看器制作(议程版本 {0},本程序读取版本 {1})</source>
         <translation>made by a newer viewer (agenda version {0}; this viewer reads version {1})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>有 {0} 站,超过议程的上限 {1} 站</source>
         <translation>has {0} stops, more than an agenda&apos;s limit of {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>第 {0} 站:{1}</source>
         <translation>stop {0}: {1}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>无法保存({0})</source>
         <translation>cannot be saved ({0})</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>(未命名)</source>
         <translation>(untitled)</translation>
     </message>
@@ -104,22 +104,22 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../briefing/ui/presenting/agenda_panel.py" line="+71"/>
+        <location filename="../../briefing/ui/presenting/agenda_panel.py" line="+91"/>
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>添加当前视图</source>
         <translation>Add current view</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>用当前视图更新</source>
         <translation>Update from current view</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -129,12 +129,12 @@
         <translation>Move up</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
@@ -144,22 +144,22 @@
         <translation>Go to</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>本站备注(只在演讲者视图中显示)</source>
         <translation>Notes for this stop (shown only in the presenter view)</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Points to make…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>未保存的议程</source>
         <translation>Unsaved agenda</translation>
     </message>
@@ -177,7 +177,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../briefing/app.py" line="+28"/>
+        <location filename="../../briefing/app.py" line="+26"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -205,7 +205,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts.py" line="+268"/>
+        <location filename="../../briefing/ui/indicators/charts.py" line="+303"/>
         <source>{period}
 {kind}:{value}</source>
         <translation>{period}
@@ -215,7 +215,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../briefing/drawing/chart_words.py" line="+17"/>
+        <location filename="../../briefing/drawing/chart_words.py" line="+16"/>
         <source>{name}:历年</source>
         <extracomment>File patterns under resources/briefings/ whose text the font must render.</extracomment>
         <translation>{name}: by year</translation>
@@ -251,7 +251,7 @@
         <translation>Unit: {unit}    Latest full year for each, year in brackets; ★ = selected</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>共 {total} 处报告此项;图中列出其中 {shown} 处:数值最大者与当前选中者</source>
         <translation>Reported for {total} subjects; showing {shown}: the largest values and the selected one</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>Unit: {unit}    each subject&apos;s latest full year; ★ = this section&apos;s subject</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>实心 = 实际值    浅色点线框 = 推算值    空心虚线框 = 目标    斜线 = 下限(超/至少)</source>
         <translation>Solid = actual value    pale dotted = derived    hollow dashed = target    hatched = lower bound (over / at least)</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+72"/>
+        <location filename="../../briefing/ui/indicators/charts_panel.py" line="+76"/>
         <source>没有可作图的数据
 
 该主体没有两个以上年份的全年数据,
@@ -318,7 +318,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="+35"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="+40"/>
         <source>开放口岸数</source>
         <translation>Open ports</translation>
     </message>
@@ -523,7 +523,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -571,22 +571,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>时期</source>
         <translation>Period</translation>
     </message>
@@ -596,12 +596,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Period (as written)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>原文写法</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>原文段落</source>
         <translation>Source passage</translation>
     </message>
@@ -611,12 +611,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Chinese name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>英文名</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -626,7 +626,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>全文</source>
         <translation>Full text</translation>
     </message>
@@ -636,7 +636,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>原:{0}({1},截至 {2})</source>
         <translation>Old: {0} ({1}, as of {2})</translation>
     </message>
@@ -646,12 +646,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>New: {0} ({1}, as of {2})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>口岸、数据和建议都没有变化。</source>
         <translation>No change to ports, figures or proposals.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -669,7 +669,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+169"/>
+        <location filename="../../briefing/ui/shell/export_dialogs.py" line="+191"/>
         <source>导出讲义(PDF)…</source>
         <translation>Export handout (PDF)…</translation>
     </message>
@@ -709,23 +709,23 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>导出讲义(PDF)</source>
         <translation>Export handout (PDF)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+84"/>
+        <location line="+2"/>
+        <location line="+104"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-101"/>
         <source>讲义语言:</source>
         <translation>Handout language: </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>全部(约 {n} 页)</source>
         <translation>Everything (about {n} pages)</translation>
     </message>
@@ -735,7 +735,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current selection: {name} (about {n} pages)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>全部讲义约 {n} 页({figures} 条数据、{proposals} 条建议),生成需要很长时间;建议只导出所选口岸。</source>
         <translation>The whole handout would be about {n} pages ({figures} figures, {proposals} proposals) and take a long time to write; export the selected port instead.</translation>
     </message>
@@ -755,18 +755,18 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Export handout</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>讲义已导出</source>
         <translation>Handout exported</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>已写入 {path}(共 {n} 页)</source>
         <translation>Saved {path} ({n} pages)</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-76"/>
         <source>已取消,未写入任何文件</source>
         <translation>Cancelled; no file was written</translation>
     </message>
@@ -781,17 +781,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Creating the handout: page {done} of {total}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>导出幻灯片(PDF)</source>
         <translation>Export Slides (PDF)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>幻灯片语言:</source>
         <translation>Slide language:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>由简报生成的默认议程</source>
         <translation>The default agenda made from the briefing</translation>
     </message>
@@ -811,17 +811,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Slides exported</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>导出数据(CSV)</source>
         <translation>Export data (CSV)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>全部数据</source>
         <translation>All figures</translation>
     </message>
@@ -831,8 +831,8 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Current subject: {name}</translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+113"/>
+        <location line="-124"/>
+        <location line="+125"/>
         <source>范围:</source>
         <translation>Scope: </translation>
     </message>
@@ -857,17 +857,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>The current subject has no chart. Choose one with a chart on the Indicators tab.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>导出图表图片(PNG)</source>
         <translation>Export chart image (PNG)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>图表:</source>
         <translation>Chart: </translation>
     </message>
@@ -892,12 +892,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Custom size (width × height, pixels):</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>图表已导出</source>
         <translation>Chart exported</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>已写入 {path}({w}×{h} 像素)</source>
         <translation>Saved {path} ({w}×{h} pixels)</translation>
     </message>
@@ -905,7 +905,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location line="-308"/>
+        <location line="-346"/>
         <source>保存到:</source>
         <translation>Save to: </translation>
     </message>
@@ -913,38 +913,38 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCard</name>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+142"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+156"/>
         <source>晚于原文</source>
         <translation>after the article</translation>
     </message>
     <message>
         <location filename="../../briefing/drawing/slides/basics.py" line="+53"/>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+4"/>
         <source>原文:{written}</source>
         <translation>As written: {written}</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+3"/>
+        <location filename="../../briefing/ui/indicators/fact_cards.py" line="+6"/>
         <source>单位:{unit}</source>
         <translation>Unit: {unit}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>原文另有 {n} 处给出同一数字</source>
         <translation>The same figure is given in {n} more passage(s)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>推算:{formula}</source>
         <translation>Derived: {formula}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>{value}:{name}</source>
         <translation>{value}: {name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>查看原文</source>
         <translation>Show source text</translation>
     </message>
@@ -954,7 +954,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Open the paragraph with this sentence on the Source text tab</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>高</source>
         <translation>high</translation>
     </message>
@@ -969,7 +969,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>low</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>来源:{title}</source>
         <translation>Source: {title}</translation>
     </message>
@@ -979,7 +979,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+236"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -992,7 +992,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>FactCardPanel</name>
     <message>
-        <location line="-142"/>
+        <location line="-147"/>
         <source>本简报没有关于该口岸的数据
 
 {name}:文章与参考资料都没有给出数字。</source>
@@ -1001,7 +1001,7 @@ and no full-year figures to compare with other ports.</translation>
 {name}: neither the article nor the references give a number.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>显示更多数据(还有 {n} 条)</source>
         <translation>Show more figures ({n} more)</translation>
     </message>
@@ -1009,7 +1009,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="+16"/>
+        <location filename="../../briefing/drawing/formatting.py" line="+15"/>
         <source>实际值</source>
         <translation>Reported</translation>
     </message>
@@ -1049,22 +1049,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Derived</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>铁路</source>
         <translation>Rail</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>公路</source>
         <translation>Road</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>航空</source>
         <translation>Air</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>确切位置</source>
         <translation>Exact site</translation>
     </message>
@@ -1084,7 +1084,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No reliable location</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>俄罗斯</source>
         <translation>Russia</translation>
     </message>
@@ -1094,7 +1094,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Mongolia</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>全国人大代表</source>
         <translation>NPC deputy</translation>
     </message>
@@ -1104,17 +1104,17 @@ and no full-year figures to compare with other ports.</translation>
         <translation>CPPCC member</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>官员</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>全区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>盟市</source>
         <translation>League/city</translation>
     </message>
@@ -1129,7 +1129,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>超</source>
         <translation>over </translation>
     </message>
@@ -1139,15 +1139,20 @@ and no full-year figures to compare with other ports.</translation>
         <translation>about </translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+211"/>
         <source>{title}(译文)</source>
         <translation>{title} (translated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查阅于 {date}</source>
+        <translation>accessed {date}</translation>
     </message>
 </context>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../briefing/export/handout_words.py" line="+14"/>
+        <location filename="../../briefing/export/handout_words.py" line="+13"/>
         <source>会议讲义</source>
         <translation>Meeting handout</translation>
     </message>
@@ -1238,12 +1243,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>对方国家 / 口岸</source>
         <translation>Country / port across the border</translation>
     </message>
@@ -1258,7 +1263,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Figures by subject</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>数值照录原文(“超”“约”“以上”等均保留);“推算值”为本简报据原文数据计算,非原文所载。方括号 [n] 为出处编号,见“资料来源”。</source>
         <translation>Values are quoted as the source writes them (超 = more than, 约 = about, 以上 = at least). Derived values are computed in this briefing from the article&apos;s figures and are not stated in it. [n] refers to the list of sources.</translation>
     </message>
@@ -1331,7 +1336,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+177"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+184"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1341,7 +1346,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>数字 = 本简报中该项的数据条数;— = 未报告(不是零)。单击一行选中该主体,双击打开它的指标卡片。</source>
         <translation>Number = figures in this briefing; — = not reported (not zero). Click a row to select it; double-click to open its figures.</translation>
     </message>
@@ -1351,12 +1356,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{name} ({period})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{n} 条数据 · {k} 项指标</source>
         <translation>Figures: {n} · Indicators: {k}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>本简报无数据</source>
         <translation>No figures in this briefing</translation>
     </message>
@@ -1364,7 +1369,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+130"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+141"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1430,12 +1435,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+164"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-163"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
@@ -1456,12 +1461,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+124"/>
+        <location line="+138"/>
         <source>来源:</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-131"/>
         <source>原文 {0}</source>
         <translation>Article {0}</translation>
     </message>
@@ -1471,22 +1476,22 @@ and no full-year figures to compare with other ports.</translation>
         <translation>later figures to {0}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>打开简报</source>
         <translation>Open briefing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>简报数据库 (*.sqlite *.db);;所有文件 (*)</source>
         <translation>Briefing databases (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>无法打开简报</source>
         <translation>Cannot open the briefing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>文件:</source>
         <translation>File: </translation>
     </message>
@@ -1496,37 +1501,37 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Problem: </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>数据库:</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>构建时间:</source>
         <translation>Built: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>数据结构版本:</source>
         <translation>Schema version: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>内容:</source>
         <translation>Contents: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>(口岸 / 数据 / 建议)</source>
         <translation> (ports / figures / proposals)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>另有 {n} 条公开来源(见“原文”页)</source>
         <translation>and {n} more public sources (see the Source text tab)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>日志:</source>
         <translation>Log: </translation>
     </message>
@@ -1534,7 +1539,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../briefing/drawing/periods.py" line="+22"/>
+        <location filename="../../briefing/drawing/periods.py" line="+20"/>
         <source>{year}年第{n}季度</source>
         <translation>Q{n} {year}</translation>
     </message>
@@ -1582,17 +1587,17 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortDetails</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_details.py" line="+62"/>
+        <location filename="../../briefing/ui/ports/port_details.py" line="+64"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>盟市</source>
         <translation>League/city</translation>
     </message>
@@ -1602,13 +1607,13 @@ and no full-year figures to compare with other ports.</translation>
         <translation>County</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+109"/>
+        <location line="+1"/>
+        <location line="+120"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1618,27 +1623,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+26"/>
+        <source>无可靠坐标(地图上只标出所在盟市)</source>
+        <translation>No reliable location (the map shades its league)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>在地图或表格中选择一个口岸,即可查看详情。</source>
         <translation>Select a port on the map or in the table to see its details.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-40"/>
         <source>北纬 {lat:.2f}°,东经 {lon:.2f}°</source>
         <translation>{lat:.2f}° N, {lon:.2f}° E</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>位置说明</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>无可靠坐标(地图上不标注)</source>
-        <translation>No reliable location (not shown on the map)</translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+118"/>
         <source>名录</source>
         <translation>Roster</translation>
     </message>
@@ -1646,22 +1651,22 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortMap</name>
     <message>
-        <location filename="../../briefing/ui/ports/map_items.py" line="+31"/>
+        <location filename="../../briefing/ui/ports/map_items.py" line="+43"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>对方口岸</source>
         <translation>Counterpart port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../briefing/drawing/map_geometry.py" line="+35"/>
+        <location filename="../../briefing/drawing/map_geometry.py" line="+38"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
@@ -1676,7 +1681,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Nearby town or approximate</translation>
     </message>
     <message>
-        <location filename="../../briefing/ui/ports/map_overlays.py" line="+113"/>
+        <location filename="../../briefing/ui/ports/map_overlays.py" line="+115"/>
         <source>无可靠坐标的口岸:</source>
         <translation>Ports without a reliable location: </translation>
     </message>
@@ -1688,33 +1693,33 @@ and no full-year figures to compare with other ports.</translation>
     <message>
         <location line="+8"/>
         <source>等 {n} 个</source>
-        <translation>and {n} more</translation>
+        <translation>({n} in all)</translation>
     </message>
 </context>
 <context>
     <name>PortTableModel</name>
     <message>
-        <location filename="../../briefing/ui/ports/port_models.py" line="+94"/>
+        <location filename="../../briefing/ui/ports/port_models.py" line="+106"/>
         <source>中文名</source>
         <translation>Chinese name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>英文名</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>口岸</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>邻国</source>
         <translation>Neighbour</translation>
     </message>
@@ -1729,7 +1734,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>League/city</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>坐标</source>
         <translation>Location</translation>
     </message>
@@ -1737,7 +1742,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+135"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+144"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -1778,7 +1783,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>None (airports)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>显示 {shown} / {total} 个口岸</source>
         <translation>Showing {shown} of {total} ports</translation>
     </message>
@@ -1997,12 +2002,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+88"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+96"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
@@ -2015,7 +2020,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+157"/>
+        <location filename="../../briefing/ui/proposals/proposals_tab.py" line="+173"/>
         <source>搜索建议:口岸、羊绒、manzhouli…</source>
         <translation>Search proposals: 口岸, 羊绒, manzhouli…</translation>
     </message>
@@ -2025,23 +2030,23 @@ and no full-year figures to compare with other ports.</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+160"/>
         <source>仅显示与所选口岸相关</source>
         <translation>Only those about the selected port</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-157"/>
         <source>身份:</source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location line="+2"/>
         <location line="+4"/>
+        <location line="+10"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-9"/>
         <source>主题</source>
         <translation>Topics</translation>
     </message>
@@ -2051,12 +2056,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Ports concerned</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>建议</source>
         <translation>Proposals</translation>
     </message>
@@ -2066,12 +2071,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Full text</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>仅显示与所选口岸相关({0})</source>
         <translation>Only those about {0}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>无法搜索:本简报的搜索索引已损坏</source>
         <translation>Cannot search: this briefing&apos;s search index is damaged</translation>
     </message>
@@ -2091,27 +2096,27 @@ and no full-year figures to compare with other ports.</translation>
         <translation>No proposals match the filters.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>没有找到与“{0}”相关的建议。试试其他关键词,或清除筛选条件。</source>
         <translation>No proposals match “{0}”. Try other words, or clear the filters.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>本简报的搜索索引已损坏,无法搜索。清除搜索框即可浏览全部建议。</source>
         <translation>This briefing&apos;s search index is damaged, so it cannot be searched. Clear the search box to browse every proposal.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>{0} ›</source>
         <translation>{0} ›</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>涉及全区口岸,未指明具体口岸</source>
         <translation>All the region&apos;s ports; none named</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>查看原文(第{0}段)</source>
         <translation>Source text (paragraph {0})</translation>
     </message>
@@ -2216,7 +2221,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SourcesTab</name>
     <message>
-        <location filename="../../briefing/ui/sources/sources_tab.py" line="+162"/>
+        <location filename="../../briefing/ui/sources/sources_tab.py" line="+170"/>
         <source>版面</source>
         <translation>Sections</translation>
     </message>
@@ -2227,12 +2232,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+145"/>
+        <location line="+192"/>
         <source>(无标题)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-92"/>
         <source>此简报没有收录原文</source>
         <translation>This briefing holds no source text</translation>
     </message>
@@ -2242,42 +2247,42 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Other sources ({0})</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+193"/>
         <source>(无网址)</source>
         <translation>(no web address)</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-152"/>
         <source>◀ 前一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>无日期</source>
         <translation>undated</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>后一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>第 {first}–{last} 段,共 {total} 段</source>
         <translation>Paragraphs {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>引用本段的数据:</source>
         <translation>Figures citing this paragraph: </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>… 另有 {n} 条数据引用本段</source>
         <translation>… and {n} more figures cite this paragraph</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>转载页:</source>
         <translation>Repost: </translation>
     </message>
@@ -2290,12 +2295,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SpeakerTableModel</name>
     <message>
-        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+46"/>
+        <location filename="../../briefing/ui/proposals/proposal_models.py" line="+52"/>
         <source>发言人</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
@@ -2305,12 +2310,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Titles</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>建议数</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>全部发言人</source>
         <translation>All speakers</translation>
     </message>
@@ -2350,7 +2355,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>SubjectTreeModel</name>
     <message>
-        <location filename="../../briefing/ui/indicators/coverage.py" line="-88"/>
+        <location filename="../../briefing/ui/indicators/coverage.py" line="-89"/>
         <source>全区与城市</source>
         <translation>Region and cities</translation>
     </message>
@@ -2383,12 +2388,12 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../briefing/drawing/formatting.py" line="-146"/>
+        <location filename="../../briefing/drawing/formatting.py" line="-160"/>
         <source>列</source>
         <translation>trains</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>吨</source>
         <translation>t</translation>
     </message>
@@ -2398,7 +2403,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>yuan</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>辆</source>
         <translation>vehicles</translation>
     </message>
@@ -2408,7 +2413,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>crossings</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>人</source>
         <translation>people</translation>
     </message>
@@ -2418,7 +2423,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>flights</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>条</source>
         <translation>routes</translation>
     </message>
@@ -2428,7 +2433,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>firms</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>项</source>
         <translation>items</translation>
     </message>
@@ -2438,18 +2443,18 @@ and no full-year figures to compare with other ports.</translation>
         <translation>vehicle crossings</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>辆(列/架)次</source>
         <translation>vehicle, train and aircraft crossings</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>个百分点</source>
         <translation>percentage points</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{number} 十亿</source>
         <translation>{number} billion</translation>
     </message>
@@ -2459,7 +2464,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{number} million</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>超{value}</source>
         <translation>over {value}</translation>
     </message>
@@ -2469,12 +2474,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>about {value}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{value}以上</source>
         <translation>{value} or more</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>万{unit}</source>
         <translation>10,000 {unit}</translation>
     </message>
@@ -2487,7 +2492,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>ViewState</name>
     <message>
-        <location filename="../../briefing/ui/presenting/view_state.py" line="+46"/>
+        <location filename="../../briefing/ui/presenting/view_state.py" line="+45"/>
         <source>不是一个对象</source>
         <translation>not an object</translation>
     </message>
@@ -2497,7 +2502,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>{0} is not text</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>tab “{0}” 不是 {1} 之一</source>
         <translation>tab “{0}” is not one of {1}</translation>
     </message>
@@ -2512,12 +2517,12 @@ and no full-year figures to compare with other ports.</translation>
         <translation>map zoom is not a positive number</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>map 的 center 不是 [经度, 纬度]</source>
         <translation>map center is not [longitude, latitude]</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>找不到口岸 {0}</source>
         <translation>port {0} not found</translation>
     </message>
@@ -2537,7 +2542,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>source paragraph {0} not found</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>此处没有 {0} 的图表</source>
         <translation>no chart of {0} here</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefing.drawing.chart_specs import comparison_specs, is_annual, series_specs
 from briefing.drawing.chart_words import chart_word
-from briefing.drawing.formatting import period_text, unit_text, value_text, written_text
+from briefing.drawing.formatting import period_text, source_date, unit_text, value_text, written_text
 from briefing.drawing.i18n import short_chinese_name, short_english_name
 from briefing.drawing.slides.records import Citation, Hero, MapPort, Picture
 from briefing.drawing.slides.words import Words
@@ -72,9 +72,9 @@ _W = {  # marked for lupdate; str() where used, as the marker is typed object
 }
 
 
-def _short_source(source: Source) -> str:
+def _short_source(source: Source, language: str) -> str:
     if source.publisher:
-        return f"{source.publisher} {source.published}".strip()
+        return f"{source.publisher} {source_date(source, language)}".strip()
     found = _DATED.match(source.title)
     return found.group(1).strip() if found else source.title
 
@@ -111,11 +111,11 @@ class Basics:
         if passage_id:
             passage = self.b.passage(passage_id)
             source = self.b.source(passage.source_id) if passage else None
-            head = _short_source(source) if source else ""
+            head = _short_source(source, self.w.language) if source else ""
             number = self.t("paragraph", passage.position) if passage else ""
             return " · ".join(x for x in (head, number) if x)
         source = self.b.source(source_id)
-        return _short_source(source) if source else source_id
+        return _short_source(source, self.w.language) if source else source_id
 
     def citation(self, obs: Observation) -> Citation:
         if obs.passage_id:
@@ -260,9 +260,10 @@ class Basics:
             for p in self.b.ports
             if p.lon is not None and p.lat is not None
         )
-        modes = [m for m in ("rail", "road", "air") if any(p.mode == m and p.marked for p in ports)]
+        # every shape and fill drawn is in the legend, the small unmarked ports' too
+        modes = [m for m in ("rail", "road", "air") if any(p.mode == m for p in ports)]
         legend = [(m, self.w.mode(m)) for m in modes]
-        if any(p.marked and p.hollow for p in ports):
+        if any(p.hollow for p in ports):
             legend.append(("hollow", self.t("hollow")))
         leagues = tuple(leagues)
         if leagues:

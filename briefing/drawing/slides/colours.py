@@ -24,10 +24,8 @@ class SlideColours:
     border: str
     halo: str  # behind a map label (opaque, so its contrast is known)
     others: str  # the other subjects' bars in a comparison
-    selected: str  # the subject's own bar
-    accents: dict[str, str]  # kind -> colour of a hero's bar or frame (not text)
-    modes: dict[str, str]  # rail/road/air -> marker colour
-    bodies: dict[str, str]  # speaker's body -> colour of the seat's bar
+    selected: str  # the subject's own bar: ink, not a colour (an orange one read as a target)
+    accents: dict[str, str]  # kind -> colour of a hero's bar or frame (not text); the one meaning of a colour
     dark: bool
 
 
@@ -47,10 +45,8 @@ def slide_colours(theme: Theme) -> SlideColours:
             border="#8b98a5",
             halo="#000000",
             others="#6f8fb3",
-            selected="#ff9f43",
+            selected="#ffffff",
             accents=dict(theme.accents),
-            modes=dict(theme.modes),
-            bodies=dict(theme.bodies),
             dark=True,
         )
     return SlideColours(
@@ -67,10 +63,8 @@ def slide_colours(theme: Theme) -> SlideColours:
         border="#8f9aa6",
         halo="#ffffff",
         others="#8ea5c0",
-        selected="#e8590c",
+        selected="#15191e",
         accents=dict(theme.accents),
-        modes=dict(theme.modes),
-        bodies=dict(theme.bodies),
         dark=False,
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefing.drawing.formatting import briefing_title, proposal_title
+from briefing.drawing.formatting import briefing_title, proposal_title, source_date
 from briefing.drawing.slides.basics import _SENTENCE, Basics
 from briefing.drawing.slides.records import (
     Citation,
@@ -187,7 +187,7 @@ class Composer(Basics):
         for source_id in self.shown_sources:
             source = self.b.source(source_id)
             if source is not None and source is not self.article:
-                lines.append(_short_title(source))
+                lines.append(_short_title(source, self.w.language))
         others = len(self.b.sources) - len(lines)
         note = self.t("sources_note") + (" " + self.t("more_sources", others) if others > 0 else "")
         return SourcesSlide(stop_name=name, title=self.t("sources"), lines=tuple(lines), note=note)
@@ -207,7 +207,7 @@ def _key_sentences(sentences: tuple[str, ...], title: str) -> tuple[int, ...]:
     return tuple(sorted(range(len(sentences)), key=score, reverse=True))
 
 
-def _short_title(source: Source) -> str:
+def _short_title(source: Source, language: str) -> str:
     """A source's title without the curators' asides ("(repost)", "(summary)")."""
     title = re.sub(r"\s*\((?:repost|summary|via [^)]*|[^)]*mirror[^)]*)\)", "", source.title).strip()
-    return f"{source.publisher} {title} {source.published}".strip() if source.publisher else title
+    return f"{source.publisher} {title} {source_date(source, language)}".strip() if source.publisher else title

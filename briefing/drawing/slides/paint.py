@@ -154,8 +154,8 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
         shown = canvas.force(
             _excerpt(slide.sentences, list(ranks[:1])), quote, canvas.px(0.036), "quote", c.ink, c.background
         )
-    if canvas.painter is not None and shown is not None:  # a bar in the colour of the speaker's seat
-        bar = QColor(c.bodies.get(slide.body, c.rule))
+    if canvas.painter is not None and shown is not None:  # a bar beside the quotation, in ink (the seat is a word)
+        bar = QColor(c.ink)
         canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, shown.rect.height()), bar)
 
 

@@ -194,7 +194,7 @@ def _extent(picture: Picture) -> QRectF:
 
 
 def _marker(painter: QPainter, c: SlideColours, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
-    colour = QColor(c.modes.get(mode, c.ink))
+    colour = QColor(c.ink)  # one ink for every mode: the shape says the mode, colour is kept for kinds
     paper = QColor(c.background)
     if hollow:  # an approximate position: empty inside, a thick coloured rim (as on the viewer's map)
         painter.setPen(

@@ -36,6 +36,7 @@ from briefing.drawing.formatting import (
     period_text,
     readable_formula,
     same_figure,
+    source_date,
     value_text,
     written_text,
 )
@@ -451,7 +452,7 @@ class FactCardPanel(QScrollArea):
 
 def _citation(source: Source) -> str:
     """Publisher · date · title, and whether the address is a copy of the publisher's page."""
-    text = " · ".join(part for part in (source.publisher, source.published, source.title) if part)
+    text = " · ".join(part for part in (source.publisher, source_date(source), source.title) if part)
     if source.url_kind == "repost":
         text += QCoreApplication.translate("FactCard", "(转载)")
     elif source.url_kind == "mirror":

@@ -1,5 +1,5 @@
 """What the map draws: league outlines, port markers and names that keep their on-screen size, their
-shapes and colours, and the projection from longitude and latitude to the scene.
+shapes in one ink, and the projection from longitude and latitude to the scene.
 
 Markers and names are pictures drawn once and copied by Qt: a marker is one of a few sprites (per
 shape, fill, size and theme), a name a picture of its own. Painting a map of a thousand ports
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QTransform,
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPath
 from briefing.drawing import map_geometry as geometry
 from briefing.drawing.formatting import country_label, mode_label, precision_label
 from briefing.drawing.i18n import local_name
-from briefing.drawing.map_geometry import mode_colour, project, theme_colour
-from briefing.store.records import Port
+from briefing.drawing.map_geometry import marker_ink, project, theme_colour
+from briefing.store.records import Outline, Port
 
 
 def port_tooltip(port: Port) -> str:
@@ -55,10 +56,10 @@ def port_tooltip(port: Port) -> str:
 
 
 def draw_marker(painter: QPainter, mode: str, hollow: bool, centre: QPointF, radius: float) -> None:
-    """A marker in the current theme (paper: white, or black in the dark theme), lines never thinner
-    than a screen can show."""
+    """A marker in the current theme's one marker ink (paper: white, or black in the dark theme), lines
+    never thinner than a screen can show."""
     geometry.draw_marker(
-        painter, mode, hollow, centre, radius, mode_colour(mode), theme_colour("base"), min_rim=2.5, min_edge=1.5
+        painter, mode, hollow, centre, radius, marker_ink(), theme_colour("base"), min_rim=2.5, min_edge=1.5
     )
 
 
@@ -72,7 +73,7 @@ def _pixel_ratio() -> float:
 
 def marker_sprite(mode: str, hollow: bool, size: float, ratio: float) -> tuple[QPixmap, float]:
     """A marker drawn once (per shape, fill, size, pixel ratio and theme) and its half width."""
-    key = (mode, hollow, round(size, 3), ratio, mode_colour(mode).rgba(), theme_colour("base").rgba())
+    key = (mode, hollow, round(size, 3), ratio, marker_ink().rgba(), theme_colour("base").rgba())
     found = _SPRITES.get(key)
     if found is None:
         half = math.ceil(size * 1.8 + 2)
@@ -118,6 +119,10 @@ class OutlineItem(QGraphicsPathItem):
     stroker, which works out a join at each of the outlines' thousands of corners (8 ms per redraw,
     most of a zoom step, against 0.6 ms). A border wider than a pixel is therefore drawn as 1-pixel
     lines side by side, a fraction of a pixel apart: the same ink (1.3 px of it for the usual 1.3)."""
+
+    def __init__(self, path: QPainterPath, record: Outline) -> None:
+        super().__init__(path)
+        self.record = record
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: N802 (Qt override)
         path, pen = self.path(), self.pen()
@@ -168,7 +173,7 @@ class PortMarker(QGraphicsPixmapItem):
 
     @property
     def fill_colour(self) -> QColor:
-        return theme_colour("base") if self.hollow else mode_colour(self.port.mode)
+        return theme_colour("base") if self.hollow else marker_ink()
 
     def set_geometry(self, offset: QPointF, radius: float, selected: bool) -> None:
         if (offset - self.moved_by).manhattanLength() < 0.01 and radius == self.radius and selected == self.selected:

@@ -1,16 +1,17 @@
-"""The map's two corner boxes: the legend (a shape per mode, solid and hollow) and the ports without a
-sourced coordinate, named as buttons, never placed."""
+"""The map's two corner boxes: the legend (a shape per mode, solid and hollow, all in one ink) and the
+ports without a sourced coordinate, named as buttons, never placed."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from briefing.drawing import themes
-from briefing.drawing.formatting import mode_label
 from briefing.drawing.i18n import local_name
-from briefing.drawing.map_geometry import map_word, theme_colour
+from briefing.drawing.map_geometry import legend_entries, map_word
 from briefing.store.records import MODES, Port
 from briefing.ui.ports.map_items import draw_marker
 
@@ -43,21 +44,17 @@ def place_corner_boxes(legend: QFrame, unplaced: QFrame, height: int, margin: in
     unplaced.move(margin, height - unplaced.height() - margin)
 
 
-def legend_icon(mode: str, hollow: bool, radius: float, ratio: float) -> QPixmap:
-    """A marker for the legend: the mode's shape, or a neutral circle for solid (exact) and hollow."""
-    size = int(radius * 3.2)
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+def legend_icon(shapes: tuple[str, ...], hollow: bool, radius: float, ratio: float) -> QPixmap:
+    """Markers for a legend row, drawn as the map draws them (one ink, solid or hollow), each shape in
+    its own column: the rows under a mode's own row show the same shape right below it."""
+    size, pitch = radius * 3.2, radius * 3.0
+    pixmap = QPixmap(math.ceil((size + pitch * (len(MODES) - 1)) * ratio), math.ceil(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if mode:
-        draw_marker(painter, mode, False, QPointF(size / 2, size / 2), radius)
-    else:  # the fill legend uses a neutral circle, so it reads apart from the mode colours
-        muted, paper = theme_colour("map_muted"), theme_colour("base")
-        painter.setPen(QPen(muted, max(2.5, radius * 0.42)) if hollow else QPen(paper, 1.5))
-        painter.setBrush(paper if hollow else muted)
-        painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+    for mode in shapes:
+        draw_marker(painter, mode, hollow, QPointF(size / 2 + MODES.index(mode) * pitch, size / 2), radius)
     painter.end()
     return pixmap
 
@@ -81,27 +78,27 @@ def _show_contents(frame: QFrame) -> None:
 def _empty(layout) -> None:
     while layout.count():
         widget = layout.takeAt(0).widget()
-        widget.hide()  # hidden on purpose: a show the layout queued never makes it a window of its own
+        # Hidden first: a widget just added to a shown box has a show queued, which would otherwise
+        # put it up as a window of its own (taking the focus from the main window) once unparented.
+        widget.hide()
         widget.setParent(None)  # gone from findChildren() at once, not at the next event loop pass
         widget.deleteLater()
 
 
 def fill_legend(frame, icon) -> None:
     """The legend: a shape per mode, then solid for an exact site, hollow for an approximate one.
-    `icon(mode, hollow)` draws a marker."""
+    `icon(shapes, hollow)` draws those markers."""
     layout = frame.layout() or QGridLayout(frame)
     _empty(layout)
-    layout.setContentsMargins(10, 8, 12, 8)
-    layout.setHorizontalSpacing(8)
+    layout.setContentsMargins(10, 8, 10, 8)
+    layout.setHorizontalSpacing(6)
     layout.setVerticalSpacing(3)
     title = QLabel(map_word("legend"))
     title.setStyleSheet("font-weight: bold;")
     layout.addWidget(title, 0, 0, 1, 2)
-    entries = [(mode, False, mode_label(mode)) for mode in MODES]
-    entries += [("", False, map_word("exact")), ("", True, map_word("approximate"))]
-    for row, (mode, hollow, text) in enumerate(entries, start=1):
+    for row, (shapes, hollow, text) in enumerate(legend_entries(), start=1):
         picture = QLabel()
-        picture.setPixmap(icon(mode, hollow))
+        picture.setPixmap(icon(shapes, hollow))
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(picture, row, 0)

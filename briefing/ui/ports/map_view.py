@@ -78,7 +78,7 @@ class PortMap(QGraphicsView):
             pen = QPen(theme_colour("map_border"), 1.3)
             pen.setCosmetic(True)
             item.setPen(pen)
-            item.setBrush(theme_colour("map_land"))
+        self._tint_league()
         for badge in self._fixed_labels:
             badge.restyle(badge.text, badge.font, theme_colour("map_country" if badge.factor > 1 else "map_muted"))
         for frame in (self.legend, self.unplaced_box):
@@ -104,7 +104,7 @@ class PortMap(QGraphicsView):
         region = QPainterPath()
         for outline in outlines:
             path = outline_path(outline)
-            item = OutlineItem(path)
+            item = OutlineItem(path, outline)
             pen = QPen(theme_colour("map_border"), 1.3)
             pen.setCosmetic(True)
             item.setPen(pen)
@@ -174,6 +174,7 @@ class PortMap(QGraphicsView):
         """Highlight a port (no signal) and bring it into view; an empty id clears the highlight."""
         self._selected = port_id if port_id in self._markers or port_id in {p.id for p in self._unplaced} else ""
         self._bold_selected()
+        self._tint_league()
         marker = self._markers.get(self._selected)
         if marker is not None:
             margin = round(self._radius() * 4)
@@ -185,6 +186,19 @@ class PortMap(QGraphicsView):
             ):
                 self.centerOn(marker.pos())
         self._relayout()
+
+    def _tint_league(self) -> None:
+        """A selected port without a position has no marker: its league is tinted instead, so the map
+        still says roughly where it is; every other league is plain land."""
+        port = next((p for p in self._unplaced if p.id == self._selected), None)
+        for item in self._outline_items:
+            marked = port is not None and item.record.name_zh == port.league_city
+            item.setBrush(theme_colour("map_land_marked" if marked else "map_land"))
+
+    def tinted_leagues(self) -> list[str]:
+        """The leagues drawn tinted (the selected unplaced port's), by their Chinese names."""
+        marked = theme_colour("map_land_marked")
+        return [item.record.name_zh for item in self._outline_items if item.brush().color() == marked]
 
     def set_visible_ports(self, port_ids: set[str] | None) -> None:
         """Fade the ports the table's filter hides; None shows them all at full strength."""
@@ -470,7 +484,7 @@ class PortMap(QGraphicsView):
 
     def _build_legend(self) -> None:
         radius, ratio = self._radius(), self.devicePixelRatioF()
-        fill_legend(self.legend, lambda mode, hollow: legend_icon(mode, hollow, radius, ratio))
+        fill_legend(self.legend, lambda shapes, hollow: legend_icon(shapes, hollow, radius, ratio))
         self._place_overlays()
 
     def _set_unplaced(self, ports: tuple[Port, ...]) -> None:

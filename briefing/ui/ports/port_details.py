@@ -93,7 +93,7 @@ class PortDetails(QTextBrowser):
             where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
             coordinate = f"{where} · {precision_label(port.coord_precision)}"
         else:
-            coordinate = self.tr("无可靠坐标(地图上不标注)")
+            coordinate = self.tr("无可靠坐标(地图上只标出所在盟市)")
         sources = []
         for role, source in self._sources:
             sources.append(self._source_title(role, source))

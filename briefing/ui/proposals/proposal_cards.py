@@ -57,7 +57,7 @@ def _marks(card: tuple, terms: Sequence[str]) -> tuple:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a row as a card: bold title, a coloured line (body), a grey line, a body-colour bar."""
+    """Paints a row as a card: bold title, a line in the card's ink (speaker, body), a grey line, an ink bar."""
 
     CACHED = 96  # laid-out cards kept (a screenful of both lists, and some): painting one laid it out again
 

@@ -31,16 +31,16 @@ SortRole = Qt.ItemDataRole.UserRole
 RecordRole = Qt.ItemDataRole.UserRole + 1
 CardRole = Qt.ItemDataRole.UserRole + 2  # (title, subtitle, detail, colour or None): one call per card
 
-# One colour per body, so deputies, CPPCC members and officials never blur together on screen.
 HIGHLIGHT_COLOUR = themes.LIGHT.search_highlight  # search matches in the light theme (the tests check it)
 
 
 _LEADING_SEPARATORS = re.compile(r"^[,,、 ]+")  # what joins a body to the titles after it
 
 
-def body_colour(body: str) -> QColor:
-    bodies = themes.current().bodies
-    return QColor(bodies.get(body, bodies["official"]))
+def speaker_ink() -> QColor:
+    """The colour of a speaker's line and card bar, whatever their body: plain ink, for a colour means
+    a kind of figure everywhere else; the body is said in words ("全国人大代表")."""
+    return QColor(themes.current().text)
 
 
 _BODY_ZH = {"npc_deputy": "全国人大代表", "cppcc_member": "全国政协委员"}
@@ -117,7 +117,7 @@ class ProposalTableModel(_RecordTableModel):
         if role == RecordRole:
             return proposal
         if role == CardRole:
-            colour = body_colour(speaker.body) if speaker is not None else None
+            colour = speaker_ink() if speaker is not None else None
             return (
                 proposal_title(proposal),
                 self._speaker_text(proposal, speaker),
@@ -135,8 +135,6 @@ class ProposalTableModel(_RecordTableModel):
                 return self._speaker_text(proposal, speaker)
             if column == self.COL_TOPICS:
                 return " · ".join(proposal.topics)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SPEAKER and speaker is not None:
-            return body_colour(speaker.body)
         return None
 
     @staticmethod
@@ -177,7 +175,7 @@ class SpeakerTableModel(_RecordTableModel):
                 self._text(speaker, self.COL_NAME, False),
                 self._text(speaker, self.COL_BODY, False),
                 self._text(speaker, self.COL_TITLES, False),
-                body_colour(speaker.body) if speaker else None,
+                speaker_ink() if speaker else None,
             )
         if role == SortRole:
             return index.row()
@@ -185,8 +183,6 @@ class SpeakerTableModel(_RecordTableModel):
             return self._text(speaker, column, False)
         if role == Qt.ItemDataRole.ToolTipRole:  # escaped: Qt would read markup in titles as HTML
             return plain_tooltip(self._text(speaker, column, True))
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_BODY and speaker is not None:
-            return body_colour(speaker.body)
         return None
 
     def _text(self, speaker: Delegate | None, column: int, full: bool) -> str:

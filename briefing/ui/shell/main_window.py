@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefing import log
 from briefing.drawing import fonts, i18n, themes
+from briefing.drawing.formatting import source_date
 from briefing.store import Briefing, BriefingError, open_briefing
 from briefing.store.records import has_later_figures
 from briefing.ui.common import theme_widgets
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDetailedText(
             "\n".join(  # every source, behind "Show Details…"
-                " · ".join(p for p in (s.title, s.publisher, s.published, s.url) if p) for s in self.briefing.sources
+                " · ".join(p for p in (s.title, s.publisher, source_date(s), s.url) if p) for s in self.briefing.sources
             )
         )
         box.open()

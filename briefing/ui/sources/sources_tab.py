@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.drawing import themes
-from briefing.drawing.formatting import period_text, value_text
+from briefing.drawing.formatting import period_text, source_date, value_text
 from briefing.drawing.i18n import local_name
 from briefing.store.records import Passage, Source
 from briefing.store.search import find_spans
@@ -285,7 +285,7 @@ class SourcesTab(QWidget):
             self._note.setText("")
             return
         self._title.setText(source.title)
-        parts = [source.publisher, source.published] + ([source.url] if source.url else [])
+        parts = [source.publisher, source_date(source)] + ([source.url] if source.url else [])
         self._byline.setText(" · ".join(p for p in parts if p))
         self._note.setText("")
         self._note.setVisible(False)
@@ -301,7 +301,7 @@ class SourcesTab(QWidget):
             cursor.insertText(source.title, char_format())
             details = " · ".join(
                 p
-                for p in (source.publisher, source.published or QCoreApplication.translate("SourcesTab", "无日期"))
+                for p in (source.publisher, source_date(source) or QCoreApplication.translate("SourcesTab", "无日期"))
                 if p
             )
             for line in filter(None, (details, _address_line(source))):
