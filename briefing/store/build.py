@@ -44,6 +44,8 @@ def build(source_dir: Path, output: Path, outlines: Path | None = None) -> dict[
 
 
 def _read_outlines(path: Path) -> list[dict[str, Any]]:
+    if Path(path).exists() and not Path(path).is_file():  # a pipe would never end the read
+        raise BuildError(path, 0, f"cannot read map outlines: {curated_files.not_a_file(Path(path))}")
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

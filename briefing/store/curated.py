@@ -125,10 +125,16 @@ REQUIRED_COLUMNS = {
 CURATOR_COLUMNS = ("curator_note",)
 
 
+def not_a_file(path: Path) -> str:
+    """Why a curated file cannot be read: it is missing, or it is something else (a folder, a pipe
+    or a device, which would block or never end) under that name."""
+    return "is not a regular file (a folder, pipe or device)" if path.exists() else "file is missing"
+
+
 def read_rows(folder: Path, name: str) -> list[Row]:
     path = folder / name
     if not path.is_file():
-        raise BuildError(path, 0, "file is missing")
+        raise BuildError(path, 0, not_a_file(path))
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -233,7 +239,7 @@ def load(folder: Path) -> Curated:
 def _load_meta(folder: Path) -> dict[str, str]:
     path = folder / "briefing.toml"
     if not path.is_file():
-        raise BuildError(path, 0, "file is missing")
+        raise BuildError(path, 0, not_a_file(path))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
