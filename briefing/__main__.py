@@ -145,14 +145,20 @@ def _agenda_stops(path: Path):
         raise ValueError(str(exc)) from None
 
 
+_BATCH = {"--self-test", "--screenshot", "--stage-screenshots", "--quit-after-paint", "-h", "--help"}
+
+
+def is_command_line_run(argv: list[str]) -> bool:
+    """Whether these arguments run a command or the viewer in a batch mode (self-test, screenshots):
+    a run whose output and errors belong in the console it was started from."""
+    return bool(argv) and (argv[0] in _COMMANDS or any(arg.split("=", 1)[0] in _BATCH for arg in argv))
+
+
 def _configure_console(argv: list[str]) -> None:
     """Output in any console code page, file or pipe (see briefing.console)."""
     from briefing.console import configure_streams
 
-    batch = {"--self-test", "--screenshot", "--stage-screenshots", "--quit-after-paint", "-h", "--help"}
-    configure_streams(
-        command_line=bool(argv) and (argv[0] in _COMMANDS or any(arg.split("=", 1)[0] in batch for arg in argv))
-    )
+    configure_streams(command_line=is_command_line_run(argv))
 
 
 def _build(args) -> int:

@@ -12,6 +12,7 @@ import pytest
 
 from briefing.__main__ import main
 from briefing.store import BriefingError, open_briefing
+from briefing.store.opening import connect_readonly
 from briefing.store.schema import SCHEMA_VERSION
 
 
@@ -125,7 +126,26 @@ def test_check_summarises_a_good_database(capsys, fixture_db):
     assert sha(fixture_db) == before
 
 
-def test_opened_read_only(fixture_briefing):
-    # white-box: the store offers no way to write, so its own connection is tried
-    with pytest.raises(sqlite3.DatabaseError):
-        fixture_briefing._conn.execute("DELETE FROM ports")
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM ports",
+        "UPDATE ports SET name_zh = 'x'",
+        "CREATE TABLE notes (text)",
+        "PRAGMA user_version = 99",
+        "PRAGMA journal_mode = WAL",  # would rewrite the file's header
+        "VACUUM",
+    ],
+)
+def test_the_connection_the_store_reads_through_cannot_change_the_file(statement, fixture_db, tmp_path):
+    path = copy_of(fixture_db, tmp_path)
+    before = sha(path)
+    conn = connect_readonly(path)
+    try:
+        conn.execute(statement).fetchall()
+        conn.commit()
+    except sqlite3.DatabaseError:
+        pass  # refused; a pragma that only reports is harmless as long as the file stays as it was
+    conn.close()
+    assert sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no journal or log left beside it

@@ -1,7 +1,7 @@
 """Command-line output in any console code page, redirected to a file or a pipe.
 
 Windows writes a redirected stream in the system's code page: cp1252 on a Western machine, cp936
-(GBK) on a Chinese one. PYTHONIOENCODING gives a Linux run the same encodings. The bundled
+(GBK) on a Chinese one. PYTHONIOENCODING gives a Linux run the same encodings. A
 briefing's names are Chinese, which cp1252 cannot write at all; a briefing kept in a folder named
 "Ömnögovi 口岸" gives `check` a line that neither cp1252 nor cp936 can write whole.
 """
@@ -15,8 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fixture_facts as F
 import pytest
 
+from briefing.__main__ import is_command_line_run, main
 from briefing.console import configure_streams
 
 CODE_PAGES = ("cp1252", "cp936")
@@ -24,15 +26,13 @@ FOLDER = "Ömnögovi 口岸"
 
 
 @pytest.fixture(scope="module")
-def mongolian_copy(tmp_path_factory) -> Path:
-    """The bundled briefing in a folder whose name has "Ö" (not in cp936) and Chinese (not in cp1252)."""
+def mongolian_copy(tmp_path_factory, fixture_db) -> Path:
+    """The test briefing in a folder whose name has "Ö" (not in cp936) and Chinese (not in cp1252)."""
     import shutil
-
-    from briefing import paths
 
     folder = tmp_path_factory.mktemp("code-pages") / FOLDER
     folder.mkdir()
-    return Path(shutil.copy2(paths.bundled_database(), folder / "简报 2025.sqlite"))
+    return Path(shutil.copy2(fixture_db, folder / "简报 2025.sqlite"))
 
 
 def _briefing(args: list[str], encoding: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
@@ -49,22 +49,22 @@ def _briefing(args: list[str], encoding: str, stdout=subprocess.PIPE) -> subproc
 
 
 @pytest.mark.parametrize("encoding", CODE_PAGES)
-def test_search_json_through_a_pipe_is_utf8_in_any_code_page(encoding):
-    done = _briefing(["search", "口岸", "--json"], encoding)
+def test_search_json_through_a_pipe_is_utf8_in_any_code_page(encoding, mongolian_copy):
+    done = _briefing(["search", "口岸", "--json", "--db", str(mongolian_copy)], encoding)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     hits = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
-    assert any(hit["title"] == "策克口岸" for hit in hits)
+    assert any(hit["title"] == F.name_zh(F.EXACT_PORT) for hit in hits)
 
 
 @pytest.mark.parametrize("encoding", CODE_PAGES)
 def test_output_redirected_to_a_file_is_utf8_in_any_code_page(tmp_path, encoding, mongolian_copy):
     out = tmp_path / "口岸 结果.txt"
     with open(out, "wb") as handle:
-        searched = _briefing(["search", "口岸"], encoding, stdout=handle)
+        searched = _briefing(["search", "口岸", "--db", str(mongolian_copy)], encoding, stdout=handle)
         checked = _briefing(["check", str(mongolian_copy)], encoding, stdout=handle)
     assert searched.returncode == 0 and checked.returncode == 0, checked.stderr.decode("utf-8", "replace")
     text = out.read_bytes().decode("utf-8")
-    assert "策克口岸" in text and f"ok: {mongolian_copy}: " in text
+    assert F.name_zh(F.EXACT_PORT) in text and f"ok: {mongolian_copy}: " in text
 
 
 @pytest.mark.parametrize("encoding", CODE_PAGES)
@@ -134,19 +134,23 @@ def test_missing_streams_are_left_alone(monkeypatch):
     assert sys.stdout is None and sys.stderr is None
 
 
-def test_the_viewer_batch_modes_count_as_command_line(monkeypatch):
-    from briefing import __main__ as cli
-
-    seen = []
-    monkeypatch.setattr("briefing.console.configure_streams", lambda command_line=True: seen.append(command_line))
-    for argv, expected in (
+@pytest.mark.parametrize(
+    ("argv", "command_line"),
+    [
         (["check"], True),
         (["--self-test"], True),
         (["view", "x.sqlite", "--screenshot=d"], True),
         ([], False),
         (["view", "x.sqlite"], False),
         ([str(Path("a b.sqlite"))], False),
-    ):
-        seen.clear()
-        cli._configure_console(argv)
-        assert seen == [expected], argv
+    ],
+)
+def test_commands_and_the_viewer_batch_modes_are_command_line_runs(argv, command_line):
+    assert is_command_line_run(argv) == command_line
+
+
+def test_a_command_sets_its_streams_up_as_a_command_line_run(monkeypatch, fixture_db, capsys):
+    seen = []
+    monkeypatch.setattr("briefing.console.configure_streams", lambda command_line=True: seen.append(command_line))
+    assert main(["check", str(fixture_db)]) == 0
+    assert seen == [True] and capsys.readouterr().out.startswith(f"ok: {fixture_db}: ")

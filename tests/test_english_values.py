@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import fixture_facts as F
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.drawing import i18n
 from briefing.drawing.formatting import axis_unit_text, english_amount, number_text, period_text, value_text
 from briefing.drawing.periods import english_period
 from briefing.store.records import Observation
+from briefing.ui.ports.map_items import TextBadge
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -80,11 +83,11 @@ def test_lower_bounds_say_over_in_english(qapp):
     assert value_text(obs, "zh") == "超3000列"
 
 
-def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings):
+def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings, fixture_db):
     from conftest import show_window
 
-    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
-    window.selection.select_subject("erenhot-rail")
+    window = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1366, 768))
+    window.selection.select_subject(F.RAIL_PORT)
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
     window.set_language("en")
@@ -94,16 +97,17 @@ def test_cards_in_english_with_the_chinese_on_hover(qtbot, qt_fonts, settings):
     assert card.value.text() == "over 18,000 trains"
     assert "突破18000列" in card.value.toolTip()
     assert not CJK.search(card.period.text())
-    part_year = next(card for card in cards.values() if card.observation.value == 2531)
-    assert (part_year.value.text(), part_year.period.text()) == ("2,531 trains", "1 Jan–5 Dec 2021")
+    part_year = cards[F.AFTER_ARTICLE]  # 3807列, 2025年1月1日至12月15日: later than the article
+    shown = (part_year.value.text(), part_year.period.text())
+    assert shown == ("3,807 trains", "1 Jan–15 Dec 2025 · after the article")
 
 
-def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_fonts, settings):
+def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_fonts, settings, fixture_db):
     from conftest import show_window
 
-    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+    window = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1366, 768))
     window.tabs.setCurrentIndex(0)
-    window.selection.select_subject("erenhot-rail")
+    window.selection.select_subject(F.RAIL_PORT)
     QApplication.processEvents()
     port_map = window.ports_tab.map
     assert "二连浩特" in [badge.text for badge in port_map.labels()]
@@ -112,24 +116,27 @@ def test_the_map_renames_its_ports_after_a_switch_made_on_another_tab(qtbot, qt_
     QApplication.processEvents()
     window.tabs.setCurrentIndex(0)
     QApplication.processEvents()
-    names = [badge.text for badge in port_map._labels if badge.isVisible()]
+    # the names the map painted (read from its scene: asking the map would lay it out on demand)
+    names = [item.text for item in port_map.scene().items() if isinstance(item, TextBadge) and item.isVisible()]
     assert "Erenhot" in names and not any(CJK.search(name) for name in names)
     # the legend box is sized for its English words (it was left at the size of an empty box)
     qtbot.waitUntil(lambda: port_map.legend.width() >= port_map.legend.sizeHint().width() > 60)
 
 
-def test_proposals_have_english_titles_marked_as_translations(qtbot, qt_fonts, settings, bundled):
+def test_proposals_have_english_titles_marked_as_translations(qtbot, qt_fonts, settings, fixture_db):
     from conftest import show_window
 
     from briefing.drawing.formatting import proposal_title
 
-    proposal = next(p for p in bundled.proposals() if p.title_en)
-    assert proposal_title(proposal, "en") == f"{proposal.title_en} (translated)"
+    window = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1366, 768))
+    proposal = window.briefing.proposal(F.RAIL_PROPOSAL)
+    assert proposal.title_en and proposal_title(proposal, "en") == f"{proposal.title_en} (translated)"
     assert proposal_title(proposal, "zh") == proposal.title_zh
-    window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
     window.tabs.setCurrentIndex(2)
     window.set_language("en")
     QApplication.processEvents()
-    model = window.proposals_tab._proposal_model
-    titles = [model.data(model.index(row, model.COL_TITLE)) for row in range(model.rowCount())]
-    assert f"{proposal.title_en} (translated)" in titles
+    tab = window.proposals_tab
+    assert tab.open_proposal(F.RAIL_PROPOSAL)
+    listed = tab.proposal_view().currentIndex()
+    assert listed.data(Qt.ItemDataRole.DisplayRole) == f"{proposal.title_en} (translated)"  # in the list
+    assert f"{proposal.title_en} (translated)" in tab.reader_document().toPlainText()  # and as the heading

@@ -176,7 +176,7 @@ def test_viewer_comparison_is_honest(made_up, qtbot, qt_fonts):
     for kind in spec.kinds:
         assert kind_label(kind) in legend and accents[kind] in legend
     assert "★" in legend
-    names = [label.textItem.toPlainText() for label in chart._labels if label.isVisible()]
+    names = chart.name_labels()
     assert any(name.startswith("★ c口岸") for name in names)
     assert all("…" not in name for name in names)
 
@@ -191,7 +191,7 @@ def test_viewer_history_marks_the_missing_year_and_starts_at_zero(made_up, qtbot
     chart.set_spec(spec)
     ticks = [text for _, text in chart.plot.getAxis("bottom")._tickLevels[0]]
     assert ticks == ["2021年", "2022年", "2023年"]
-    written = [label.textItem.toPlainText() for label in chart._labels if label.isVisible()]
+    written = chart.value_labels()
     assert "—" in written
     _, (y_low, y_high) = chart.plot.viewRange()
     assert y_low == 0 and 100 < y_high <= 100 * 1.2
@@ -285,7 +285,7 @@ def test_at_1366_by_768_no_chart_label_is_cut(qtbot, qapp, qt_fonts, settings, s
                         continue
                     chart.draw()
                     QApplication.processEvents()  # the axes take their new widths
-                    names = [label.textItem.toPlainText() for label in chart._labels if label.isVisible()]
+                    names = chart.name_labels()
                     assert len(names) == len(chart.spec.bars) and not any("…" in name for name in names)
                     axis = chart.plot.getAxis("right")
                     metrics = QFontMetrics(axis.style["tickFont"])

@@ -182,3 +182,22 @@ def test_the_viewer_starts_when_its_settings_file_is_a_pipe(tmp_path):
     (result,), elapsed = run_commands([["view", "--self-test"]], tmp_path)
     assert result["code"] == 0 and "self-test ok" in result["out"], result
     assert elapsed < 20  # a whole self-test; a blocked start would never end
+
+
+@pytest.mark.parametrize("where", ["organisation file", "system-wide file", "system-wide organisation file"])
+def test_the_viewer_starts_when_a_settings_file_it_does_not_own_is_a_pipe(where, tmp_path, monkeypatch):
+    # Qt also reads an organisation-wide file and system-wide ones under the user's; an administrator's
+    # or another program's pipe there must not stop the viewer from starting
+    system = tmp_path / "system"
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(system))
+    target = {
+        "organisation file": tmp_path / "config" / "PortBriefing.ini",
+        "system-wide file": system / "PortBriefing" / "briefing-viewer.ini",
+        "system-wide organisation file": system / "PortBriefing.ini",
+    }[where]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "config").mkdir(exist_ok=True)
+    os.mkfifo(target)
+    (result,), elapsed = run_commands([["view", "--self-test"]], tmp_path, timeout=30)
+    assert result["code"] == 0 and "self-test ok" in result["out"], result
+    assert elapsed < 20

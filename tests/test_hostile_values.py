@@ -10,12 +10,14 @@ import shutil
 import sqlite3
 import tempfile
 
+import fixture_facts as F
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing import paths
 from briefing.store import BriefingError, open_briefing
+from briefing.store.boundary import describe
+from briefing.store.opening import connect_readonly
 from briefing.store.records import KINDS
 from briefing.store.value_checks import VALUE_LIMIT, observation_problem, parse_rings
 
@@ -24,13 +26,15 @@ any_float = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([1e
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return tmp_path_factory.mktemp("values")
+def template(tmp_path_factory, fixture_db):
+    """A folder for the changed copies of the test briefing, and that briefing."""
+    return tmp_path_factory.mktemp("values"), fixture_db
 
 
-def _opened_with(folder, statement: str, value) -> tuple[object, str]:
+def _opened_with(template, statement: str, value) -> tuple[object, str]:
+    folder, original = template
     path = folder / "v.sqlite"
-    shutil.copyfile(paths.bundled_database(), path)
+    shutil.copyfile(original, path)
     conn = sqlite3.connect(path)
     conn.execute(statement, (value,))
     conn.commit()
@@ -132,24 +136,27 @@ def test_deep_outline_nesting_is_refused_before_parsing():
         parse_rings("[" * 1_000_000 + "]" * 1_000_000)
 
 
-def test_a_statement_past_its_time_budget_is_stopped_in_one_line():
+def test_a_statement_past_its_time_budget_is_stopped_in_one_line(fixture_db):
     import time
 
-    briefing = open_briefing(paths.bundled_database())
-    briefing._conn.budget = 0.3  # seconds of CPU; 3 s and more in use
+    conn = connect_readonly(fixture_db)  # the connection the store reads through
+    conn.budget = 0.3  # seconds of CPU; the statement below takes 3 s and more (ends, were it not stopped)
     start = time.monotonic()
-    with pytest.raises(BriefingError) as caught:
-        briefing._rows("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        conn.execute(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2e7) SELECT count(*) FROM c"
+        ).fetchall()
     assert time.monotonic() - start < 3
-    assert "takes too long to read" in caught.value.problem and "\n" not in str(caught.value)
-    assert briefing.ports  # the next statement has a budget of its own
+    problem = describe(caught.value, conn)
+    assert problem.startswith("takes too long to read") and "\n" not in problem
+    assert conn.execute("SELECT count(*) FROM ports").fetchone()[0] == F.port_count()  # a budget of its own
+    conn.close()
 
 
 @pytest.mark.parametrize("query", ["口岸" * 20_000, " OR ".join(["a*"] * 3000), '"' * 5000, "NEAR(" * 1000])
-def test_a_pasted_page_of_query_is_searched_not_refused(query):
-    briefing = open_briefing(paths.bundled_database())
-    assert isinstance(briefing.search(query), list)
-    assert briefing.matches(query, ("proposal", "delegate")) is not None
+def test_a_pasted_page_of_query_is_searched_not_refused(query, fixture_briefing):
+    assert isinstance(fixture_briefing.search(query), list)
+    assert fixture_briefing.matches(query, ("proposal", "delegate")) is not None
 
 
 def test_a_briefing_with_a_write_ahead_log_shows_what_sqlite_shows(tmp_path):

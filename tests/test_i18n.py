@@ -169,14 +169,14 @@ def test_short_english_names_for_map_labels():
 # -- the command line --------------------------------------------------------------------------------
 
 
-def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
-    # In a child process: a whole run() leaves a destroyed main window behind, and pyqtgraph's
+def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path, fixture_db):
+    # In a child process: a whole run leaves a destroyed main window behind, and pyqtgraph's
     # scene items must not be torn down under the rest of this test session.
+    argv = ["view", str(fixture_db), "--lang", "en", "--screenshot", str(tmp_path / "shots")]
     code = (
-        "import sys; from briefing.__main__ import _parser; from briefing.app import run;"
+        "import sys; from briefing.__main__ import main;"
         "from briefing.drawing import i18n; from briefing.ui.common.settings import Settings;"
-        f"args = _parser().parse_args(['view', '--lang', 'en', '--screenshot', {str(tmp_path / 'shots')!r}]);"
-        "rc = run(args); print('RESULT', rc, i18n.current_language(), Settings().language); sys.stdout.flush();"
+        f"rc = main({argv!r}); print('RESULT', rc, i18n.current_language(), Settings().language); sys.stdout.flush();"
         "import os; os._exit(0)"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -186,12 +186,14 @@ def test_lang_option_overrides_for_the_run_without_being_saved(tmp_path):
     assert len(list((tmp_path / "shots").glob("*.png"))) == 4
 
 
-def test_an_unknown_language_is_refused_in_one_line(capsys):
-    from briefing.__main__ import _parser
-
-    with pytest.raises(SystemExit):
-        _parser().parse_args(["view", "--lang", "fr"])
-    assert "invalid choice: 'fr'" in capsys.readouterr().err
+def test_an_unknown_language_is_refused_in_one_line(tmp_path, fixture_db):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    argv = ["view", str(fixture_db), "--lang", "fr", "--quit-after-paint"]  # were it taken: a paint, then 0
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", *argv], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 2
+    assert "invalid choice: 'fr'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_no_home_made_translation_wrappers():

@@ -35,10 +35,8 @@ def agenda_file(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings, agenda_file):
-    # Still the bundled briefing: on the test briefing the presenter view does not become the active
-    # window (to be found out); the ids the agenda names are in both.
-    win = show_window(qtbot, qt_fonts, settings, size=(1280, 800))
+def window(qtbot, qt_fonts, settings, agenda_file, fixture_db):
+    win = show_window(qtbot, qt_fonts, settings, fixture_db, size=(1280, 800))
     assert win.presenter_tools.start(agenda_file) == ""
     return win
 
@@ -183,7 +181,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
-from briefing import paths
 from briefing.app import create_application
 from briefing.store import open_briefing
 from briefing.ui.shell.main_window import MainWindow
@@ -214,7 +211,7 @@ QTest.keyClick(presenter, Qt.Key.Key_Slash)
 box = presenter.findChild(QLineEdit, "stageSearchBox")
 shown["box_on_presenter"] = box is not None and box.isVisible()
 shown["typing_on_stage"] = [w.objectName() for w in stage.findChildren(QLineEdit) if w.isVisible()]
-QTest.keyClicks(box, "ganqimaodu")
+QTest.keyClicks(box, sys.argv[4])
 QTest.keyClick(box, Qt.Key.Key_Return)
 shown["found"] = getattr(deck.found, "subject_id", "")
 shown["stage_typing_shown"] = stage.show_typing
@@ -235,7 +232,15 @@ def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_t
     config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
-        [sys.executable, "-c", TWO_SCREEN_RUN, str(agenda_file), str(tmp_path / "s.ini"), str(fixture_db)],
+        [
+            sys.executable,
+            "-c",
+            TWO_SCREEN_RUN,
+            str(agenda_file),
+            str(tmp_path / "s.ini"),
+            str(fixture_db),
+            F.SERIES_PORT,
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -256,7 +261,7 @@ def test_with_two_screens_the_stage_fills_the_projector_and_the_presenter_view_t
         "counter": "第 1 / 3 站",
         "box_on_presenter": True,
         "typing_on_stage": [],  # the room never sees the typing
-        "found": "ganqimaodu",
+        "found": F.SERIES_PORT,
         "stage_typing_shown": False,
         "back_to": [1, True],  # Esc: the agenda's stop where it was
         "swapped": ["laptop", "projector"],  # the presenter swapped the screens
@@ -305,7 +310,8 @@ print(json.dumps({"available": rect(window.screen().availableGeometry()), "main"
 """
 
 
-def test_first_launch_and_the_presenter_view_fit_a_1366x768_screen(tmp_path):
+def test_first_launch_on_the_bundled_briefing_and_its_presenter_view_fit_a_1366x768_screen(tmp_path):
+    """About the shipped app: a first launch opens the bundled briefing, whose names set the widths."""
     config = tmp_path / "screen.json"
     config.write_text(json.dumps(ONE_SMALL_SCREEN), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")

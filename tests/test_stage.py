@@ -17,7 +17,14 @@ ANALYST_CONTROLS = (QMenuBar, QTabWidget, QTableView, QLineEdit)
 
 
 @pytest.fixture
-def window(qtbot, qt_fonts, settings):
+def window(qtbot, qt_fonts, settings, fixture_db):
+    """The main window on the test briefing."""
+    return show_window(qtbot, qt_fonts, settings, fixture_db, size=(1280, 760))
+
+
+@pytest.fixture
+def bundled_window(qtbot, qt_fonts, settings):
+    """The main window on the bundled briefing (for the agenda shipped with it)."""
     return show_window(qtbot, qt_fonts, settings, size=(1280, 760))
 
 
@@ -81,7 +88,8 @@ def test_f5_without_an_agenda_presents_the_default_agenda_on_a_stage_of_its_own(
     assert not tools.presenting and not stage.isVisible() and not tools.presentation_action.isChecked()
 
 
-def test_the_shipped_agenda_is_presented_stop_by_stop(window, qtbot):
+def test_the_shipped_agenda_is_presented_stop_by_stop_on_the_bundled_briefing(bundled_window, qtbot):
+    window = bundled_window
     tools = window.presenter_tools
     shipped = sorted(paths.bundled_database().parent.glob("agenda*.json")) or sorted(
         paths.bundled_sources().glob("agenda*.json")
@@ -232,7 +240,7 @@ def test_opening_another_briefing_while_presenting_shows_its_slides(window, qtbo
     qtbot.keyClick(stage, Qt.Key.Key_End)
     old = tools.deck
     copy = tmp_path / "copy.sqlite"
-    shutil.copy(paths.bundled_database(), copy)
+    shutil.copy(window.briefing.path, copy)  # another file of the same briefing: the same stops
     assert window.open_file(copy)  # with two screens the main window is within reach while presenting
     deck = tools.deck
     assert deck is not old and deck.briefing is window.briefing and deck.index == len(deck) - 1

@@ -27,6 +27,7 @@ from briefing.drawing.formatting import (
     kind_label,
     mode_label,
     period_text,
+    precision_label,
     proposal_title,
     readable_formula,
     same_figure,
@@ -64,8 +65,13 @@ class Citations:
         self.numbers: dict[tuple[str, str], int] = {}  # a dict: a million figures look theirs up at once
         self.highlights: dict[tuple[str, str], list[str]] = {}
 
-    def number(self, obs=None, passage_id: str | None = None) -> int:
-        key = ("passage", passage_id or obs.passage_id) if (passage_id or obs.passage_id) else ("source", obs.source_id)
+    def number(self, obs=None, passage_id: str | None = None, source_id: str | None = None) -> int:
+        if source_id:  # a source cited as a whole (where a port's marker stands)
+            key = ("source", source_id)
+        elif passage_id or obs.passage_id:
+            key = ("passage", passage_id or obs.passage_id)
+        else:
+            key = ("source", obs.source_id)
         found = self.numbers.setdefault(key, len(self.numbers) + 1)
         if obs is not None and obs.as_written:
             kept = self.highlights.setdefault(key, [])
@@ -129,7 +135,7 @@ class Handout:
             f.text(description, size=10.5, after=16)
         source = self.b.source(meta.get("source_id", ""))
         if source is not None:
-            f.text(f"{self.w('source')}: {source.publisher}《{source.title}》 {source.published}".rstrip(), size=10)
+            f.text(f"{self.w('source')}: {_source_line(source, self.lang)}", size=10)
         as_of, through = meta.get("as_of", ""), meta.get("data_through", "")
         dates = f"{self.w('as_of')}: {as_of}"
         if has_later_figures(meta):  # figures added after the article: say how far they reach
@@ -175,18 +181,22 @@ class Handout:
         if unplaced:
             f.text(self.w("unplaced") + ("、" if self.lang == "zh" else ", ").join(unplaced), size=8.5, colour=MUTED)
         columns = (
-            Column(self.w("col_port"), 0.34, bold=True),
-            Column(self.w("col_mode"), 0.1),
-            Column(self.w("col_counterpart"), 0.38),
-            Column(self.w("col_city"), 0.18),
+            Column(self.w("col_port"), 0.27, bold=True),
+            Column(self.w("col_mode"), 0.08),
+            Column(self.w("col_counterpart"), 0.27),
+            Column(self.w("col_city"), 0.14),
+            Column(self.w("col_position"), 0.24),
         )
         rows = [
             [
                 local_name(p, self.lang),
                 mode_label(p.mode, self.lang),
-                " · ".join(x for x in (country_label(p.country, self.lang) if p.country else "", p.counterpart) if x)
+                " · ".join(
+                    x for x in (country_label(p.country, self.lang) if p.country else "", self._counterpart(p)) if x
+                )
                 or "—",
                 (p.league_city_en if self.lang == "en" else "") or p.league_city,
+                self._position(p),
             ]
             for p in self.ports
         ]
@@ -195,6 +205,20 @@ class Handout:
         table = f.measure_table(columns, rows, size=8.3)
         f.heading(self.w("roster"), 12, keep_with=table.opening_height(2))
         f.table(table, size=8.3, continued=self.w("roster") + self.w("continued"))
+
+    def _counterpart(self, port) -> str:
+        return (port.counterpart_en if self.lang == "en" else "") or port.counterpart
+
+    def _position(self, port) -> str:
+        """Where the map draws a port: how precise the point is, and the sources it comes from."""
+        if not port.has_position:
+            return self.w("not_drawn")
+        refs = "".join(
+            f"[{self.cite.number(source_id=source.id)}]"
+            for role, source in self.b.port_sources(port.id)
+            if role == "coordinate"
+        )
+        return f"{precision_label(port.coord_precision, self.lang)} {refs}".strip()
 
     # -- figures --------------------------------------------------------------------------------
 
@@ -377,8 +401,12 @@ class Handout:
 
 
 def _source_line(source: Source, language: str) -> str:
-    # a bracketed title describes a headline that was not recorded: it is not quoted as one
-    title = source.title if source.title.startswith("[") else f"《{source.title}》"
+    # a bracketed title describes a headline that was not recorded: it is not quoted as one; a
+    # title is quoted as the handout's language quotes one (《…》 in Chinese, “…” after a comma in English)
+    if source.title.startswith("["):
+        title = f" {source.title}" if language == "en" else source.title
+    else:
+        title = f", “{source.title}”" if language == "en" else f"《{source.title}》"
     parts = [f"{source.publisher}{title}" if source.publisher else source.title]
     if date := source_date(source, language):
         parts.append(date)

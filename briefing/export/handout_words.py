@@ -31,6 +31,8 @@ _WORDS = {
     "col_mode": QT_TRANSLATE_NOOP("Handout", "类型"),
     "col_counterpart": QT_TRANSLATE_NOOP("Handout", "对方国家 / 口岸"),
     "col_city": QT_TRANSLATE_NOOP("Handout", "所在盟市"),
+    "col_position": QT_TRANSLATE_NOOP("Handout", "图上位置"),
+    "not_drawn": QT_TRANSLATE_NOOP("Handout", "未标注"),
     "figures": QT_TRANSLATE_NOOP("Handout", "各地数据"),
     "figures_note": QT_TRANSLATE_NOOP(
         "Handout",

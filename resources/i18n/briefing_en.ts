@@ -1243,12 +1243,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>对方国家 / 口岸</source>
         <translation>Country / port across the border</translation>
     </message>
@@ -1256,6 +1256,16 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>所在盟市</source>
         <translation>League or city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>图上位置</source>
+        <translation>On the map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未标注</source>
+        <translation>Not drawn</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -16,6 +16,7 @@ from briefing.drawing.themes import THEMES
 
 ORGANISATION = "PortBriefing"
 APPLICATION = "briefing-viewer"
+_PROBE = "PortBriefing-path-probe"  # an organisation no file is kept under, to ask Qt for the folder
 
 FONT_SCALE_MIN, FONT_SCALE_MAX = 0.8, 2.5
 
@@ -27,15 +28,18 @@ def _user_settings() -> QSettings:
     """The user's settings file; one that is not a regular file (a named pipe would block the start for
     ever) or is far too large is set aside for this run, with a note in the log: the viewer starts
     on defaults, and the file is left as it is."""
-    probe = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION + "-probe")
-    path = Path(probe.fileName()).with_name(APPLICATION + ".ini")  # where Qt keeps it, found without opening it
+    # Where Qt keeps it, found without opening it or anything beside it: a settings object for our
+    # name would also read the organisation-wide and system-wide files, and a pipe there (another
+    # program's or an administrator's) would block the start as surely as one in our own place.
+    probe = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, _PROBE, APPLICATION)
+    path = Path(probe.fileName()).parent.parent / ORGANISATION / (APPLICATION + ".ini")
     try:
         info = os.stat(path)
         unusable = not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES
     except OSError:
         unusable = False
     if not unusable:
-        return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+        return QSettings(str(path), QSettings.Format.IniFormat)  # this one file: no fallbacks are read
     logging.getLogger(__name__).warning(
         "settings file %s is not a regular file of a usable size; "
         "starting on defaults, nothing is remembered in this run",

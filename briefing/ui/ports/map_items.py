@@ -120,7 +120,7 @@ class OutlineItem(QGraphicsPathItem):
     most of a zoom step, against 0.6 ms). A border wider than a pixel is therefore drawn as 1-pixel
     lines side by side, a fraction of a pixel apart: the same ink (1.3 px of it for the usual 1.3)."""
 
-    def __init__(self, path: QPainterPath, record: Outline) -> None:
+    def __init__(self, path: QPainterPath, record: Outline | None = None) -> None:
         super().__init__(path)
         self.record = record
 

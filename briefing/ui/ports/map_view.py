@@ -192,13 +192,13 @@ class PortMap(QGraphicsView):
         still says roughly where it is; every other league is plain land."""
         port = next((p for p in self._unplaced if p.id == self._selected), None)
         for item in self._outline_items:
-            marked = port is not None and item.record.name_zh == port.league_city
+            marked = port is not None and item.record is not None and item.record.name_zh == port.league_city
             item.setBrush(theme_colour("map_land_marked" if marked else "map_land"))
 
     def tinted_leagues(self) -> list[str]:
         """The leagues drawn tinted (the selected unplaced port's), by their Chinese names."""
         marked = theme_colour("map_land_marked")
-        return [item.record.name_zh for item in self._outline_items if item.brush().color() == marked]
+        return [item.record.name_zh for item in self._outline_items if item.record and item.brush().color() == marked]
 
     def set_visible_ports(self, port_ids: set[str] | None) -> None:
         """Fade the ports the table's filter hides; None shows them all at full strength."""
