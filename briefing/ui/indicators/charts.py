@@ -434,19 +434,27 @@ class SeriesChart(Chart):
 
 
 def wrap_name(name: str, metrics: QFontMetrics, room: int, most: int = 3) -> str:
-    """A name that does not fit `room` on one line, on up to `most` lines (broken at spaces, or
-    between Chinese characters); the last line elided only if even that is too narrow."""
+    """A name that does not fit `room` on one line, on up to `most` lines (broken at spaces, and
+    between the characters of a Chinese word too wide for a line); the last line elided only if
+    even that is too narrow."""
     if metrics.horizontalAdvance(name) <= room:
         return name
-    words = name.split(" ") if " " in name else list(name)
-    joiner = " " if " " in name else ""
-    lines: list[str] = []
-    for word in words:
-        if lines and metrics.horizontalAdvance(lines[-1] + joiner + word) <= room:
-            lines[-1] += joiner + word
+    # pieces with what joins each to the one before: words by a space; a Chinese word wider than
+    # the room ("★ 满洲里铁路口岸" on a narrow chart) character by character
+    pieces: list[tuple[str, str]] = []
+    for word in name.split(" "):
+        if metrics.horizontalAdvance(word) > room and any("\u3400" <= ch <= "\u9fff" for ch in word):
+            pieces += [(ch, "" if i else " ") for i, ch in enumerate(word)]
         else:
-            lines.append(word)
+            pieces.append((word, " "))
+    lines: list[str] = []
+    for piece, joiner in pieces:
+        if lines and metrics.horizontalAdvance(lines[-1] + joiner + piece) <= room:
+            lines[-1] += joiner + piece
+        else:
+            lines.append(piece)
     if len(lines) > most:
+        joiner = " " if " " in name else ""
         lines = lines[: most - 1] + [joiner.join(lines[most - 1 :])]
     elide = Qt.TextElideMode.ElideRight
     return "\n".join(metrics.elidedText(line, elide, room) for line in lines)
@@ -490,7 +498,7 @@ class ComparisonChart(Chart):
         values_axis.setWidth(label_room)
         room = max(self.plot.width() - label_room - 40, tick_metrics.horizontalAdvance("口") * 6)
         names = [
-            wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room)
+            wrap_name(bar_name(local_name(subject), obs, spec, star=chosen), tick_metrics, room, most=4)
             for (subject, obs), chosen in zip(spec.bars, selected)
         ]
         self._name_lines = max(name.count("\n") + 1 for name in names)
