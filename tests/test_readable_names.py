@@ -174,3 +174,26 @@ def test_the_window_fits_a_1366_screen_with_its_banner_whole(laptop, lang):
     assert laptop.width() <= 1366 and laptop.minimumSizeHint().width() <= 1366
     banner = laptop.banner
     assert banner.heightForWidth(banner.width()) <= banner.height()
+
+
+def test_at_150_percent_every_fact_card_is_as_tall_as_its_wrapped_lines(qtbot, qapp, qt_fonts, settings):
+    """Seen at 150 % on 1366x768 in English: a card's source line ran over its note and its last
+    line was cut, the card's row being sized for shorter texts."""
+    from briefing.drawing import fonts
+
+    fonts.apply_font(qapp, qt_fonts, 1.5)
+    try:
+        window = show_window(qtbot, qt_fonts, settings, size=(1366, 768))
+        window.tabs.setCurrentIndex(1)
+        window.selection.select_subject("manzhouli-rail")
+        for language in ("en", "zh", "en"):  # the cards filled again in each language
+            window.set_language(language)
+            for _ in range(5):
+                QApplication.processEvents()
+        cards = window.indicators_tab.cards.cards
+        assert len(cards) > 3
+        short = [c.value.text() for c in cards if c.height() < c.layout().totalHeightForWidth(c.width())]
+        assert short == []
+    finally:
+        i18n.set_language("zh", qapp)
+        fonts.apply_font(qapp, qt_fonts, 1.0)

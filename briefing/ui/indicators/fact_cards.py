@@ -248,6 +248,14 @@ class FactCard(QWidget):
         self._formula.setFont(_scaled(base, 0.95))
         self._source.setFont(_scaled(base, 0.9))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # The grid sometimes sizes a row from a height worked out for the card's earlier texts, and its
+        # wrapped lines then overlap (seen at 150 % on 1366x768): ask for what the texts need at this width.
+        needed = self._layout.totalHeightForWidth(self.width())
+        if needed != self.minimumHeight() and (needed > self.height() or self.minimumHeight() > needed):
+            self.setMinimumHeight(needed)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.observation is not None:
             card_look.paint_card(QPainter(self), self.rect(), self.observation.kind, themes.current())
