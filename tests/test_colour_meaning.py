@@ -85,6 +85,24 @@ def colours_in(image: QImage, where=None, skip: set[int] = frozenset()) -> Count
     return counts
 
 
+def centre_colours(image: QImage, paper: int) -> list[int]:
+    """The colour (rgb) at the middle of each shape in a row of three, each found as the box of the
+    pixels that are not paper within its third of the picture."""
+    found = []
+    third = image.width() / 3
+    for column in range(3):
+        xs, ys = [], []
+        for y in range(image.height()):
+            for x in range(round(column * third), round((column + 1) * third)):
+                pixel = image.pixel(x, y)
+                if pixel >> 24 == 0xFF and (pixel & 0xFFFFFF) != paper:
+                    xs.append(x)
+                    ys.append(y)
+        middle = ((min(xs) + max(xs)) // 2, (min(ys) + max(ys)) // 2 + (column == 2))  # a triangle's middle is low
+        found.append(image.pixel(*middle) & 0xFFFFFF)
+    return found
+
+
 def ink(counts: Counter) -> QColor:
     """The colour most pixels have: a marker's fill or rim."""
     return QColor.fromRgb(counts.most_common(1)[0][0])
@@ -298,7 +316,9 @@ def test_the_screen_map_legend_names_every_shape_and_fill_it_draws(qtbot, fixtur
     solid, hollow = pictures[-2].toImage(), pictures[-1].toImage()
     paper, marker = rgb(themes.current().base), rgb(themes.current().map_ink)
     assert colours_in(hollow)[paper] > 2 * colours_in(solid)[paper]  # hollow: paper inside
-    assert colours_in(solid)[marker] > colours_in(hollow)[marker]
+    # at the middle of each of the three shapes: ink in the solid row, paper in the hollow one
+    assert centre_colours(solid, paper) == [marker] * len(MODES)
+    assert centre_colours(hollow, paper) == [paper] * len(MODES)
     for number in range(len(MODES)):  # each mode's shape stands in its own column, over the same shape
         shape = pictures[number].toImage()
         assert {x for x in range(shape.width()) for y in range(shape.height()) if shape.pixel(x, y) >> 24} <= {
