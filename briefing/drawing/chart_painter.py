@@ -96,21 +96,28 @@ def _style(kind: str, unit: float, colours: _Colours | None = None, selected: bo
     return brush, pen
 
 
+def hatch(painter: QPainter, rect: QRectF, colour: QColor, width: float, step: float) -> None:
+    """A lower bound's bar: diagonal lines `step` apart inside `rect` (lines, so crisp in a PDF and
+    at any size; the true value is higher than the bar, so it is not drawn solid)."""
+    if rect.width() <= 0 or rect.height() <= 0:
+        return
+    painter.save()
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    painter.setPen(QPen(colour, width))
+    offset = -rect.height()
+    while offset < rect.width():
+        painter.drawLine(
+            QPointF(rect.left() + offset, rect.bottom()), QPointF(rect.left() + offset + rect.height(), rect.top())
+        )
+        offset += step
+    painter.restore()
+
+
 def _bar(painter: QPainter, rect: QRectF, kind: str, unit: float, colours: _Colours, selected: bool = False) -> None:
     """One bar (or a legend's swatch) in its kind's style; a lower bound's hatching drawn as lines."""
     brush, outline = _style(kind, unit, colours, selected)
-    if kind == "lower_bound" and rect.width() > 0 and rect.height() > 0:
-        painter.save()
-        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
-        painter.setPen(QPen(QColor(colours.accents["lower_bound"]), 0.8 * unit))
-        step = 4.0 * unit
-        offset = -rect.height()
-        while offset < rect.width():
-            painter.drawLine(
-                QPointF(rect.left() + offset, rect.bottom()), QPointF(rect.left() + offset + rect.height(), rect.top())
-            )
-            offset += step
-        painter.restore()
+    if kind == "lower_bound":
+        hatch(painter, rect, QColor(colours.accents["lower_bound"]), 0.8 * unit, 4.0 * unit)
     painter.setBrush(brush)
     painter.setPen(outline)
     painter.drawRect(rect)

@@ -523,7 +523,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Intl passengers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>未报告</source>
         <translation>Not reported</translation>
     </message>
@@ -979,7 +979,7 @@ and no full-year figures to compare with other ports.</translation>
         <translation>Confidence: {confidence}</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+244"/>
         <source>(转载)</source>
         <translation> (repost)</translation>
     </message>
@@ -1346,7 +1346,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+184"/>
+        <location filename="../../briefing/ui/indicators/indicators_tab.py" line="+182"/>
         <source>指标卡片</source>
         <translation>Figures</translation>
     </message>
@@ -1379,7 +1379,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing/ui/shell/main_window.py" line="+141"/>
+        <location filename="../../briefing/ui/shell/main_window.py" line="+142"/>
         <source>口岸</source>
         <translation>Ports</translation>
     </message>
@@ -1752,7 +1752,7 @@ and no full-year figures to compare with other ports.</translation>
 <context>
     <name>PortsTab</name>
     <message>
-        <location filename="../../briefing/ui/ports/ports_tab.py" line="+144"/>
+        <location filename="../../briefing/ui/ports/ports_tab.py" line="+165"/>
         <source>口岸分布图</source>
         <translation>Port map</translation>
     </message>
@@ -2158,12 +2158,12 @@ and no full-year figures to compare with other ports.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>资料来源</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>每个数字都注明出处:原文段落,或其他公开来源。</source>
         <translation>Every figure names its source: a paragraph of the article, or another public source.</translation>
     </message>
@@ -2221,6 +2221,11 @@ and no full-year figures to compare with other ports.</translation>
         <location line="+1"/>
         <source>无坐标口岸所在盟市</source>
         <translation>League of a port without coordinates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另有 {0} 个无可靠坐标,未标出</source>
+        <translation>{0} more not drawn (no reliable location)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -67,6 +67,7 @@ _W = {  # marked for lupdate; str() where used, as the marker is typed object
     "hollow": QT_TRANSLATE_NOOP("Slides", "空心:大致位置"),
     "proposal_about": QT_TRANSLATE_NOOP("Slides", "代表委员建议:"),
     "league": QT_TRANSLATE_NOOP("Slides", "无坐标口岸所在盟市"),
+    "not_drawn": QT_TRANSLATE_NOOP("Slides", "另有 {0} 个无可靠坐标,未标出"),
     "stop_overview": QT_TRANSLATE_NOOP("Slides", "全区口岸概览"),
     "stop_sources": QT_TRANSLATE_NOOP("Slides", "资料来源"),
 }

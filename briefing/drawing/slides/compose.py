@@ -171,6 +171,9 @@ class Composer(Basics):
         picture = self.map_picture([p.id for p in self.b.ports])
         # the legend counts the ports of each mode (the title says how many in all)
         legend = tuple((key, f"{text} {counts[key]}" if key in counts else text) for key, text in picture.legend)
+        not_drawn = sum(1 for port in self.b.ports if not port.has_position)
+        if not_drawn:  # counted above but not on the map: the room is told, not left to count
+            legend += (("note", self.t("not_drawn", not_drawn)),)
         return OverviewSlide(
             stop_name=name,
             title=title,

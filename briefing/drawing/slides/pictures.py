@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
+from briefing.drawing.chart_painter import hatch
 from briefing.drawing.map_geometry import marker_path, outline_path, project
 from briefing.drawing.slides.colours import SlideColours
 from briefing.drawing.slides.deck import MapPort, Picture
@@ -57,13 +58,26 @@ def _titles(canvas: Canvas, rect: QRectF, picture: Picture) -> float:
     return top + canvas.floor * 0.5
 
 
-def _bar_style(c: SlideColours, kind: str, width: float) -> tuple[QBrush, QPen]:
-    accent = QColor(c.accents.get(kind, c.accents["reported"]))
+def draw_bar(painter: QPainter, rect: QRectF, kind: str, colour: QColor, width: float) -> None:
+    """A bar in its kind's style, as on the cards and the analyst's charts: solid for a stated value,
+    hatched for a lower bound (the true value is higher), pale and dotted for a derived value,
+    empty and dashed for a target."""
+    painter.save()
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
     if kind in _DASH:
-        pale = QColor(accent)
+        pale = QColor(colour)
         pale.setAlpha(50 if kind == "derived" else 0)
-        return QBrush(pale), QPen(accent, width, _DASH[kind])
-    return QBrush(accent), QPen(accent, 1)
+        painter.setBrush(QBrush(pale))
+        painter.setPen(QPen(colour, width, _DASH[kind]))
+    elif kind == "lower_bound":
+        hatch(painter, rect, colour, width * 0.8, width * 3.5)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, width))
+    else:
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRect(rect)
+    painter.restore()
 
 
 def draw_series(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
@@ -86,13 +100,8 @@ def draw_series(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
         height = number * scale
         bar = QRectF(left + slot * 0.2, floor_y - height, slot * 0.6, height)
         if painter is not None:
-            brush, pen = _bar_style(c, kind, max(2.0, canvas.h / 300))
-            painter.save()
-            painter.setRenderHint(painter.RenderHint.Antialiasing)
-            painter.setBrush(brush)
-            painter.setPen(pen)
-            painter.drawRect(bar)
-            painter.restore()
+            accent = QColor(c.accents.get(kind, c.accents["reported"]))
+            draw_bar(painter, bar, kind, accent, max(2.0, canvas.h / 300))
         if laid is not None:
             canvas.draw(
                 laid,
@@ -120,56 +129,53 @@ def draw_series(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
 
 
 def draw_comparison(canvas: Canvas, rect: QRectF, picture: Picture) -> None:
-    """Horizontal bars, largest first; the subject's own bar in the highlight colour and starred."""
+    """Horizontal bars, largest first, each under its name so the bars have the column's width; the
+    subject's own bar in ink and starred, every bar drawn as its kind is (a lower bound hatched)."""
     c = canvas.c
     top = _titles(canvas, rect, picture)
     px = canvas.px(0.03)
     rows = list(picture.bars)
-    room = int((rect.bottom() - top) // (px * 1.9))
-    row = min(canvas.h * 0.11, (rect.bottom() - top) / max(1, min(room, len(rows))))
+    bar_h = px * 1.5
+    step = px * 1.35 + bar_h + px * 0.75  # a name line, its bar, a gap
+    room = max(1, int((rect.bottom() - top) // step))
     if len(rows) > room:  # keep the subject's own bar, then the largest
         own = [r for r in rows if r[4]]
         rows = sorted(own + [r for r in rows if not r[4]][: max(0, room - len(own))], key=lambda r: -r[3])
     if not rows:
         return
-    name_laid = [lay_out(r[0], px, rect.width(), r[4]) for r in rows]
+    # with few bars, thicker ones: the column is filled rather than its top third
+    share = (rect.bottom() - top) / len(rows) - px * 2.4
+    bar_h = min(px * 2.6, max(bar_h, share * 0.6))
     value_laid = [lay_out(r[1], px, rect.width(), True) for r in rows]
-    name_w = min(max(laid.width for laid in name_laid) + px * 0.4, rect.width() * 0.42)
     value_w = max(laid.width for laid in value_laid) + px * 0.4
-    bar_left = rect.left() + name_w
-    bar_room = max(rect.width() - name_w - value_w, rect.width() * 0.15)
+    bar_room = max(rect.width() - value_w, rect.width() * 0.3)
     highest = max(r[3] for r in rows) or 1.0
     painter = canvas.painter
-    for index, (entry, name, value) in enumerate(zip(rows, name_laid, value_laid)):
-        y = top + index * row
-        if name.width > name_w - px * 0.4:  # a long name wraps onto two lines of the row, or fits smaller
-            name = canvas.fit(entry[0], name_w - px * 0.4, row, px, bold=entry[4]) or name
-        canvas.draw(
-            name,
-            QPointF(bar_left - px * 0.4 - name.width, y + (row - name.height) / 2),
-            entry[0],
-            "chart_name",
-            c.ink,
-            c.background,
-            bold=entry[4],
+    y = top + px * 0.3
+    for entry, value in zip(rows, value_laid):
+        name = canvas.fit(entry[0], rect.width(), px * 2.6, px, bold=entry[4]) or lay_out(
+            entry[0], px, rect.width(), entry[4]
         )
+        canvas.draw(name, QPointF(rect.left(), y), entry[0], "chart_name", c.ink, c.background, bold=entry[4])
+        y += name.height + px * 0.1
         length = entry[3] / highest * bar_room
+        bar = QRectF(rect.left(), y, length, bar_h)
         if painter is not None:
-            brush, pen = _bar_style(c, entry[2], max(2.0, canvas.h / 300))
-            painter.save()
-            painter.setPen(Qt.PenStyle.NoPen if entry[2] not in _DASH else pen)
-            painter.setBrush(QColor(c.selected if entry[4] else c.others) if entry[2] not in _DASH else brush)
-            painter.drawRect(QRectF(bar_left, y + row * 0.15, length, row * 0.7))
-            painter.restore()
+            own_ink = QColor(c.selected if entry[4] else c.others)
+            fill = own_ink if entry[2] not in _DASH else QColor(c.accents.get(entry[2], c.accents["reported"]))
+            draw_bar(painter, bar, entry[2], fill, max(2.0, canvas.h / 300))
         canvas.draw(
             value,
-            QPointF(bar_left + length + px * 0.3, y + (row - value.height) / 2),
+            QPointF(bar.right() + px * 0.3, bar.center().y() - value.height / 2),
             entry[1],
             "chart_value",
             c.ink,
             c.background,
             bold=True,
         )
+        y += bar_h + px * 0.75
+        if y > rect.bottom():
+            break
 
 
 # -- the map ------------------------------------------------------------------------------------------
@@ -434,6 +440,8 @@ def _legend_mark(painter: QPainter, canvas: Canvas, key: str, centre: QPointF, s
         painter.setPen(QPen(QColor(c.ink), max(1.0, canvas.h / 540)))
         painter.setBrush(QColor(c.land_marked))
         painter.drawRect(QRectF(centre.x() - size, centre.y() - size, 2 * size, 2 * size))
+    elif key == "note":  # words only: nothing on the map looks like it
+        pass
     elif key == "hollow":
         painter.setPen(QPen(QColor(c.ink), max(2.0, size * 0.42)))
         painter.setBrush(QColor(c.background))
