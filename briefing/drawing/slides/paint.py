@@ -152,9 +152,12 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
         text = _excerpt(slide.sentences, sorted(ranks[:count]))
         if count > 1 and len(text) > 140:  # a room reads a few lines, not a page
             continue
-        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.058), canvas.px(0.042))
+        laid = canvas.fit(text, quote.width(), quote.height(), canvas.px(0.07), canvas.px(0.042))
         if laid is not None:
-            shown = canvas.draw(laid, quote.topLeft(), text, "quote", c.ink, c.background, box_width=quote.width())
+            # a short quotation sits a third of the way down the room left, not under the speaker's name
+            # with the lower half of the slide empty
+            at = QPointF(quote.left(), quote.top() + max(0.0, quote.height() - laid.height) / 3)
+            shown = canvas.draw(laid, at, text, "quote", c.ink, c.background, box_width=quote.width())
             break
     if shown is None and ranks:
         shown = canvas.force(
@@ -162,7 +165,7 @@ def _proposal(canvas: Canvas, slide: deck.ProposalSlide) -> None:
         )
     if canvas.painter is not None and shown is not None:  # a bar beside the quotation, in ink (the seat is a word)
         bar = QColor(c.ink)
-        canvas.painter.fillRect(QRectF(area.left(), top, canvas.h * 0.008, shown.rect.height()), bar)
+        canvas.painter.fillRect(QRectF(area.left(), shown.rect.top(), canvas.h * 0.008, shown.rect.height()), bar)
 
 
 def _excerpt(sentences: tuple[str, ...], chosen: list[int]) -> str:
