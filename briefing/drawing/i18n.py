@@ -123,11 +123,15 @@ def _english(language: str | None) -> bool:
     return is_english() if language is None else normalise(language) == "en"
 
 
+def in_language(zh: str, en: str, language: str | None = None) -> str:
+    """One text of the database, kept in Chinese and English, in the interface language (or
+    `language`): the English where there is one, the Chinese otherwise (never a machine translation)."""
+    return (en if _english(language) else "") or zh
+
+
 def local_name(record: Named, language: str | None = None) -> str:
-    """A port's, place's, indicator's or outline's name in the interface language (or `language`):
-    English where the database has one, Chinese otherwise (never a machine translation)."""
-    english = str(getattr(record, "name_en", "") or "") if _english(language) else ""
-    return english or record.name_zh
+    """A port's, place's, indicator's or outline's name in the interface language (or `language`)."""
+    return in_language(record.name_zh, str(getattr(record, "name_en", "") or ""), language)
 
 
 _PORT_SUFFIXES = ("铁路口岸", "公路口岸", "航空口岸", "口岸")

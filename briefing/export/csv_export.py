@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from briefing.drawing.i18n import checked_language, local_name
+from briefing.drawing.i18n import checked_language, in_language, local_name
 from briefing.export.save import write_bytes
 from briefing.store.records import Passage
 
@@ -73,7 +73,7 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
                 "indicator_id": obs.indicator_id,
                 "indicator": local_name(indicator, lang) if indicator else obs.indicator_id,
                 "period": obs.period,
-                "period_label": (obs.period_en if lang == "en" else obs.period_zh) or obs.period_zh,
+                "period_label": in_language(obs.period_zh, obs.period_en, lang),
                 "value": number_cell(obs.value),
                 "unit": obs.unit,
                 "kind": obs.kind,
@@ -84,7 +84,7 @@ def rows(briefing, observations, lang: str = "zh") -> list[dict[str, str]]:
                 "source": source.title if source else "",
                 "source_url": source.url if source else "",
                 "formula": obs.formula,
-                "note": (obs.note_en if lang == "en" else obs.note_zh) or obs.note_zh,
+                "note": in_language(obs.note_zh, obs.note_en, lang),
                 "source_publisher": source.publisher if source else "",
                 "source_published": source.published if source else "",
                 "source_accessed": source.accessed if source else "",

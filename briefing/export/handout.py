@@ -36,7 +36,7 @@ from briefing.drawing.formatting import (
     value_text,
     written_text,
 )
-from briefing.drawing.i18n import checked_language, local_name
+from briefing.drawing.i18n import checked_language, in_language, local_name
 from briefing.drawing.paint_font import handout_family
 from briefing.export.handout_scope import ports_of, proposals_in_scope
 from briefing.export.handout_words import handout_word
@@ -195,7 +195,7 @@ class Handout:
                     x for x in (country_label(p.country, self.lang) if p.country else "", self._counterpart(p)) if x
                 )
                 or "—",
-                (p.league_city_en if self.lang == "en" else "") or p.league_city,
+                in_language(p.league_city, p.league_city_en, self.lang),
                 self._position(p),
             ]
             for p in self.ports
@@ -207,7 +207,7 @@ class Handout:
         f.table(table, size=8.3, continued=self.w("roster") + self.w("continued"))
 
     def _counterpart(self, port) -> str:
-        return (port.counterpart_en if self.lang == "en" else "") or port.counterpart
+        return in_language(port.counterpart, port.counterpart_en, self.lang)
 
     def _position(self, port) -> str:
         """Where the map draws a port: how precise the point is, and the sources it comes from."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from briefing.drawing.chart_specs import comparison_specs, is_annual, series_specs
 from briefing.drawing.chart_words import chart_word
 from briefing.drawing.formatting import period_text, source_date, unit_text, value_text, written_text
-from briefing.drawing.i18n import short_chinese_name, short_english_name
+from briefing.drawing.i18n import in_language, short_chinese_name, short_english_name
 from briefing.drawing.slides.records import Citation, Hero, MapPort, Picture
 from briefing.drawing.slides.words import Words
 from briefing.store.records import Observation, Outline, Port, Source, Subject
@@ -281,13 +281,15 @@ class Basics:
     # port lines
     def port_line(self, port: Port) -> str:
         parts = [self.w.mode(port.mode)]
-        counterpart = (port.counterpart_en if self.en else "") or port.counterpart
+        counterpart = in_language(port.counterpart, port.counterpart_en, self.w.language)
         if counterpart:
             parts.append(f"{counterpart} ({self.w.country(port.country)})")
         if self.outlines is None:
             self.outlines = self.b.outlines()
         league = next((o for o in self.outlines if o.name_zh == port.league_city), None)
-        parts.append(self.names(league)[0] if league else (port.league_city_en if self.en else "") or port.league_city)
+        parts.append(
+            self.names(league)[0] if league else in_language(port.league_city, port.league_city_en, self.w.language)
+        )
         return " · ".join(p for p in parts if p)
 
     def said(self, port: Port) -> tuple[str, str, str]:

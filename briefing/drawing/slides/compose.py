@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from briefing.drawing.formatting import briefing_title, proposal_title, source_date
+from briefing.drawing.i18n import in_language
 from briefing.drawing.slides.basics import _SENTENCE, Basics
 from briefing.drawing.slides.records import (
     Citation,
@@ -70,7 +71,7 @@ class Composer(Basics):
                 for p in self.b.proposals()
                 if port.id in p.port_ids
             ),
-            (port.status_en if self.en else "") or port.status_zh,
+            in_language(port.status_zh, port.status_en, self.w.language),
         )
         passage = self.b.passage(passage_id) if passage_id else None
         return entry, (Citation(line, passage_id, "", passage.text) if passage else None)

@@ -40,7 +40,7 @@ from briefing.drawing.formatting import (
     value_text,
     written_text,
 )
-from briefing.drawing.i18n import is_english, local_name
+from briefing.drawing.i18n import in_language, is_english, local_name
 from briefing.store.records import Indicator, Observation, Source, Subject
 from briefing.ui.common import theme_widgets
 from briefing.ui.indicators import card_look
@@ -87,7 +87,7 @@ class CardContext:
 
 def note_text(obs: Observation) -> str:
     """The figure's note for the audience, in English where the briefing has one."""
-    return (obs.note_en if is_english() else obs.note_zh) or obs.note_zh
+    return in_language(obs.note_zh, obs.note_en)
 
 
 class FactCard(QWidget):

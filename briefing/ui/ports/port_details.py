@@ -15,15 +15,9 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from briefing.drawing import themes
 from briefing.drawing.formatting import country_label, mode_label, precision_label
-from briefing.drawing.i18n import is_english, local_name
+from briefing.drawing.i18n import in_language, local_name
 from briefing.store.records import Port
 from briefing.ui.common.reader_formats import block_format, char_format, colour
-
-
-def _in_language(zh: str, en: str) -> str:
-    """Audience text in the interface language, the Chinese where there is no English."""
-    return (en if is_english() else zh) or zh
-
 
 TITLE_SCALE = 1.4  # the port's name, against the pane's font
 GAP = 0.35  # space above each field and between sources, in lines of the pane's font
@@ -87,7 +81,7 @@ class PortDetails(QTextBrowser):
     # -- building the document --------------------------------------------------------------
 
     def _values(self, port: Port) -> dict[str, list[str]]:
-        counterpart = _in_language(port.counterpart, port.counterpart_en)
+        counterpart = in_language(port.counterpart, port.counterpart_en)
         counterpart = f"{counterpart} ({country_label(port.country)})" if counterpart else "—"
         if port.has_position:
             where = self.tr("北纬 {lat:.2f}°,东经 {lon:.2f}°").format(lat=port.lat, lon=port.lon)
@@ -103,10 +97,10 @@ class PortDetails(QTextBrowser):
             "mode": [mode_label(port.mode)],
             "counterpart": [counterpart],
             "league": [self.league_name(port) or "—"],
-            "county": [_in_language(port.county, port.county_en) or "—"],
+            "county": [in_language(port.county, port.county_en) or "—"],
             "coordinate": [coordinate],
-            "basis": [_in_language(port.position_zh, port.position_en) or "—"],
-            "status": [_in_language(port.status_zh, port.status_en) or "—"],
+            "basis": [in_language(port.position_zh, port.position_en) or "—"],
+            "status": [in_language(port.status_zh, port.status_en) or "—"],
             "sources": sources or ["—"],
         }
 

@@ -129,7 +129,7 @@ class PortTableModel(QAbstractTableModel):
             self.COL_ENGLISH: port.name_zh if name != port.name_zh else port.name_en,
             self.COL_MODE: mode_label(port.mode),
             self.COL_COUNTRY: country_label(port.country),
-            self.COL_COUNTERPART: (port.counterpart_en if i18n.is_english() else "") or port.counterpart or "—",
+            self.COL_COUNTERPART: i18n.in_language(port.counterpart, port.counterpart_en) or "—",
             self.COL_LEAGUE: self.league_name(port),
             self.COL_PRECISION: precision_label(port.coord_precision),
         }.get(column, "")
